@@ -1,0 +1,37 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench-out/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // The pure core: no I/O, no terminal, no validation library. Type-only imports of schema types are allowed.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'stream', 'child_process'], message: 'src/core is pure: no Node I/O.' },
+            { group: ['chalk', 'commander', 'cli-table3', 'udsv', '../cli/*', '../io/*'], message: 'src/core is pure: no terminal or I/O code.' },
+            { group: ['zod', '../schema/*'], message: 'src/core does not validate: import schema types with "import type".', allowTypeImports: true },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'console'],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']", message: 'Set process.exitCode in bin/; never process.exit().' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,148 @@
+/**
+ * The command-line shell: commander builds the program, commands are plain
+ * async functions loaded lazily, and this is the only place that turns errors
+ * into messages and exit codes.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { DataFileError, UnknownScenarioError } from '../io/load.js';
+import { formatPath } from '../core/issues.js';
+import { EXIT, InputError, UsageError } from '../errors.js';
+import type { CliIo } from './io.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0   every row computed
+  1   some rows rejected (each is listed in the output and on stderr), or an
+      input, schedule or scenario file that cannot be used
+  2   usage error (unknown option, bad flag value, no input)
+  70  internal error in tariff (please report it)`;
+
+const CALC_EXAMPLES = `
+Examples:
+  $ tariff calc --value 45000 --hts 8703.24.01 --date 2025-05-01
+  $ tariff calc --value 30000 --category vehicles --date 2025-10-01 --scenario no-deal
+  $ tariff calc data/examples/shipments.csv --format table
+  $ cat lines.csv | tariff calc --format json > duties.json
+  $ tariff calc --value 100000 --hts 8457.10.00 --date 2026-08-01 --format json
+`;
+
+const CALC_AFTER = `
+Input CSV: a header row (names case-insensitive), then one import per row.
+  value (or value_usd, customs_value)   required; dollars, e.g. 1500.00 or "$1,500.00"
+  hts (or hts_code)                     HTS code, 4-10 digits, dots allowed
+  category                              vehicles, auto-parts, steel, aluminum, general
+                                        (used when hts is empty; hts wins when both)
+  date (or entry_date)                  entry date YYYY-MM-DD (default: --date, else today)
+  origin                                ISO country code (default: --origin, else JP)
+  mfn_rate                              MFN percent, overrides the bundled MFN table
+  id                                    your reference, copied to the output
+  any other column                      passed through to the output
+Blank lines are skipped. Rows that cannot be computed are rejected with their
+line, column and reason; none is dropped.
+
+Formats: table (default on a terminal: at most --limit lines, then totals),
+csv (default when piped: every row, with status, per-layer rates and duties;
+totals on stderr), json (one document), ndjson (one object per line, then a
+totals object). Money is exact to the cent: each measure's amount is rounded
+half up per line, and totals are sums of the rounded amounts.
+${EXIT_CODES_HELP}`;
+
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('tariff')
+    .description('Exact US tariff duties on goods from Japan, per measure, per line, per scenario.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride()
+    .addHelpText('after', EXIT_CODES_HELP);
+
+  program
+    .command('calc')
+    .description('compute duties for one import (flags) or for CSV rows from FILE or stdin')
+    .argument('[file]', 'CSV file; "-" or nothing reads stdin')
+    .option('--value <usd>', 'customs value in dollars, for one import')
+    .option('--hts <code>', 'HTS code of that import, e.g. 8703.24.01')
+    .option('--category <name>', 'category instead of an HTS code: vehicles, auto-parts, steel, aluminum, general')
+    .option('--id <ref>', 'your reference for that import')
+    .option('--date <YYYY-MM-DD>', 'entry date (rows without a date use it too); default: today')
+    .option('--origin <CC>', 'country of origin (rows without an origin use it too)', 'JP')
+    .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
+    .option('--scenario <name>', 'bundled scenario: as-enacted, no-deal, full-revocation', 'as-enacted')
+    .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
+    .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us-japan.json')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson']))
+    .option('--limit <n>', 'most lines a table shows', '50')
+    .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
+    .option('-q, --quiet', 'no summary on stderr (warnings and errors still print)')
+    .addHelpText('before', CALC_EXAMPLES)
+    .addHelpText('after', CALC_AFTER)
+    .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+      const { runCalc } = await import('./calc.js');
+      setExit(await runCalc(file, opts, io));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+export function reportError(e: unknown, io: CliIo): number {
+  const err = (s: string) => io.stderr.write(`tariff: ${s}\n`);
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage; // commander has already printed the message
+  }
+  if (e instanceof UsageError) {
+    err(e.message);
+    if (e.hint) io.stderr.write(`  ${e.hint}\n`);
+    return EXIT.usage;
+  }
+  if (e instanceof UnknownScenarioError) {
+    err(e.message);
+    return EXIT.usage;
+  }
+  if (e instanceof DataFileError) {
+    err(`${e.file}: ${e.issues.length === 1 ? 'a problem' : `${e.issues.length} problems`}`);
+    for (const i of e.issues) io.stderr.write(`  ${formatPath(i.path)}: ${i.message}\n`);
+    return EXIT.rejected;
+  }
+  if (e instanceof InputError) {
+    err(e.message);
+    return EXIT.rejected;
+  }
+  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  err('internal error; this is a bug in tariff. Please report it with the command you ran.');
+  if (io.env.TARIFF_DEBUG) io.stderr.write(`${detail}\n`);
+  else io.stderr.write(`  ${e instanceof Error ? e.message : String(e)} (set TARIFF_DEBUG=1 for details)\n`);
+  return EXIT.internal;
+}
+
+/** Today's local date, YYYY-MM-DD: the default entry date. */
+export function localToday(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

@@ -1,0 +1,108 @@
+/**
+ * The JSON contract of `tariff calc`: plain records built from the core's
+ * results. Every output format renders these. Later work only adds fields.
+ */
+import type { Engine } from '../core/compile.js';
+import type { ComputedLine, Totals } from '../core/compute.js';
+import { formatHts } from '../core/hts.js';
+import { effectiveRate, formatCents, formatRate } from '../core/money.js';
+import type { HeaderMap, Row, RowIssue } from '../schema/row.js';
+
+export interface DutyRecord {
+  measure: string;
+  layer: string;
+  rate: string;
+  amount: string;
+}
+
+export interface LineRecord {
+  /** Physical line of the record in the input (header is 1); null for an import given by flags. */
+  line: number | null;
+  id: string | null;
+  hts: string | null;
+  category: string;
+  origin: string;
+  date: string;
+  value: string;
+  mfnRate: string;
+  duties: DutyRecord[];
+  duty: string;
+  effectiveRate: string;
+  notes: string[];
+  /** Input columns passed through, by header name. */
+  columns: Record<string, string>;
+}
+
+export interface RejectedRecord {
+  line: number | null;
+  field: string;
+  reason: string;
+  /** The record as read, by header name (absent for flags). */
+  columns?: Record<string, string>;
+}
+
+export interface TotalsRecord {
+  lines: number;
+  rejected: number;
+  value: string;
+  duty: string;
+  effectiveRate: string;
+  duties: { measure: string; layer: string; amount: string }[];
+  layers: { layer: string; amount: string }[];
+}
+
+export function lineRecord(c: ComputedLine<Row>, passthrough: Record<string, string>): LineRecord {
+  const { row, plan } = c;
+  return {
+    line: row.line,
+    id: row.id,
+    hts: row.hts === null ? null : formatHts(row.hts),
+    category: plan.category,
+    origin: row.origin,
+    date: row.date,
+    value: formatCents(row.value),
+    mfnRate: formatRate(plan.mfn),
+    duties: c.duties.map((d) => ({ measure: d.measure.id, layer: d.measure.layer, rate: formatRate(d.rate), amount: formatCents(d.amount) })),
+    duty: formatCents(c.duty),
+    effectiveRate: effectiveRate(c.duty, row.value),
+    notes: plan.notes,
+    columns: passthrough,
+  };
+}
+
+export function rejectedRecord(issue: RowIssue, columns: Record<string, string> | undefined): RejectedRecord {
+  return columns === undefined ? { ...issue } : { ...issue, columns };
+}
+
+export function totalsRecord(engine: Engine, t: Totals): TotalsRecord {
+  const duties = engine.measures
+    .filter((m) => t.byMeasure.has(m.id))
+    .map((m) => ({ measure: m.id, layer: m.layer, amount: formatCents(t.byMeasure.get(m.id)!) }));
+  const layers = engine.layers.filter((l) => t.byLayer.has(l)).map((l) => ({ layer: l, amount: formatCents(t.byLayer.get(l)!) }));
+  return {
+    lines: t.lines,
+    rejected: t.rejected,
+    value: formatCents(t.value),
+    duty: formatCents(t.duty),
+    effectiveRate: effectiveRate(t.duty, t.value),
+    duties,
+    layers,
+  };
+}
+
+export function passthroughColumns(header: HeaderMap | null, cells: string[] | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (header === null || cells === null) return out;
+  for (const i of header.passthrough) out[header.names[i]!] = cells[i] ?? '';
+  return out;
+}
+
+export function allColumns(header: HeaderMap | null, cells: string[] | null): Record<string, string> | undefined {
+  if (header === null || cells === null) return undefined;
+  const out: Record<string, string> = {};
+  header.names.forEach((n, i) => {
+    if (i < cells.length) out[n] = cells[i]!;
+  });
+  if (cells.length > header.names.length) out['(extra)'] = cells.slice(header.names.length).join(',');
+  return out;
+}

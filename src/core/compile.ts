@@ -1,0 +1,226 @@
+/**
+ * Turns a validated schedule (and its MFN table) into the engine's indexed
+ * form, checking what a schema cannot: unique ids, references to categories,
+ * measures and layers, and displacement cycles.
+ */
+import type { Citation, Confidence, MfnTable, Schedule } from '../schema/schedule.js';
+import { PrefixIndex, prefixDigits } from './hts.js';
+import type { Checked, DataIssue } from './issues.js';
+import { pctFromString, type RateMicro } from './money.js';
+
+export type CompiledRate =
+  | { kind: 'mfn' }
+  | { kind: 'ad-valorem'; pct: RateMicro }
+  | { kind: 'inclusive'; pct: RateMicro };
+
+export interface CompiledMeasure {
+  id: string;
+  label: string;
+  layer: string;
+  authority: string;
+  sources: Citation[];
+  /** One line: instrument, FR citation, document number. */
+  citation: string;
+  chapter99: string[];
+  confidence: Confidence;
+  assumes: string[];
+  notes: string | undefined;
+  from: string;
+  /** Exclusive end date, or null when still in force. */
+  to: string | null;
+  rate: CompiledRate;
+  origins: ReadonlySet<string>;
+  allGoods: boolean;
+  hts: PrefixIndex<true>;
+  categories: ReadonlySet<string>;
+  excludeHts: PrefixIndex<true>;
+  excludeCategories: ReadonlySet<string>;
+  displacesIds: ReadonlySet<string>;
+  displacesLayers: ReadonlySet<string>;
+}
+
+export interface CompiledCategory {
+  id: string;
+  label: string;
+  defaultMfn: RateMicro | null;
+  standsFor: string;
+}
+
+export interface MfnLine {
+  prefix: string;
+  pct: RateMicro;
+  description: string;
+  confidence: Confidence;
+  source: string;
+}
+
+export interface Engine {
+  scheduleId: string;
+  title: string;
+  scenario: string;
+  origins: ReadonlySet<string>;
+  coversFrom: string;
+  knownThrough: string;
+  measures: readonly CompiledMeasure[];
+  /** Layers in the order they first appear in the schedule. */
+  layers: readonly string[];
+  categories: ReadonlyMap<string, CompiledCategory>;
+  categoryIndex: PrefixIndex<string>;
+  /** Category given to an HTS code that matches no category prefix, if the schedule defines "general". */
+  fallbackCategory: string | null;
+  mfn: PrefixIndex<MfnLine>;
+  mfnTableId: string | null;
+}
+
+export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, scenarioId: string): Checked<Engine> {
+  const issues: DataIssue[] = [];
+  const categoryIds = new Set(Object.keys(schedule.categories));
+  const layers: string[] = [];
+  const ids = new Map<string, number>();
+  const origins = new Set(schedule.origins);
+
+  schedule.measures.forEach((m, i) => {
+    if (ids.has(m.id)) issues.push({ path: ['measures', i, 'id'], message: `duplicate measure id "${m.id}" (also measures[${ids.get(m.id)}])` });
+    else ids.set(m.id, i);
+    if (!layers.includes(m.layer)) layers.push(m.layer);
+  });
+
+  const measures: CompiledMeasure[] = schedule.measures.map((m, i) => {
+    const at = ['measures', i];
+    const checkCategories = (list: string[] | undefined, path: (string | number)[]) =>
+      list?.forEach((c, j) => {
+        if (!categoryIds.has(c)) issues.push({ path: [...path, j], message: `unknown category "${c}"; known: ${[...categoryIds].join(', ')}` });
+      });
+    checkCategories(m.scope.categories, [...at, 'scope', 'categories']);
+    checkCategories(m.scope.exclude?.categories, [...at, 'scope', 'exclude', 'categories']);
+    m.scope.origins?.forEach((o, j) => {
+      if (!origins.has(o)) issues.push({ path: [...at, 'scope', 'origins', j], message: `origin "${o}" is not among the schedule's origins (${[...origins].join(', ')})` });
+    });
+    const displacesIds = new Set<string>();
+    const displacesLayers = new Set<string>();
+    m.displaces?.forEach((d, j) => {
+      if (d.startsWith('layer:')) {
+        const layer = d.slice('layer:'.length);
+        if (!layers.includes(layer)) issues.push({ path: [...at, 'displaces', j], message: `unknown layer "${layer}"; known: ${layers.join(', ')}` });
+        displacesLayers.add(layer);
+      } else {
+        if (!ids.has(d)) issues.push({ path: [...at, 'displaces', j], message: `unknown measure "${d}"` });
+        if (d === m.id) issues.push({ path: [...at, 'displaces', j], message: 'a measure cannot displace itself' });
+        displacesIds.add(d);
+      }
+    });
+    const index = (list: string[] | undefined) => {
+      const idx = new PrefixIndex<true>();
+      list?.forEach((p) => idx.set(prefixDigits(p), true));
+      return idx;
+    };
+    const rate: CompiledRate = m.rate.kind === 'mfn' ? { kind: 'mfn' } : { kind: m.rate.kind, pct: pctFromString(m.rate.pct) };
+    return {
+      id: m.id,
+      label: m.label,
+      layer: m.layer,
+      authority: m.authority,
+      sources: m.sources,
+      citation: m.sources.map(formatCitation).join('; '),
+      chapter99: m.chapter99 ?? [],
+      confidence: m.confidence,
+      assumes: m.assumes ?? [],
+      notes: m.notes,
+      from: m.window.from,
+      to: m.window.to ?? null,
+      rate,
+      origins: new Set(m.scope.origins ?? schedule.origins),
+      allGoods: m.scope.hts === undefined && m.scope.categories === undefined,
+      hts: index(m.scope.hts),
+      categories: new Set(m.scope.categories ?? []),
+      excludeHts: index(m.scope.exclude?.hts),
+      excludeCategories: new Set(m.scope.exclude?.categories ?? []),
+      displacesIds,
+      displacesLayers,
+    };
+  });
+
+  const cycle = findDisplacementCycle(measures);
+  if (cycle) {
+    issues.push({ path: ['measures', ids.get(cycle[0]!)!, 'displaces'], message: `displacement cycle: ${cycle.join(' -> ')}` });
+  }
+
+  const categories = new Map<string, CompiledCategory>();
+  const categoryIndex = new PrefixIndex<string>();
+  for (const [id, c] of Object.entries(schedule.categories)) {
+    categories.set(id, { id, label: c.label, defaultMfn: c.defaultMfnPct === null ? null : pctFromString(c.defaultMfnPct), standsFor: c.standsFor });
+    c.hts.forEach((p, j) => {
+      const digits = prefixDigits(p);
+      const owner = categoryIndex.lookup(digits);
+      if (owner && owner.prefix === digits) {
+        issues.push({ path: ['categories', id, 'hts', j], message: `HTS prefix ${p} is already in category "${owner.value}"` });
+      }
+      categoryIndex.set(digits, id);
+    });
+  }
+
+  const mfn = new PrefixIndex<MfnLine>();
+  mfnTable?.entries.forEach((e, i) => {
+    const digits = prefixDigits(e.hts);
+    if (mfn.has(digits)) issues.push({ path: ['entries', i, 'hts'], message: `duplicate MFN entry for ${e.hts}` });
+    mfn.set(digits, { prefix: digits, pct: pctFromString(e.pct), description: e.description, confidence: e.confidence, source: e.source });
+  });
+
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      scheduleId: schedule.id,
+      title: schedule.title,
+      scenario: scenarioId,
+      origins,
+      coversFrom: schedule.coversFrom,
+      knownThrough: schedule.knownThrough,
+      measures,
+      layers,
+      categories,
+      categoryIndex,
+      fallbackCategory: categories.has('general') ? 'general' : null,
+      mfn,
+      mfnTableId: mfnTable?.id ?? null,
+    },
+  };
+}
+
+export function formatCitation(c: Citation): string {
+  return [c.instrument, c.citation, c.document].filter(Boolean).join(', ');
+}
+
+/** Edges: A -> B when A displaces B (by id or by B's layer). Returns a cycle's ids, or null. */
+function findDisplacementCycle(measures: CompiledMeasure[]): string[] | null {
+  const edges = new Map<string, string[]>();
+  for (const a of measures) {
+    edges.set(
+      a.id,
+      measures.filter((b) => b.id !== a.id && (a.displacesIds.has(b.id) || a.displacesLayers.has(b.layer))).map((b) => b.id),
+    );
+  }
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (id: string): string[] | null => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const next of edges.get(id) ?? []) {
+      if (state.get(next) === 'open') return [...stack.slice(stack.indexOf(next)), next];
+      if (!state.has(next)) {
+        const found = visit(next);
+        if (found) return found;
+      }
+    }
+    stack.pop();
+    state.set(id, 'done');
+    return null;
+  };
+  for (const m of measures) {
+    if (!state.has(m.id)) {
+      const found = visit(m.id);
+      if (found) return found;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,110 @@
+/**
+ * Exact money and rate arithmetic.
+ *
+ * Money is integer cents (bigint). Rates are percentages held as integer
+ * millionths of a percent ("micro-percent", bigint), so every rate the schedule
+ * format allows (up to 6 decimals) is exact. A duty amount is
+ * valueCents * rateMicro / 10^8, rounded once, half up, to the cent.
+ */
+
+export type Cents = bigint;
+/** A percentage in millionths of a percent: 2.5% is 2_500_000n. */
+export type RateMicro = bigint;
+
+export const MICRO_PER_PCT = 1_000_000n;
+const DIVISOR = 100n * MICRO_PER_PCT; // percent -> fraction, micro -> unit
+
+/** Largest accepted value: 15 integer digits of dollars. */
+const MAX_DOLLAR_DIGITS = 15;
+
+const PLAIN_MONEY = /^(\d+)(?:\.(\d{1,2}))?$/;
+const GROUPED_MONEY = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/;
+const PLAIN_PCT = /^(\d+)(?:\.(\d{1,6}))?$/;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Parses a customs value in dollars into cents. Accepts `1234`, `1234.5`,
+ * `1234.56`, `$1,234.56` (a leading `$` and well-formed thousands groups),
+ * with surrounding spaces. Rejects signs, exponents, hex, NaN/Infinity,
+ * decimal commas and more than two decimals.
+ */
+export function parseMoney(raw: string): ParseResult<Cents> {
+  let s = raw.trim();
+  if (s === '') return { ok: false, reason: 'empty; expected a decimal amount like 1234.56' };
+  if (s.startsWith('-')) return { ok: false, reason: `negative value "${raw}"; customs values are 0 or more` };
+  if (s.startsWith('$')) s = s.slice(1);
+  let m = PLAIN_MONEY.exec(s);
+  let intPart: string | undefined;
+  if (m) intPart = m[1];
+  else {
+    m = GROUPED_MONEY.exec(s);
+    if (m) intPart = m[1]!.replaceAll(',', '');
+  }
+  if (!m || intPart === undefined) {
+    if (/^\d+(\.\d+)?$/.test(s)) {
+      return { ok: false, reason: `"${raw}" has more than 2 decimal places; give the value in dollars and cents` };
+    }
+    return { ok: false, reason: `expected a decimal amount like 1234.56, got "${raw}"` };
+  }
+  const digits = intPart.replace(/^0+(?=\d)/, '');
+  if (digits.length > MAX_DOLLAR_DIGITS) {
+    return { ok: false, reason: `value "${raw}" is too large (more than ${MAX_DOLLAR_DIGITS} digits of dollars)` };
+  }
+  const frac = (m[2] ?? '').padEnd(2, '0');
+  return { ok: true, value: BigInt(digits) * 100n + BigInt(frac) };
+}
+
+/** Parses a percentage like `2.5` or `12.5%` (at most 6 decimals, at most 1000). */
+export function parsePct(raw: string): ParseResult<RateMicro> {
+  let s = raw.trim();
+  if (s.endsWith('%')) s = s.slice(0, -1).trimEnd();
+  if (s === '') return { ok: false, reason: 'empty; expected a percentage like 2.5' };
+  if (s.toLowerCase() === 'free') return { ok: true, value: 0n };
+  const m = PLAIN_PCT.exec(s);
+  if (!m) return { ok: false, reason: `expected a percentage like 2.5 (for 2.5%), got "${raw}"` };
+  const value = BigInt(m[1]!) * MICRO_PER_PCT + BigInt((m[2] ?? '').padEnd(6, '0'));
+  if (value > 1000n * MICRO_PER_PCT) return { ok: false, reason: `percentage "${raw}" is above 1000` };
+  return { ok: true, value };
+}
+
+/** Parses a percentage that is known to be valid (schedule data already checked by the schema). */
+export function pctFromString(s: string): RateMicro {
+  const r = parsePct(s);
+  if (!r.ok) throw new Error(`invariant: invalid percentage in validated data: ${s}`);
+  return r.value;
+}
+
+/** valueCents * rate%, rounded half up to the cent. Both inputs are >= 0. */
+export function applyRate(valueCents: Cents, rate: RateMicro): Cents {
+  const n = valueCents * rate;
+  return (n * 2n + DIVISOR) / (2n * DIVISOR);
+}
+
+/** Formats cents as a plain decimal string with two places: 1234567n -> "12345.67". */
+export function formatCents(c: Cents): string {
+  const neg = c < 0n;
+  const a = neg ? -c : c;
+  const s = a.toString().padStart(3, '0');
+  return `${neg ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+/** Formats a micro-percent as the shortest exact decimal: 2_500_000n -> "2.5", 0n -> "0". */
+export function formatRate(r: RateMicro): string {
+  const neg = r < 0n;
+  const a = neg ? -r : r;
+  const int = a / MICRO_PER_PCT;
+  const frac = (a % MICRO_PER_PCT).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+}
+
+/**
+ * Effective rate in percent, duty / value * 100, rounded half up to 4 decimals
+ * and printed in its shortest form ("27.5"). A zero value has rate "0".
+ */
+export function effectiveRate(duty: Cents, value: Cents): string {
+  if (value === 0n) return '0';
+  // percent with 4 decimals = duty * 100 * 10^4 / value, half up
+  const scaled = (duty * 1_000_000n * 2n + value) / (2n * value);
+  return formatRate(scaled * 100n);
+}

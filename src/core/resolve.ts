@@ -1,0 +1,212 @@
+/**
+ * Which measures apply to a good on an entry date, at what rate, and why the
+ * others do not. Resolution depends only on (HTS or category, origin, date,
+ * MFN override), never on the value, so it is memoised per distinct key and
+ * the per-row work is only the arithmetic in compute.ts.
+ */
+import type { CompiledMeasure, Engine } from './compile.js';
+import { formatHts } from './hts.js';
+import { formatRate, type RateMicro } from './money.js';
+
+export interface GoodInput {
+  /** HTS digits (normalised), or null when the row gives only a category. */
+  hts: string | null;
+  /** Category given by the row; ignored when hts is given. */
+  category: string | null;
+  origin: string;
+  /** Entry date YYYY-MM-DD. */
+  date: string;
+  /** The row's own MFN rate, overriding the table. */
+  mfn: RateMicro | null;
+}
+
+export interface AppliedMeasure {
+  measure: CompiledMeasure;
+  /** The additional rate this measure adds for this good (for "inclusive", max(0, N - MFN)). */
+  rate: RateMicro;
+}
+
+export interface Decision {
+  measure: CompiledMeasure;
+  applied: boolean;
+  reason: string;
+}
+
+export interface Plan {
+  category: string;
+  mfn: RateMicro;
+  /** Where the MFN rate came from. */
+  mfnSource: string;
+  applied: AppliedMeasure[];
+  decisions: Decision[];
+  /** Defaults assumed and caveats, to show with the line. */
+  notes: string[];
+}
+
+export interface Refusal {
+  field: 'hts' | 'category' | 'origin' | 'date' | 'mfn_rate';
+  reason: string;
+}
+
+export type Resolution = { ok: true; plan: Plan } | { ok: false; refusal: Refusal };
+
+export function resolveGood(engine: Engine, good: GoodInput): Resolution {
+  if (!engine.origins.has(good.origin)) {
+    return {
+      ok: false,
+      refusal: { field: 'origin', reason: `origin ${good.origin} is not covered by schedule ${engine.scheduleId} (covers ${[...engine.origins].join(', ')})` },
+    };
+  }
+
+  // Category: from the HTS code when there is one (longest prefix), else as given.
+  let category: string;
+  if (good.hts !== null) {
+    const hit = engine.categoryIndex.lookup(good.hts);
+    if (hit) category = hit.value;
+    else if (engine.fallbackCategory) category = engine.fallbackCategory;
+    else {
+      return { ok: false, refusal: { field: 'hts', reason: `HTS ${formatHts(good.hts)} is in no category of schedule ${engine.scheduleId}` } };
+    }
+  } else if (good.category !== null && engine.categories.has(good.category)) {
+    category = good.category;
+  } else {
+    const known = [...engine.categories.keys()].join(', ');
+    return {
+      ok: false,
+      refusal: good.category === null
+        ? { field: 'hts', reason: `give an HTS code or a category (${known})` }
+        : { field: 'category', reason: `unknown category "${good.category}"; known: ${known}` },
+    };
+  }
+
+  // MFN: the row's own rate, else the table by longest prefix, else the category default.
+  let mfn: RateMicro;
+  let mfnSource: string;
+  if (good.mfn !== null) {
+    mfn = good.mfn;
+    mfnSource = 'mfn_rate given with the row';
+  } else if (good.hts !== null) {
+    const hit = engine.mfn.lookup(good.hts);
+    if (!hit) {
+      return {
+        ok: false,
+        refusal: {
+          field: 'hts',
+          reason: `no MFN rate known for HTS ${formatHts(good.hts)}; give mfn_rate (percent) or an HTS table that has it`,
+        },
+      };
+    }
+    mfn = hit.value.pct;
+    mfnSource = `MFN table ${formatHts(hit.prefix)}: ${hit.value.description}`;
+  } else {
+    const c = engine.categories.get(category)!;
+    if (c.defaultMfn === null) {
+      return {
+        ok: false,
+        refusal: { field: 'mfn_rate', reason: `category "${category}" has no single MFN rate; give mfn_rate (percent) or an HTS code` },
+      };
+    }
+    mfn = c.defaultMfn;
+    mfnSource = `category ${category} default (${c.standsFor})`;
+  }
+
+  const notes: string[] = [];
+  if (good.mfn === null && good.hts !== null) {
+    const hit = engine.mfn.lookup(good.hts)!;
+    if (hit.value.confidence === 'unconfirmed') notes.push(`MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`);
+  }
+
+  // Measures in force, in scope, for this origin.
+  const candidates: CompiledMeasure[] = [];
+  const decisions: Decision[] = [];
+  const outcome = new Map<CompiledMeasure, string | null>();
+  for (const m of engine.measures) {
+    const why = whyNot(m, good, category);
+    outcome.set(m, why);
+    if (why === null) candidates.push(m);
+  }
+
+  // Displacement: a candidate is dropped when another candidate displaces it.
+  const applied: AppliedMeasure[] = [];
+  for (const m of engine.measures) {
+    const why = outcome.get(m);
+    if (why !== null) {
+      decisions.push({ measure: m, applied: false, reason: why! });
+      continue;
+    }
+    const by = candidates.find((o) => o !== m && (o.displacesIds.has(m.id) || o.displacesLayers.has(m.layer)));
+    if (by) {
+      decisions.push({ measure: m, applied: false, reason: `displaced by ${by.id} (${by.label})` });
+      continue;
+    }
+    let rate: RateMicro;
+    let reason: string;
+    switch (m.rate.kind) {
+      case 'mfn':
+        rate = mfn;
+        reason = `MFN ${formatRate(mfn)}% (${mfnSource})`;
+        break;
+      case 'ad-valorem':
+        rate = m.rate.pct;
+        reason = `+${formatRate(rate)}% in force ${windowText(m)}`;
+        break;
+      case 'inclusive':
+        rate = m.rate.pct > mfn ? m.rate.pct - mfn : 0n;
+        reason =
+          rate === 0n
+            ? `inclusive ${formatRate(m.rate.pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
+            : `inclusive ${formatRate(m.rate.pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
+        break;
+    }
+    applied.push({ measure: m, rate });
+    decisions.push({ measure: m, applied: true, reason });
+    if (m.confidence === 'unconfirmed') notes.push(`${m.id} is UNCONFIRMED in the sources`);
+    for (const a of m.assumes) notes.push(a);
+  }
+
+  if (good.date < engine.coversFrom) {
+    notes.push(`entry date ${good.date} is before ${engine.coversFrom}, where this schedule's evidence starts: earlier measures are not modelled`);
+  }
+  return { ok: true, plan: { category, mfn, mfnSource, applied, decisions, notes } };
+}
+
+function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string | null {
+  if (good.date < m.from) return `not yet in force on ${good.date} (from ${m.from})`;
+  if (m.to !== null && good.date >= m.to) return `no longer in force on ${good.date} (ended for entries from ${m.to})`;
+  if (!m.origins.has(good.origin)) return `does not cover origin ${good.origin}`;
+  if (good.hts !== null) {
+    const ex = m.excludeHts.lookup(good.hts);
+    if (ex) return `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)})`;
+  }
+  if (m.excludeCategories.has(category)) return `category ${category} is excluded`;
+  if (m.allGoods) return null;
+  if (good.hts !== null && m.hts.matches(good.hts)) return null;
+  if (m.categories.has(category)) return null;
+  return good.hts !== null
+    ? `HTS ${formatHts(good.hts)} (category ${category}) is not in its scope`
+    : `category ${category} is not in its scope`;
+}
+
+function windowText(m: CompiledMeasure): string {
+  return m.to === null ? `from ${m.from}` : `${m.from} to ${m.to} (exclusive)`;
+}
+
+/** Memoises resolution per distinct good; bounded so that a file of all-distinct keys cannot grow it without limit. */
+export class Resolver {
+  readonly #cache = new Map<string, Resolution>();
+  constructor(
+    readonly engine: Engine,
+    private readonly maxEntries = 50_000,
+  ) {}
+
+  resolve(good: GoodInput): Resolution {
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${good.date}|${good.mfn ?? ''}`;
+    let r = this.#cache.get(key);
+    if (r === undefined) {
+      r = resolveGood(this.engine, good);
+      if (this.#cache.size >= this.maxEntries) this.#cache.clear();
+      this.#cache.set(key, r);
+    }
+    return r;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Reading schedule, MFN table and scenario files: JSON parse, zod validation,
+ * semantic checks. Every problem names the file and the JSON path.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type * as z from 'zod';
+import { compileEngine, type Engine } from '../core/compile.js';
+import { formatPath, type DataIssue } from '../core/issues.js';
+import { applyScenario } from '../core/scenario.js';
+import { MfnTableSchema, ScenarioSchema, ScheduleSchema, type MfnTable, type Scenario, type Schedule } from '../schema/schedule.js';
+
+/** The bundled data directory (data/ at the package root). */
+export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
+export const DEFAULT_SCHEDULE = resolve(DATA_DIR, 'schedules/us-japan.json');
+export const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
+
+/** A data file that could not be used; carries every problem found. */
+export class DataFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: DataIssue[],
+  ) {
+    super(issues.map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`).join('\n'));
+    this.name = 'DataFileError';
+  }
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DataFileError(file, [{ path: [], message: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` }]);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (e) {
+    throw new DataFileError(file, [{ path: [], message: `not valid JSON: ${(e as Error).message}` }]);
+  }
+}
+
+function check<S extends z.ZodType>(schema: S, data: unknown, file: string): z.output<S> {
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    throw new DataFileError(
+      file,
+      r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
+    );
+  }
+  return r.data;
+}
+
+export async function loadSchedule(file: string): Promise<{ schedule: Schedule; mfnTable: MfnTable | null }> {
+  const schedule = check(ScheduleSchema, await readJson(file), file);
+  let mfnTable: MfnTable | null = null;
+  if (schedule.mfnTable !== undefined) {
+    const tableFile = resolve(dirname(file), schedule.mfnTable);
+    mfnTable = check(MfnTableSchema, await readJson(tableFile), tableFile);
+  }
+  return { schedule, mfnTable };
+}
+
+export async function loadScenarioFile(file: string): Promise<Scenario> {
+  return check(ScenarioSchema, await readJson(file), file);
+}
+
+/** Bundled scenario ids, from data/scenarios/*.json. */
+export async function bundledScenarioIds(): Promise<string[]> {
+  const files = await readdir(SCENARIO_DIR);
+  return files.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort();
+}
+
+export interface EngineRequest {
+  scheduleFile?: string | undefined;
+  /** A bundled scenario id. */
+  scenario?: string | undefined;
+  /** A user scenario file (wins over `scenario`). */
+  scenarioFile?: string | undefined;
+}
+
+export class UnknownScenarioError extends Error {
+  constructor(
+    readonly scenario: string,
+    readonly known: string[],
+  ) {
+    super(`unknown scenario "${scenario}"; bundled scenarios: ${known.join(', ')} (or give --scenario-file FILE)`);
+    this.name = 'UnknownScenarioError';
+  }
+}
+
+export async function loadEngine(req: EngineRequest): Promise<Engine> {
+  const scheduleFile = req.scheduleFile ?? DEFAULT_SCHEDULE;
+  const { schedule, mfnTable } = await loadSchedule(scheduleFile);
+  let scenario: Scenario | null = null;
+  let scenarioFile: string | null = null;
+  if (req.scenarioFile !== undefined) {
+    scenarioFile = req.scenarioFile;
+    scenario = await loadScenarioFile(scenarioFile);
+  } else if (req.scenario !== undefined && req.scenario !== 'as-enacted') {
+    const known = await bundledScenarioIds();
+    if (!known.includes(req.scenario)) throw new UnknownScenarioError(req.scenario, known);
+    scenarioFile = resolve(SCENARIO_DIR, `${req.scenario}.json`);
+    scenario = await loadScenarioFile(scenarioFile);
+  }
+  let effective = schedule;
+  if (scenario !== null) {
+    const applied = applyScenario(schedule, scenario);
+    if (!applied.ok) throw new DataFileError(scenarioFile!, applied.issues);
+    effective = applied.value;
+  }
+  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted');
+  if (!compiled.ok) {
+    // Problems in the merged schedule come from the scenario when there is one.
+    throw new DataFileError(scenarioFile ?? scheduleFile, compiled.issues);
+  }
+  return compiled.value;
+}

@@ -1,0 +1,161 @@
+/**
+ * Input rows: what a user writes (a CSV header and string cells, or flags)
+ * and the typed row the core computes on.
+ *
+ * Rows are checked with hand-written strict patterns rather than zod: this is
+ * the per-row hot path of files with millions of lines, and every check here
+ * is a single regular expression or lookup. Schedules and scenarios, read
+ * once, go through zod (schedule.ts).
+ */
+import { normalizeHts } from '../core/hts.js';
+import { parseMoney, parsePct, type Cents, type RateMicro } from '../core/money.js';
+import { isCalendarDate } from './schedule.js';
+
+/** Recognised columns and the header names (case-insensitive) that mean them. */
+export const COLUMN_ALIASES = {
+  value: ['value', 'value_usd', 'customs_value'],
+  hts: ['hts', 'hts_code'],
+  category: ['category'],
+  date: ['date', 'entry_date'],
+  origin: ['origin'],
+  mfn_rate: ['mfn_rate'],
+  id: ['id'],
+} as const;
+
+export type Field = keyof typeof COLUMN_ALIASES;
+
+export interface HeaderMap {
+  /** Header names as written, trimmed (BOM removed). */
+  names: string[];
+  /** Index of each recognised column, when present. */
+  index: Partial<Record<Field, number>>;
+  /** Indexes of the columns passed through to the output. */
+  passthrough: number[];
+}
+
+export interface HeaderProblem {
+  column: string | null;
+  message: string;
+}
+
+export function readHeader(cells: string[]): { ok: true; header: HeaderMap } | { ok: false; problem: HeaderProblem } {
+  const names = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
+  const index: Partial<Record<Field, number>> = {};
+  const passthrough: number[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) {
+    const lower = names[i]!.toLowerCase();
+    if (lower === '') return { ok: false, problem: { column: null, message: `column ${i + 1} of the header has no name` } };
+    if (seen.has(lower)) {
+      return { ok: false, problem: { column: names[i]!, message: `column "${names[i]}" appears twice in the header (columns ${seen.get(lower)! + 1} and ${i + 1})` } };
+    }
+    seen.set(lower, i);
+    const field = (Object.keys(COLUMN_ALIASES) as Field[]).find((f) => (COLUMN_ALIASES[f] as readonly string[]).includes(lower));
+    if (field === undefined) {
+      passthrough.push(i);
+      continue;
+    }
+    if (index[field] !== undefined) {
+      return {
+        ok: false,
+        problem: { column: names[i]!, message: `columns "${names[index[field]!]}" and "${names[i]}" both give ${field}; keep one` },
+      };
+    }
+    index[field] = i;
+  }
+  if (index.value === undefined) {
+    return {
+      ok: false,
+      problem: { column: null, message: `no value column; the header needs one of ${COLUMN_ALIASES.value.join(', ')} (found: ${names.join(', ')})` },
+    };
+  }
+  if (index.hts === undefined && index.category === undefined) {
+    return { ok: false, problem: { column: null, message: `no hts or category column; the header needs at least one (found: ${names.join(', ')})` } };
+  }
+  return { ok: true, header: { names, index, passthrough } };
+}
+
+/** A row ready for the core. */
+export interface Row {
+  line: number | null;
+  id: string | null;
+  /** Normalised HTS digits, or null. */
+  hts: string | null;
+  category: string | null;
+  origin: string;
+  date: string;
+  value: Cents;
+  mfn: RateMicro | null;
+}
+
+export interface RowDefaults {
+  date: string;
+  origin: string;
+  mfn: RateMicro | null;
+}
+
+export interface RowIssue {
+  line: number | null;
+  /** The column as the user named it (or the flag). */
+  field: string;
+  reason: string;
+}
+
+const ORIGIN = /^[A-Za-z]{2}$/;
+
+/** Checks one record against the header. Never throws; every record becomes a Row or a RowIssue. */
+export function readRow(cells: string[], line: number | null, header: HeaderMap, defaults: RowDefaults): { ok: true; row: Row } | { ok: false; issue: RowIssue } {
+  const n = header.names.length;
+  if (cells.length !== n) {
+    return {
+      ok: false,
+      issue: { line, field: '(row)', reason: `expected ${n} fields as in the header, got ${cells.length}` },
+    };
+  }
+  const { index, names } = header;
+  const cell = (f: Field): string => (index[f] === undefined ? '' : cells[index[f]!]!.trim());
+  const fail = (f: Field, reason: string) => ({ ok: false as const, issue: { line, field: names[index[f]!] ?? f, reason } });
+
+  const money = parseMoney(cell('value'));
+  if (!money.ok) return fail('value', money.reason);
+
+  let hts: string | null = null;
+  const htsCell = cell('hts');
+  if (htsCell !== '') {
+    hts = normalizeHts(htsCell);
+    if (hts === null) return fail('hts', `expected an HTS code of 4 to 10 digits, dots allowed (e.g. 8703.23.01), got "${htsCell}"`);
+  }
+  const categoryCell = cell('category').toLowerCase();
+  const category = categoryCell === '' ? null : categoryCell;
+  if (hts === null && category === null) {
+    return fail(index.hts !== undefined ? 'hts' : 'category', 'empty; give an HTS code or a category');
+  }
+
+  let date = defaults.date;
+  const dateCell = cell('date');
+  if (dateCell !== '') {
+    if (!isCalendarDate(dateCell)) return fail('date', `expected a calendar date YYYY-MM-DD, got "${dateCell}"`);
+    date = dateCell;
+  }
+
+  let origin = defaults.origin;
+  const originCell = cell('origin');
+  if (originCell !== '') {
+    if (!ORIGIN.test(originCell)) return fail('origin', `expected a two-letter ISO country code like JP, got "${originCell}"`);
+    origin = originCell.toUpperCase();
+  }
+
+  let mfn = defaults.mfn;
+  const mfnCell = cell('mfn_rate');
+  if (mfnCell !== '') {
+    const r = parsePct(mfnCell);
+    if (!r.ok) return fail('mfn_rate', r.reason);
+    mfn = r.value;
+  }
+
+  const idCell = index.id === undefined ? '' : cells[index.id]!;
+  return {
+    ok: true,
+    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn },
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * The schedule file format: one zod schema, from which the TypeScript types
+ * and the shipped JSON Schema (data/schema/schedule.schema.json) are derived.
+ *
+ * A schedule is data, never code: nothing in it is executed. Rates are decimal
+ * strings (percent), dates are entry dates `YYYY-MM-DD`, windows are
+ * half-open `[from, to)`.
+ */
+import * as z from 'zod';
+
+export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A percentage written as a plain decimal: `25`, `2.5`, `0.3464`. No sign, no exponent. */
+export const PERCENT = /^\d{1,3}(\.\d{1,6})?$/;
+/** An HTS code or prefix: 2 to 10 digits, dots allowed between groups (`87`, `8703`, `8703.23.01`). */
+export const HTS_PREFIX = /^\d{2}(\.?\d){0,8}$/;
+export const ID = /^[a-z0-9][a-z0-9.-]*$/;
+
+/** A real calendar date (rejects 2025-02-30). */
+export function isCalendarDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+const DateString = z
+  .string()
+  .refine(isCalendarDate, { message: 'expected a calendar date YYYY-MM-DD' })
+  .meta({ description: 'Entry date, YYYY-MM-DD (US Eastern; an "00:01" start counts from that date).', pattern: ISO_DATE.source });
+
+const Percent = z
+  .string()
+  .regex(PERCENT, { message: 'expected a percentage as a decimal string, e.g. "25" or "2.5"' })
+  .refine((s) => Number(s) <= 1000, { message: 'percentage above 1000' })
+  .meta({ description: 'Percent as a decimal string: "25" means 25%.' });
+
+const HtsPrefix = z
+  .string()
+  .regex(HTS_PREFIX, { message: 'expected an HTS code or prefix of 2-10 digits, dots allowed, e.g. "8703.23.01"' });
+
+const Id = z.string().regex(ID, { message: 'expected a lower-case id: letters, digits, "-" and "."' });
+
+export const ConfidenceSchema = z
+  .enum(['primary', 'secondary', 'derived', 'unconfirmed'])
+  .meta({
+    description:
+      'How the fact is sourced (DOMAIN.md): primary = official text seen [P]; secondary = law firm, broker or news summary [S]; ' +
+      'derived = transcribed from HTS revisions by a public tariff engine [R]; unconfirmed = not verified in any source (output flags it).',
+  });
+
+export const CitationSchema = z.strictObject({
+  instrument: z.string().min(1).meta({ description: 'The legal instrument, e.g. "Executive Order 14257" or "Proclamation 10908".' }),
+  citation: z.string().min(1).optional().meta({ description: 'Federal Register citation, e.g. "90 FR 15041".' }),
+  document: z.string().min(1).optional().meta({ description: 'Federal Register document number or CBP CSMS number, e.g. "FR Doc 2025-06063".' }),
+  url: z.url().optional(),
+});
+
+export const RateSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('mfn'),
+  }).meta({ description: 'The column 1 General (MFN) rate of the line, from the MFN table or the row\'s mfn_rate.' }),
+  z.strictObject({
+    kind: z.literal('ad-valorem'),
+    pct: Percent,
+  }).meta({ description: 'An additional duty of pct percent of customs value, on top of MFN.' }),
+  z.strictObject({
+    kind: z.literal('inclusive'),
+    pct: Percent,
+  }).meta({ description: 'Tops the total of MFN and this measure up to pct percent: adds max(0, pct - MFN).' }),
+]);
+
+export const ScopeSchema = z
+  .strictObject({
+    hts: z.array(HtsPrefix).optional().meta({ description: 'HTS prefixes covered.' }),
+    categories: z.array(Id).optional().meta({ description: 'Categories covered (see the schedule\'s categories).' }),
+    origins: z.array(z.string().regex(/^[A-Z]{2}$/)).optional().meta({ description: 'Origins covered; default: all the schedule\'s origins.' }),
+    exclude: z
+      .strictObject({
+        hts: z.array(HtsPrefix).optional(),
+        categories: z.array(Id).optional(),
+      })
+      .optional(),
+  })
+  .meta({ description: 'Goods covered. With neither hts nor categories, the measure covers all goods of its origins.' });
+
+export const WindowSchema = z
+  .strictObject({
+    from: DateString,
+    to: DateString.optional().meta({ description: 'First entry date on which the measure no longer applies; absent = still in force.' }),
+  })
+  .refine((w) => w.to === undefined || w.from < w.to, { message: 'window.to must be after window.from' });
+
+export const MeasureSchema = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  layer: Id.meta({ description: 'The kind of measure, used for stacking and for the per-layer breakdown: e.g. "mfn", "reciprocal", "section-232-autos".' }),
+  authority: z.string().min(1).meta({ description: 'The statute it rests on, e.g. "IEEPA", "Section 232 (19 U.S.C. 1862)".' }),
+  sources: z.array(CitationSchema).min(1),
+  chapter99: z.array(z.string()).optional().meta({ description: 'HTSUS chapter 99 headings that carry it.' }),
+  scope: ScopeSchema,
+  window: WindowSchema,
+  rate: RateSchema,
+  displaces: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Measures this one displaces when both apply to a line: measure ids, or "layer:<layer>" for every measure of a layer.' }),
+  confidence: ConfidenceSchema,
+  assumes: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Defaults assumed when the row lacks an input this measure depends on; shown in the output whenever the measure applies.' }),
+  notes: z.string().optional(),
+});
+
+export const CategorySchema = z.strictObject({
+  label: z.string().min(1),
+  hts: z.array(HtsPrefix).meta({ description: 'HTS prefixes that belong to the category; an HTS code takes the category of its longest matching prefix.' }),
+  defaultMfnPct: Percent.nullable().meta({
+    description: 'MFN rate assumed for a row that gives the category but no HTS code and no mfn_rate; null = such a row must give mfn_rate.',
+  }),
+  standsFor: z.string().min(1).meta({ description: 'What the default MFN stands for, e.g. "8703.23.01 passenger car, 2.5%".' }),
+});
+
+export const ScheduleSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: z.string().min(1),
+  importer: z.string().regex(/^[A-Z]{2}$/),
+  origins: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+  coversFrom: DateString.meta({ description: 'First entry date the evidence covers; earlier dates get a warning.' }),
+  knownThrough: DateString.meta({ description: 'Last date the evidence covers; later dates get a warning.' }),
+  mfnTable: z.string().min(1).optional().meta({ description: 'MFN table file, relative to this file.' }),
+  categories: z.record(Id, CategorySchema),
+  measures: z.array(MeasureSchema).min(1),
+  notes: z.array(z.string()).optional(),
+});
+
+export const MfnEntrySchema = z.strictObject({
+  hts: HtsPrefix,
+  pct: Percent,
+  description: z.string().min(1),
+  confidence: ConfidenceSchema,
+  source: z.string().min(1),
+});
+
+export const MfnTableSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: z.string().min(1),
+  asOf: z.string().min(1).meta({ description: 'The HTS revision or date the rates were read from.' }),
+  entries: z.array(MfnEntrySchema),
+});
+
+const ScopePatch = ScopeSchema;
+
+export const ScenarioChangeSchema = z.discriminatedUnion('op', [
+  z.strictObject({
+    op: z.literal('remove'),
+    measure: Id,
+    why: z.string().optional(),
+  }).meta({ description: 'Remove a measure of the base schedule.' }),
+  z.strictObject({
+    op: z.literal('modify'),
+    measure: Id,
+    set: z.strictObject({
+      label: z.string().min(1).optional(),
+      rate: RateSchema.optional(),
+      from: DateString.optional(),
+      to: DateString.nullable().optional().meta({ description: 'New end date; null = no end.' }),
+      scope: ScopePatch.optional(),
+      displaces: z.array(z.string().min(1)).optional(),
+      confidence: ConfidenceSchema.optional(),
+    }),
+    why: z.string().optional(),
+  }).meta({ description: 'Change fields of a measure of the base schedule.' }),
+  z.strictObject({
+    op: z.literal('add'),
+    measure: MeasureSchema,
+    why: z.string().optional(),
+  }).meta({ description: 'Add a new measure.' }),
+  z.strictObject({
+    op: z.literal('end'),
+    layers: z.array(Id).min(1),
+    on: DateString,
+    why: z.string().optional(),
+  }).meta({ description: 'End every measure of the given layers on a date: windows are cut at it and measures starting on or after it are removed.' }),
+]);
+
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: z.string().min(1),
+  base: Id.meta({ description: 'The id of the schedule this scenario changes.' }),
+  description: z.string().min(1),
+  changes: z.array(ScenarioChangeSchema),
+});
+
+export type Schedule = z.output<typeof ScheduleSchema>;
+export type Measure = z.output<typeof MeasureSchema>;
+export type Rate = z.output<typeof RateSchema>;
+export type Scope = z.output<typeof ScopeSchema>;
+export type Category = z.output<typeof CategorySchema>;
+export type Confidence = z.output<typeof ConfidenceSchema>;
+export type Citation = z.output<typeof CitationSchema>;
+export type MfnTable = z.output<typeof MfnTableSchema>;
+export type MfnEntry = z.output<typeof MfnEntrySchema>;
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type ScenarioChange = z.output<typeof ScenarioChangeSchema>;

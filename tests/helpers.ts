@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compileEngine, type Engine } from '../src/core/compile.js';
+import { applyScenario } from '../src/core/scenario.js';
+import { MfnTableSchema, ScenarioSchema, ScheduleSchema } from '../src/schema/schedule.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const BIN = resolve(ROOT, 'bin/tariff.js');
+
+const readJson = (rel: string): unknown => JSON.parse(readFileSync(resolve(ROOT, rel), 'utf8'));
+
+export const schedule = ScheduleSchema.parse(readJson('data/schedules/us-japan.json'));
+export const mfnTable = MfnTableSchema.parse(readJson('data/mfn/japan-common-lines.json'));
+
+/** The bundled engine, optionally under a bundled scenario. */
+export function bundledEngine(scenario = 'as-enacted'): Engine {
+  let s = schedule;
+  if (scenario !== 'as-enacted') {
+    const applied = applyScenario(s, ScenarioSchema.parse(readJson(`data/scenarios/${scenario}.json`)));
+    if (!applied.ok) throw new Error(JSON.stringify(applied.issues));
+    s = applied.value;
+  }
+  const e = compileEngine(s, mfnTable, scenario);
+  if (!e.ok) throw new Error(JSON.stringify(e.issues));
+  return e.value;
+}

@@ -1,0 +1,93 @@
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyRate, effectiveRate, formatCents, formatRate, parseMoney, parsePct } from '../../src/core/money.js';
+
+const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
+
+describe('parseMoney', () => {
+  it.each([
+    ['45000', 4_500_000n],
+    ['45000.5', 4_500_050n],
+    ['45000.05', 4_500_005n],
+    ['$1,500.00', 150_000n],
+    ['  12 ', 1200n],
+    ['0', 0n],
+    ['0.00', 0n],
+    ['007', 700n],
+    ['999999999999999.99', 99_999_999_999_999_999n],
+  ])('accepts %j as %s cents', (raw, cents) => {
+    expect(parseMoney(raw)).toEqual({ ok: true, value: cents });
+  });
+
+  it.each([
+    ['', /empty/],
+    ['-5', /negative/],
+    ['-0', /negative/],
+    ['1e5', /expected a decimal/],
+    ['0x10', /expected a decimal/],
+    ['NaN', /expected a decimal/],
+    ['Infinity', /expected a decimal/],
+    ['1,5', /expected a decimal/],
+    ['1,50,000', /expected a decimal/],
+    ['12.345', /more than 2 decimal places/],
+    ['1000000000000000', /too large/],
+    ['12,345.6.7', /expected a decimal/],
+    ['+5', /expected a decimal/],
+  ])('rejects %j', (raw, reason) => {
+    const r = parseMoney(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+});
+
+describe('parsePct', () => {
+  it.each([
+    ['2.5', 2_500_000n],
+    ['2.5%', 2_500_000n],
+    ['Free', 0n],
+    ['0.3464', 346_400n],
+    ['100', 100_000_000n],
+  ])('accepts %j', (raw, micro) => expect(parsePct(raw)).toEqual({ ok: true, value: micro }));
+  it.each(['-1', '1e2', 'abc', '2.1234567', '1001'])('rejects %j', (raw) => expect(parsePct(raw).ok).toBe(false));
+});
+
+describe('applyRate rounds half up to the cent', () => {
+  it.each([
+    // value cents, rate micro-percent, expected cents
+    [3_000_000n, 2_500_000n, 75_000n], // $30,000 car at 2.5% = $750 (DOMAIN s.11)
+    [3_000_000n, 346_400n, 10_392n], // MPF on $30,000 = $103.92 (DOMAIN s.11)
+    [3_000_000n, 125_000n, 3_750n], // HMF on $30,000 = $37.50 (DOMAIN s.11)
+    [1n, 50_000_000n, 1n], // 0.5 cent rounds up
+    [1n, 49_999_999n, 0n],
+    [3n, 50_000_000n, 2n], // 1.5 cents -> 2
+    [0n, 25_000_000n, 0n],
+  ])('%s cents at %s micro-%% = %s', (v, r, want) => expect(applyRate(v, r)).toBe(want));
+
+  it('equals decimal.js ROUND_HALF_UP for any value and rate', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 17n }), fc.bigInt({ min: 0n, max: 1000n * 1_000_000n }), (v, r) => {
+        const want = new D(v.toString()).div(100).mul(new D(r.toString()).div(1_000_000)).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+        expect(formatCents(applyRate(v, r))).toBe(want.toFixed(2));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('formatting', () => {
+  it('formats cents and rates exactly', () => {
+    expect(formatCents(0n)).toBe('0.00');
+    expect(formatCents(5n)).toBe('0.05');
+    expect(formatCents(1_237_500n)).toBe('12375.00');
+    expect(formatRate(2_500_000n)).toBe('2.5');
+    expect(formatRate(0n)).toBe('0');
+    expect(formatRate(346_400n)).toBe('0.3464');
+  });
+  it('effective rate is duty / value, 4 decimals, half up', () => {
+    expect(effectiveRate(1_237_500n, 4_500_000n)).toBe('27.5');
+    expect(effectiveRate(1n, 3n)).toBe('33.3333');
+    expect(effectiveRate(2n, 3n)).toBe('66.6667');
+    expect(effectiveRate(0n, 0n)).toBe('0');
+  });
+});
