@@ -173,7 +173,7 @@ class NdjsonReporter implements Reporter {
 
 // ---------------------------------------------------------------- table
 
-const TABLE_STYLE = { head: [] as string[], border: [] as string[] };
+const TABLE_STYLE = { head: [] as string[], border: [] as string[], compact: true };
 const MAX_REJECTED_SHOWN = 20;
 
 class TableReporter implements Reporter {

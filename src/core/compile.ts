@@ -62,8 +62,9 @@ export interface Engine {
   coversFrom: string;
   knownThrough: string;
   measures: readonly CompiledMeasure[];
-  /** Layers in the order they first appear in the schedule. */
+  /** Layers in display order. */
   layers: readonly string[];
+  layerLabels: ReadonlyMap<string, string>;
   categories: ReadonlyMap<string, CompiledCategory>;
   categoryIndex: PrefixIndex<string>;
   /** Category given to an HTS code that matches no category prefix, if the schedule defines "general". */
@@ -75,14 +76,14 @@ export interface Engine {
 export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, scenarioId: string): Checked<Engine> {
   const issues: DataIssue[] = [];
   const categoryIds = new Set(Object.keys(schedule.categories));
-  const layers: string[] = [];
+  const layers = Object.keys(schedule.layers);
   const ids = new Map<string, number>();
   const origins = new Set(schedule.origins);
 
   schedule.measures.forEach((m, i) => {
     if (ids.has(m.id)) issues.push({ path: ['measures', i, 'id'], message: `duplicate measure id "${m.id}" (also measures[${ids.get(m.id)}])` });
     else ids.set(m.id, i);
-    if (!layers.includes(m.layer)) layers.push(m.layer);
+    if (!layers.includes(m.layer)) issues.push({ path: ['measures', i, 'layer'], message: `unknown layer "${m.layer}"; the schedule's layers are: ${layers.join(', ')}` });
   });
 
   const measures: CompiledMeasure[] = schedule.measures.map((m, i) => {
@@ -178,6 +179,7 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
       knownThrough: schedule.knownThrough,
       measures,
       layers,
+      layerLabels: new Map(Object.entries(schedule.layers).map(([id, l]) => [id, l.label])),
       categories,
       categoryIndex,
       fallbackCategory: categories.has('general') ? 'general' : null,

@@ -16,7 +16,7 @@ export function applyScenario(schedule: Schedule, scenario: Scenario): Checked<S
     return { ok: false, issues };
   }
   let measures: Measure[] = schedule.measures.map((m) => structuredClone(m));
-  const layers = new Set(measures.map((m) => m.layer));
+  const layers = new Set(Object.keys(schedule.layers));
 
   scenario.changes.forEach((change, i) => {
     const at = ['changes', i];
@@ -55,7 +55,6 @@ export function applyScenario(schedule: Schedule, scenario: Scenario): Checked<S
           issues.push({ path: [...at, 'measure', 'id'], message: `measure "${change.measure.id}" already exists; use "modify"` });
         } else {
           measures.push(structuredClone(change.measure));
-          layers.add(change.measure.layer);
         }
         break;
       }

@@ -128,6 +128,9 @@ export const ScheduleSchema = z.strictObject({
   origins: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
   coversFrom: DateString.meta({ description: 'First entry date the evidence covers; earlier dates get a warning.' }),
   knownThrough: DateString.meta({ description: 'Last date the evidence covers; later dates get a warning.' }),
+  layers: z
+    .record(Id, z.strictObject({ label: z.string().min(1) }))
+    .meta({ description: 'The kinds of measure, in display order: the per-layer breakdown and "layer:<id>" displacement refer to these.' }),
   mfnTable: z.string().min(1).optional().meta({ description: 'MFN table file, relative to this file.' }),
   categories: z.record(Id, CategorySchema),
   measures: z.array(MeasureSchema).min(1),

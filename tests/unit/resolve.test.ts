@@ -1,0 +1,198 @@
+/**
+ * The bundled schedule against DOMAIN.md: worked examples (s.11), every
+ * boundary date of s.0-s.4, and the stacking rules (s.5).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/core/compile.js';
+import { computeLineDuty } from '../../src/core/compute.js';
+import { normalizeHts } from '../../src/core/hts.js';
+import { formatCents, formatRate, parseMoney, parsePct } from '../../src/core/money.js';
+import { resolveGood } from '../../src/core/resolve.js';
+import { bundledEngine } from '../helpers.js';
+
+const asEnacted = bundledEngine();
+
+interface Good {
+  hts?: string;
+  category?: string;
+  mfn?: string;
+  origin?: string;
+}
+
+function duty(engine: Engine, good: Good, date: string, value: string) {
+  const r = resolveGood(engine, {
+    hts: good.hts === undefined ? null : normalizeHts(good.hts),
+    category: good.category ?? null,
+    origin: good.origin ?? 'JP',
+    date,
+    mfn: good.mfn === undefined ? null : (parsePct(good.mfn) as { ok: true; value: bigint }).value,
+  });
+  if (!r.ok) return { refused: r.refusal };
+  const v = parseMoney(value);
+  if (!v.ok) throw new Error(v.reason);
+  const line = computeLineDuty(r.plan, v.value);
+  return {
+    duty: formatCents(line.duty),
+    measures: line.duties.map((d) => `${d.measure.id} ${formatRate(d.rate)}`),
+    decisions: r.plan.decisions,
+    notes: r.plan.notes,
+  };
+}
+
+const CAR = { hts: '8703.23.01' };
+const PICKUP = { hts: '8704.31.01' };
+const MACHINING_CENTER = { hts: '8457.10.00' };
+
+describe('DOMAIN.md s.11 worked examples ($30,000 car; $100,000 machining center)', () => {
+  it.each([
+    // good, date, value, total duty, measures — DOMAIN.md s.11 row
+    [CAR, '2025-03-01', '30000', '750.00', ['mfn 2.5']], // "Car 8703.23.01, $30,000 | 2025-03-01 | MFN 2.5%"
+    [CAR, '2025-05-01', '30000', '8250.00', ['mfn 2.5', 's232-vehicles-25 25']], // "MFN 2.5% + 232 25% (no reciprocal)"
+    [CAR, '2025-09-16', '30000', '4500.00', ['mfn 2.5', 's232-vehicles-japan-inclusive-15 12.5']], // "Japan inclusive 15%"
+    [CAR, '2026-03-01', '30000', '4500.00', ['mfn 2.5', 's232-vehicles-japan-inclusive-15 12.5']], // "no 122/301"
+    [CAR, '2026-10-01', '30000', '4500.00', ['mfn 2.5', 's232-vehicles-japan-inclusive-15 12.5']],
+    [PICKUP, '2025-05-01', '30000', '15000.00', ['mfn 25', 's232-vehicles-25 25']], // "25% + 25%" = 50%
+    [PICKUP, '2025-09-16', '30000', '7500.00', ['mfn 25', 's232-vehicles-japan-inclusive-15 0']], // "25% + 0"
+    [MACHINING_CENTER, '2025-04-05', '100000', '14200.00', ['mfn 4.2', 'ieepa-baseline-10 10']], // +10 -> 14.2%
+    [MACHINING_CENTER, '2025-04-08', '100000', '14200.00', ['mfn 4.2', 'ieepa-baseline-10 10']],
+    [MACHINING_CENTER, '2025-04-09', '100000', '28200.00', ['mfn 4.2', 'ieepa-japan-24 24']], // +24 -> 28.2%
+    [MACHINING_CENTER, '2025-04-10', '100000', '14200.00', ['mfn 4.2', 'ieepa-pause-10 10']],
+    [MACHINING_CENTER, '2025-08-06', '100000', '14200.00', ['mfn 4.2', 'ieepa-pause-extended-10 10']],
+    [MACHINING_CENTER, '2025-08-07', '100000', '15000.00', ['mfn 4.2', 'ieepa-japan-inclusive-15 10.8']], // "add 10.8%"
+    [MACHINING_CENTER, '2026-02-23', '100000', '15000.00', ['mfn 4.2', 'ieepa-japan-inclusive-15 10.8']],
+    [MACHINING_CENTER, '2026-02-24', '100000', '14200.00', ['mfn 4.2', 's122-10 10']], // Section 122
+    [MACHINING_CENTER, '2026-07-23', '100000', '14200.00', ['mfn 4.2', 's122-10 10']],
+    [MACHINING_CENTER, '2026-07-24', '100000', '12500.00', ['mfn 4.2', 's301-japan-inclusive-12.5 8.3']], // "add 8.3%"
+  ])('%o on %s', (good, date, value, want, measures) => {
+    const r = duty(asEnacted, good, date, value);
+    expect(r).toMatchObject({ duty: want, measures });
+  });
+
+  it('a good with MFN >= 15% pays no reciprocal add-on under the inclusive 15% (and none under 12.5% from 2026-07-24)', () => {
+    expect(duty(asEnacted, { hts: '8457.10.00', mfn: '16' }, '2025-10-01', '1000')).toMatchObject({
+      duty: '160.00',
+      measures: ['mfn 16', 'ieepa-japan-inclusive-15 0'],
+    });
+    expect(duty(asEnacted, { hts: '8457.10.00', mfn: '12.5' }, '2026-08-01', '1000')).toMatchObject({
+      duty: '125.00',
+      measures: ['mfn 12.5', 's301-japan-inclusive-12.5 0'],
+    });
+  });
+});
+
+describe('boundary dates (windows are [from, to) by entry date)', () => {
+  const GENERAL = { category: 'general', mfn: '0' };
+  it.each([
+    ['2025-04-04', []],
+    ['2025-04-05', ['ieepa-baseline-10 10']],
+    ['2025-04-09', ['ieepa-japan-24 24']],
+    ['2025-04-10', ['ieepa-pause-10 10']],
+    ['2025-07-08', ['ieepa-pause-10 10']],
+    ['2025-07-09', ['ieepa-pause-extended-10 10']],
+    ['2025-08-07', ['ieepa-japan-inclusive-15 15']],
+    ['2026-02-24', ['s122-10 10']],
+    ['2026-07-24', ['s301-japan-inclusive-12.5 12.5']],
+  ])('general good, MFN 0, on %s', (date, extra) => {
+    expect(duty(asEnacted, GENERAL, date, '100')).toMatchObject({ measures: ['mfn 0', ...extra] });
+  });
+
+  it.each([
+    ['steel', '2025-03-11', []],
+    ['steel', '2025-03-12', ['s232-steel-25 25']],
+    ['steel', '2025-06-03', ['s232-steel-25 25']],
+    ['steel', '2025-06-04', ['s232-steel-50 50']],
+    ['steel', '2026-04-06', ['s232-metals-50-p11021 50']],
+    ['aluminum', '2025-03-12', ['s232-aluminum-25 25']],
+    ['aluminum', '2025-06-04', ['s232-aluminum-50 50']],
+    ['vehicles', '2025-04-02', []],
+    ['vehicles', '2025-04-03', ['s232-vehicles-25 25']],
+    ['vehicles', '2025-09-15', ['s232-vehicles-25 25']],
+    ['vehicles', '2025-09-16', ['s232-vehicles-japan-inclusive-15 12.5']],
+    ['auto-parts', '2025-05-02', ['ieepa-pause-10 10']],
+    ['auto-parts', '2025-05-03', ['s232-parts-25 25']],
+    ['auto-parts', '2025-09-16', ['s232-parts-japan-inclusive-15 12.5']],
+  ])('%s on %s', (category, date, extra) => {
+    const r = duty(asEnacted, { category }, date, '100');
+    expect((r as { measures: string[] }).measures.slice(1)).toEqual(extra);
+  });
+});
+
+describe('stacking (DOMAIN.md s.5)', () => {
+  it('goods under Section 232 pay no reciprocal, Section 122 or Section 301 add-on', () => {
+    for (const date of ['2025-04-09', '2025-10-01', '2026-03-01', '2026-08-01']) {
+      const r = duty(asEnacted, { category: 'steel' }, date, '100') as { measures: string[]; decisions: { measure: { layer: string }; applied: boolean; reason: string }[] };
+      expect(r.measures.some((m) => /ieepa|s122|s301/.test(m))).toBe(false);
+      const general = r.decisions.filter((d) => ['reciprocal', 'section-122', 'section-301'].includes(d.measure.layer) && /displaced/.test(d.reason));
+      expect(general.length).toBe(1);
+    }
+  });
+
+  it('autos 232 displaces metals 232 (a vehicle in a steel HTS scope would pay only the autos duty)', () => {
+    const r = duty(asEnacted, { hts: '8703.23.01' }, '2025-07-01', '100') as { decisions: { measure: { id: string }; applied: boolean; reason: string }[] };
+    const steel = r.decisions.find((d) => d.measure.id === 's232-steel-50')!;
+    expect(steel.applied).toBe(false);
+    expect(steel.reason).toMatch(/not in its scope/);
+  });
+
+  it('the electronics exclusion keeps semiconductors out of the reciprocal tariff', () => {
+    expect(duty(asEnacted, { hts: '8542.31.00' }, '2025-04-09', '100')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
+  });
+});
+
+describe('categories, MFN and refusals', () => {
+  it('takes the category from the HTS code by longest prefix', () => {
+    expect(duty(asEnacted, { hts: '8708.29.50' }, '2025-06-01', '1000')).toMatchObject({ duty: '275.00', measures: ['mfn 2.5', 's232-parts-25 25'] });
+    // 8703.10 (golf carts) is not in note 33(b): general, not vehicles
+    expect(duty(asEnacted, { hts: '8703.10.50' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 2.5', 'ieepa-pause-10 10'] });
+  });
+
+  it('hts wins over category', () => {
+    expect(duty(asEnacted, { hts: '8457.10.00', category: 'vehicles' }, '2025-06-01', '1000')).toMatchObject({ duty: '142.00' });
+  });
+
+  it('mfn_rate overrides the table', () => {
+    expect(duty(asEnacted, { hts: '8703.23.01', mfn: '0' }, '2025-10-01', '1000')).toMatchObject({ duty: '150.00', measures: ['mfn 0', 's232-vehicles-japan-inclusive-15 15'] });
+  });
+
+  it('refuses an HTS code with no known MFN rate, never silently zero', () => {
+    expect(duty(asEnacted, { hts: '9018.90.80' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(/no MFN rate known for HTS 9018\.90\.80; give mfn_rate/) } });
+  });
+
+  it('refuses the general category without mfn_rate, an unknown category and an uncovered origin', () => {
+    expect(duty(asEnacted, { category: 'general' }, '2025-10-01', '1')).toMatchObject({ refused: { field: 'mfn_rate' } });
+    expect(duty(asEnacted, { category: 'toys' }, '2025-10-01', '1')).toMatchObject({ refused: { field: 'category', reason: expect.stringMatching(/unknown category "toys"/) } });
+    expect(duty(asEnacted, { ...CAR, origin: 'CN' }, '2025-10-01', '1')).toMatchObject({ refused: { field: 'origin', reason: expect.stringMatching(/origin CN is not covered/) } });
+  });
+
+  it('says which defaults it assumed', () => {
+    const r = duty(asEnacted, { category: 'steel' }, '2025-07-01', '1') as { notes: string[] };
+    expect(r.notes.join('\n')).toMatch(/metal content not given/);
+    const before = duty(asEnacted, CAR, '2025-03-01', '1') as { notes: string[] };
+    expect(before.notes.join('\n')).toMatch(/before 2025-03-12/);
+  });
+});
+
+describe('scenarios', () => {
+  const noDeal = bundledEngine('no-deal');
+  const revoked = bundledEngine('full-revocation');
+
+  it('no-deal: as enacted until 2025-07-09, then 24% on general goods and 25% on vehicles', () => {
+    expect(duty(noDeal, MACHINING_CENTER, '2025-07-08', '100000')).toMatchObject({ duty: '14200.00' });
+    expect(duty(noDeal, MACHINING_CENTER, '2025-07-09', '100000')).toMatchObject({ duty: '28200.00', measures: ['mfn 4.2', 'ieepa-japan-24-no-deal 24'] });
+    expect(duty(noDeal, MACHINING_CENTER, '2025-10-01', '100000')).toMatchObject({ duty: '28200.00' });
+    expect(duty(noDeal, MACHINING_CENTER, '2026-02-24', '100000')).toMatchObject({ duty: '14200.00', measures: ['mfn 4.2', 's122-10 10'] });
+    expect(duty(noDeal, CAR, '2025-10-01', '30000')).toMatchObject({ duty: '8250.00', measures: ['mfn 2.5', 's232-vehicles-25 25'] });
+    expect(duty(noDeal, CAR, '2026-10-01', '30000')).toMatchObject({ duty: '8250.00' });
+    expect(duty(noDeal, { category: 'auto-parts' }, '2025-10-01', '1000')).toMatchObject({ duty: '275.00' });
+    expect(duty(noDeal, { category: 'steel' }, '2025-10-01', '1000')).toMatchObject({ duty: '500.00' });
+  });
+
+  it('full-revocation: from 2025-07-09 MFN only', () => {
+    expect(duty(revoked, CAR, '2025-07-08', '30000')).toMatchObject({ duty: '8250.00' });
+    for (const date of ['2025-07-09', '2025-10-01', '2026-03-01', '2026-10-01']) {
+      expect(duty(revoked, CAR, date, '30000')).toMatchObject({ duty: '750.00', measures: ['mfn 2.5'] });
+      expect(duty(revoked, { category: 'steel' }, date, '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
+      expect(duty(revoked, MACHINING_CENTER, date, '100000')).toMatchObject({ duty: '4200.00' });
+    }
+  });
+});
