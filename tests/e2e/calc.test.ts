@@ -162,7 +162,7 @@ describe('tariff calc, CSV rows', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/… 25 more rows; use --format csv or json for all/);
     expect(r.stdout).toMatch(/lines computed\s*│\s*30/);
-    expect(r.stdout).not.toMatch(/\x1b\[/); // no colour: NO_COLOR and not a terminal
+    expect(r.stdout).not.toContain('\u001b['); // no colour: NO_COLOR and not a terminal
   });
 
   it('the bundled example runs clean', async () => {
