@@ -10,7 +10,7 @@ import * as z from 'zod';
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A percentage written as a plain decimal: `25`, `2.5`, `0.3464`. No sign, no exponent. */
-export const PERCENT = /^\d{1,3}(\.\d{1,6})?$/;
+export const PERCENT = /^\d{1,4}(\.\d{1,6})?$/;
 /** An HTS code or prefix: 2 to 10 digits, dots allowed between groups (`87`, `8703`, `8703.23.01`). */
 export const HTS_PREFIX = /^\d{2}(\.?\d){0,8}$/;
 export const ID = /^[a-z0-9][a-z0-9.-]*$/;
@@ -30,7 +30,7 @@ const DateString = z
 const Percent = z
   .string()
   .regex(PERCENT, { message: 'expected a percentage as a decimal string, e.g. "25" or "2.5"' })
-  .refine((s) => Number(s) <= 1000, { message: 'percentage above 1000' })
+  .refine((s) => !PERCENT.test(s) || Number(s) <= 1000, { message: 'percentage above 1000' })
   .meta({ description: 'Percent as a decimal string: "25" means 25%.' });
 
 const HtsPrefix = z

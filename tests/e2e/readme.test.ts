@@ -1,0 +1,25 @@
+/** The README's examples are run, so they stay true. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+import { tariff } from './cli.js';
+
+const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+const commands = [...readme.matchAll(/^(?:\$ )?npx tariff (calc[^|>#\n]*?)\s*(?:#.*)?$/gm)].map((m) => m[1]!.trim());
+
+describe('README examples', () => {
+  it('has examples to run', () => expect(commands.length).toBeGreaterThanOrEqual(5));
+
+  it.each(commands)('tariff %s', async (command) => {
+    const r = await tariff(command.split(/\s+/));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(0);
+  });
+
+  it('states the figures the tool prints for its first example', async () => {
+    expect(readme).toMatch(/duty \$12,375\.00, effective rate 27\.5%/);
+    const r = await tariff(['calc', '--value', '45000', '--hts', '8703.24.01', '--date', '2025-05-01', '--format', 'json']);
+    expect(JSON.parse(r.stdout).lines[0]).toMatchObject({ duty: '12375.00', effectiveRate: '27.5' });
+  });
+});
