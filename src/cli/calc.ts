@@ -2,19 +2,17 @@
  * `tariff calc`: duties for one import given by flags, or for every record of
  * a CSV file or stdin, streamed.
  */
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
 import type { Engine } from '../core/compile.js';
 import { computeLineDuty, Totals, type ComputedLine } from '../core/compute.js';
 import { parseMoney, parsePct, type RateMicro } from '../core/money.js';
 import { Resolver } from '../core/resolve.js';
-import { readCsvRecords } from '../io/csv-input.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
-import { readHeader, readRow, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
+import { readHeader, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
 import { isCalendarDate } from '../schema/schedule.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
-import { EXIT, InputError, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
+import { plural, readRows, type InputSpec } from './input.js';
 import type { CliIo } from './io.js';
 import { allColumns, lineRecord, passthroughColumns, rejectedRecord, totalsRecord } from './records.js';
 import { FORMATS, makeReporter, type Format, type Reporter } from './reporters.js';
@@ -38,7 +36,7 @@ export interface CalcOptions {
 
 /** Options after checking: what the run needs, no I/O yet. */
 export interface CalcPlan {
-  input: { kind: 'flags'; cells: string[]; header: HeaderMap } | { kind: 'file'; path: string } | { kind: 'stdin' };
+  input: InputSpec;
   defaults: RowDefaults;
   /** True when rows without a date fall back to today (not to --date). */
   dateIsToday: boolean;
@@ -67,28 +65,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
   }
   const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn };
 
-  let input: CalcPlan['input'];
-  const single = o.value !== undefined || o.hts !== undefined || o.category !== undefined;
-  if (single) {
-    if (file !== undefined) throw new UsageError('give either a FILE or --value with --hts/--category, not both');
-    if (o.value === undefined) throw new UsageError('--value is required with --hts or --category', 'e.g. tariff calc --value 45000 --hts 8703.24.01');
-    if (o.hts === undefined && o.category === undefined) {
-      throw new UsageError('--value needs --hts CODE or --category NAME', 'e.g. tariff calc --value 45000 --category vehicles');
-    }
-    const money = parseMoney(o.value);
-    if (!money.ok) throw new UsageError(`--value: ${money.reason}`);
-    const names = ['value', 'hts', 'category', 'id'];
-    const header = readHeader(names);
-    if (!header.ok) throw new Error(`invariant: ${header.problem.message}`);
-    input = { kind: 'flags', cells: [o.value, o.hts ?? '', o.category ?? '', o.id ?? ''], header: header.header };
-  } else if (file === undefined || file === '-') {
-    if (file === undefined && io.stdin.isTTY) {
-      throw new UsageError('no input: give a CSV FILE, pipe CSV on stdin, or use --value with --hts/--category', 'see tariff calc --help');
-    }
-    input = { kind: 'stdin' };
-  } else {
-    input = { kind: 'file', path: file };
-  }
+  const input = planInput(file, o, io);
   return {
     input,
     defaults,
@@ -101,6 +78,35 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     scenarioFile: o.scenarioFile,
     schedule: o.schedule,
   };
+}
+
+/** Where the rows come from: flags (--value with --hts/--category), a file, or stdin. */
+export function planInput(
+  file: string | undefined,
+  o: { value?: string | undefined; hts?: string | undefined; category?: string | undefined; id?: string | undefined },
+  io: CliIo,
+  command = 'calc',
+): InputSpec {
+  const single = o.value !== undefined || o.hts !== undefined || o.category !== undefined;
+  if (single) {
+    if (file !== undefined) throw new UsageError('give either a FILE or --value with --hts/--category, not both');
+    if (o.value === undefined) throw new UsageError('--value is required with --hts or --category', `e.g. tariff ${command} --value 45000 --hts 8703.24.01`);
+    if (o.hts === undefined && o.category === undefined) {
+      throw new UsageError('--value needs --hts CODE or --category NAME', `e.g. tariff ${command} --value 45000 --category vehicles`);
+    }
+    const money = parseMoney(o.value);
+    if (!money.ok) throw new UsageError(`--value: ${money.reason}`);
+    const header = readHeader(['value', 'hts', 'category', 'id']);
+    if (!header.ok) throw new Error(`invariant: ${header.problem.message}`);
+    return { kind: 'flags', cells: [o.value, o.hts ?? '', o.category ?? '', o.id ?? ''], header: header.header };
+  }
+  if (file === undefined || file === '-') {
+    if (file === undefined && io.stdin.isTTY) {
+      throw new UsageError('no input: give a CSV FILE, pipe CSV on stdin, or use --value with --hts/--category', `see tariff ${command} --help`);
+    }
+    return { kind: 'stdin' };
+  }
+  return { kind: 'file', path: file };
 }
 
 /** Warnings about dates outside the schedule's evidence; each is said once. */
@@ -143,92 +149,51 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   const paint = makePaint(plan.color);
   const totals = new Totals();
   const rejectedSample: RowIssue[] = [];
-  let usedToday = false;
-
   let reporter: Reporter | null = null;
-  const startReporter = (header: HeaderMap | null) => {
-    reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint });
-    return reporter;
-  };
+  const flags = plan.input.kind === 'flags';
 
-  const handle = (rep: Reporter, header: HeaderMap, cells: string[], line: number | null, problem?: string) => {
-    if (problem !== undefined) return reject(rep, { line, field: '(row)', reason: problem }, header, cells);
-    const read = readRow(cells, line, header, plan.defaults);
-    if (!read.ok) return reject(rep, read.issue, header, cells);
-    const row = read.row;
-    if (plan.dateIsToday && (header.index.date === undefined || cells[header.index.date]!.trim() === '')) usedToday = true;
-    warnings.check(row.date);
-    const r = resolver.resolve(row);
-    if (!r.ok) {
-      const f = r.refusal.field;
-      const column = header.index[f] !== undefined ? header.names[header.index[f]!]! : f;
-      return reject(rep, { line, field: column, reason: r.refusal.reason }, header, cells);
-    }
-    const duty = computeLineDuty(r.plan, row.value);
-    const computed: ComputedLine<Row> = { row, plan: r.plan, duties: duty.duties, duty: duty.duty };
-    totals.addLine(row.value, duty);
-    rep.line(lineRecord(computed, passthroughColumns(header, cells)));
-  };
-
-  const reject = (rep: Reporter, issue: RowIssue, header: HeaderMap | null, cells: string[] | null) => {
+  const reject = (issue: RowIssue, cells: string[] | null, header: HeaderMap | null) => {
     totals.addRejected();
     if (rejectedSample.length < 10) rejectedSample.push(issue);
-    rep.rejected(rejectedRecord(issue, plan.input.kind === 'flags' ? undefined : allColumns(header, cells)));
+    reporter!.rejected(rejectedRecord(issue, flags ? undefined : allColumns(header, cells)));
   };
 
-  let inputName = '(flags)';
-  if (plan.input.kind === 'flags') {
-    const rep = startReporter(null);
-    handle(rep, plan.input.header, plan.input.cells, null);
-  } else {
-    let stream: Readable;
-    if (plan.input.kind === 'file') {
-      inputName = plan.input.path;
-      stream = createReadStream(plan.input.path);
-    } else {
-      inputName = '(stdin)';
-      stream = io.stdin;
-    }
-    let header: HeaderMap | null = null;
-    try {
-      for await (const batch of readCsvRecords(stream, inputName)) {
-        for (const rec of batch) {
-          if (header === null) {
-            const h = readHeader(rec.cells);
-            if (!h.ok) {
-              throw new InputError(`${inputName} line ${rec.line}${h.problem.column ? `, column "${h.problem.column}"` : ''}: ${h.problem.message}`);
-            }
-            header = h.header;
-            startReporter(header);
-            continue;
-          }
-          handle(reporter!, header, rec.cells, rec.line, rec.problem);
-        }
-        await out.flush(false);
-        if (out.closed) {
-          stream.destroy();
-          break;
-        }
-      }
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new InputError(`${inputName}: file not found`);
-      if (code === 'EISDIR') throw new InputError(`${inputName}: is a directory, not a CSV file`);
-      if (code === 'EACCES') throw new InputError(`${inputName}: permission denied`);
-      throw e;
-    }
-    if (header === null) throw new InputError(`${inputName}: empty input; expected a CSV header line (e.g. id,hts,value,date) and rows`);
-  }
+  const summary = await readRows(plan.input, io.stdin, { defaults: plan.defaults }, {
+    header: (header) => {
+      reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint });
+    },
+    row: (row, cells, header) => {
+      warnings.check(row.date);
+      const r = resolver.resolve(row);
+      if (!r.ok) return reject({ line: row.line, field: columnName(header, r.refusal.field), reason: r.refusal.reason }, cells, header);
+      const duty = computeLineDuty(r.plan, row.value);
+      const computed: ComputedLine<Row> = { row, plan: r.plan, duties: duty.duties, duty: duty.duty };
+      totals.addLine(row.value, duty);
+      reporter!.line(lineRecord(computed, passthroughColumns(flags ? null : header, cells)));
+    },
+    rejected: reject,
+    afterBatch: async () => {
+      await out.flush(false);
+      return !out.closed;
+    },
+  });
+  if (out.closed) return EXIT.ok; // the reader went away (e.g. | head): stop quietly
 
-  if (usedToday) {
+  if (summary.usedDefaultDate && plan.dateIsToday) {
     warnings.add(`rows without a date are computed for today, ${io.today}; give --date or a date column for the entry date`);
   }
   const t = totalsRecord(engine, totals);
   reporter!.end(t, warnings.list);
   await out.flush();
 
-  if (!plan.quiet) summarise(io, errPaint, plan.format, inputName, t.lines, t.rejected, t.duty, t.value, rejectedSample);
+  if (!plan.quiet) summarise(io, errPaint, plan.format, summary.inputName, t.lines, t.rejected, t.duty, t.value, rejectedSample);
   return totals.rejected > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+/** The column a refusal is about, as the user named it. */
+export function columnName(header: HeaderMap, field: string): string {
+  const i = header.index[field as keyof HeaderMap['index']];
+  return i === undefined ? field : header.names[i]!;
 }
 
 function summarise(
@@ -243,10 +208,10 @@ function summarise(
   sample: RowIssue[],
 ): void {
   if (format === 'csv') {
-    io.stderr.write(`${inputName}: ${lines} lines computed, ${rejected} rejected; duty ${duty} on customs value ${value}\n`);
+    io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${rejected} rejected; duty ${duty} on customs value ${value}\n`);
   }
   if (rejected === 0) return;
-  if (format !== 'csv') io.stderr.write(`${inputName}: ${lines} lines computed, ${paint.red(`${rejected} rejected`)}\n`);
+  if (format !== 'csv') io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${paint.red(`${rejected} rejected`)}\n`);
   for (const r of sample) {
     io.stderr.write(`  ${inputName}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${r.field}"`}: ${r.reason}\n`);
   }

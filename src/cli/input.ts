@@ -1,0 +1,96 @@
+/**
+ * Reading the rows of a command's input: one import given by flags, or CSV
+ * records from a file or stdin, each checked against the header. Every data
+ * record ends in exactly one call: `row` or `rejected`.
+ */
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { InputError } from '../errors.js';
+import { readCsvRecords } from '../io/csv-input.js';
+import { readHeader, readRow, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
+
+export type InputSpec = { kind: 'flags'; cells: string[]; header: HeaderMap } | { kind: 'file'; path: string } | { kind: 'stdin' };
+
+export interface RowSink {
+  header(header: HeaderMap | null): void;
+  row(row: Row, cells: string[], header: HeaderMap): void;
+  rejected(issue: RowIssue, cells: string[] | null, header: HeaderMap | null): void;
+  /** Called after each batch of records; return false to stop reading (the reader went away). */
+  afterBatch(): Promise<boolean>;
+}
+
+export interface ReadOptions {
+  defaults: RowDefaults;
+  /** Evaluate every row on this date, ignoring the input's date column. */
+  forceDate?: string | undefined;
+}
+
+export interface ReadSummary {
+  inputName: string;
+  /** Some row had no date of its own and took the default. */
+  usedDefaultDate: boolean;
+}
+
+export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptions, sink: RowSink): Promise<ReadSummary> {
+  let usedDefaultDate = false;
+  const defaults = opts.forceDate === undefined ? opts.defaults : { ...opts.defaults, date: opts.forceDate };
+  const check = (header: HeaderMap, cells: string[], line: number | null, problem: string | undefined) => {
+    if (problem !== undefined) return sink.rejected({ line, field: '(row)', reason: problem }, cells, header);
+    const read = readRow(cells, line, header, defaults);
+    if (!read.ok) return sink.rejected(read.issue, cells, header);
+    if (opts.forceDate === undefined && !usedDefaultDate && (header.index.date === undefined || cells[header.index.date]!.trim() === '')) {
+      usedDefaultDate = true;
+    }
+    sink.row(read.row, cells, header);
+  };
+
+  if (spec.kind === 'flags') {
+    sink.header(null);
+    check(withoutDate(spec.header, opts.forceDate), spec.cells, null, undefined);
+    return { inputName: '(flags)', usedDefaultDate };
+  }
+
+  const inputName = spec.kind === 'file' ? spec.path : '(stdin)';
+  const stream = spec.kind === 'file' ? createReadStream(spec.path, { highWaterMark: 1 << 20 }) : stdin;
+  let header: HeaderMap | null = null;
+  try {
+    for await (const batch of readCsvRecords(stream, inputName)) {
+      for (const rec of batch) {
+        if (header === null) {
+          const h = readHeader(rec.cells);
+          if (!h.ok) {
+            throw new InputError(`${inputName} line ${rec.line}${h.problem.column ? `, column "${h.problem.column}"` : ''}: ${h.problem.message}`);
+          }
+          header = withoutDate(h.header, opts.forceDate);
+          sink.header(header);
+          continue;
+        }
+        check(header, rec.cells, rec.line, rec.problem);
+      }
+      if (!(await sink.afterBatch())) {
+        stream.destroy();
+        break;
+      }
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`${inputName}: file not found`);
+    if (code === 'EISDIR') throw new InputError(`${inputName}: is a directory, not a CSV file`);
+    if (code === 'EACCES') throw new InputError(`${inputName}: permission denied`);
+    throw e;
+  }
+  if (header === null) throw new InputError(`${inputName}: empty input; expected a CSV header line (e.g. id,hts,value,date) and rows`);
+  return { inputName, usedDefaultDate };
+}
+
+/** With a forced date, the input's date column is ignored (kept as a passthrough-free, unchecked column). */
+function withoutDate(header: HeaderMap, forceDate: string | undefined): HeaderMap {
+  if (forceDate === undefined || header.index.date === undefined) return header;
+  const index = { ...header.index };
+  delete index.date;
+  return { ...header, index };
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
