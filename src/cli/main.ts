@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DataFileError, UnknownScenarioError } from '../io/load.js';
 import { formatPath } from '../core/issues.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
+import { DEFAULT_SCENARIOS } from './defaults.js';
 import type { CliIo } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -50,6 +51,24 @@ totals object). Money is exact to the cent: each measure's amount is rounded
 half up per line, and totals are sums of the rounded amounts.
 ${EXIT_CODES_HELP}`;
 
+const COMPARE_EXAMPLES = `
+Examples:
+  $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --per hour
+  $ tariff compare data/examples/shipments.csv --scenarios as-enacted,no-deal --by measure
+  $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --scenario-file data/scenarios/examples/pause-extended.json
+  $ tariff compare --value 30000 --hts 8703.23.01 --date 2025-10-01 --format json
+`;
+
+const COMPARE_AFTER = `
+The same rows go through each scenario (read once, streamed). Output: per
+scenario the lines, rejected rows, value, duty and effective rate, and the
+difference from the first scenario (the baseline) in dollars and percent; per
+group (--by) the duty under each scenario and the differences. With --per,
+values are taken as annual flows and every amount is shown as a run rate,
+rounded half up to the cent from the exact annual figure. On a terminal the
+table format adds bar charts.
+${EXIT_CODES_HELP}`;
+
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -87,6 +106,32 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
       const { runCalc } = await import('./calc.js');
       setExit(await runCalc(file, opts, io));
+    });
+
+  program
+    .command('compare')
+    .description('put scenarios side by side on the same rows: totals, groups, differences from the first scenario')
+    .argument('[file]', 'CSV file; "-" or nothing reads stdin')
+    .option('--scenarios <list>', `comma-separated bundled scenarios; the first is the baseline (default: ${DEFAULT_SCENARIOS.join(',')})`)
+    .option('--scenario-file <file>', 'add your own scenario file (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--date <YYYY-MM-DD>', "evaluate every row on this entry date (default: each row's own date, else today)")
+    .option('--by <group>', 'group by category, hts, measure or id', 'category')
+    .option('--per <period>', 'treat values as annual flows; show run rates per year, month, day or hour (a year is 365 days)')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'markdown']))
+    .option('--value <usd>', 'customs value in dollars, for one import')
+    .option('--hts <code>', 'HTS code of that import')
+    .option('--category <name>', 'category instead of an HTS code')
+    .option('--id <ref>', 'your reference for that import')
+    .option('--origin <CC>', 'country of origin for rows without one', 'JP')
+    .option('--mfn-rate <pct>', 'MFN rate in percent for rows without one')
+    .option('--schedule <file>', 'your own schedule file')
+    .option('--no-color', 'no colour, even on a terminal')
+    .option('-q, --quiet', 'no summary of rejected rows on stderr')
+    .addHelpText('before', COMPARE_EXAMPLES)
+    .addHelpText('after', COMPARE_AFTER)
+    .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+      const { runCompare } = await import('./compare.js');
+      setExit(await runCompare(file, opts, io));
     });
 
   return program;

@@ -1,0 +1,188 @@
+/**
+ * `tariff compare`: the same rows under several scenarios, side by side,
+ * with differences from the first scenario. Rows are read once, streamed.
+ */
+import type { Engine } from '../core/compile.js';
+import { addLine, GROUP_BYS, PERS, perPeriod, percentChange, ScenarioSums, type GroupBy, type Per } from '../core/compare.js';
+import { computeLineDuty } from '../core/compute.js';
+import { formatHts } from '../core/hts.js';
+import { effectiveRate, formatCents, parsePct, type RateMicro } from '../core/money.js';
+import { Resolver } from '../core/resolve.js';
+import { EXIT, UsageError } from '../errors.js';
+import { loadEngine } from '../io/load.js';
+import { Out } from '../io/out.js';
+import type { RowDefaults } from '../schema/row.js';
+import { isCalendarDate } from '../schema/schedule.js';
+import { columnName, planInput } from './calc.js';
+import { colorEnabled, makePaint } from './color.js';
+import { plural, readRows } from './input.js';
+import { DEFAULT_SCENARIOS } from './defaults.js';
+import type { CliIo } from './io.js';
+import { renderCompare, type CompareFormat, type CompareReport } from './render-compare.js';
+
+const COMPARE_FORMATS: readonly CompareFormat[] = ['table', 'csv', 'json', 'markdown'];
+
+export interface CompareOptions {
+  scenarios?: string | undefined;
+  scenarioFile?: string[] | undefined;
+  schedule?: string | undefined;
+  date?: string | undefined;
+  by?: string | undefined;
+  per?: string | undefined;
+  format?: string | undefined;
+  origin?: string | undefined;
+  mfnRate?: string | undefined;
+  value?: string | undefined;
+  hts?: string | undefined;
+  category?: string | undefined;
+  id?: string | undefined;
+  color?: boolean | undefined;
+  quiet?: boolean | undefined;
+}
+
+interface RejectedRow {
+  line: number | null;
+  field: string;
+  reason: string;
+  /** Scenarios that refused the row, when not all of them did. */
+  scenarios?: string[];
+}
+
+export async function runCompare(file: string | undefined, o: CompareOptions, io: CliIo): Promise<number> {
+  const format = (o.format ?? (io.stdout.isTTY ? 'table' : 'csv')) as CompareFormat;
+  if (!COMPARE_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${COMPARE_FORMATS.join(', ')}, got "${o.format}"`);
+  const by = (o.by ?? 'category') as GroupBy;
+  if (!GROUP_BYS.includes(by)) throw new UsageError(`--by must be one of ${GROUP_BYS.join(', ')}, got "${o.by}"`);
+  const per = (o.per ?? null) as Per | null;
+  if (per !== null && !PERS.includes(per)) throw new UsageError(`--per must be one of ${PERS.join(', ')}, got "${o.per}"`);
+  if (o.date !== undefined && !isCalendarDate(o.date)) throw new UsageError(`--date: expected a calendar date YYYY-MM-DD, got "${o.date}"`);
+  const origin = (o.origin ?? 'JP').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(origin)) throw new UsageError(`--origin: expected a two-letter ISO country code like JP, got "${o.origin}"`);
+  let mfn: RateMicro | null = null;
+  if (o.mfnRate !== undefined) {
+    const r = parsePct(o.mfnRate);
+    if (!r.ok) throw new UsageError(`--mfn-rate: ${r.reason}`);
+    mfn = r.value;
+  }
+  const names = o.scenarios === undefined ? (o.scenarioFile?.length ? [] : DEFAULT_SCENARIOS) : o.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
+  const files = o.scenarioFile ?? [];
+  if (names.length + files.length < 1) throw new UsageError('--scenarios needs at least one scenario name');
+  const input = planInput(file, o, io, 'compare');
+  const defaults: RowDefaults = { date: io.today, origin, mfn };
+
+  const errPaint = makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, o.color === false));
+  const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${s}\n`);
+
+  const engines: Engine[] = [];
+  for (const scenario of names) engines.push(await loadEngine({ scheduleFile: o.schedule, scenario }));
+  for (const scenarioFile of files) engines.push(await loadEngine({ scheduleFile: o.schedule, scenarioFile }));
+  const seen = new Set<string>();
+  for (const e of engines) {
+    if (seen.has(e.scenario)) throw new UsageError(`scenario "${e.scenario}" is listed twice`);
+    seen.add(e.scenario);
+  }
+  const resolvers = engines.map((e) => new Resolver(e));
+  const sums = engines.map((e) => new ScenarioSums(e.scenario));
+  const rejected: RejectedRow[] = [];
+  const head = engines[0]!;
+  let warnedAfter = false;
+  let warnedBefore = false;
+  const checkDate = (date: string) => {
+    if (!warnedAfter && date > head.knownThrough) {
+      warnedAfter = true;
+      warn(`entry date ${date} is after ${head.knownThrough}, the last date schedule ${head.scheduleId} has evidence for: measures announced since then are not in it`);
+    }
+    if (!warnedBefore && date < head.coversFrom) {
+      warnedBefore = true;
+      warn(`entry date ${date} is before ${head.coversFrom}, where schedule ${head.scheduleId} starts: earlier measures are not modelled`);
+    }
+  };
+  if (o.date !== undefined) checkDate(o.date);
+
+  const summary = await readRows(input, io.stdin, { defaults, forceDate: o.date }, {
+    header: () => {},
+    row: (row, _cells, header) => {
+      checkDate(row.date);
+      let refusal: { field: string; reason: string } | null = null;
+      const refusedBy: string[] = [];
+      resolvers.forEach((resolver, i) => {
+        const r = resolver.resolve(row);
+        if (!r.ok) {
+          sums[i]!.rejected++;
+          refusedBy.push(engines[i]!.scenario);
+          refusal ??= { field: columnName(header, r.refusal.field), reason: r.refusal.reason };
+          return;
+        }
+        addLine(sums[i]!, by, row, r.plan, computeLineDuty(r.plan, row.value), formatHts);
+      });
+      if (refusal !== null) {
+        const rr: RejectedRow = { line: row.line, ...(refusal as { field: string; reason: string }) };
+        if (refusedBy.length < engines.length) rr.scenarios = refusedBy;
+        rejected.push(rr);
+      }
+    },
+    rejected: (issue) => {
+      for (const s of sums) s.rejected++;
+      rejected.push({ line: issue.line, field: issue.field, reason: issue.reason });
+    },
+    afterBatch: async () => true,
+  });
+
+  if (summary.usedDefaultDate && o.date === undefined) {
+    warn(`rows without a date are evaluated for today, ${io.today}; give --date to evaluate every row on one entry date`);
+  }
+
+  const report = buildReport(engines, sums, by, per, o.date ?? null, rejected);
+  const out = new Out(io.stdout);
+  const chart = format === 'table' && Boolean(io.stdout.isTTY);
+  out.push(renderCompare(report, format, { paint: makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false)), chart }));
+  await out.flush();
+
+  const anyRejected = sums.some((s) => s.rejected > 0);
+  if (anyRejected && !o.quiet) {
+    io.stderr.write(`${summary.inputName}: ${plural(rejected.length, 'row')} rejected in at least one scenario\n`);
+    for (const r of rejected.slice(0, 10)) {
+      io.stderr.write(`  ${summary.inputName}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${r.field}"`}: ${r.reason}${r.scenarios ? ` (in ${r.scenarios.join(', ')})` : ''}\n`);
+    }
+    if (rejected.length > 10) io.stderr.write(`  … and ${rejected.length - 10} more; every rejected row is in the json output\n`);
+  }
+  return anyRejected ? EXIT.rejected : EXIT.ok;
+}
+
+export function buildReport(engines: Engine[], sums: ScenarioSums[], by: GroupBy, per: Per | null, date: string | null, rejected: RejectedRow[]): CompareReport {
+  const keys = groupKeys(engines, sums, by);
+  const base = sums[0]!;
+  const rate = (c: bigint) => formatCents(perPeriod(c, per));
+  const scenarios = sums.map((s) => ({
+    name: s.name,
+    totals: { lines: s.lines, rejected: s.rejected, value: rate(s.value), duty: rate(s.duty), effectiveRate: effectiveRate(s.duty, s.value) },
+    groups: keys.map((key) => {
+      const g = s.groups.get(key) ?? { value: 0n, duty: 0n };
+      return { key, value: rate(g.value), duty: rate(g.duty) };
+    }),
+  }));
+  const differences = sums.slice(1).map((s) => ({
+    scenario: s.name,
+    vs: base.name,
+    duty: formatCents(perPeriod(s.duty, per) - perPeriod(base.duty, per)),
+    percent: percentChange(base.duty, s.duty),
+    groups: keys.map((key) => {
+      const a = base.groups.get(key)?.duty ?? 0n;
+      const b = s.groups.get(key)?.duty ?? 0n;
+      return { key, duty: formatCents(perPeriod(b, per) - perPeriod(a, per)), percent: percentChange(a, b) };
+    }),
+  }));
+  return { schedule: engines[0]!.scheduleId, baseline: base.name, date, per, by, scenarios, differences, rejected };
+}
+
+/** Group keys in a stable, meaningful order: schedule order for categories and measures, sorted otherwise. */
+function groupKeys(engines: Engine[], sums: ScenarioSums[], by: GroupBy): string[] {
+  const present = new Set<string>();
+  for (const s of sums) for (const k of s.groups.keys()) present.add(k);
+  let order: string[] = [];
+  if (by === 'category') order = [...engines[0]!.categories.keys()];
+  if (by === 'measure') order = [...new Set(engines.flatMap((e) => e.measures.map((m) => m.id)))];
+  const known = order.filter((k) => present.has(k));
+  const rest = [...present].filter((k) => !order.includes(k)).sort();
+  return [...known, ...rest];
+}

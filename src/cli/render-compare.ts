@@ -1,0 +1,150 @@
+/** Rendering of `tariff compare`: pure functions from the report to text. */
+import Table from 'cli-table3';
+import type { GroupBy, Per } from '../core/compare.js';
+import type { Paint } from './color.js';
+import { csvCell } from './reporters.js';
+
+export type CompareFormat = 'table' | 'csv' | 'json' | 'markdown';
+
+export interface CompareReport {
+  schedule: string;
+  baseline: string;
+  date: string | null;
+  per: Per | null;
+  by: GroupBy;
+  scenarios: {
+    name: string;
+    totals: { lines: number; rejected: number; value: string; duty: string; effectiveRate: string };
+    groups: { key: string; value: string; duty: string }[];
+  }[];
+  differences: {
+    scenario: string;
+    vs: string;
+    duty: string;
+    percent: string | null;
+    groups: { key: string; duty: string; percent: string | null }[];
+  }[];
+  rejected: { line: number | null; field: string; reason: string; scenarios?: string[] }[];
+}
+
+export interface RenderOptions {
+  paint: Paint;
+  /** Draw bar charts (a terminal). */
+  chart: boolean;
+}
+
+export function renderCompare(r: CompareReport, format: CompareFormat, opts: RenderOptions): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(r, null, 2)}\n`;
+    case 'csv':
+      return renderCsv(r);
+    case 'markdown':
+      return renderMarkdown(r);
+    case 'table':
+      return renderTable(r, opts);
+  }
+}
+
+const perLabel = (per: Per | null) => (per === null ? '' : ` per ${per}`);
+
+function title(r: CompareReport): string {
+  const when = r.date === null ? "each row's own entry date" : `entry date ${r.date}`;
+  const flows = r.per === null ? '' : `; values are annual flows, shown${perLabel(r.per)}`;
+  return `Scenarios compared on ${when}${flows}; baseline ${r.baseline}`;
+}
+
+function diffOf(r: CompareReport, name: string) {
+  return r.differences.find((d) => d.scenario === name);
+}
+
+const pct = (p: string | null | undefined) => (p === null || p === undefined ? '' : `${p.startsWith('-') ? '' : '+'}${p}%`);
+const signed = (s: string) => (s.startsWith('-') ? s : `+${s}`);
+
+function renderCsv(r: CompareReport): string {
+  const lines = ['scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent'];
+  for (const s of r.scenarios) {
+    const d = diffOf(r, s.name);
+    lines.push(
+      [s.name, '(total)', s.totals.value, s.totals.duty, s.totals.effectiveRate, String(s.totals.lines), String(s.totals.rejected), d?.duty ?? '', d?.percent ?? '']
+        .map(csvCell)
+        .join(','),
+    );
+    s.groups.forEach((g, i) => {
+      const dg = d?.groups[i];
+      lines.push([s.name, g.key, g.value, g.duty, '', '', '', dg?.duty ?? '', dg?.percent ?? ''].map(csvCell).join(','));
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function renderMarkdown(r: CompareReport): string {
+  const row = (cells: string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
+  const out: string[] = [`**${title(r)}**`, ''];
+  out.push(row(['scenario', 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'effective rate', `vs ${r.baseline}`, '%']));
+  out.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const s of r.scenarios) {
+    const d = diffOf(r, s.name);
+    out.push(row([s.name, String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? signed(d.duty) : '', pct(d?.percent)]));
+  }
+  out.push('', row([r.by, ...r.scenarios.map((s) => s.name), ...r.differences.map((d) => `${d.scenario} − ${d.vs}`)]));
+  out.push(row(['---', ...r.scenarios.map(() => '---:'), ...r.differences.map(() => '---:')]));
+  r.scenarios[0]?.groups.forEach((g, i) => {
+    out.push(row([g.key, ...r.scenarios.map((s) => s.groups[i]!.duty), ...r.differences.map((d) => `${signed(d.groups[i]!.duty)} (${pct(d.groups[i]!.percent) || 'n/a'})`)]));
+  });
+  return `${out.join('\n')}\n`;
+}
+
+const STYLE = { head: [] as string[], border: [] as string[], compact: true };
+
+function renderTable(r: CompareReport, opts: RenderOptions): string {
+  const b = opts.paint.bold;
+  const out: string[] = [b(title(r))];
+  const t = new Table({
+    head: ['scenario', 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'eff. rate', `vs ${r.baseline}`, '%'],
+    style: STYLE,
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+  });
+  for (const s of r.scenarios) {
+    const d = diffOf(r, s.name);
+    t.push([s.name, String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? signed(d.duty) : '', pct(d?.percent)]);
+  }
+  out.push(t.toString());
+
+  out.push(b(`Duty${perLabel(r.per)} by ${r.by}`));
+  const g = new Table({
+    head: [r.by, ...r.scenarios.map((s) => s.name), ...r.differences.map((d) => `${d.scenario} − ${d.vs}`)],
+    style: STYLE,
+    colAligns: ['left', ...r.scenarios.map(() => 'right' as const), ...r.differences.map(() => 'right' as const)],
+  });
+  r.scenarios[0]?.groups.forEach((grp, i) => {
+    g.push([grp.key, ...r.scenarios.map((s) => s.groups[i]!.duty), ...r.differences.map((d) => `${signed(d.groups[i]!.duty)} ${pct(d.groups[i]!.percent)}`.trim())]);
+  });
+  g.push([b('total'), ...r.scenarios.map((s) => b(s.totals.duty)), ...r.differences.map((d) => b(`${signed(d.duty)} ${pct(d.percent)}`.trim()))]);
+  out.push(g.toString());
+
+  if (opts.chart) {
+    out.push(b(`Duty${perLabel(r.per)} by scenario`));
+    out.push(...barChart(r.scenarios.map((s) => [s.name, s.totals.duty])));
+    r.scenarios[0]?.groups.forEach((grp, i) => {
+      out.push(opts.paint.dim(grp.key));
+      out.push(...barChart(r.scenarios.map((s) => [`  ${s.name}`, s.groups[i]!.duty])));
+    });
+  }
+  if (r.rejected.length > 0) out.push(`${r.rejected.length} rejected rows (see stderr, or --format json for all)`);
+  return `${out.join('\n')}\n`;
+}
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** Horizontal bars with Unicode blocks, scaled to the largest amount (money strings, non-negative). */
+export function barChart(items: [string, string][], width = 40): string[] {
+  const cents = items.map(([, v]) => BigInt(v.replace('.', '')));
+  const max = cents.reduce((m, c) => (c > m ? c : m), 0n);
+  const labelWidth = Math.max(...items.map(([l]) => l.length));
+  return items.map(([label, value], i) => {
+    const eighths = max === 0n ? 0 : Number((cents[i]! * BigInt(width * 8) + max / 2n) / max);
+    const bar = '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8]!;
+    return `${label.padEnd(labelWidth)}  ${bar} ${value}`;
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * Scenario comparison: the same rows under several engines, summed per
+ * scenario and per group, with differences from the first scenario (the
+ * baseline) and optional run rates (annual flows shown per month, day, hour).
+ */
+import type { LineDuty } from './compute.js';
+import type { Cents } from './money.js';
+import type { Plan } from './resolve.js';
+
+export type GroupBy = 'category' | 'hts' | 'measure' | 'id';
+export const GROUP_BYS: readonly GroupBy[] = ['category', 'hts', 'measure', 'id'];
+
+export type Per = 'year' | 'month' | 'day' | 'hour';
+export const PERS: readonly Per[] = ['year', 'month', 'day', 'hour'];
+/** How many of each period a year has (a year is 365 days). */
+export const PERIODS_PER_YEAR: Record<Per, bigint> = { year: 1n, month: 12n, day: 365n, hour: 365n * 24n };
+
+export interface GroupSum {
+  value: Cents;
+  duty: Cents;
+}
+
+export class ScenarioSums {
+  lines = 0;
+  rejected = 0;
+  value: Cents = 0n;
+  duty: Cents = 0n;
+  readonly groups = new Map<string, GroupSum>();
+
+  constructor(readonly name: string) {}
+
+  add(key: string, value: Cents, duty: Cents): void {
+    const g = this.groups.get(key);
+    if (g) {
+      g.value += value;
+      g.duty += duty;
+    } else this.groups.set(key, { value, duty });
+  }
+}
+
+export interface GroupedLine {
+  id: string | null;
+  hts: string | null;
+  value: Cents;
+}
+
+/** Adds one computed line to a scenario's sums under the chosen grouping. */
+export function addLine(sums: ScenarioSums, by: GroupBy, line: GroupedLine, plan: Plan, duty: LineDuty, htsLabel: (digits: string) => string): void {
+  sums.lines++;
+  sums.value += line.value;
+  sums.duty += duty.duty;
+  switch (by) {
+    case 'category':
+      sums.add(plan.category, line.value, duty.duty);
+      break;
+    case 'hts':
+      sums.add(line.hts === null ? `(${plan.category})` : htsLabel(line.hts), line.value, duty.duty);
+      break;
+    case 'id':
+      sums.add(line.id ?? '(no id)', line.value, duty.duty);
+      break;
+    case 'measure':
+      for (const d of duty.duties) sums.add(d.measure.id, line.value, d.amount);
+      break;
+  }
+}
+
+/** An annual amount as a run rate per period, rounded half up to the cent. */
+export function perPeriod(annual: Cents, per: Per | null): Cents {
+  if (per === null) return annual;
+  const n = PERIODS_PER_YEAR[per];
+  const neg = annual < 0n;
+  const a = neg ? -annual : annual;
+  const q = (a * 2n + n) / (2n * n);
+  return neg ? -q : q;
+}
+
+/** (b - a) / a in percent, 4 decimals half up (away from zero), or null when a is 0. */
+export function percentChange(a: Cents, b: Cents): string | null {
+  if (a === 0n) return null;
+  const diff = b - a;
+  const neg = diff < 0n !== a < 0n;
+  const num = (diff < 0n ? -diff : diff) * 1_000_000n;
+  const den = a < 0n ? -a : a;
+  const q = (num * 2n + den) / (2n * den); // percent x 10^4
+  const s = q.toString().padStart(5, '0');
+  const text = `${s.slice(0, -4)}.${s.slice(-4)}`.replace(/\.?0+$/, '');
+  return q === 0n ? '0' : `${neg ? '-' : ''}${text}`;
+}
