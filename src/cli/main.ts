@@ -134,6 +134,62 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       setExit(await runCompare(file, opts, io));
     });
 
+  program
+    .command('timeline')
+    .description('every date on which the effective rate of a good (or a basket) changes, and why')
+    .argument('[file]', 'a basket CSV (value-weighted rate); omit for one good given by --hts or --category')
+    .option('--hts <code>', 'HTS code of the good')
+    .option('--category <name>', 'category of the good instead of an HTS code')
+    .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
+    .option('--origin <CC>', 'country of origin', 'JP')
+    .option('--from <YYYY-MM-DD>', "first date (default: the schedule's start)")
+    .option('--to <YYYY-MM-DD>', "last date (default: the schedule's knownThrough)")
+    .option('--scenarios <list>', 'comma-separated bundled scenarios (default: as-enacted)')
+    .option('--scenario-file <file>', 'add your own scenario file (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--schedule <file>', 'your own schedule file')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json']))
+    .option('--no-color', 'no colour, even on a terminal')
+    .addHelpText('before', `
+Examples:
+  $ tariff timeline --hts 8703.23.01
+  $ tariff timeline --hts 8457.10.00 --scenarios as-enacted,no-deal --format json
+  $ tariff timeline data/examples/japan-imports-2024.csv --from 2025-01-01
+`)
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+      const { runTimeline } = await import('./timeline.js');
+      setExit(await runTimeline(file, opts, io));
+    });
+
+  const schedule = program.command('schedule').description('list, show and validate schedules and scenarios');
+  schedule
+    .command('list')
+    .description('bundled schedules and scenarios, with the date their evidence runs to')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (opts: { format?: string }) => {
+      const { runScheduleList } = await import('./schedule-cmd.js');
+      setExit(await runScheduleList(io, opts));
+    });
+  schedule
+    .command('show')
+    .description('the measures of a schedule (or of a scenario applied to it): authority, scope, rate, window, citation, confidence; then the sources')
+    .argument('[id]', 'us-japan (default) or a bundled scenario id')
+    .option('--schedule <file>', 'your own schedule file')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (id: string | undefined, opts: { schedule?: string; format?: string }) => {
+      const { runScheduleShow } = await import('./schedule-cmd.js');
+      setExit(await runScheduleShow(id, io, opts));
+    });
+  schedule
+    .command('validate')
+    .description('check a schedule, scenario or MFN table file and print every problem (exit 1 if any)')
+    .argument('<file>', 'the JSON file')
+    .option('--schedule <file>', 'the schedule a scenario file is checked against (default: the bundled one)')
+    .action(async (file: string, opts: { schedule?: string }) => {
+      const { runScheduleValidate } = await import('./schedule-cmd.js');
+      setExit(await runScheduleValidate(file, io, opts));
+    });
+
   return program;
 }
 

@@ -126,21 +126,25 @@ function renderTable(r: CompareReport, opts: RenderOptions): string {
   if (opts.chart) {
     out.push(b(`Duty${perLabel(r.per)} by scenario`));
     out.push(...barChart(r.scenarios.map((s) => [s.name, s.totals.duty])));
+    // One scale for every group, so bars compare across groups as well as across scenarios.
+    const max = r.scenarios.flatMap((s) => s.groups.map((g) => centsOf(g.duty))).reduce((m, c) => (c > m ? c : m), 0n);
     r.scenarios[0]?.groups.forEach((grp, i) => {
       out.push(opts.paint.dim(grp.key));
-      out.push(...barChart(r.scenarios.map((s) => [`  ${s.name}`, s.groups[i]!.duty])));
+      out.push(...barChart(r.scenarios.map((s) => [`  ${s.name}`, s.groups[i]!.duty]), 40, max));
     });
   }
   if (r.rejected.length > 0) out.push(`${r.rejected.length} rejected rows (see stderr, or --format json for all)`);
   return `${out.join('\n')}\n`;
 }
 
+const centsOf = (money: string): bigint => BigInt(money.replace('.', ''));
+
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 /** Horizontal bars with Unicode blocks, scaled to the largest amount (money strings, non-negative). */
-export function barChart(items: [string, string][], width = 40): string[] {
-  const cents = items.map(([, v]) => BigInt(v.replace('.', '')));
-  const max = cents.reduce((m, c) => (c > m ? c : m), 0n);
+export function barChart(items: [string, string][], width = 40, scaleMax?: bigint): string[] {
+  const cents = items.map(([, v]) => centsOf(v));
+  const max = scaleMax ?? cents.reduce((m, c) => (c > m ? c : m), 0n);
   const labelWidth = Math.max(...items.map(([l]) => l.length));
   return items.map(([label, value], i) => {
     const eighths = max === 0n ? 0 : Number((cents[i]! * BigInt(width * 8) + max / 2n) / max);

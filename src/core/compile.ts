@@ -31,6 +31,9 @@ export interface CompiledMeasure {
   rate: CompiledRate;
   origins: ReadonlySet<string>;
   allGoods: boolean;
+  /** Scope as written, for display. */
+  htsPrefixes: string[];
+  exclusions: string[];
   hts: PrefixIndex<true>;
   categories: ReadonlySet<string>;
   excludeHts: PrefixIndex<true>;
@@ -132,6 +135,8 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
       rate,
       origins: new Set(m.scope.origins ?? schedule.origins),
       allGoods: m.scope.hts === undefined && m.scope.categories === undefined,
+      htsPrefixes: m.scope.hts ?? [],
+      exclusions: [...(m.scope.exclude?.hts ?? []), ...(m.scope.exclude?.categories ?? [])],
       hts: index(m.scope.hts),
       categories: new Set(m.scope.categories ?? []),
       excludeHts: index(m.scope.exclude?.hts),

@@ -196,3 +196,22 @@ describe('scenarios', () => {
     }
   });
 });
+
+describe('scenario data stays consistent with the schedule', () => {
+  it('the no-deal 24% covers exactly what the enacted reciprocal measures cover', () => {
+    const noDeal = bundledEngine('no-deal');
+    const added = noDeal.measures.find((m) => m.id === 'ieepa-japan-24-no-deal')!;
+    const enacted = asEnacted.measures.find((m) => m.id === 'ieepa-japan-24')!;
+    expect(added.layer).toBe(enacted.layer);
+    expect([...added.excludeCategories]).toEqual([...enacted.excludeCategories]);
+    expect(added.exclusions).toEqual(enacted.exclusions);
+    expect(added.allGoods).toBe(enacted.allGoods);
+  });
+
+  it('pharmaceuticals (Annex II) pay no reciprocal, no-deal 24% or Section 301 add-on', () => {
+    const noDeal = bundledEngine('no-deal');
+    expect(duty(noDeal, { category: 'pharmaceuticals' }, '2025-10-01', '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
+    expect(duty(asEnacted, { hts: '3004.90.92', mfn: '0' }, '2025-04-09', '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
+    expect(duty(asEnacted, { category: 'pharmaceuticals' }, '2026-08-01', '1000')).toMatchObject({ measures: ['mfn 0'] });
+  });
+});

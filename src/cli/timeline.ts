@@ -1,0 +1,152 @@
+/**
+ * `tariff timeline`: every date on which the effective rate of a good (or of
+ * a value-weighted basket) changes, under one or more scenarios.
+ */
+import Table from 'cli-table3';
+import type { Engine } from '../core/compile.js';
+import { normalizeHts } from '../core/hts.js';
+import { parsePct, type RateMicro } from '../core/money.js';
+import { timeline, type Good, type Step, type WeightedGood } from '../core/timeline.js';
+import { EXIT, UsageError } from '../errors.js';
+import { loadEngine } from '../io/load.js';
+import { Out } from '../io/out.js';
+import { isCalendarDate } from '../schema/schedule.js';
+import { colorEnabled, makePaint } from './color.js';
+import { plural, readRows } from './input.js';
+import type { CliIo } from './io.js';
+import { csvCell } from './reporters.js';
+
+export interface TimelineOptions {
+  hts?: string | undefined;
+  category?: string | undefined;
+  mfnRate?: string | undefined;
+  origin?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  scenarios?: string | undefined;
+  scenarioFile?: string[] | undefined;
+  schedule?: string | undefined;
+  format?: string | undefined;
+  color?: boolean | undefined;
+}
+
+type TimelineFormat = 'table' | 'csv' | 'json';
+
+export interface TimelineReport {
+  schedule: string;
+  goods: string;
+  from: string;
+  to: string;
+  scenarios: { name: string; steps: Step[] }[];
+  rejected: { line: number | null; field: string; reason: string }[];
+}
+
+export async function runTimeline(file: string | undefined, o: TimelineOptions, io: CliIo): Promise<number> {
+  const format = (o.format ?? (io.stdout.isTTY ? 'table' : 'csv')) as TimelineFormat;
+  if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be one of table, csv, json, got "${o.format}"`);
+  for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
+    if (v !== undefined && !isCalendarDate(v)) throw new UsageError(`${flag}: expected a calendar date YYYY-MM-DD, got "${v}"`);
+  }
+  const origin = (o.origin ?? 'JP').toUpperCase();
+  let mfn: RateMicro | null = null;
+  if (o.mfnRate !== undefined) {
+    const r = parsePct(o.mfnRate);
+    if (!r.ok) throw new UsageError(`--mfn-rate: ${r.reason}`);
+    mfn = r.value;
+  }
+  const single = o.hts !== undefined || o.category !== undefined;
+  if (single && file !== undefined) throw new UsageError('give either --hts/--category for one good or a basket FILE, not both');
+  if (!single && file === undefined && io.stdin.isTTY) {
+    throw new UsageError('no goods: give --hts CODE or --category NAME, or a basket CSV file', 'e.g. tariff timeline --hts 8703.23.01');
+  }
+
+  const names = o.scenarios === undefined ? (o.scenarioFile?.length ? [] : ['as-enacted']) : o.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
+  const engines: Engine[] = [];
+  for (const scenario of names) engines.push(await loadEngine({ scheduleFile: o.schedule, scenario }));
+  for (const scenarioFile of o.scenarioFile ?? []) engines.push(await loadEngine({ scheduleFile: o.schedule, scenarioFile }));
+  if (engines.length === 0) throw new UsageError('--scenarios needs at least one scenario name');
+  const head = engines[0]!;
+  const from = o.from ?? head.coversFrom;
+  const to = o.to ?? head.knownThrough;
+  if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
+
+  let goods: WeightedGood[];
+  let label: string;
+  const rejected: TimelineReport['rejected'] = [];
+  if (single) {
+    let hts: string | null = null;
+    if (o.hts !== undefined) {
+      hts = normalizeHts(o.hts);
+      if (hts === null) throw new UsageError(`--hts: expected an HTS code of 4 to 10 digits, dots allowed (e.g. 8703.23.01), got "${o.hts}"`);
+    }
+    goods = [{ good: { hts, category: o.category?.toLowerCase() ?? null, origin, mfn }, value: 100n }];
+    label = o.hts ?? o.category!;
+  } else {
+    // A basket: rows summed by good, so memory grows with distinct goods, not rows.
+    const byGood = new Map<string, WeightedGood>();
+    const summary = await readRows(file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file }, io.stdin, { defaults: { date: from, origin, mfn }, forceDate: from }, {
+      header: () => {},
+      row: (row) => {
+        const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn };
+        const key = `${good.hts}|${good.category}|${good.origin}|${good.mfn}`;
+        const g = byGood.get(key);
+        if (g) g.value += row.value;
+        else byGood.set(key, { good, value: row.value });
+      },
+      rejected: (issue) => rejected.push(issue),
+      afterBatch: async () => true,
+    });
+    goods = [...byGood.values()];
+    label = `${summary.inputName} (value-weighted)`;
+  }
+
+  const report: TimelineReport = { schedule: head.scheduleId, goods: label, from, to, scenarios: [], rejected };
+  for (const e of engines) {
+    const t = timeline(e, goods, from, to);
+    for (const r of t.refused) {
+      if (single) throw new UsageError(`${r.refusal.reason}`);
+      rejected.push({ line: null, field: r.refusal.field, reason: r.refusal.reason });
+    }
+    report.scenarios.push({ name: e.scenario, steps: t.steps });
+  }
+
+  const out = new Out(io.stdout);
+  const paint = makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
+  out.push(renderTimeline(report, format, Boolean(io.stdout.isTTY) && format === 'table', paint.bold));
+  await out.flush();
+  if (rejected.length > 0) {
+    io.stderr.write(`${plural(rejected.length, 'row')} of the basket could not be computed and are left out:\n`);
+    for (const r of rejected.slice(0, 10)) io.stderr.write(`  ${r.line === null ? '' : `line ${r.line}, `}${r.field}: ${r.reason}\n`);
+    return EXIT.rejected;
+  }
+  return EXIT.ok;
+}
+
+export function renderTimeline(r: TimelineReport, format: TimelineFormat, chart: boolean, bold: (s: string) => string): string {
+  if (format === 'json') return `${JSON.stringify(r, null, 2)}\n`;
+  if (format === 'csv') {
+    const lines = ['scenario,date,rate,previous,events'];
+    for (const s of r.scenarios) for (const st of s.steps) lines.push([s.name, st.date, st.rate, st.previous ?? '', st.events.join('; ')].map(csvCell).join(','));
+    return `${lines.join('\n')}\n`;
+  }
+  const out: string[] = [];
+  for (const s of r.scenarios) {
+    out.push(bold(`${r.goods}: effective rate from ${r.from} to ${r.to}, scenario ${s.name}`));
+    const t = new Table({ head: ['from', 'rate', 'was', 'what changed'], style: { head: [], border: [], compact: true }, colAligns: ['left', 'right', 'right', 'left'] });
+    for (const st of s.steps) t.push([st.date, `${st.rate}%`, st.previous === null ? '' : `${st.previous}%`, st.events.join('\n')]);
+    out.push(t.toString());
+    if (chart) out.push(...stepChart(s.steps, r.to));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A step chart: one bar per period, its length proportional to the rate. */
+function stepChart(steps: Step[], to: string, width = 40): string[] {
+  const rates = steps.map((s) => Number(s.rate)); // display only, never money
+  const max = Math.max(...rates, 0.0001);
+  return steps.map((s, i) => {
+    const until = i + 1 < steps.length ? `→ ${steps[i + 1]!.date}` : `→ ${to}+`;
+    const n = Math.round((rates[i]! / max) * width);
+    return `${s.date} ${until.padEnd(13)} ${'█'.repeat(n)}${n === 0 ? '▏' : ''} ${s.rate}%`;
+  });
+}

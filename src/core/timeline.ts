@@ -1,0 +1,91 @@
+/**
+ * When does the rate change? For one good or a value-weighted basket, the
+ * effective rate is evaluated on every date a measure starts or ends, and a
+ * step is kept where the rate changes, with the measures that caused it.
+ */
+import type { Engine } from './compile.js';
+import { formatRate, type Cents, type RateMicro } from './money.js';
+import { resolveGood, type GoodInput, type Refusal } from './resolve.js';
+
+export type Good = Omit<GoodInput, 'date'>;
+
+export interface WeightedGood {
+  good: Good;
+  value: Cents;
+}
+
+export interface Step {
+  /** First entry date of the step. */
+  date: string;
+  /** Effective rate in percent from this date (4 decimals, shortest form). */
+  rate: string;
+  /** The rate before this date, or null for the first step. */
+  previous: string | null;
+  /** What changed: measures entering into force or ending for these goods. */
+  events: string[];
+}
+
+export interface TimelineResult {
+  steps: Step[];
+  /** Goods that could not be computed (e.g. no MFN rate), with the first reason. */
+  refused: { good: Good; refusal: Refusal }[];
+}
+
+/** Every date within [from, to] on which some measure starts or ends, plus `from`. */
+export function changeDates(engine: Engine, from: string, to: string): string[] {
+  const dates = new Set<string>([from]);
+  for (const m of engine.measures) {
+    if (m.from > from && m.from <= to) dates.add(m.from);
+    if (m.to !== null && m.to > from && m.to <= to) dates.add(m.to);
+  }
+  return [...dates].sort();
+}
+
+export function timeline(engine: Engine, goods: WeightedGood[], from: string, to: string): TimelineResult {
+  const refused: TimelineResult['refused'] = [];
+  const usable: WeightedGood[] = [];
+  for (const g of goods) {
+    const r = resolveGood(engine, { ...g.good, date: from });
+    if (!r.ok && r.refusal.field !== 'date') refused.push({ good: g.good, refusal: r.refusal });
+    else usable.push(g);
+  }
+  const total = usable.reduce((s, g) => s + g.value, 0n);
+  const single = usable.length === 1;
+  const steps: Step[] = [];
+  let previousRate: string | null = null;
+  let previousApplied = new Map<string, string>();
+  for (const date of changeDates(engine, from, to)) {
+    let weighted = 0n; // sum of value x rate (micro-percent)
+    let singleRate: RateMicro = 0n;
+    const applied = new Map<string, string>();
+    for (const g of usable) {
+      const r = resolveGood(engine, { ...g.good, date });
+      if (!r.ok) continue;
+      let rate = 0n;
+      for (const a of r.plan.applied) {
+        rate += a.rate;
+        if (a.measure.layer !== 'mfn' && a.rate > 0n) applied.set(a.measure.id, a.measure.label);
+      }
+      weighted += g.value * rate;
+      singleRate = rate;
+    }
+    const rate = single ? formatRate(singleRate) : total === 0n ? '0' : weightedRate(weighted, total);
+    if (rate !== previousRate) {
+      const events = [
+        ...[...previousApplied].filter(([id]) => !applied.has(id)).map(([, label]) => `${label}: ends`),
+        ...[...applied].filter(([id]) => !previousApplied.has(id)).map(([, label]) => `${label}: in force`),
+      ];
+      steps.push({ date, rate, previous: previousRate, events: previousRate === null && events.length === 0 ? ['MFN only'] : events });
+      previousRate = rate;
+    }
+    previousApplied = applied;
+  }
+  return { steps, refused };
+}
+
+/** sum(value x rate) / sum(value), as a percent with 4 decimals, half up. */
+function weightedRate(weighted: bigint, total: bigint): string {
+  // weighted is in cents x micro-percent; result in micro-percent rounded to 4 decimals of a percent (100 micro).
+  const hundredths = (weighted * 2n + total * 100n) / (total * 200n); // rate in units of 0.0001%
+  return formatRate(hundredths * 100n);
+}
