@@ -6,10 +6,12 @@ import { ROOT } from '../helpers.js';
 import { tariff } from './cli.js';
 
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
-const commands = [...readme.matchAll(/^(?:\$ )?npx tariff (calc[^|>#\n]*?)\s*(?:#.*)?$/gm)].map((m) => m[1]!.trim());
+const commands = [...readme.matchAll(/^(?:\$ )?npx tariff ((?:calc|compare|timeline|schedule)[^|>#\n]*?)\s*(?:#.*)?$/gm)]
+  .map((m) => m[1]!.trim())
+  .filter((c) => !c.includes('my-scenario.json')); // a placeholder for the reader's own file
 
 describe('README examples', () => {
-  it('has examples to run', () => expect(commands.length).toBeGreaterThanOrEqual(5));
+  it('has examples to run', () => expect(commands.length).toBeGreaterThanOrEqual(12));
 
   it.each(commands)('tariff %s', async (command) => {
     const r = await tariff(command.split(/\s+/));
@@ -21,5 +23,15 @@ describe('README examples', () => {
     expect(readme).toMatch(/duty \$12,375\.00, effective rate 27\.5%/);
     const r = await tariff(['calc', '--value', '45000', '--hts', '8703.24.01', '--date', '2025-05-01', '--format', 'json']);
     expect(JSON.parse(r.stdout).lines[0]).toMatchObject({ duty: '12375.00', effectiveRate: '27.5' });
+  });
+});
+
+describe('README figures', () => {
+  it('the deal saves about $1.61M an hour on the 2024 basket entered on 2025-10-01, $594k of it on cars', async () => {
+    expect(readme).toMatch(/saves about \*\*\$1\.61M an hour\*\*, \$594k of it/);
+    const r = await tariff(['compare', 'data/examples/japan-imports-2024.csv', '--date', '2025-10-01', '--per', 'hour', '--format', 'json']);
+    const diff = JSON.parse(r.stdout).differences.find((d: { scenario: string }) => d.scenario === 'no-deal');
+    expect(Math.round(Number(diff.duty) / 10_000) / 100).toBe(1.61); // display rounding only
+    expect(Math.round(Number(diff.groups.find((g: { key: string }) => g.key === 'vehicles').duty) / 1000)).toBe(594);
   });
 });
