@@ -94,7 +94,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--date <YYYY-MM-DD>', 'entry date (rows without a date use it too); default: today')
     .option('--origin <CC>', 'country of origin (rows without an origin use it too)', 'JP')
     .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
-    .option('--scenario <name>', 'bundled scenario: as-enacted, no-deal, full-revocation', 'as-enacted')
+    .option('--scenario <name>', 'bundled scenario: as-enacted, no-deal, full-revocation, … (see tariff schedule list)', 'as-enacted')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
     .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us-japan.json')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson']))

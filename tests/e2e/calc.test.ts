@@ -63,7 +63,7 @@ describe('tariff calc, one import by flags', () => {
     [['calc', '--value', '100'], /--value needs --hts CODE or --category NAME/],
     [['calc', '--hts', '8703.23.01'], /--value is required/],
     [['calc', '--value', '100', '--hts', '8703.23.01', '--format', 'xml'], /Allowed choices are table, csv, json, ndjson/],
-    [['calc', '--value', '100', '--hts', '8703.23.01', '--scenario', 'maybe'], /unknown scenario "maybe"; bundled scenarios: as-enacted, full-revocation, no-deal/],
+    [['calc', '--value', '100', '--hts', '8703.23.01', '--scenario', 'maybe'], /unknown scenario "maybe"; bundled scenarios: as-enacted, autos-at-10, full-revocation, no-deal, pause-extended/],
     [['calc', '--bogus'], /unknown option '--bogus'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ])('usage errors exit 2 with a message: %j', async (args, message) => {
