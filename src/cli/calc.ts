@@ -14,7 +14,7 @@ import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, UsageError } from '../errors.js';
 import { plural, readRows, type InputSpec } from './input.js';
 import type { CliIo } from './io.js';
-import { allColumns, lineRecord, passthroughColumns, rejectedRecord, totalsRecord } from './records.js';
+import { allColumns, rejectedRecord, totalsRecord } from './records.js';
 import { FORMATS, makeReporter, type Format, type Reporter } from './reporters.js';
 
 export interface CalcOptions {
@@ -169,7 +169,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
       const duty = computeLineDuty(r.plan, row.value);
       const computed: ComputedLine<Row> = { row, plan: r.plan, duties: duty.duties, duty: duty.duty };
       totals.addLine(row.value, duty);
-      reporter!.line(lineRecord(computed, passthroughColumns(flags ? null : header, cells)));
+      reporter!.line(computed, flags ? null : cells);
     },
     rejected: reject,
     afterBatch: async () => {

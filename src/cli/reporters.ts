@@ -9,13 +9,19 @@ import type { Engine } from '../core/compile.js';
 import type { Out } from '../io/out.js';
 import type { Field, HeaderMap } from '../schema/row.js';
 import type { Paint } from './color.js';
-import type { LineRecord, RejectedRecord, TotalsRecord } from './records.js';
+import type { ComputedLine } from '../core/compute.js';
+import { effectiveRate, formatCents, formatRate } from '../core/money.js';
+import type { Plan } from '../core/resolve.js';
+import { formatHts } from '../core/hts.js';
+import type { Row } from '../schema/row.js';
+import { lineRecord, passthroughColumns, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'ndjson';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'ndjson'];
 
 export interface Reporter {
-  line(rec: LineRecord): void;
+  /** A computed line; `cells` is the input record (null for flags). */
+  line(c: ComputedLine<Row>, cells: string[] | null): void;
   rejected(rec: RejectedRecord): void;
   end(totals: TotalsRecord, warnings: string[]): void;
 }
@@ -66,21 +72,42 @@ class CsvReporter implements Reporter {
     ctx.out.push(`${head.map(csvCell).join(',')}\n`);
   }
 
-  line(r: LineRecord): void {
-    const rate = new Map<string, string>();
-    const duty = new Map<string, bigint>();
-    for (const d of r.duties) {
-      // A layer normally has one measure per line; when a user schedule stacks two, rates and amounts add up.
-      rate.set(d.layer, rate.has(d.layer) ? addDecimalStrings(rate.get(d.layer)!, d.rate) : d.rate);
-      duty.set(d.layer, (duty.get(d.layer) ?? 0n) + centsOf(d.amount));
+  /** What is the same for every line of one plan: computed once per plan, not per row. */
+  readonly #perPlan = new WeakMap<Plan, { layerOf: number[]; rates: string[]; tail: string }>();
+
+  #planParts(plan: Plan) {
+    let p = this.#perPlan.get(plan);
+    if (p === undefined) {
+      const layerOf = plan.applied.map((a) => this.#layers.indexOf(a.measure.layer));
+      const rateSum = this.#layers.map(() => null as bigint | null);
+      plan.applied.forEach((a, i) => {
+        // A layer normally has one measure per line; when a user schedule stacks two, their rates add up.
+        rateSum[layerOf[i]!] = (rateSum[layerOf[i]!] ?? 0n) + a.rate;
+      });
+      const tail = `${csvCell(plan.applied.map((a) => a.measure.id).join(' '))},${csvCell(plan.notes.join('; '))},,`;
+      p = { layerOf, rates: rateSum.map((r) => (r === null ? '' : formatRate(r))), tail };
+      this.#perPlan.set(plan, p);
     }
-    const cells = [
-      r.line === null ? '' : String(r.line), 'ok', r.id ?? '', r.hts ?? '', r.category, r.origin, r.date, r.value, r.duty, r.effectiveRate,
-      ...this.#layers.flatMap((l) => (rate.has(l) ? [rate.get(l)!, formatCentsString(duty.get(l)!)] : ['', ''])),
-      r.duties.map((d) => d.measure).join(' '), r.notes.join('; '), '', '',
-      ...this.#passNames.map((n) => r.columns[n] ?? ''),
-    ];
-    this.ctx.out.push(`${cells.map(csvCell).join(',')}\n`);
+    return p;
+  }
+
+  line(c: ComputedLine<Row>, cells: string[] | null): void {
+    const { row, plan } = c;
+    const parts = this.#planParts(plan);
+    const duty: (bigint | null)[] = this.#layers.map(() => null);
+    c.duties.forEach((d, i) => {
+      const l = parts.layerOf[i]!;
+      duty[l] = (duty[l] ?? 0n) + d.amount;
+    });
+    let layerCols = '';
+    for (let l = 0; l < this.#layers.length; l++) {
+      layerCols += duty[l] === null ? ',,' : `,${parts.rates[l]},${formatCents(duty[l]!)}`;
+    }
+    let pass = '';
+    if (cells !== null && this.ctx.header !== null) for (const i of this.ctx.header.passthrough) pass += `,${csvCell(cells[i] ?? '')}`;
+    this.ctx.out.push(
+      `${row.line ?? ''},ok,${csvCell(row.id ?? '')},${row.hts === null ? '' : formatHts(row.hts)},${plan.category},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${effectiveRate(c.duty, row.value)}${layerCols},${parts.tail}${pass}\n`,
+    );
   }
 
   rejected(r: RejectedRecord): void {
@@ -105,23 +132,6 @@ const HEAD_RESERVED = new Set([
   'line', 'status', 'duty', 'effective_rate', 'measures', 'notes', 'rejected_field', 'rejected_reason',
 ]);
 
-function centsOf(s: string): bigint {
-  return BigInt(s.replace('.', ''));
-}
-
-function formatCentsString(c: bigint): string {
-  const s = c.toString().padStart(3, '0');
-  return `${s.slice(0, -2)}.${s.slice(-2)}`;
-}
-
-function addDecimalStrings(a: string, b: string): string {
-  const scale = (s: string) => (s.includes('.') ? s.split('.')[1]!.length : 0);
-  const k = Math.max(scale(a), scale(b));
-  const toInt = (s: string) => BigInt(s.replace('.', '') + '0'.repeat(k - scale(s)));
-  const sum = (toInt(a) + toInt(b)).toString().padStart(k + 1, '0');
-  return k === 0 ? sum : `${sum.slice(0, -k)}.${sum.slice(-k)}`.replace(/\.?0+$/, '');
-}
-
 // ---------------------------------------------------------------- JSON
 
 class JsonReporter implements Reporter {
@@ -135,7 +145,8 @@ class JsonReporter implements Reporter {
     );
   }
 
-  line(r: LineRecord): void {
+  line(c: ComputedLine<Row>, cells: string[] | null): void {
+    const r = lineRecord(c, passthroughColumns(this.ctx.header, cells));
     this.ctx.out.push(`${this.#first ? '\n' : ',\n'}${JSON.stringify(r)}`);
     this.#first = false;
   }
@@ -155,7 +166,8 @@ class JsonReporter implements Reporter {
 class NdjsonReporter implements Reporter {
   constructor(private readonly ctx: ReporterContext) {}
 
-  line(r: LineRecord): void {
+  line(c: ComputedLine<Row>, cells: string[] | null): void {
+    const r = lineRecord(c, passthroughColumns(this.ctx.header, cells));
     this.ctx.out.push(`${JSON.stringify({ type: 'line', ...r })}\n`);
   }
 
@@ -185,9 +197,9 @@ class TableReporter implements Reporter {
 
   constructor(private readonly ctx: ReporterContext) {}
 
-  line(r: LineRecord): void {
-    for (const n of r.notes) this.#notes.add(n);
-    if (this.#lines.length < this.ctx.limit) this.#lines.push(r);
+  line(c: ComputedLine<Row>, cells: string[] | null): void {
+    for (const n of c.plan.notes) this.#notes.add(n);
+    if (this.#lines.length < this.ctx.limit) this.#lines.push(lineRecord(c, passthroughColumns(this.ctx.header, cells)));
     else this.#more++;
   }
 

@@ -165,14 +165,14 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   }
 
   if (good.date < engine.coversFrom) {
-    notes.push(`entry date ${good.date} is before ${engine.coversFrom}, where this schedule's evidence starts: earlier measures are not modelled`);
+    notes.push(`entry date before ${engine.coversFrom}, where this schedule's evidence starts: earlier measures are not modelled`);
   }
   return { ok: true, plan: { category, mfn, mfnSource, applied, decisions, notes } };
 }
 
 function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string | null {
-  if (good.date < m.from) return `not yet in force on ${good.date} (from ${m.from})`;
-  if (m.to !== null && good.date >= m.to) return `no longer in force on ${good.date} (ended for entries from ${m.to})`;
+  if (good.date < m.from) return `not yet in force (from ${m.from})`;
+  if (m.to !== null && good.date >= m.to) return `no longer in force (ended for entries from ${m.to})`;
   if (!m.origins.has(good.origin)) return `does not cover origin ${good.origin}`;
   if (good.hts !== null) {
     const ex = m.excludeHts.lookup(good.hts);
@@ -191,16 +191,43 @@ function windowText(m: CompiledMeasure): string {
   return m.to === null ? `from ${m.from}` : `${m.from} to ${m.to} (exclusive)`;
 }
 
-/** Memoises resolution per distinct good; bounded so that a file of all-distinct keys cannot grow it without limit. */
+/**
+ * Memoises resolution per distinct good and period. A period is a span of
+ * entry dates between two consecutive window boundaries of the schedule (or
+ * coversFrom), so every date of a period resolves the same way; plans and
+ * their reasons never mention the date itself. Bounded, so a file of all
+ * distinct goods cannot grow it without limit.
+ */
 export class Resolver {
   readonly #cache = new Map<string, Resolution>();
+  readonly #periodOfDate = new Map<string, number>();
+  readonly #boundaries: string[];
+
   constructor(
     readonly engine: Engine,
-    private readonly maxEntries = 50_000,
-  ) {}
+    private readonly maxEntries = 20_000,
+  ) {
+    const b = new Set<string>([engine.coversFrom]);
+    for (const m of engine.measures) {
+      b.add(m.from);
+      if (m.to !== null) b.add(m.to);
+    }
+    this.#boundaries = [...b].sort();
+  }
+
+  /** Index of the period a date falls in: how many boundaries are on or before it. */
+  period(date: string): number {
+    let p = this.#periodOfDate.get(date);
+    if (p === undefined) {
+      p = 0;
+      while (p < this.#boundaries.length && this.#boundaries[p]! <= date) p++;
+      if (this.#periodOfDate.size < 10_000) this.#periodOfDate.set(date, p);
+    }
+    return p;
+  }
 
   resolve(good: GoodInput): Resolution {
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${good.date}|${good.mfn ?? ''}`;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = resolveGood(this.engine, good);

@@ -15,11 +15,16 @@ export const PERCENT = /^\d{1,4}(\.\d{1,6})?$/;
 export const HTS_PREFIX = /^\d{2}(\.?\d){0,8}$/;
 export const ID = /^[a-z0-9][a-z0-9.-]*$/;
 
-/** A real calendar date (rejects 2025-02-30). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real calendar date YYYY-MM-DD (rejects 2025-02-30; 2024-02-29 is fine). */
 export function isCalendarDate(s: string): boolean {
-  if (!ISO_DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  if (s.length !== 10 || !ISO_DATE.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 const DateString = z

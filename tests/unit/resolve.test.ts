@@ -215,3 +215,29 @@ describe('scenario data stays consistent with the schedule', () => {
     expect(duty(asEnacted, { category: 'pharmaceuticals' }, '2026-08-01', '1000')).toMatchObject({ measures: ['mfn 0'] });
   });
 });
+
+describe('Resolver (memoised per period) agrees with resolveGood on every date', () => {
+  it('for random goods and dates, under every scenario', async () => {
+    const fc = (await import('fast-check')).default;
+    const { Resolver } = await import('../../src/core/resolve.js');
+    const engines = ['as-enacted', 'no-deal', 'full-revocation'].map((s) => bundledEngine(s));
+    const goods = [{ hts: '87032301' }, { hts: '87043101' }, { hts: '84571000' }, { hts: '72071100' }, { hts: '76011030' }, { hts: '87082950' }, { hts: '85423100' }, { category: 'steel' }, { category: 'general', mfn: 3_000_000n }, { category: 'pharmaceuticals' }];
+    const day = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 11, 31) }).map((t) => new Date(t - (t % 86_400_000)).toISOString().slice(0, 10));
+    const resolvers = engines.map((e) => new Resolver(e));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 }), fc.constantFrom(...goods), day, (i, g, date) => {
+        const good = { hts: g.hts ?? null, category: g.category ?? null, origin: 'JP', date, mfn: g.mfn ?? null };
+        expect(resolvers[i]!.resolve(good)).toEqual(resolveGood(engines[i]!, good));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('calendar dates', () => {
+  it('accepts real dates and rejects impossible ones', async () => {
+    const { isCalendarDate } = await import('../../src/schema/schedule.js');
+    for (const d of ['2025-01-31', '2024-02-29', '2000-02-29', '2025-12-31']) expect(isCalendarDate(d), d).toBe(true);
+    for (const d of ['2025-02-29', '1900-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-1-01', '20250101', ' 2025-01-01', '2025-01-01x']) expect(isCalendarDate(d), d).toBe(false);
+  });
+});
