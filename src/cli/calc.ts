@@ -9,7 +9,7 @@ import { Resolver } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import { readHeader, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
-import { isCalendarDate } from '../schema/schedule.js';
+import { isCalendarDate } from '../core/dates.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, UsageError } from '../errors.js';
 import { plural, readRows, type InputSpec } from './input.js';
@@ -140,13 +140,13 @@ class DateWarnings {
 
 export async function runCalc(file: string | undefined, options: CalcOptions, io: CliIo): Promise<number> {
   const plan = planCalc(file, options, io);
-  const errPaint = makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, options.color === false));
+  const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, options.color === false));
   const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${s}\n`);
   const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile });
   const resolver = new Resolver(engine);
   const warnings = new DateWarnings(engine, warn);
   const out = new Out(io.stdout);
-  const paint = makePaint(plan.color);
+  const paint = await makePaint(plan.color);
   const totals = new Totals();
   const rejectedSample: RowIssue[] = [];
   let reporter: Reporter | null = null;

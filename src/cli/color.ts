@@ -3,7 +3,6 @@
  * NO_COLOR is unset or empty, TERM is not "dumb", and --no-color was not given.
  * (chalk does not read NO_COLOR by itself.)
  */
-import { Chalk } from 'chalk';
 
 export interface Paint {
   bold(s: string): string;
@@ -19,7 +18,13 @@ export function colorEnabled(isTTY: boolean, env: Record<string, string | undefi
   return true;
 }
 
-export function makePaint(enabled: boolean): Paint {
-  const c = new Chalk({ level: enabled ? 1 : 0 });
+const plain = (s: string) => s;
+export const NO_PAINT: Paint = { bold: plain, red: plain, yellow: plain, dim: plain };
+
+/** chalk is loaded only when colour is on, so piped runs do not pay for it at start-up. */
+export async function makePaint(enabled: boolean): Promise<Paint> {
+  if (!enabled) return NO_PAINT;
+  const { Chalk } = await import('chalk');
+  const c = new Chalk({ level: 1 });
   return { bold: (s) => c.bold(s), red: (s) => c.red(s), yellow: (s) => c.yellow(s), dim: (s) => c.dim(s) };
 }

@@ -12,7 +12,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import type { RowDefaults } from '../schema/row.js';
-import { isCalendarDate } from '../schema/schedule.js';
+import { isCalendarDate } from '../core/dates.js';
 import { columnName, planInput } from './calc.js';
 import { colorEnabled, makePaint } from './color.js';
 import { plural, readRows } from './input.js';
@@ -70,7 +70,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const input = planInput(file, o, io, 'compare');
   const defaults: RowDefaults = { date: io.today, origin, mfn };
 
-  const errPaint = makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, o.color === false));
+  const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, o.color === false));
   const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${s}\n`);
 
   const engines: Engine[] = [];
@@ -135,7 +135,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const report = buildReport(engines, sums, by, per, o.date ?? null, rejected);
   const out = new Out(io.stdout);
   const chart = format === 'table' && Boolean(io.stdout.isTTY);
-  out.push(renderCompare(report, format, { paint: makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false)), chart }));
+  out.push(renderCompare(report, format, { paint: await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false)), chart }));
   await out.flush();
 
   const anyRejected = sums.some((s) => s.rejected > 0);

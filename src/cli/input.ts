@@ -51,7 +51,7 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
   }
 
   const inputName = spec.kind === 'file' ? spec.path : '(stdin)';
-  const stream = spec.kind === 'file' ? createReadStream(spec.path, { highWaterMark: 1 << 20 }) : stdin;
+  const stream = spec.kind === 'file' ? createReadStream(spec.path, { highWaterMark: 65536 }) : stdin;
   let header: HeaderMap | null = null;
   try {
     for await (const batch of readCsvRecords(stream, inputName)) {

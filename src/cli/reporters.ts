@@ -4,7 +4,7 @@
  * bounded amount (the table keeps at most --limit lines, JSON keeps the
  * rejected records until the lines are written).
  */
-import Table from 'cli-table3';
+import { loadTable } from './table.js';
 import type { Engine } from '../core/compile.js';
 import type { Out } from '../io/out.js';
 import type { Field, HeaderMap } from '../schema/row.js';
@@ -73,7 +73,7 @@ class CsvReporter implements Reporter {
   }
 
   /** What is the same for every line of one plan: computed once per plan, not per row. */
-  readonly #perPlan = new WeakMap<Plan, { layerOf: number[]; rates: string[]; tail: string }>();
+  readonly #perPlan = new WeakMap<Plan, { layerOf: number[]; rates: string[]; tail: string; good: string | null }>();
 
   #planParts(plan: Plan) {
     let p = this.#perPlan.get(plan);
@@ -85,7 +85,7 @@ class CsvReporter implements Reporter {
         rateSum[layerOf[i]!] = (rateSum[layerOf[i]!] ?? 0n) + a.rate;
       });
       const tail = `${csvCell(plan.applied.map((a) => a.measure.id).join(' '))},${csvCell(plan.notes.join('; '))},,`;
-      p = { layerOf, rates: rateSum.map((r) => (r === null ? '' : formatRate(r))), tail };
+      p = { layerOf, rates: rateSum.map((r) => (r === null ? '' : formatRate(r))), tail, good: null };
       this.#perPlan.set(plan, p);
     }
     return p;
@@ -103,10 +103,12 @@ class CsvReporter implements Reporter {
     for (let l = 0; l < this.#layers.length; l++) {
       layerCols += duty[l] === null ? ',,' : `,${parts.rates[l]},${formatCents(duty[l]!)}`;
     }
+    // A plan is resolved for one HTS code (or none), so its formatted code and category are computed once.
+    parts.good ??= `${row.hts === null ? '' : formatHts(row.hts)},${plan.category}`;
     let pass = '';
     if (cells !== null && this.ctx.header !== null) for (const i of this.ctx.header.passthrough) pass += `,${csvCell(cells[i] ?? '')}`;
     this.ctx.out.push(
-      `${row.line ?? ''},ok,${csvCell(row.id ?? '')},${row.hts === null ? '' : formatHts(row.hts)},${plan.category},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${effectiveRate(c.duty, row.value)}${layerCols},${parts.tail}${pass}\n`,
+      `${row.line ?? ''},ok,${csvCell(row.id ?? '')},${parts.good},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${effectiveRate(c.duty, row.value)}${layerCols},${parts.tail}${pass}\n`,
     );
   }
 
@@ -213,6 +215,7 @@ class TableReporter implements Reporter {
     const b = paint.bold;
     out.push(`${b(engine.title)}: scenario ${b(engine.scenario)}\n`);
     if (this.#lines.length > 0) {
+      const Table = loadTable();
       const table = new Table({
         head: ['line', 'id', 'good', 'date', 'value', 'measures (rate: amount)', 'duty', 'eff. rate'],
         style: TABLE_STYLE,
@@ -234,6 +237,7 @@ class TableReporter implements Reporter {
     }
     if (this.#more > 0) out.push(`… ${this.#more} more rows; use --format csv or json for all\n`);
 
+    const Table = loadTable();
     const totals = new Table({ style: TABLE_STYLE, colAligns: ['left', 'right'] });
     totals.push(
       ['lines computed', String(t.lines)],

@@ -10,7 +10,7 @@ import { timeline, type Good, type Step, type WeightedGood } from '../core/timel
 import { EXIT, UsageError } from '../errors.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
-import { isCalendarDate } from '../schema/schedule.js';
+import { isCalendarDate } from '../core/dates.js';
 import { colorEnabled, makePaint } from './color.js';
 import { plural, readRows } from './input.js';
 import type { CliIo } from './io.js';
@@ -111,7 +111,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   }
 
   const out = new Out(io.stdout);
-  const paint = makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
+  const paint = await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
   out.push(renderTimeline(report, format, Boolean(io.stdout.isTTY) && format === 'table', paint.bold));
   await out.flush();
   if (rejected.length > 0) {

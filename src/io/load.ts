@@ -2,14 +2,15 @@
  * Reading schedule, MFN table and scenario files: JSON parse, zod validation,
  * semantic checks. Every problem names the file and the JSON path.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type * as z from 'zod';
 import { compileEngine, type Engine } from '../core/compile.js';
 import { formatPath, type DataIssue } from '../core/issues.js';
 import { applyScenario } from '../core/scenario.js';
-import { MfnTableSchema, ScenarioSchema, ScheduleSchema, type MfnTable, type Scenario, type Schedule } from '../schema/schedule.js';
+import type { MfnTable, Scenario, Schedule } from '../schema/schedule.js';
 
 /** The bundled data directory (data/ at the package root). */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
@@ -27,7 +28,29 @@ export class DataFileError extends Error {
   }
 }
 
-async function readJson(file: string): Promise<unknown> {
+/**
+ * Bundled data files validated at build time (scripts/build-data.js writes
+ * their SHA-256 to dist/validated-data.json). A file whose bytes still match
+ * is not validated again, so a run does not load zod; any other file, or an
+ * edited bundled one, is validated in full.
+ */
+let stamps: Record<string, string> | undefined;
+function validatedAtBuild(file: string, text: string): boolean {
+  if (stamps === undefined) {
+    try {
+      stamps = JSON.parse(readFileSync(new URL('../validated-data.json', import.meta.url), 'utf8')) as Record<string, string>;
+    } catch {
+      stamps = {};
+    }
+  }
+  const key = relative(DATA_DIR, resolve(file)).split('\\').join('/');
+  const stamp = stamps[key];
+  return stamp !== undefined && stamp === createHash('sha256').update(text).digest('hex');
+}
+
+type SchemaName = 'ScheduleSchema' | 'ScenarioSchema' | 'MfnTableSchema';
+
+async function readJson(file: string): Promise<{ data: unknown; text: string }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -36,13 +59,15 @@ async function readJson(file: string): Promise<unknown> {
     throw new DataFileError(file, [{ path: [], message: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` }]);
   }
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    return { data: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown, text };
   } catch (e) {
     throw new DataFileError(file, [{ path: [], message: `not valid JSON: ${(e as Error).message}` }]);
   }
 }
 
-function check<S extends z.ZodType>(schema: S, data: unknown, file: string): z.output<S> {
+async function check<T>(schemaName: SchemaName, { data, text }: { data: unknown; text: string }, file: string): Promise<T> {
+  if (validatedAtBuild(file, text)) return data as T;
+  const schema = (await import('../schema/schedule.js'))[schemaName];
   const r = schema.safeParse(data);
   if (!r.success) {
     throw new DataFileError(
@@ -50,21 +75,21 @@ function check<S extends z.ZodType>(schema: S, data: unknown, file: string): z.o
       r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
     );
   }
-  return r.data;
+  return r.data as T;
 }
 
 export async function loadSchedule(file: string): Promise<{ schedule: Schedule; mfnTable: MfnTable | null }> {
-  const schedule = check(ScheduleSchema, await readJson(file), file);
+  const schedule = await check<Schedule>('ScheduleSchema', await readJson(file), file);
   let mfnTable: MfnTable | null = null;
   if (schedule.mfnTable !== undefined) {
     const tableFile = resolve(dirname(file), schedule.mfnTable);
-    mfnTable = check(MfnTableSchema, await readJson(tableFile), tableFile);
+    mfnTable = await check<MfnTable>('MfnTableSchema', await readJson(tableFile), tableFile);
   }
   return { schedule, mfnTable };
 }
 
 export async function loadScenarioFile(file: string): Promise<Scenario> {
-  return check(ScenarioSchema, await readJson(file), file);
+  return check<Scenario>('ScenarioSchema', await readJson(file), file);
 }
 
 /** Bundled scenario ids, from data/scenarios/*.json. */

@@ -8,8 +8,7 @@ import type { Writable } from 'node:stream';
 const HIGH_WATER = 1 << 16;
 
 export class Out {
-  #parts: string[] = [];
-  #size = 0;
+  #buf = '';
   /** Set when the reader went away (EPIPE): everything after is dropped quietly. */
   closed = false;
 
@@ -22,21 +21,19 @@ export class Out {
 
   push(s: string): void {
     if (this.closed) return;
-    this.#parts.push(s);
-    this.#size += s.length;
+    this.#buf += s;
   }
 
   get pending(): number {
-    return this.#size;
+    return this.#buf.length;
   }
 
   /** Writes what is buffered; waits for 'drain' when the stream asks us to. */
   async flush(force = true): Promise<void> {
-    if (this.closed || this.#parts.length === 0) return;
-    if (!force && this.#size < HIGH_WATER) return;
-    const chunk = this.#parts.join('');
-    this.#parts = [];
-    this.#size = 0;
+    if (this.closed || this.#buf.length === 0) return;
+    if (!force && this.#buf.length < HIGH_WATER) return;
+    const chunk = this.#buf;
+    this.#buf = '';
     if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve) => {
         const done = () => {

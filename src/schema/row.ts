@@ -9,7 +9,7 @@
  */
 import { normalizeHts } from '../core/hts.js';
 import { parseMoney, parsePct, type Cents, type RateMicro } from '../core/money.js';
-import { isCalendarDate } from './schedule.js';
+import { isCalendarDate } from '../core/dates.js';
 
 /** Recognised columns and the header names (case-insensitive) that mean them. */
 export const COLUMN_ALIASES = {

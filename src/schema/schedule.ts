@@ -7,25 +7,15 @@
  * half-open `[from, to)`.
  */
 import * as z from 'zod';
+import { ISO_DATE, isCalendarDate } from '../core/dates.js';
 
-export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export { isCalendarDate };
+
 /** A percentage written as a plain decimal: `25`, `2.5`, `0.3464`. No sign, no exponent. */
 export const PERCENT = /^\d{1,4}(\.\d{1,6})?$/;
 /** An HTS code or prefix: 2 to 10 digits, dots allowed between groups (`87`, `8703`, `8703.23.01`). */
 export const HTS_PREFIX = /^\d{2}(\.?\d){0,8}$/;
 export const ID = /^[a-z0-9][a-z0-9.-]*$/;
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** A real calendar date YYYY-MM-DD (rejects 2025-02-30; 2024-02-29 is fine). */
-export function isCalendarDate(s: string): boolean {
-  if (s.length !== 10 || !ISO_DATE.test(s)) return false;
-  const year = Number(s.slice(0, 4));
-  const month = Number(s.slice(5, 7));
-  const day = Number(s.slice(8, 10));
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
-}
 
 const DateString = z
   .string()

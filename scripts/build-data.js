@@ -1,0 +1,61 @@
+// Build step for data/ (run by `npm run build`, after tsc):
+// 1. writes data/schema/*.schema.json from the zod schemas (a test checks the committed files are current);
+// 2. validates every bundled schedule, MFN table and scenario with zod and the semantic checks, failing the
+//    build on any problem, and records each file's SHA-256 in dist/validated-data.json. At run time a bundled
+//    file whose bytes still match is not validated again (no zod at start-up); any other file is.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileEngine } from '../dist/core/compile.js';
+import { formatPath } from '../dist/core/issues.js';
+import { applyScenario } from '../dist/core/scenario.js';
+import { jsonSchemas } from '../dist/schema/json-schema.js';
+import { MfnTableSchema, ScenarioSchema, ScheduleSchema } from '../dist/schema/schedule.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = join(ROOT, 'data');
+
+for (const [file, schema] of Object.entries(jsonSchemas())) {
+  writeFileSync(join(DATA, 'schema', file), `${JSON.stringify(schema, null, 2)}\n`);
+}
+
+const stamps = {};
+const problems = [];
+function load(schema, file) {
+  const text = readFileSync(file, 'utf8');
+  const r = schema.safeParse(JSON.parse(text.replace(/^\uFEFF/, '')));
+  if (!r.success) {
+    for (const i of r.error.issues) problems.push(`${relative(ROOT, file)}: ${formatPath(i.path)}: ${i.message}`);
+    return null;
+  }
+  stamps[relative(DATA, file).split('\\').join('/')] = createHash('sha256').update(text).digest('hex');
+  return r.data;
+}
+
+const jsonIn = (dir) => readdirSync(join(DATA, dir)).filter((f) => f.endsWith('.json')).map((f) => join(DATA, dir, f));
+const scenarios = jsonIn('scenarios').map((f) => [f, load(ScenarioSchema, f)]);
+for (const file of jsonIn('schedules')) {
+  const schedule = load(ScheduleSchema, file);
+  if (!schedule) continue;
+  const table = schedule.mfnTable ? load(MfnTableSchema, resolve(dirname(file), schedule.mfnTable)) : null;
+  const report = (f, issues) => issues.forEach((i) => problems.push(`${relative(ROOT, f)}: ${formatPath(i.path)}: ${i.message}`));
+  const base = compileEngine(schedule, table, 'as-enacted');
+  if (!base.ok) report(file, base.issues);
+  for (const [f, scenario] of scenarios) {
+    if (!scenario || scenario.base !== schedule.id) continue;
+    const applied = applyScenario(schedule, scenario);
+    if (!applied.ok) report(f, applied.issues);
+    else {
+      const compiled = compileEngine(applied.value, table, scenario.id);
+      if (!compiled.ok) report(f, compiled.issues);
+    }
+  }
+}
+
+if (problems.length > 0) {
+  console.error(`bundled data has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  process.exitCode = 1;
+} else {
+  writeFileSync(join(ROOT, 'dist', 'validated-data.json'), `${JSON.stringify(stamps, null, 2)}\n`);
+}
