@@ -38,7 +38,7 @@ const scenarios = jsonIn('scenarios').map((f) => [f, load(ScenarioSchema, f)]);
 for (const file of jsonIn('schedules')) {
   const schedule = load(ScheduleSchema, file);
   if (!schedule) continue;
-  const table = schedule.mfnTable ? load(MfnTableSchema, resolve(dirname(file), schedule.mfnTable)) : null;
+  const table = schedule.mfnTable ? load(MfnTableSchema, join(DATA, 'mfn', `${schedule.mfnTable}.json`)) : null;
   const report = (f, issues) => issues.forEach((i) => problems.push(`${relative(ROOT, f)}: ${formatPath(i.path)}: ${i.message}`));
   const base = compileEngine(schedule, table, 'as-enacted');
   if (!base.ok) report(file, base.issues);

@@ -11,7 +11,7 @@ import { Out } from '../io/out.js';
 import { readHeader, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
 import { isCalendarDate } from '../core/dates.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, InputError, UsageError } from '../errors.js';
 import { plural, readRows, type InputSpec } from './input.js';
 import type { CliIo } from './io.js';
 import { allColumns, rejectedRecord, totalsRecord } from './records.js';
@@ -32,6 +32,7 @@ export interface CalcOptions {
   limit?: string | undefined;
   color?: boolean | undefined;
   quiet?: boolean | undefined;
+  raw?: boolean | undefined;
 }
 
 /** Options after checking: what the run needs, no I/O yet. */
@@ -44,6 +45,7 @@ export interface CalcPlan {
   limit: number;
   color: boolean;
   quiet: boolean;
+  raw: boolean;
   scenario: string | undefined;
   scenarioFile: string | undefined;
   schedule: string | undefined;
@@ -74,6 +76,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     limit,
     color: colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false) && format === 'table',
     quiet: Boolean(o.quiet),
+    raw: Boolean(o.raw),
     scenario: o.scenario,
     scenarioFile: o.scenarioFile,
     schedule: o.schedule,
@@ -158,9 +161,11 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
     reporter!.rejected(rejectedRecord(issue, flags ? undefined : allColumns(header, cells)));
   };
 
+  // An input that breaks off (e.g. a quote never closed) after the header still gets its rows so far and the totals.
+  let broken: InputError | null = null;
   const summary = await readRows(plan.input, io.stdin, { defaults: plan.defaults }, {
     header: (header) => {
-      reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint });
+      reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw });
     },
     row: (row, cells, header) => {
       warnings.check(row.date);
@@ -176,8 +181,13 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
       await out.flush(false);
       return !out.closed;
     },
+  }).catch((e: unknown) => {
+    if (!(e instanceof InputError) || reporter === null) throw e;
+    broken = e;
+    return { inputName: inputNameOf(plan.input), usedDefaultDate: false };
   });
   if (out.closed) return EXIT.ok; // the reader went away (e.g. | head): stop quietly
+  if (broken !== null) warnings.list.push((broken as InputError).message);
 
   if (summary.usedDefaultDate && plan.dateIsToday) {
     warnings.add(`rows without a date are computed for today, ${io.today}; give --date or a date column for the entry date`);
@@ -187,7 +197,15 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   await out.flush();
 
   if (!plan.quiet) summarise(io, errPaint, plan.format, summary.inputName, t.lines, t.rejected, t.duty, t.value, rejectedSample);
+  if (broken !== null) {
+    io.stderr.write(`tariff: ${(broken as InputError).message}\n`);
+    return EXIT.rejected;
+  }
   return totals.rejected > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+function inputNameOf(input: InputSpec): string {
+  return input.kind === 'file' ? input.path : input.kind === 'stdin' ? '(stdin)' : '(flags)';
 }
 
 /** The column a refusal is about, as the user named it. */

@@ -38,6 +38,7 @@ export interface CompareOptions {
   id?: string | undefined;
   color?: boolean | undefined;
   quiet?: boolean | undefined;
+  raw?: boolean | undefined;
 }
 
 interface RejectedRow {
@@ -135,7 +136,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const report = buildReport(engines, sums, by, per, o.date ?? null, rejected);
   const out = new Out(io.stdout);
   const chart = format === 'table' && Boolean(io.stdout.isTTY);
-  out.push(renderCompare(report, format, { paint: await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false)), chart }));
+  out.push(renderCompare(report, format, { paint: await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false)), chart, raw: Boolean(o.raw) }));
   await out.flush();
 
   const anyRejected = sums.some((s) => s.rejected > 0);

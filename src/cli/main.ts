@@ -101,6 +101,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--limit <n>', 'most lines a table shows', '50')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'no summary on stderr (warnings and errors still print)')
+    .option('--raw', "csv: leave cells of your own text that start with = + - @ as they are (default: prefix a ' so spreadsheets do not run them)")
     .addHelpText('before', CALC_EXAMPLES)
     .addHelpText('after', CALC_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
@@ -127,6 +128,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--schedule <file>', 'your own schedule file')
     .option('--no-color', 'no colour, even on a terminal')
     .option('-q, --quiet', 'no summary of rejected rows on stderr')
+    .option('--raw', "csv: leave group keys that start with = + - @ as they are (default: prefix a ')")
     .addHelpText('before', COMPARE_EXAMPLES)
     .addHelpText('after', COMPARE_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {

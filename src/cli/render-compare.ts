@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import type { GroupBy, Per } from '../core/compare.js';
 import type { Paint } from './color.js';
-import { csvCell } from './reporters.js';
+import { csvCell, userCell } from './reporters.js';
 
 export type CompareFormat = 'table' | 'csv' | 'json' | 'markdown';
 
@@ -31,6 +31,8 @@ export interface RenderOptions {
   paint: Paint;
   /** Draw bar charts (a terminal). */
   chart: boolean;
+  /** CSV: do not neutralise formula-like group keys. */
+  raw: boolean;
 }
 
 export function renderCompare(r: CompareReport, format: CompareFormat, opts: RenderOptions): string {
@@ -38,7 +40,7 @@ export function renderCompare(r: CompareReport, format: CompareFormat, opts: Ren
     case 'json':
       return `${JSON.stringify(r, null, 2)}\n`;
     case 'csv':
-      return renderCsv(r);
+      return renderCsv(r, opts.raw);
     case 'markdown':
       return renderMarkdown(r);
     case 'table':
@@ -61,7 +63,7 @@ function diffOf(r: CompareReport, name: string) {
 const pct = (p: string | null | undefined) => (p === null || p === undefined ? '' : `${p.startsWith('-') ? '' : '+'}${p}%`);
 const signed = (s: string) => (s.startsWith('-') ? s : `+${s}`);
 
-function renderCsv(r: CompareReport): string {
+function renderCsv(r: CompareReport, raw: boolean): string {
   const lines = ['scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent'];
   for (const s of r.scenarios) {
     const d = diffOf(r, s.name);
@@ -72,7 +74,7 @@ function renderCsv(r: CompareReport): string {
     );
     s.groups.forEach((g, i) => {
       const dg = d?.groups[i];
-      lines.push([s.name, g.key, g.value, g.duty, '', '', '', dg?.duty ?? '', dg?.percent ?? ''].map(csvCell).join(','));
+      lines.push([csvCell(s.name), userCell(g.key, raw), ...[g.value, g.duty, '', '', '', dg?.duty ?? '', dg?.percent ?? ''].map(csvCell)].join(','));
     });
   }
   return `${lines.join('\n')}\n`;

@@ -32,6 +32,8 @@ export interface ReporterContext {
   out: Out;
   /** Most lines a table shows. */
   limit: number;
+  /** CSV: do not neutralise formula-like cells. */
+  raw: boolean;
   paint: Paint;
 }
 
@@ -54,6 +56,18 @@ const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvCell(s: string): string {
   return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell of the user's own text (ids, passed-through columns, rejected input),
+ * neutralised for spreadsheets: a leading =, +, -, @, tab or carriage return
+ * gets a single quote in front (OWASP CSV injection), unless `raw`. Our own
+ * numeric fields are never passed through this.
+ */
+export function userCell(s: string, raw: boolean): string {
+  return csvCell(!raw && FORMULA_START.test(s) ? `'${s}` : s);
 }
 
 class CsvReporter implements Reporter {
@@ -106,9 +120,10 @@ class CsvReporter implements Reporter {
     // A plan is resolved for one HTS code (or none), so its formatted code and category are computed once.
     parts.good ??= `${row.hts === null ? '' : formatHts(row.hts)},${plan.category}`;
     let pass = '';
-    if (cells !== null && this.ctx.header !== null) for (const i of this.ctx.header.passthrough) pass += `,${csvCell(cells[i] ?? '')}`;
+    const raw = this.ctx.raw;
+    if (cells !== null && this.ctx.header !== null) for (const i of this.ctx.header.passthrough) pass += `,${userCell(cells[i] ?? '', raw)}`;
     this.ctx.out.push(
-      `${row.line ?? ''},ok,${csvCell(row.id ?? '')},${parts.good},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${effectiveRate(c.duty, row.value)}${layerCols},${parts.tail}${pass}\n`,
+      `${row.line ?? ''},ok,${userCell(row.id ?? '', raw)},${parts.good},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${effectiveRate(c.duty, row.value)}${layerCols},${parts.tail}${pass}\n`,
     );
   }
 
@@ -118,13 +133,16 @@ class CsvReporter implements Reporter {
       if (!h || !r.columns || h.index[f] === undefined) return '';
       return r.columns[h.names[h.index[f]!]!] ?? '';
     };
+    const mine = (s: string) => csvCell(s);
+    const theirs = (s: string) => userCell(s, this.ctx.raw);
     const cells = [
-      r.line === null ? '' : String(r.line), 'rejected', raw('id'), raw('hts'), raw('category'), raw('origin'), raw('date'), raw('value'), '', '',
+      mine(r.line === null ? '' : String(r.line)), mine('rejected'),
+      ...[raw('id'), raw('hts'), raw('category'), raw('origin'), raw('date'), raw('value')].map(theirs), '', '',
       ...this.#layers.flatMap(() => ['', '']),
-      '', '', r.field, r.reason,
-      ...this.#passNames.map((n) => r.columns?.[n] ?? ''),
+      '', '', theirs(r.field), theirs(r.reason),
+      ...this.#passNames.map((n) => theirs(r.columns?.[n] ?? '')),
     ];
-    this.ctx.out.push(`${cells.map(csvCell).join(',')}\n`);
+    this.ctx.out.push(`${cells.join(',')}\n`);
   }
 
   end(): void {}

@@ -146,6 +146,16 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
     };
   });
 
+  for (const clash of findLayerOverlaps(measures)) {
+    const [a, b, what] = clash;
+    issues.push({
+      path: ['measures', ids.get(b.id)!, 'window'],
+      message:
+        `${b.id} and ${a.id} (both layer ${a.layer}) apply to ${what} on the same entry dates ` +
+        `(${a.from > b.from ? a.from : b.from} on); a layer holds one measure per good and date: make the windows meet, or use another layer`,
+    });
+  }
+
   const cycle = findDisplacementCycle(measures);
   if (cycle) {
     issues.push({ path: ['measures', ids.get(cycle[0]!)!, 'displaces'], message: `displacement cycle: ${cycle.join(' -> ')}` });
@@ -196,6 +206,39 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
 
 export function formatCitation(c: Citation): string {
   return [c.instrument, c.citation, c.document].filter(Boolean).join(', ');
+}
+
+/** Pairs of measures of one layer whose windows, origins and goods overlap, with what they share. */
+function findLayerOverlaps(measures: CompiledMeasure[]): [CompiledMeasure, CompiledMeasure, string][] {
+  const out: [CompiledMeasure, CompiledMeasure, string][] = [];
+  for (let i = 0; i < measures.length; i++) {
+    for (let j = i + 1; j < measures.length; j++) {
+      const a = measures[i]!;
+      const b = measures[j]!;
+      if (a.layer !== b.layer) continue;
+      const windows = (a.to === null || b.from < a.to) && (b.to === null || a.from < b.to);
+      if (!windows || ![...a.origins].some((o) => b.origins.has(o))) continue;
+      const what = sharedGoods(a, b);
+      if (what !== null) out.push([a, b, what]);
+    }
+  }
+  return out;
+}
+
+function sharedGoods(a: CompiledMeasure, b: CompiledMeasure): string | null {
+  const coversScope = (all: CompiledMeasure, other: CompiledMeasure) =>
+    other.htsPrefixes.length > 0 || [...other.categories].some((c) => !all.excludeCategories.has(c)) || other.allGoods;
+  if (a.allGoods && coversScope(a, b)) return b.allGoods ? 'all goods' : 'some of the same goods';
+  if (b.allGoods && coversScope(b, a)) return 'some of the same goods';
+  const category = [...a.categories].find((c) => b.categories.has(c));
+  if (category !== undefined) return `category ${category}`;
+  const digits = (p: string) => p.replaceAll('.', '');
+  for (const p of a.htsPrefixes) {
+    for (const q of b.htsPrefixes) {
+      if (digits(p).startsWith(digits(q)) || digits(q).startsWith(digits(p))) return `HTS ${p.length >= q.length ? p : q}`;
+    }
+  }
+  return null;
 }
 
 /** Edges: A -> B when A displaces B (by id or by B's layer). Returns a cycle's ids, or null. */

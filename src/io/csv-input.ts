@@ -64,6 +64,8 @@ export async function* readCsvRecords(stream: Readable, name: string): AsyncGene
       if (e.row !== undefined && e.row < result.data.length && !problems.has(e.row)) problems.set(e.row, quoteProblem(e.code));
     }
     pending = final ? '' : text.slice(result.meta.cursor);
+    // The decoder turns bytes that are not UTF-8 into U+FFFD; such a record is rejected, never computed on guesswork.
+    const badBytes = text.includes('\uFFFD');
     const out: CsvRecord[] = [];
     result.data.forEach((cells, i) => {
       const start = line;
@@ -75,7 +77,7 @@ export async function* readCsvRecords(stream: Readable, name: string): AsyncGene
       const k = cells.length - 1;
       if (cells[k]!.endsWith('\r')) cells[k] = cells[k]!.slice(0, -1); // CRLF line ends
       if (cells.length === 1 && cells[0] === '') return; // a blank line
-      const problem = problems.get(i);
+      const problem = problems.get(i) ?? (badBytes && cells.some((c) => c.includes('\uFFFD')) ? NOT_UTF8 : undefined);
       out.push(problem === undefined ? { line: start, cells } : { line: start, cells, problem });
     });
     return out;
@@ -100,6 +102,8 @@ export async function* readCsvRecords(stream: Readable, name: string): AsyncGene
     if (batch.length > 0) yield batch;
   }
 }
+
+const NOT_UTF8 = 'the record has bytes that are not valid UTF-8; save the file as UTF-8';
 
 function quoteProblem(code: string): string {
   switch (code) {

@@ -16,6 +16,7 @@ import type { MfnTable, Scenario, Schedule } from '../schema/schedule.js';
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
 export const DEFAULT_SCHEDULE = resolve(DATA_DIR, 'schedules/us-japan.json');
 export const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
+export const MFN_DIR = resolve(DATA_DIR, 'mfn');
 
 /** A data file that could not be used; carries every problem found. */
 export class DataFileError extends Error {
@@ -82,8 +83,15 @@ export async function loadSchedule(file: string): Promise<{ schedule: Schedule; 
   const schedule = await check<Schedule>('ScheduleSchema', await readJson(file), file);
   let mfnTable: MfnTable | null = null;
   if (schedule.mfnTable !== undefined) {
-    const tableFile = resolve(dirname(file), schedule.mfnTable);
-    mfnTable = await check<MfnTable>('MfnTableSchema', await readJson(tableFile), tableFile);
+    const tableFile = resolve(MFN_DIR, `${schedule.mfnTable}.json`);
+    try {
+      mfnTable = await check<MfnTable>('MfnTableSchema', await readJson(tableFile), tableFile);
+    } catch (e) {
+      if (e instanceof DataFileError && e.file === tableFile && e.issues[0]?.message === 'file not found') {
+        throw new DataFileError(file, [{ path: ['mfnTable'], message: `no bundled MFN table "${schedule.mfnTable}" (data/mfn/${schedule.mfnTable}.json)` }]);
+      }
+      throw e;
+    }
   }
   return { schedule, mfnTable };
 }

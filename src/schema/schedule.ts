@@ -126,7 +126,9 @@ export const ScheduleSchema = z.strictObject({
   layers: z
     .record(Id, z.strictObject({ label: z.string().min(1) }))
     .meta({ description: 'The kinds of measure, in display order: the per-layer breakdown and "layer:<id>" displacement refer to these.' }),
-  mfnTable: z.string().min(1).optional().meta({ description: 'MFN table file, relative to this file.' }),
+  mfnTable: Id.optional().meta({
+    description: 'Id of a bundled MFN table (data/mfn/<id>.json). An id, not a path: loading a schedule reads no other file of yours.',
+  }),
   categories: z.record(Id, CategorySchema),
   measures: z.array(MeasureSchema).min(1),
   notes: z.array(z.string()).optional(),

@@ -2,29 +2,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { schedule } from '../helpers.js';
-
-function fakeIo(stdin: string | null, opts: { stdinTTY?: boolean; stdoutTTY?: boolean } = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-  stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const input = Object.assign(Readable.from(stdin === null ? [] : [stdin]), { isTTY: opts.stdinTTY ?? false });
-  const io: CliIo = {
-    stdin: input,
-    stdout: Object.assign(stdout, { isTTY: opts.stdoutTTY ?? false }),
-    stderr: Object.assign(stderr, { isTTY: false }),
-    env: { NO_COLOR: '1' },
-    today: '2026-11-22',
-  };
-  return { io, out: () => out, err: () => err };
-}
+import { fakeIo } from './fake-io.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'tariff-test-'));
 const write = (name: string, content: unknown) => {

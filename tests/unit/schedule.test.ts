@@ -134,3 +134,23 @@ describe('scenario overlays', () => {
     expect(ids).toEqual([['ieepa-baseline-10', '2025-04-09']]);
   });
 });
+
+describe('one measure per layer, good and date', () => {
+  const issuesOf = (s: Schedule) => {
+    const r = compileEngine(s, mfnTable, 'test');
+    return r.ok ? [] : r.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+  };
+
+  it('rejects two measures of one layer with overlapping windows on the same goods', () => {
+    const s = clone();
+    s.measures.find((m) => m.id === 'ieepa-baseline-10')!.window = { from: '2025-04-05', to: '2025-04-20' };
+    expect(issuesOf(s).join('\n')).toMatch(/ieepa-japan-24 and ieepa-baseline-10 \(both layer reciprocal\) apply to all goods on the same entry dates \(2025-04-09 on\)/);
+    const t = clone();
+    t.measures.find((m) => m.id === 's232-parts-25')!.scope = { categories: ['auto-parts', 'vehicles'] };
+    expect(issuesOf(t).join('\n')).toMatch(/s232-parts-25 and s232-vehicles-25 \(both layer section-232-autos\) apply to category vehicles/);
+  });
+
+  it('allows measures of one layer on different goods, or whose windows meet', () => {
+    expect(issuesOf(clone())).toEqual([]);
+  });
+});
