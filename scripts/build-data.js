@@ -22,23 +22,23 @@ for (const [file, schema] of Object.entries(jsonSchemas())) {
 
 const stamps = {};
 const problems = [];
-function load(schema, file) {
+function load(schema, name, file) {
   const text = readFileSync(file, 'utf8');
   const r = schema.safeParse(JSON.parse(text.replace(/^\uFEFF/, '')));
   if (!r.success) {
     for (const i of r.error.issues) problems.push(`${relative(ROOT, file)}: ${formatPath(i.path)}: ${i.message}`);
     return null;
   }
-  stamps[relative(DATA, file).split('\\').join('/')] = createHash('sha256').update(text).digest('hex');
+  stamps[`${name}:${relative(DATA, file).split('\\').join('/')}`] = createHash('sha256').update(text).digest('hex');
   return r.data;
 }
 
 const jsonIn = (dir) => readdirSync(join(DATA, dir)).filter((f) => f.endsWith('.json')).map((f) => join(DATA, dir, f));
-const scenarios = jsonIn('scenarios').map((f) => [f, load(ScenarioSchema, f)]);
+const scenarios = jsonIn('scenarios').map((f) => [f, load(ScenarioSchema, 'ScenarioSchema', f)]);
 for (const file of jsonIn('schedules')) {
-  const schedule = load(ScheduleSchema, file);
+  const schedule = load(ScheduleSchema, 'ScheduleSchema', file);
   if (!schedule) continue;
-  const table = schedule.mfnTable ? load(MfnTableSchema, join(DATA, 'mfn', `${schedule.mfnTable}.json`)) : null;
+  const table = schedule.mfnTable ? load(MfnTableSchema, 'MfnTableSchema', join(DATA, 'mfn', `${schedule.mfnTable}.json`)) : null;
   const report = (f, issues) => issues.forEach((i) => problems.push(`${relative(ROOT, f)}: ${formatPath(i.path)}: ${i.message}`));
   const base = compileEngine(schedule, table, 'as-enacted');
   if (!base.ok) report(file, base.issues);

@@ -2,7 +2,6 @@
  * `tariff calc`: duties for one import given by flags, or for every record of
  * a CSV file or stdin, streamed.
  */
-import type { Engine } from '../core/compile.js';
 import { computeLineDuty, Totals, type ComputedLine } from '../core/compute.js';
 import { parseMoney, parsePct, type RateMicro } from '../core/money.js';
 import { Resolver } from '../core/resolve.js';
@@ -12,6 +11,7 @@ import { readHeader, type HeaderMap, type Row, type RowDefaults, type RowIssue }
 import { isCalendarDate } from '../core/dates.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
+import { DateWarnings } from './date-warnings.js';
 import { plural, readRows, type InputSpec } from './input.js';
 import type { CliIo } from './io.js';
 import { allColumns, rejectedRecord, totalsRecord } from './records.js';
@@ -67,6 +67,9 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
   }
   const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn };
 
+  if (o.scenario !== undefined && o.scenarioFile !== undefined) {
+    throw new UsageError('give --scenario NAME or --scenario-file FILE, not both', 'to put scenarios side by side, use tariff compare');
+  }
   const input = planInput(file, o, io);
   return {
     input,
@@ -110,35 +113,6 @@ export function planInput(
     return { kind: 'stdin' };
   }
   return { kind: 'file', path: file };
-}
-
-/** Warnings about dates outside the schedule's evidence; each is said once. */
-class DateWarnings {
-  readonly said = new Set<string>();
-  readonly list: string[] = [];
-  constructor(
-    private readonly engine: Engine,
-    private readonly warn: (s: string) => void,
-  ) {}
-
-  check(date: string): void {
-    if (date > this.engine.knownThrough && !this.said.has('after')) {
-      this.said.add('after');
-      this.add(
-        `entry date ${date} is after ${this.engine.knownThrough}, the last date schedule ${this.engine.scheduleId} has evidence for: ` +
-          'measures announced since then are not in it',
-      );
-    }
-    if (date < this.engine.coversFrom && !this.said.has('before')) {
-      this.said.add('before');
-      this.add(`entry date ${date} is before ${this.engine.coversFrom}, where schedule ${this.engine.scheduleId} starts: earlier measures are not modelled`);
-    }
-  }
-
-  add(s: string): void {
-    this.list.push(s);
-    this.warn(s);
-  }
 }
 
 export async function runCalc(file: string | undefined, options: CalcOptions, io: CliIo): Promise<number> {
@@ -187,16 +161,21 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
     return { inputName: inputNameOf(plan.input), usedDefaultDate: false };
   });
   if (out.closed) return EXIT.ok; // the reader went away (e.g. | head): stop quietly
+  warnings.finish();
   if (broken !== null) warnings.list.push((broken as InputError).message);
 
   if (summary.usedDefaultDate && plan.dateIsToday) {
-    warnings.add(`rows without a date are computed for today, ${io.today}; give --date or a date column for the entry date`);
+    warnings.add(
+      flags
+        ? `no --date given: computed for today, ${io.today}`
+        : `rows without a date are computed for today, ${io.today}; give --date or a date column for the entry date`,
+    );
   }
   const t = totalsRecord(engine, totals);
   reporter!.end(t, warnings.list);
   await out.flush();
 
-  if (!plan.quiet) summarise(io, errPaint, plan.format, summary.inputName, t.lines, t.rejected, t.duty, t.value, rejectedSample);
+  summarise(io, errPaint, plan.format, plan.quiet, summary.inputName, t.lines, t.rejected, t.duty, t.value, rejectedSample);
   if (broken !== null) {
     io.stderr.write(`tariff: ${(broken as InputError).message}\n`);
     return EXIT.rejected;
@@ -218,6 +197,7 @@ function summarise(
   io: CliIo,
   paint: Paint,
   format: Format,
+  quiet: boolean,
   inputName: string,
   lines: number,
   rejected: number,
@@ -225,11 +205,11 @@ function summarise(
   value: string,
   sample: RowIssue[],
 ): void {
-  if (format === 'csv') {
+  if (format === 'csv' && !quiet) {
     io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${rejected} rejected; duty ${duty} on customs value ${value}\n`);
   }
   if (rejected === 0) return;
-  if (format !== 'csv') io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${paint.red(`${rejected} rejected`)}\n`);
+  if (format !== 'csv' || quiet) io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${paint.red(`${rejected} rejected`)}\n`);
   for (const r of sample) {
     io.stderr.write(`  ${inputName}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${r.field}"`}: ${r.reason}\n`);
   }

@@ -16,6 +16,7 @@ import { isCalendarDate } from '../core/dates.js';
 import { columnName, planInput } from './calc.js';
 import { colorEnabled, makePaint } from './color.js';
 import { plural, readRows } from './input.js';
+import { DateWarnings } from './date-warnings.js';
 import { DEFAULT_SCENARIOS } from './defaults.js';
 import type { CliIo } from './io.js';
 import { renderCompare, type CompareFormat, type CompareReport } from './render-compare.js';
@@ -37,7 +38,6 @@ export interface CompareOptions {
   category?: string | undefined;
   id?: string | undefined;
   color?: boolean | undefined;
-  quiet?: boolean | undefined;
   raw?: boolean | undefined;
 }
 
@@ -65,7 +65,8 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
     if (!r.ok) throw new UsageError(`--mfn-rate: ${r.reason}`);
     mfn = r.value;
   }
-  const names = o.scenarios === undefined ? (o.scenarioFile?.length ? [] : DEFAULT_SCENARIOS) : o.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
+  // Scenario files are added to the named scenarios (by default the three bundled ones); the first is the baseline.
+  const names = o.scenarios === undefined ? DEFAULT_SCENARIOS : o.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
   const files = o.scenarioFile ?? [];
   if (names.length + files.length < 1) throw new UsageError('--scenarios needs at least one scenario name');
   const input = planInput(file, o, io, 'compare');
@@ -86,24 +87,12 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const sums = engines.map((e) => new ScenarioSums(e.scenario));
   const rejected: RejectedRow[] = [];
   const head = engines[0]!;
-  let warnedAfter = false;
-  let warnedBefore = false;
-  const checkDate = (date: string) => {
-    if (!warnedAfter && date > head.knownThrough) {
-      warnedAfter = true;
-      warn(`entry date ${date} is after ${head.knownThrough}, the last date schedule ${head.scheduleId} has evidence for: measures announced since then are not in it`);
-    }
-    if (!warnedBefore && date < head.coversFrom) {
-      warnedBefore = true;
-      warn(`entry date ${date} is before ${head.coversFrom}, where schedule ${head.scheduleId} starts: earlier measures are not modelled`);
-    }
-  };
-  if (o.date !== undefined) checkDate(o.date);
+  const dates = new DateWarnings(head, warn);
 
   const summary = await readRows(input, io.stdin, { defaults, forceDate: o.date }, {
     header: () => {},
     row: (row, _cells, header) => {
-      checkDate(row.date);
+      dates.check(row.date);
       let refusal: { field: string; reason: string } | null = null;
       const refusedBy: string[] = [];
       resolvers.forEach((resolver, i) => {
@@ -129,18 +118,20 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
     afterBatch: async () => true,
   });
 
+  dates.finish();
   if (summary.usedDefaultDate && o.date === undefined) {
     warn(`rows without a date are evaluated for today, ${io.today}; give --date to evaluate every row on one entry date`);
   }
 
   const report = buildReport(engines, sums, by, per, o.date ?? null, rejected);
+  report.warnings = dates.list;
   const out = new Out(io.stdout);
   const chart = format === 'table' && Boolean(io.stdout.isTTY);
   out.push(renderCompare(report, format, { paint: await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false)), chart, raw: Boolean(o.raw) }));
   await out.flush();
 
   const anyRejected = sums.some((s) => s.rejected > 0);
-  if (anyRejected && !o.quiet) {
+  if (anyRejected) {
     io.stderr.write(`${summary.inputName}: ${plural(rejected.length, 'row')} rejected in at least one scenario\n`);
     for (const r of rejected.slice(0, 10)) {
       io.stderr.write(`  ${summary.inputName}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${r.field}"`}: ${r.reason}${r.scenarios ? ` (in ${r.scenarios.join(', ')})` : ''}\n`);

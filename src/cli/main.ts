@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { DataFileError, UnknownScenarioError } from '../io/load.js';
 import { formatPath } from '../core/issues.js';
+import { isCalendarDate } from '../core/dates.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { DEFAULT_SCENARIOS } from './defaults.js';
 import type { CliIo } from './io.js';
@@ -34,7 +35,8 @@ const CALC_AFTER = `
 Input CSV: a header row (names case-insensitive), then one import per row.
   value (or value_usd, customs_value)   required; dollars, e.g. 1500.00 or "$1,500.00"
   hts (or hts_code)                     HTS code, 4-10 digits, dots allowed
-  category                              vehicles, auto-parts, steel, aluminum, general
+  category                              vehicles, auto-parts, steel, aluminum,
+                                        pharmaceuticals, general
                                         (used when hts is empty; hts wins when both)
   date (or entry_date)                  entry date YYYY-MM-DD (default: --date, else today)
   origin                                ISO country code (default: --origin, else JP)
@@ -55,7 +57,7 @@ const COMPARE_EXAMPLES = `
 Examples:
   $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --per hour
   $ tariff compare data/examples/shipments.csv --scenarios as-enacted,no-deal --by measure
-  $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --scenario-file data/scenarios/examples/pause-extended.json
+  $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --scenario-file data/scenarios/pause-extended.json
   $ tariff compare --value 30000 --hts 8703.23.01 --date 2025-10-01 --format json
 `;
 
@@ -89,18 +91,18 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .argument('[file]', 'CSV file; "-" or nothing reads stdin')
     .option('--value <usd>', 'customs value in dollars, for one import')
     .option('--hts <code>', 'HTS code of that import, e.g. 8703.24.01')
-    .option('--category <name>', 'category instead of an HTS code: vehicles, auto-parts, steel, aluminum, general')
+    .option('--category <name>', 'category instead of an HTS code: vehicles, auto-parts, steel, aluminum, pharmaceuticals, general')
     .option('--id <ref>', 'your reference for that import')
     .option('--date <YYYY-MM-DD>', 'entry date (rows without a date use it too); default: today')
     .option('--origin <CC>', 'country of origin (rows without an origin use it too)', 'JP')
     .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
-    .option('--scenario <name>', 'bundled scenario: as-enacted, no-deal, full-revocation, … (see tariff schedule list)', 'as-enacted')
+    .option('--scenario <name>', 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
     .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us-japan.json')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson']))
     .option('--limit <n>', 'most lines a table shows', '50')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
-    .option('-q, --quiet', 'no summary on stderr (warnings and errors still print)')
+    .option('-q, --quiet', 'no totals line on stderr (warnings, errors and rejected rows still print)')
     .option('--raw', "csv: leave cells of your own text that start with = + - @ as they are (default: prefix a ' so spreadsheets do not run them)")
     .addHelpText('before', CALC_EXAMPLES)
     .addHelpText('after', CALC_AFTER)
@@ -114,7 +116,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .description('put scenarios side by side on the same rows: totals, groups, differences from the first scenario')
     .argument('[file]', 'CSV file; "-" or nothing reads stdin')
     .option('--scenarios <list>', `comma-separated bundled scenarios; the first is the baseline (default: ${DEFAULT_SCENARIOS.join(',')})`)
-    .option('--scenario-file <file>', 'add your own scenario file (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--scenario-file <file>', 'add your own scenario file after the named ones (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--date <YYYY-MM-DD>', "evaluate every row on this entry date (default: each row's own date, else today)")
     .option('--by <group>', 'group by category, hts, measure or id', 'category')
     .option('--per <period>', 'treat values as annual flows; show run rates per year, month, day or hour (a year is 365 days)')
@@ -127,7 +129,6 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--mfn-rate <pct>', 'MFN rate in percent for rows without one')
     .option('--schedule <file>', 'your own schedule file')
     .option('--no-color', 'no colour, even on a terminal')
-    .option('-q, --quiet', 'no summary of rejected rows on stderr')
     .option('--raw', "csv: leave group keys that start with = + - @ as they are (default: prefix a ')")
     .addHelpText('before', COMPARE_EXAMPLES)
     .addHelpText('after', COMPARE_AFTER)
@@ -202,6 +203,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     code = c;
   });
   try {
+    if (!isCalendarDate(io.today)) throw new UsageError(`TARIFF_TODAY must be a date YYYY-MM-DD, got "${io.today}"`);
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT.usage;

@@ -25,6 +25,7 @@ export interface CompareReport {
     groups: { key: string; duty: string; percent: string | null }[];
   }[];
   rejected: { line: number | null; field: string; reason: string; scenarios?: string[] }[];
+  warnings?: string[];
 }
 
 export interface RenderOptions {

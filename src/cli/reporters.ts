@@ -253,7 +253,7 @@ class TableReporter implements Reporter {
       }
       out.push(`${table.toString()}\n`);
     }
-    if (this.#more > 0) out.push(`… ${this.#more} more rows; use --format csv or json for all\n`);
+    if (this.#more > 0) out.push(`… ${this.#more} more ${this.#more === 1 ? 'row' : 'rows'}; use --format csv or json for all\n`);
 
     const Table = loadTable();
     const totals = new Table({ style: TABLE_STYLE, colAligns: ['left', 'right'] });

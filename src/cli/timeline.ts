@@ -60,7 +60,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
     throw new UsageError('no goods: give --hts CODE or --category NAME, or a basket CSV file', 'e.g. tariff timeline --hts 8703.23.01');
   }
 
-  const names = o.scenarios === undefined ? (o.scenarioFile?.length ? [] : ['as-enacted']) : o.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = o.scenarios === undefined ? ['as-enacted'] : o.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
   const engines: Engine[] = [];
   for (const scenario of names) engines.push(await loadEngine({ scheduleFile: o.schedule, scenario }));
   for (const scenarioFile of o.scenarioFile ?? []) engines.push(await loadEngine({ scheduleFile: o.schedule, scenarioFile }));
@@ -69,9 +69,14 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   const from = o.from ?? head.coversFrom;
   const to = o.to ?? head.knownThrough;
   if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
+  if (to > head.knownThrough) {
+    io.stderr.write(`warning: --to ${to} is after ${head.knownThrough}, the last date schedule ${head.scheduleId} has evidence for: measures announced since then are not in it\n`);
+  }
 
   let goods: WeightedGood[];
   let label: string;
+  /** First input line of a good of the basket, for reporting it. */
+  let lineOf: (g: Good) => number | null = () => null;
   const rejected: TimelineReport['rejected'] = [];
   if (single) {
     let hts: string | null = null;
@@ -83,7 +88,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
     label = o.hts ?? o.category!;
   } else {
     // A basket: rows summed by good, so memory grows with distinct goods, not rows.
-    const byGood = new Map<string, WeightedGood>();
+    const byGood = new Map<string, WeightedGood & { line: number | null }>();
     const summary = await readRows(file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file }, io.stdin, { defaults: { date: from, origin, mfn }, forceDate: from }, {
       header: () => {},
       row: (row) => {
@@ -91,13 +96,14 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
         const key = `${good.hts}|${good.category}|${good.origin}|${good.mfn}`;
         const g = byGood.get(key);
         if (g) g.value += row.value;
-        else byGood.set(key, { good, value: row.value });
+        else byGood.set(key, { good, value: row.value, line: row.line });
       },
       rejected: (issue) => rejected.push(issue),
       afterBatch: async () => true,
     });
     goods = [...byGood.values()];
     label = `${summary.inputName} (value-weighted)`;
+    lineOf = (g) => byGood.get(`${g.hts}|${g.category}|${g.origin}|${g.mfn}`)?.line ?? null;
   }
 
   const report: TimelineReport = { schedule: head.scheduleId, goods: label, from, to, scenarios: [], rejected };
@@ -105,7 +111,8 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
     const t = timeline(e, goods, from, to);
     for (const r of t.refused) {
       if (single) throw new UsageError(`${r.refusal.reason}`);
-      rejected.push({ line: null, field: r.refusal.field, reason: r.refusal.reason });
+      // Refused goods are the same under every scenario: report each once, at its first line.
+      if (e === head) rejected.push({ line: lineOf(r.good), field: r.refusal.field, reason: r.refusal.reason });
     }
     report.scenarios.push({ name: e.scenario, steps: t.steps });
   }
@@ -116,7 +123,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   await out.flush();
   if (rejected.length > 0) {
     io.stderr.write(`${plural(rejected.length, 'row')} of the basket could not be computed and are left out:\n`);
-    for (const r of rejected.slice(0, 10)) io.stderr.write(`  ${r.line === null ? '' : `line ${r.line}, `}${r.field}: ${r.reason}\n`);
+    for (const r of rejected.slice(0, 10)) io.stderr.write(`  ${label.replace(/ \(value-weighted\)$/, '')}${r.line === null ? '' : ` line ${r.line}`}, ${r.field}: ${r.reason}\n`);
     return EXIT.rejected;
   }
   return EXIT.ok;

@@ -73,6 +73,10 @@ export interface Engine {
   /** Category given to an HTS code that matches no category prefix, if the schedule defines "general". */
   fallbackCategory: string | null;
   mfn: PrefixIndex<MfnLine>;
+  /** MFN table prefixes (digits), to tell when a short code is ambiguous about its MFN rate. */
+  mfnPrefixes: readonly string[];
+  /** Category and measure-scope prefixes (digits): a code shorter than one of these is ambiguous about which measures apply. */
+  scopePrefixes: readonly string[];
   mfnTableId: string | null;
 }
 
@@ -199,13 +203,21 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
       categoryIndex,
       fallbackCategory: categories.has('general') ? 'general' : null,
       mfn,
+      mfnPrefixes: (mfnTable?.entries ?? []).map((e) => prefixDigits(e.hts)),
+      scopePrefixes: [
+        ...new Set([
+          ...Object.values(schedule.categories).flatMap((c) => c.hts),
+          ...schedule.measures.flatMap((m) => [...(m.scope.hts ?? []), ...(m.scope.exclude?.hts ?? [])]),
+        ].map(prefixDigits)),
+      ],
       mfnTableId: mfnTable?.id ?? null,
     },
   };
 }
 
 export function formatCitation(c: Citation): string {
-  return [c.instrument, c.citation, c.document].filter(Boolean).join(', ');
+  // A CSMS message is often both the instrument and the document number: say it once.
+  return [c.instrument, c.citation, c.document && !c.instrument.includes(c.document) ? c.document : undefined].filter(Boolean).join(', ');
 }
 
 /** Pairs of measures of one layer whose windows, origins and goods overlap, with what they share. */

@@ -12,3 +12,21 @@ export function isCalendarDate(s: string): boolean {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
+
+/** The calendar day after a valid date: 2025-12-31 -> 2026-01-01. */
+export function nextDay(date: string): string {
+  let year = Number(date.slice(0, 4));
+  let month = Number(date.slice(5, 7));
+  let day = Number(date.slice(8, 10)) + 1;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) {
+    day = 1;
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(year, 4)}-${p(month)}-${p(day)}`;
+}

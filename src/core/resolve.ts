@@ -5,6 +5,7 @@
  * the per-row work is only the arithmetic in compute.ts.
  */
 import type { CompiledMeasure, Engine } from './compile.js';
+import { nextDay } from './dates.js';
 import { formatHts } from './hts.js';
 import { formatRate, type RateMicro } from './money.js';
 
@@ -58,6 +59,21 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     };
   }
 
+  // A code too short to tell which measures apply is refused, never guessed.
+  if (good.hts !== null) {
+    const hts = good.hts;
+    const finer = engine.scopePrefixes.find((p) => p.length > hts.length && p.startsWith(hts));
+    if (finer !== undefined) {
+      return {
+        ok: false,
+        refusal: {
+          field: 'hts',
+          reason: `HTS ${formatHts(hts)} is not specific enough: lines under it such as ${formatHts(finer)} are treated differently; give the full 8- or 10-digit code`,
+        },
+      };
+    }
+  }
+
   // Category: from the HTS code when there is one (longest prefix), else as given.
   let category: string;
   if (good.hts !== null) {
@@ -86,13 +102,24 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     mfn = good.mfn;
     mfnSource = 'mfn_rate given with the row';
   } else if (good.hts !== null) {
-    const hit = engine.mfn.lookup(good.hts);
+    const hts = good.hts;
+    const hit = engine.mfn.lookup(hts);
+    const finer = engine.mfnPrefixes.find((p) => p.length > hts.length && p.startsWith(hts) && engine.mfn.lookup(p)!.value.pct !== hit?.value.pct);
+    if (finer !== undefined) {
+      return {
+        ok: false,
+        refusal: {
+          field: 'hts',
+          reason: `HTS ${formatHts(hts)} is not specific enough for its MFN rate: ${formatHts(finer)} has a rate of its own; give the full code or mfn_rate`,
+        },
+      };
+    }
     if (!hit) {
       return {
         ok: false,
         refusal: {
           field: 'hts',
-          reason: `no MFN rate known for HTS ${formatHts(good.hts)}; give mfn_rate (percent) or an HTS table that has it`,
+          reason: `no MFN rate known for HTS ${formatHts(good.hts)}; give mfn_rate (the MFN rate in percent)`,
         },
       };
     }
@@ -164,6 +191,9 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     for (const a of m.assumes) notes.push(a);
   }
 
+  if (good.date > engine.knownThrough) {
+    notes.push(`entry date after ${engine.knownThrough}, the last date this schedule has evidence for: measures announced since then are not in it`);
+  }
   if (good.date < engine.coversFrom) {
     notes.push(`entry date before ${engine.coversFrom}, where this schedule's evidence starts: earlier measures are not modelled`);
   }
@@ -207,7 +237,7 @@ export class Resolver {
     readonly engine: Engine,
     private readonly maxEntries = 20_000,
   ) {
-    const b = new Set<string>([engine.coversFrom]);
+    const b = new Set<string>([engine.coversFrom, nextDay(engine.knownThrough)]);
     for (const m of engine.measures) {
       b.add(m.from);
       if (m.to !== null) b.add(m.to);

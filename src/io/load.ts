@@ -36,7 +36,7 @@ export class DataFileError extends Error {
  * edited bundled one, is validated in full.
  */
 let stamps: Record<string, string> | undefined;
-function validatedAtBuild(file: string, text: string): boolean {
+function validatedAtBuild(kind: SchemaName, file: string, text: string): boolean {
   if (stamps === undefined) {
     try {
       stamps = JSON.parse(readFileSync(new URL('../validated-data.json', import.meta.url), 'utf8')) as Record<string, string>;
@@ -44,7 +44,8 @@ function validatedAtBuild(file: string, text: string): boolean {
       stamps = {};
     }
   }
-  const key = relative(DATA_DIR, resolve(file)).split('\\').join('/');
+  // Keyed by the schema too: a bundled scenario given as a schedule is validated (and refused) as a schedule.
+  const key = `${kind}:${relative(DATA_DIR, resolve(file)).split('\\').join('/')}`;
   const stamp = stamps[key];
   return stamp !== undefined && stamp === createHash('sha256').update(text).digest('hex');
 }
@@ -67,16 +68,27 @@ async function readJson(file: string): Promise<{ data: unknown; text: string }> 
 }
 
 async function check<T>(schemaName: SchemaName, { data, text }: { data: unknown; text: string }, file: string): Promise<T> {
-  if (validatedAtBuild(file, text)) return data as T;
+  if (validatedAtBuild(schemaName, file, text)) return data as T;
   const schema = (await import('../schema/schedule.js'))[schemaName];
   const r = schema.safeParse(data);
   if (!r.success) {
-    throw new DataFileError(
-      file,
-      r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
-    );
+    const issues = r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+    const hint = wrongKindHint(schemaName, data);
+    throw new DataFileError(file, hint === null ? issues : [{ path: [], message: hint }, ...issues]);
   }
   return r.data as T;
+}
+
+/** When a file of one kind is given where another is expected, say so first. */
+function wrongKindHint(expected: SchemaName, data: unknown): string | null {
+  if (data === null || typeof data !== 'object') return null;
+  const has = (k: string) => k in data;
+  const kind = has('changes') && has('base') ? 'scenario' : has('entries') ? 'MFN table' : has('measures') ? 'schedule' : null;
+  const wanted = { ScheduleSchema: 'schedule', ScenarioSchema: 'scenario', MfnTableSchema: 'MFN table' }[expected];
+  if (kind === null || kind === wanted) return null;
+  const flag = { schedule: '--schedule', scenario: '--scenario-file', 'MFN table': 'mfnTable in a schedule' }[kind];
+  const a = (w: string) => (/^[AEIOUM]/.test(w) ? `an ${w}` : `a ${w}`);
+  return `this looks like ${a(kind)} file, not ${a(wanted)}: give it with ${flag}`;
 }
 
 export async function loadSchedule(file: string): Promise<{ schedule: Schedule; mfnTable: MfnTable | null }> {

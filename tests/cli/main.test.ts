@@ -79,3 +79,54 @@ describe('main(argv, io)', () => {
     expect(doc.lines[0].duty).toBe('3750.00');
   });
 });
+
+describe('flags and files that do not fit', () => {
+  it('a scenario file given as --schedule says what it is, exit 1 (not an internal error)', async () => {
+    const f = fakeIo(null);
+    expect(await main(['calc', '--value', '1', '--hts', '8703.23.01', '--schedule', 'data/scenarios/autos-at-10.json'], f.io)).toBe(1);
+    expect(f.err()).toMatch(/this looks like a scenario file, not a schedule: give it with --scenario-file/);
+  });
+
+  it('a bad TARIFF_TODAY is a usage error', async () => {
+    const f = fakeIo(null);
+    f.io.today = 'bogus';
+    expect(await main(['calc', '--value', '1', '--hts', '8703.23.01'], f.io)).toBe(2);
+    expect(f.err()).toMatch(/TARIFF_TODAY must be a date YYYY-MM-DD, got "bogus"/);
+  });
+
+  it('--scenario with --scenario-file is a usage error', async () => {
+    const f = fakeIo(null);
+    expect(await main(['calc', '--value', '1', '--hts', '8703.23.01', '--scenario', 'no-deal', '--scenario-file', 'data/scenarios/autos-at-10.json'], f.io)).toBe(2);
+    expect(f.err()).toMatch(/--scenario NAME or --scenario-file FILE, not both/);
+  });
+
+  it('-q drops the totals line but still lists rejected rows', async () => {
+    const f = fakeIo('id,hts,value,date\na,8703.23.01,oops,2025-05-01\nb,8703.23.01,1,2025-05-01\n');
+    expect(await main(['calc', '-q'], f.io)).toBe(1);
+    expect(f.err()).not.toMatch(/lines? computed, 1 rejected; duty/);
+    expect(f.err()).toMatch(/line 2, column "value": expected a decimal amount/);
+  });
+
+  it('dates outside the evidence: one warning per kind with the count and range, and a note on each line', async () => {
+    const f = fakeIo('id,hts,value,date\na,8703.23.01,1,2026-11-01\nb,8703.23.01,1,2026-12-01\nc,8703.23.01,1,2025-05-01\n');
+    expect(await main(['calc', '--format', 'json'], f.io)).toBe(0);
+    expect(f.err().match(/warning/g)).toHaveLength(1);
+    expect(f.err()).toMatch(/2 rows with entry dates 2026-11-01 to 2026-12-01 are after 2026-10-07/);
+    const doc = JSON.parse(f.out());
+    expect(doc.warnings).toHaveLength(1);
+    expect(doc.lines.map((l: { notes: string[] }) => l.notes.some((n) => /after 2026-10-07/.test(n)))).toEqual([true, true, false]);
+  });
+
+  it('compare adds --scenario-file to the default scenarios, as-enacted first', async () => {
+    const f = fakeIo(null);
+    expect(await main(['compare', 'data/examples/shipments.csv', '--scenario-file', 'data/scenarios/autos-at-10.json', '--format', 'json'], f.io)).toBe(0);
+    expect(JSON.parse(f.out()).scenarios.map((s: { name: string }) => s.name)).toEqual(['as-enacted', 'no-deal', 'full-revocation', 'autos-at-10']);
+  });
+
+  it('timeline lists the basket rows it leaves out with their lines', async () => {
+    const f = fakeIo(null);
+    expect(await main(['timeline', 'data/examples/with-errors.csv', '--format', 'csv'], f.io)).toBe(1);
+    expect(f.err()).toMatch(/with-errors\.csv line 3, hts: no MFN rate known/);
+    expect(f.err()).toMatch(/with-errors\.csv line 7, category: unknown category "toys"/);
+  });
+});

@@ -73,7 +73,7 @@ describe('calc invariants', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 15 }), async (rows) => {
         const csv = csvOf(rows);
-        const cmp = JSON.parse((await run(['compare', '--format', 'json', '-q'], csv)).stdout);
+        const cmp = JSON.parse((await run(['compare', '--format', 'json'], csv)).stdout);
         for (const s of cmp.scenarios) {
           const calc = JSON.parse((await run(['calc', '--format', 'json', '--scenario', s.name, '-q'], csv)).stdout);
           expect(s.totals).toEqual({ lines: calc.totals.lines, rejected: calc.totals.rejected, value: calc.totals.value, duty: calc.totals.duty, effectiveRate: calc.totals.effectiveRate });

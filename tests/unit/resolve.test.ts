@@ -241,3 +241,19 @@ describe('calendar dates', () => {
     for (const d of ['2025-02-29', '1900-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-1-01', '20250101', ' 2025-01-01', '2025-01-01x']) expect(isCalendarDate(d), d).toBe(false);
   });
 });
+
+describe('codes too short to decide', () => {
+  it.each([
+    ['8703', /HTS 8703 is not specific enough: lines under it such as 8703\.22\.01 are treated differently/],
+    ['8704', /HTS 8704 is not specific enough/],
+    ['8517', /HTS 8517 is not specific enough/], // 8517.13.00 is outside the reciprocal tariff
+    ['7318', /HTS 7318 is not specific enough for its MFN rate: 7318\.12\.00 has a rate of its own/],
+  ])('refuses %s rather than guess', (hts, reason) => {
+    expect(duty(asEnacted, { hts }, '2025-05-01', '45000')).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(reason) } });
+  });
+
+  it('accepts a short code when nothing under it is treated differently, and an MFN-ambiguous one with mfn_rate', () => {
+    expect(duty(asEnacted, { hts: '8708' }, '2025-06-01', '1000')).toMatchObject({ duty: '275.00' });
+    expect(duty(asEnacted, { hts: '7318', mfn: '12.5' }, '2025-06-01', '1000')).toMatchObject({ duty: '375.00' }); // 12.5% + steel 25% (50% from 06-04)
+  });
+});
