@@ -36,6 +36,20 @@ describe('pipes', () => {
   });
 });
 
+describe('signals', () => {
+  it('Ctrl-C (SIGINT) stops a run that is waiting on stdin promptly', async () => {
+    const child = spawn(process.execPath, [BIN, 'calc', '--format', 'csv'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', TARIFF_TODAY: '2026-11-22' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.write('id,hts,value,date\n1,8703.23.01,100,2025-05-01\n'); // and never end stdin
+    await new Promise((r) => setTimeout(r, 400));
+    const started = Date.now();
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('exit', (code, signal) => r({ code, signal })));
+    child.kill('SIGINT');
+    const { code, signal } = await exited;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(signal === 'SIGINT' || code === 130).toBe(true);
+  });
+});
+
 describe('CSV output is safe to open in a spreadsheet', () => {
   const input = ['id,hts,value,date,note', '=1+1,8703.23.01,100,2025-05-01,"=HYPERLINK(""http://x"")"', '@SUM(A1),8703.23.01,100,2025-05-01,+cmd', '-2,8703.23.01,-100,2025-05-01,plain'].join('\n');
 
