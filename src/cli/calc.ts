@@ -33,6 +33,8 @@ export interface CalcOptions {
   color?: boolean | undefined;
   quiet?: boolean | undefined;
   raw?: boolean | undefined;
+  refunds?: boolean | undefined;
+  explain?: boolean | undefined;
 }
 
 /** Options after checking: what the run needs, no I/O yet. */
@@ -46,6 +48,9 @@ export interface CalcPlan {
   color: boolean;
   quiet: boolean;
   raw: boolean;
+  /** List only lines with a refundable amount. */
+  refunds: boolean;
+  explain: boolean;
   scenario: string | undefined;
   scenarioFile: string | undefined;
   schedule: string | undefined;
@@ -80,6 +85,8 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     color: colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false) && format === 'table',
     quiet: Boolean(o.quiet),
     raw: Boolean(o.raw),
+    refunds: Boolean(o.refunds),
+    explain: Boolean(o.explain),
     scenario: o.scenario,
     scenarioFile: o.scenarioFile,
     schedule: o.schedule,
@@ -139,15 +146,16 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   let broken: InputError | null = null;
   const summary = await readRows(plan.input, io.stdin, { defaults: plan.defaults }, {
     header: (header) => {
-      reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw });
+      reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain });
     },
     row: (row, cells, header) => {
       warnings.check(row.date);
       const r = resolver.resolve(row);
       if (!r.ok) return reject({ line: row.line, field: columnName(header, r.refusal.field), reason: r.refusal.reason }, cells, header);
       const duty = computeLineDuty(r.plan, row.value);
-      const computed: ComputedLine<Row> = { row, plan: r.plan, duties: duty.duties, duty: duty.duty };
+      const computed: ComputedLine<Row> = { row, plan: r.plan, ...duty };
       totals.addLine(row.value, duty);
+      if (plan.refunds && duty.refundable === 0n) return; // --refunds lists only what can be claimed
       reporter!.line(computed, flags ? null : cells);
     },
     rejected: reject,
@@ -176,6 +184,9 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   await out.flush();
 
   summarise(io, errPaint, plan.format, plan.quiet, summary.inputName, t.lines, t.rejected, t.duty, t.value, rejectedSample);
+  if (plan.refunds && !plan.quiet) {
+    io.stderr.write(`${summary.inputName}: ${plural(totals.refundableLines, 'line')} with refundable duty, ${t.refundable} in all\n`);
+  }
   if (broken !== null) {
     io.stderr.write(`tariff: ${(broken as InputError).message}\n`);
     return EXIT.rejected;

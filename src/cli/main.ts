@@ -104,11 +104,38 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'no totals line on stderr (warnings, errors and rejected rows still print)')
     .option('--raw', "csv: leave cells of your own text that start with = + - @ as they are (default: prefix a ' so spreadsheets do not run them)")
+    .option('--explain', 'for each line, every measure considered, whether it applied and why, with its citation')
+    .option('--refunds', 'list only the lines with duty that can be claimed back (IEEPA, struck down 2026-02-20); totals cover every line')
     .addHelpText('before', CALC_EXAMPLES)
     .addHelpText('after', CALC_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
       const { runCalc } = await import('./calc.js');
       setExit(await runCalc(file, opts, io));
+    });
+
+  program
+    .command('explain')
+    .description('why each measure did or did not apply to one import (calc --explain for flags)')
+    .requiredOption('--value <usd>', 'customs value in dollars')
+    .option('--hts <code>', 'HTS code, e.g. 8703.24.01')
+    .option('--category <name>', 'category instead of an HTS code')
+    .option('--date <YYYY-MM-DD>', 'entry date; default: today')
+    .option('--origin <CC>', 'country of origin', 'JP')
+    .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
+    .option('--scenario <name>', 'bundled scenario (default as-enacted)')
+    .option('--scenario-file <file>', 'your own scenario file')
+    .option('--schedule <file>', 'your own schedule file')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson']).default('table'))
+    .option('--no-color', 'no colour, even on a terminal')
+    .addHelpText('before', `
+Examples:
+  $ tariff explain --value 30000 --hts 8703.23.01 --date 2025-09-16
+  $ tariff explain --value 100000 --hts 8457.10.00 --date 2025-04-09 --format json
+`)
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (opts: Record<string, unknown>) => {
+      const { runCalc } = await import('./calc.js');
+      setExit(await runCalc(undefined, { ...opts, explain: true, quiet: true }, io));
     });
 
   program

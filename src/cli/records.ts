@@ -13,6 +13,8 @@ export interface DutyRecord {
   layer: string;
   rate: string;
   amount: string;
+  /** Paid under a measure whose duties can be claimed back (IEEPA). */
+  refundable: boolean;
 }
 
 export interface LineRecord {
@@ -28,9 +30,20 @@ export interface LineRecord {
   duties: DutyRecord[];
   duty: string;
   effectiveRate: string;
+  /** The part of the duty that can be claimed back. */
+  refundable: string;
   notes: string[];
   /** Input columns passed through, by header name. */
   columns: Record<string, string>;
+  /** With --explain: every measure considered, whether it applied, and why. */
+  explain?: ExplainRecord[];
+}
+
+export interface ExplainRecord {
+  measure: string;
+  applied: boolean;
+  reason: string;
+  citation: string;
 }
 
 export interface RejectedRecord {
@@ -47,13 +60,16 @@ export interface TotalsRecord {
   value: string;
   duty: string;
   effectiveRate: string;
+  refundable: string;
+  /** Lines with a refundable amount. */
+  refundableLines: number;
   duties: { measure: string; layer: string; amount: string }[];
   layers: { layer: string; amount: string }[];
 }
 
-export function lineRecord(c: ComputedLine<Row>, passthrough: Record<string, string>): LineRecord {
+export function lineRecord(c: ComputedLine<Row>, passthrough: Record<string, string>, explain = false): LineRecord {
   const { row, plan } = c;
-  return {
+  const rec: LineRecord = {
     line: row.line,
     id: row.id,
     hts: row.hts === null ? null : formatHts(row.hts),
@@ -62,12 +78,21 @@ export function lineRecord(c: ComputedLine<Row>, passthrough: Record<string, str
     date: row.date,
     value: formatCents(row.value),
     mfnRate: formatRate(plan.mfn),
-    duties: c.duties.map((d) => ({ measure: d.measure.id, layer: d.measure.layer, rate: formatRate(d.rate), amount: formatCents(d.amount) })),
+    duties: c.duties.map((d) => ({
+      measure: d.measure.id,
+      layer: d.measure.layer,
+      rate: formatRate(d.rate),
+      amount: formatCents(d.amount),
+      refundable: d.measure.refundBasis !== null,
+    })),
     duty: formatCents(c.duty),
     effectiveRate: effectiveRate(c.duty, row.value),
+    refundable: formatCents(c.refundable),
     notes: plan.notes,
     columns: passthrough,
   };
+  if (explain) rec.explain = plan.decisions.map((d) => ({ measure: d.measure.id, applied: d.applied, reason: d.reason, citation: d.measure.citation }));
+  return rec;
 }
 
 export function rejectedRecord(issue: RowIssue, columns: Record<string, string> | undefined): RejectedRecord {
@@ -85,6 +110,8 @@ export function totalsRecord(engine: Engine, t: Totals): TotalsRecord {
     value: formatCents(t.value),
     duty: formatCents(t.duty),
     effectiveRate: effectiveRate(t.duty, t.value),
+    refundable: formatCents(t.refundable),
+    refundableLines: t.refundableLines,
     duties,
     layers,
   };

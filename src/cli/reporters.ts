@@ -34,6 +34,8 @@ export interface ReporterContext {
   limit: number;
   /** CSV: do not neutralise formula-like cells. */
   raw: boolean;
+  /** Say for every measure whether it applied and why. */
+  explain: boolean;
   paint: Paint;
 }
 
@@ -80,14 +82,15 @@ class CsvReporter implements Reporter {
     const head = [
       'line', 'status', 'id', 'hts', 'category', 'origin', 'date', 'value', 'duty', 'effective_rate',
       ...this.#layers.flatMap((l) => [`${l}_rate`, `${l}_duty`]),
-      'measures', 'notes', 'rejected_field', 'rejected_reason',
+      'measures', 'notes', 'rejected_field', 'rejected_reason', 'refundable',
+      ...(ctx.explain ? ['explain'] : []),
       ...this.#passNames.map((n) => (HEAD_RESERVED.has(n.toLowerCase()) ? `input_${n}` : n)),
     ];
     ctx.out.push(`${head.map(csvCell).join(',')}\n`);
   }
 
   /** What is the same for every line of one plan: computed once per plan, not per row. */
-  readonly #perPlan = new WeakMap<Plan, { layerOf: number[]; rates: string[]; tail: string; good: string | null }>();
+  readonly #perPlan = new WeakMap<Plan, { layerOf: number[]; rates: string[]; tail: string; good: string | null; explain: string }>();
 
   #planParts(plan: Plan) {
     let p = this.#perPlan.get(plan);
@@ -98,8 +101,11 @@ class CsvReporter implements Reporter {
         // A layer normally has one measure per line; when a user schedule stacks two, their rates add up.
         rateSum[layerOf[i]!] = (rateSum[layerOf[i]!] ?? 0n) + a.rate;
       });
-      const tail = `${csvCell(plan.applied.map((a) => a.measure.id).join(' '))},${csvCell(plan.notes.join('; '))},,`;
-      p = { layerOf, rates: rateSum.map((r) => (r === null ? '' : formatRate(r))), tail, good: null };
+      const tail = `${csvCell(plan.applied.map((a) => a.measure.id).join(' '))},${csvCell(plan.notes.join('; '))},,,`;
+      const explain = this.ctx.explain
+        ? `,${csvCell(plan.decisions.map((d) => `${d.measure.id}: ${d.applied ? 'applied' : 'not applied'}, ${d.reason}`).join('; '))}`
+        : '';
+      p = { layerOf, rates: rateSum.map((r) => (r === null ? '' : formatRate(r))), tail, good: null, explain };
       this.#perPlan.set(plan, p);
     }
     return p;
@@ -123,7 +129,7 @@ class CsvReporter implements Reporter {
     const raw = this.ctx.raw;
     if (cells !== null && this.ctx.header !== null) for (const i of this.ctx.header.passthrough) pass += `,${userCell(cells[i] ?? '', raw)}`;
     this.ctx.out.push(
-      `${row.line ?? ''},ok,${userCell(row.id ?? '', raw)},${parts.good},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${effectiveRate(c.duty, row.value)}${layerCols},${parts.tail}${pass}\n`,
+      `${row.line ?? ''},ok,${userCell(row.id ?? '', raw)},${parts.good},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${effectiveRate(c.duty, row.value)}${layerCols},${parts.tail}${formatCents(c.refundable)}${parts.explain}${pass}\n`,
     );
   }
 
@@ -139,7 +145,8 @@ class CsvReporter implements Reporter {
       mine(r.line === null ? '' : String(r.line)), mine('rejected'),
       ...[raw('id'), raw('hts'), raw('category'), raw('origin'), raw('date'), raw('value')].map(theirs), '', '',
       ...this.#layers.flatMap(() => ['', '']),
-      '', '', theirs(r.field), theirs(r.reason),
+      '', '', theirs(r.field), theirs(r.reason), '',
+      ...(this.ctx.explain ? [''] : []),
       ...this.#passNames.map((n) => theirs(r.columns?.[n] ?? '')),
     ];
     this.ctx.out.push(`${cells.join(',')}\n`);
@@ -166,7 +173,7 @@ class JsonReporter implements Reporter {
   }
 
   line(c: ComputedLine<Row>, cells: string[] | null): void {
-    const r = lineRecord(c, passthroughColumns(this.ctx.header, cells));
+    const r = lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain);
     this.ctx.out.push(`${this.#first ? '\n' : ',\n'}${JSON.stringify(r)}`);
     this.#first = false;
   }
@@ -187,7 +194,7 @@ class NdjsonReporter implements Reporter {
   constructor(private readonly ctx: ReporterContext) {}
 
   line(c: ComputedLine<Row>, cells: string[] | null): void {
-    const r = lineRecord(c, passthroughColumns(this.ctx.header, cells));
+    const r = lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain);
     this.ctx.out.push(`${JSON.stringify({ type: 'line', ...r })}\n`);
   }
 
@@ -219,7 +226,7 @@ class TableReporter implements Reporter {
 
   line(c: ComputedLine<Row>, cells: string[] | null): void {
     for (const n of c.plan.notes) this.#notes.add(n);
-    if (this.#lines.length < this.ctx.limit) this.#lines.push(lineRecord(c, passthroughColumns(this.ctx.header, cells)));
+    if (this.#lines.length < this.ctx.limit) this.#lines.push(lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain));
     else this.#more++;
   }
 
@@ -246,12 +253,21 @@ class TableReporter implements Reporter {
           r.hts === null ? r.category : `${r.hts} (${r.category})`,
           r.date,
           r.value,
-          r.duties.map((d) => `${d.measure} ${d.rate}%: ${d.amount}`).join('\n'),
+          r.duties.map((d) => `${d.measure} ${d.rate}%: ${d.amount}${d.refundable ? ' (refundable)' : ''}`).join('\n'),
           r.duty,
           `${r.effectiveRate}%`,
         ]);
       }
       out.push(`${table.toString()}\n`);
+    }
+    if (this.ctx.explain) {
+      for (const r of this.#lines) {
+        out.push(`${b(`Why, ${r.line === null ? 'this import' : `line ${r.line}`}${r.id ? ` (${r.id})` : ''}:`)}\n`);
+        for (const e of r.explain ?? []) {
+          out.push(`  ${e.applied ? '✓' : '·'} ${e.measure}: ${e.reason}\n`);
+          if (e.applied) out.push(`      ${paint.dim(e.citation)}\n`);
+        }
+      }
     }
     if (this.#more > 0) out.push(`… ${this.#more} more ${this.#more === 1 ? 'row' : 'rows'}; use --format csv or json for all\n`);
 
@@ -264,6 +280,7 @@ class TableReporter implements Reporter {
       ...t.duties.map((d) => [`  ${d.measure}`, d.amount]),
       [b('duty'), b(t.duty)],
       ['effective rate', `${t.effectiveRate}%`],
+      ...(t.refundable === '0.00' ? [] : [['refundable (IEEPA)', `${t.refundable} on ${t.refundableLines} ${t.refundableLines === 1 ? 'line' : 'lines'}`]]),
     );
     out.push(`${b('Totals')}\n${totals.toString()}\n`);
 

@@ -24,6 +24,8 @@ export interface CompiledMeasure {
   chapter99: string[];
   confidence: Confidence;
   assumes: string[];
+  /** Why duties paid under this measure are refundable, or null when they are not. */
+  refundBasis: string | null;
   notes: string | undefined;
   from: string;
   /** Exclusive end date, or null when still in force. */
@@ -133,6 +135,7 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
       chapter99: m.chapter99 ?? [],
       confidence: m.confidence,
       assumes: m.assumes ?? [],
+      refundBasis: m.refund?.basis ?? null,
       notes: m.notes,
       from: m.window.from,
       to: m.window.to ?? null,

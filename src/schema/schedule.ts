@@ -103,6 +103,13 @@ export const MeasureSchema = z.strictObject({
     .array(z.string().min(1))
     .optional()
     .meta({ description: 'Defaults assumed when the row lacks an input this measure depends on; shown in the output whenever the measure applies.' }),
+  refund: z
+    .strictObject({
+      basis: z.string().min(1).meta({ description: 'Why amounts paid under this measure can be claimed back.' }),
+      sources: z.array(CitationSchema).min(1),
+    })
+    .optional()
+    .meta({ description: 'Present when duties paid under this measure are refundable (e.g. IEEPA duties after the Supreme Court ruling).' }),
   notes: z.string().optional(),
 });
 

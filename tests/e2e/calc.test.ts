@@ -23,8 +23,8 @@ describe('tariff calc, one import by flags', () => {
         date: '2025-05-01',
         value: '45000.00',
         duties: [
-          { measure: 'mfn', layer: 'mfn', rate: '2.5', amount: '1125.00' },
-          { measure: 's232-vehicles-25', layer: 'section-232-autos', rate: '25', amount: '11250.00' },
+          { measure: 'mfn', layer: 'mfn', rate: '2.5', amount: '1125.00', refundable: false },
+          { measure: 's232-vehicles-25', layer: 'section-232-autos', rate: '25', amount: '11250.00', refundable: false },
         ],
         duty: '12375.00',
         effectiveRate: '27.5',
