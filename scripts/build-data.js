@@ -11,7 +11,7 @@ import { compileEngine } from '../dist/core/compile.js';
 import { formatPath } from '../dist/core/issues.js';
 import { applyScenario } from '../dist/core/scenario.js';
 import { jsonSchemas } from '../dist/schema/json-schema.js';
-import { MfnTableSchema, ScenarioSchema, ScheduleSchema } from '../dist/schema/schedule.js';
+import { FeesSchema, MfnTableSchema, ScenarioSchema, ScheduleSchema } from '../dist/schema/schedule.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'data');
@@ -39,15 +39,16 @@ for (const file of jsonIn('schedules')) {
   const schedule = load(ScheduleSchema, 'ScheduleSchema', file);
   if (!schedule) continue;
   const table = schedule.mfnTable ? load(MfnTableSchema, 'MfnTableSchema', join(DATA, 'mfn', `${schedule.mfnTable}.json`)) : null;
+  const fees = schedule.fees ? load(FeesSchema, 'FeesSchema', join(DATA, 'fees', `${schedule.fees}.json`)) : null;
   const report = (f, issues) => issues.forEach((i) => problems.push(`${relative(ROOT, f)}: ${formatPath(i.path)}: ${i.message}`));
-  const base = compileEngine(schedule, table, 'as-enacted');
+  const base = compileEngine(schedule, table, 'as-enacted', fees);
   if (!base.ok) report(file, base.issues);
   for (const [f, scenario] of scenarios) {
     if (!scenario || scenario.base !== schedule.id) continue;
     const applied = applyScenario(schedule, scenario);
     if (!applied.ok) report(f, applied.issues);
     else {
-      const compiled = compileEngine(applied.value, table, scenario.id);
+      const compiled = compileEngine(applied.value, table, scenario.id, fees);
       if (!compiled.ok) report(f, compiled.issues);
     }
   }

@@ -3,6 +3,7 @@
  * a CSV file or stdin, streamed.
  */
 import { computeLineDuty, Totals, type ComputedLine } from '../core/compute.js';
+import { addToEntry, entryFees, MODES, newEntry, type EntrySums, type Mode } from '../core/fees.js';
 import { parseMoney, parsePct, type RateMicro } from '../core/money.js';
 import { Resolver } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
@@ -14,7 +15,7 @@ import { EXIT, InputError, UsageError } from '../errors.js';
 import { DateWarnings } from './date-warnings.js';
 import { plural, readRows, type InputSpec } from './input.js';
 import type { CliIo } from './io.js';
-import { allColumns, rejectedRecord, totalsRecord } from './records.js';
+import { allColumns, entryRecord, rejectedRecord, totalsRecord, type LineFees } from './records.js';
 import { FORMATS, makeReporter, type Format, type Reporter } from './reporters.js';
 
 export interface CalcOptions {
@@ -35,6 +36,9 @@ export interface CalcOptions {
   raw?: boolean | undefined;
   refunds?: boolean | undefined;
   explain?: boolean | undefined;
+  mode?: string | undefined;
+  /** false with --no-fees */
+  fees?: boolean | undefined;
 }
 
 /** Options after checking: what the run needs, no I/O yet. */
@@ -51,6 +55,8 @@ export interface CalcPlan {
   /** List only lines with a refundable amount. */
   refunds: boolean;
   explain: boolean;
+  /** Compute customs fees (MPF, HMF). */
+  fees: boolean;
   scenario: string | undefined;
   scenarioFile: string | undefined;
   schedule: string | undefined;
@@ -70,7 +76,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     if (!r.ok) throw new UsageError(`--mfn-rate: ${r.reason}`);
     mfn = r.value;
   }
-  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn };
+  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: planMode(o.mode) };
 
   if (o.scenario !== undefined && o.scenarioFile !== undefined) {
     throw new UsageError('give --scenario NAME or --scenario-file FILE, not both', 'to put scenarios side by side, use tariff compare');
@@ -87,10 +93,17 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     raw: Boolean(o.raw),
     refunds: Boolean(o.refunds),
     explain: Boolean(o.explain),
+    fees: o.fees !== false,
     scenario: o.scenario,
     scenarioFile: o.scenarioFile,
     schedule: o.schedule,
   };
+}
+
+export function planMode(mode: string | undefined): Mode {
+  const m = (mode ?? 'ocean').toLowerCase();
+  if (!(MODES as readonly string[]).includes(m)) throw new UsageError(`--mode must be one of ${MODES.join(', ')}, got "${mode}"`);
+  return m as Mode;
 }
 
 /** Where the rows come from: flags (--value with --hts/--category), a file, or stdin. */
@@ -135,6 +148,12 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   const rejectedSample: RowIssue[] = [];
   let reporter: Reporter | null = null;
   const flags = plan.input.kind === 'flags';
+  // Customs fees: a line without an entry is an entry of its own, computed at once; grouped entries are summed
+  // as their lines stream and computed after the last line (memory grows with distinct entries, not rows).
+  const feeRules = plan.fees ? engine.fees : null;
+  const grouped = new Map<string, EntrySums>();
+  const feeTotals = { mpf: 0n, hmf: 0n };
+  const feeNotes = new Set<string>();
 
   const reject = (issue: RowIssue, cells: string[] | null, header: HeaderMap | null) => {
     totals.addRejected();
@@ -146,7 +165,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   let broken: InputError | null = null;
   const summary = await readRows(plan.input, io.stdin, { defaults: plan.defaults }, {
     header: (header) => {
-      reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain });
+      reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null });
     },
     row: (row, cells, header) => {
       warnings.check(row.date);
@@ -155,8 +174,25 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
       const duty = computeLineDuty(r.plan, row.value);
       const computed: ComputedLine<Row> = { row, plan: r.plan, ...duty };
       totals.addLine(row.value, duty);
+      let fees: LineFees | null = null;
+      if (feeRules !== null) {
+        if (row.entry === null) {
+          const e = newEntry(row.line === null ? '1' : String(row.line), row.date, row.mode);
+          addToEntry(feeRules, e, row.value, duty.duty, row.date, row.mode);
+          const own = entryFees(feeRules, e);
+          feeTotals.mpf += own.mpf;
+          feeTotals.hmf += own.hmf;
+          for (const n of own.notes) feeNotes.add(n);
+          fees = { entry: e.entry, own };
+        } else {
+          let e = grouped.get(row.entry);
+          if (e === undefined) grouped.set(row.entry, (e = newEntry(row.entry, row.date, row.mode)));
+          addToEntry(feeRules, e, row.value, duty.duty, row.date, row.mode);
+          fees = { entry: row.entry, own: null };
+        }
+      }
       if (plan.refunds && duty.refundable === 0n) return; // --refunds lists only what can be claimed
-      reporter!.line(computed, flags ? null : cells);
+      reporter!.line(computed, flags ? null : cells, fees);
     },
     rejected: reject,
     afterBatch: async () => {
@@ -179,11 +215,24 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
         : `rows without a date are computed for today, ${io.today}; give --date or a date column for the entry date`,
     );
   }
-  const t = totalsRecord(engine, totals);
+  if (feeRules !== null) {
+    const entries = [...grouped.values()].map((e) => entryFees(feeRules, e));
+    for (const e of entries) {
+      feeTotals.mpf += e.mpf;
+      feeTotals.hmf += e.hmf;
+      for (const n of e.notes) if (n.startsWith('MPF limits')) feeNotes.add(n);
+    }
+    if (entries.length > 0) reporter!.entries(entries.map(entryRecord));
+    for (const n of feeNotes) if (n.startsWith('MPF limits')) warnings.add(n);
+  } else if (plan.fees && engine.fees === null && !plan.quiet) {
+    warnings.add(`schedule ${engine.scheduleId} names no customs fees: MPF and HMF are not computed`);
+  }
+  const t = totalsRecord(engine, totals, feeRules === null ? null : feeTotals);
   reporter!.end(t, warnings.list);
   await out.flush();
 
-  summarise(io, errPaint, plan.format, plan.quiet, summary.inputName, t.lines, t.rejected, t.duty, t.value, rejectedSample);
+  const value = t.fees === undefined ? t.value : `${t.value}; fees ${t.fees} (MPF ${t.mpf}, HMF ${t.hmf}); duty + fees ${t.total}`;
+  summarise(io, errPaint, plan.format, plan.quiet, summary.inputName, t.lines, t.rejected, t.duty, value, rejectedSample);
   if (plan.refunds && !plan.quiet) {
     io.stderr.write(`${summary.inputName}: ${plural(totals.refundableLines, 'line')} with refundable duty, ${t.refundable} in all\n`);
   }

@@ -70,7 +70,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const files = o.scenarioFile ?? [];
   if (names.length + files.length < 1) throw new UsageError('--scenarios needs at least one scenario name');
   const input = planInput(file, o, io, 'compare');
-  const defaults: RowDefaults = { date: io.today, origin, mfn };
+  const defaults: RowDefaults = { date: io.today, origin, mfn, mode: 'ocean' };
 
   const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, o.color === false));
   const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${s}\n`);

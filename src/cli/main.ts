@@ -105,6 +105,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('-q, --quiet', 'no totals line on stderr (warnings, errors and rejected rows still print)')
     .option('--raw', "csv: leave cells of your own text that start with = + - @ as they are (default: prefix a ' so spreadsheets do not run them)")
     .option('--explain', 'for each line, every measure considered, whether it applied and why, with its citation')
+    .option('--mode <mode>', 'mode of transport for rows without a mode column: ocean, air, truck, rail (HMF is for ocean only)', 'ocean')
+    .option('--no-fees', 'leave out the customs fees (MPF, HMF)')
     .option('--refunds', 'list only the lines with duty that can be claimed back (IEEPA, struck down 2026-02-20); totals cover every line')
     .addHelpText('before', CALC_EXAMPLES)
     .addHelpText('after', CALC_AFTER)

@@ -4,6 +4,7 @@
  */
 import type { Engine } from '../core/compile.js';
 import type { ComputedLine, Totals } from '../core/compute.js';
+import type { EntryFees } from '../core/fees.js';
 import { formatHts } from '../core/hts.js';
 import { effectiveRate, formatCents, formatRate } from '../core/money.js';
 import type { HeaderMap, Row, RowIssue } from '../schema/row.js';
@@ -37,6 +38,33 @@ export interface LineRecord {
   columns: Record<string, string>;
   /** With --explain: every measure considered, whether it applied, and why. */
   explain?: ExplainRecord[];
+  /** The customs entry of the line (its `entry` column, or its own line number), and its mode of transport. */
+  entry?: string;
+  mode?: string;
+  /** When the line is an entry of its own: its fees (entries grouped by an entry column are in `entries`). */
+  mpf?: string;
+  hmf?: string;
+}
+
+export interface EntryRecord {
+  entry: string;
+  lines: number;
+  value: string;
+  mode: string;
+  fiscalYear: string;
+  mpf: string;
+  hmf: string;
+  notes: string[];
+}
+
+export function entryRecord(e: EntryFees): EntryRecord {
+  return { entry: e.entry, lines: e.lines, value: formatCents(e.value), mode: e.mode, fiscalYear: e.fiscalYear, mpf: formatCents(e.mpf), hmf: formatCents(e.hmf), notes: e.notes };
+}
+
+/** Fees context of a line: its entry, and its entry's fees when it is an entry of its own. */
+export interface LineFees {
+  entry: string;
+  own: EntryFees | null;
 }
 
 export interface ExplainRecord {
@@ -63,11 +91,16 @@ export interface TotalsRecord {
   refundable: string;
   /** Lines with a refundable amount. */
   refundableLines: number;
+  /** Customs fees over all entries, and duty + fees (absent with --no-fees). */
+  mpf?: string;
+  hmf?: string;
+  fees?: string;
+  total?: string;
   duties: { measure: string; layer: string; amount: string }[];
   layers: { layer: string; amount: string }[];
 }
 
-export function lineRecord(c: ComputedLine<Row>, passthrough: Record<string, string>, explain = false): LineRecord {
+export function lineRecord(c: ComputedLine<Row>, passthrough: Record<string, string>, explain = false, fees: LineFees | null = null): LineRecord {
   const { row, plan } = c;
   const rec: LineRecord = {
     line: row.line,
@@ -92,6 +125,15 @@ export function lineRecord(c: ComputedLine<Row>, passthrough: Record<string, str
     columns: passthrough,
   };
   if (explain) rec.explain = plan.decisions.map((d) => ({ measure: d.measure.id, applied: d.applied, reason: d.reason, citation: d.measure.citation }));
+  if (fees !== null) {
+    rec.entry = fees.entry;
+    rec.mode = row.mode;
+    if (fees.own !== null) {
+      rec.mpf = formatCents(fees.own.mpf);
+      rec.hmf = formatCents(fees.own.hmf);
+      if (fees.own.notes.length > 0) rec.notes = [...rec.notes, ...fees.own.notes];
+    }
+  }
   return rec;
 }
 
@@ -99,12 +141,12 @@ export function rejectedRecord(issue: RowIssue, columns: Record<string, string> 
   return columns === undefined ? { ...issue } : { ...issue, columns };
 }
 
-export function totalsRecord(engine: Engine, t: Totals): TotalsRecord {
+export function totalsRecord(engine: Engine, t: Totals, fees: { mpf: bigint; hmf: bigint } | null = null): TotalsRecord {
   const duties = engine.measures
     .filter((m) => t.byMeasure.has(m.id))
     .map((m) => ({ measure: m.id, layer: m.layer, amount: formatCents(t.byMeasure.get(m.id)!) }));
   const layers = engine.layers.filter((l) => t.byLayer.has(l)).map((l) => ({ layer: l, amount: formatCents(t.byLayer.get(l)!) }));
-  return {
+  const rec: TotalsRecord = {
     lines: t.lines,
     rejected: t.rejected,
     value: formatCents(t.value),
@@ -115,6 +157,13 @@ export function totalsRecord(engine: Engine, t: Totals): TotalsRecord {
     duties,
     layers,
   };
+  if (fees !== null) {
+    rec.mpf = formatCents(fees.mpf);
+    rec.hmf = formatCents(fees.hmf);
+    rec.fees = formatCents(fees.mpf + fees.hmf);
+    rec.total = formatCents(t.duty + fees.mpf + fees.hmf);
+  }
+  return rec;
 }
 
 export function passthroughColumns(header: HeaderMap | null, cells: string[] | null): Record<string, string> {

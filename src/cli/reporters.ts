@@ -14,14 +14,16 @@ import { effectiveRate, formatCents, formatRate } from '../core/money.js';
 import type { Plan } from '../core/resolve.js';
 import { formatHts } from '../core/hts.js';
 import type { Row } from '../schema/row.js';
-import { lineRecord, passthroughColumns, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
+import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'ndjson';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'ndjson'];
 
 export interface Reporter {
-  /** A computed line; `cells` is the input record (null for flags). */
-  line(c: ComputedLine<Row>, cells: string[] | null): void;
+  /** A computed line; `cells` is the input record (null for flags); `fees` its entry (null with --no-fees). */
+  line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void;
+  /** Entries grouped by an entry column, with their fees, after the last line. */
+  entries(list: EntryRecord[]): void;
   rejected(rec: RejectedRecord): void;
   end(totals: TotalsRecord, warnings: string[]): void;
 }
@@ -36,6 +38,8 @@ export interface ReporterContext {
   raw: boolean;
   /** Say for every measure whether it applied and why. */
   explain: boolean;
+  /** Show customs fees (false with --no-fees or a schedule without fees). */
+  fees: boolean;
   paint: Paint;
 }
 
@@ -84,6 +88,7 @@ class CsvReporter implements Reporter {
       ...this.#layers.flatMap((l) => [`${l}_rate`, `${l}_duty`]),
       'measures', 'notes', 'rejected_field', 'rejected_reason', 'refundable',
       ...(ctx.explain ? ['explain'] : []),
+      ...(ctx.fees ? ['entry', 'mode', 'mpf', 'hmf'] : []),
       ...this.#passNames.map((n) => (HEAD_RESERVED.has(n.toLowerCase()) ? `input_${n}` : n)),
     ];
     ctx.out.push(`${head.map(csvCell).join(',')}\n`);
@@ -111,7 +116,7 @@ class CsvReporter implements Reporter {
     return p;
   }
 
-  line(c: ComputedLine<Row>, cells: string[] | null): void {
+  line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
     const { row, plan } = c;
     const parts = this.#planParts(plan);
     const duty: (bigint | null)[] = this.#layers.map(() => null);
@@ -129,7 +134,7 @@ class CsvReporter implements Reporter {
     const raw = this.ctx.raw;
     if (cells !== null && this.ctx.header !== null) for (const i of this.ctx.header.passthrough) pass += `,${userCell(cells[i] ?? '', raw)}`;
     this.ctx.out.push(
-      `${row.line ?? ''},ok,${userCell(row.id ?? '', raw)},${parts.good},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${effectiveRate(c.duty, row.value)}${layerCols},${parts.tail}${formatCents(c.refundable)}${parts.explain}${pass}\n`,
+      `${row.line ?? ''},ok,${userCell(row.id ?? '', raw)},${parts.good},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${effectiveRate(c.duty, row.value)}${layerCols},${parts.tail}${formatCents(c.refundable)}${parts.explain}${fees === null ? '' : csvFees(fees, row.mode, this.ctx.raw)}${pass}\n`,
     );
   }
 
@@ -147,12 +152,27 @@ class CsvReporter implements Reporter {
       ...this.#layers.flatMap(() => ['', '']),
       '', '', theirs(r.field), theirs(r.reason), '',
       ...(this.ctx.explain ? [''] : []),
+      ...(this.ctx.fees ? [theirs(raw('entry')), theirs(raw('mode')), '', ''] : []),
       ...this.#passNames.map((n) => theirs(r.columns?.[n] ?? '')),
     ];
     this.ctx.out.push(`${cells.join(',')}\n`);
   }
 
+  entries(list: EntryRecord[]): void {
+    // One row per grouped entry, after the lines: status "entry", its value and fees.
+    const blanks = (n: number) => ','.repeat(n);
+    for (const e of list) {
+      const lead = `,entry,,,,,,${e.value}${blanks(2)}${blanks(this.#layers.length * 2)},,${csvCell(e.notes.join('; '))},,,`;
+      const explain = this.ctx.explain ? ',' : '';
+      this.ctx.out.push(`${lead}${explain},${userCell(e.entry, this.ctx.raw)},${e.mode},${e.mpf},${e.hmf}${blanks(this.#passNames.length)}\n`);
+    }
+  }
+
   end(): void {}
+}
+
+function csvFees(f: LineFees, mode: string, raw: boolean): string {
+  return `,${userCell(f.entry, raw)},${mode},${f.own === null ? '' : formatCents(f.own.mpf)},${f.own === null ? '' : formatCents(f.own.hmf)}`;
 }
 
 const HEAD_RESERVED = new Set([
@@ -172,8 +192,8 @@ class JsonReporter implements Reporter {
     );
   }
 
-  line(c: ComputedLine<Row>, cells: string[] | null): void {
-    const r = lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain);
+  line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
+    const r = lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain, fees);
     this.ctx.out.push(`${this.#first ? '\n' : ',\n'}${JSON.stringify(r)}`);
     this.#first = false;
   }
@@ -182,10 +202,16 @@ class JsonReporter implements Reporter {
     this.#rejected.push(r);
   }
 
+  #entries: EntryRecord[] | null = null;
+  entries(list: EntryRecord[]): void {
+    this.#entries = list;
+  }
+
   end(totals: TotalsRecord, warnings: string[]): void {
     const rejected = this.#rejected.map((r) => JSON.stringify(r)).join(',\n');
+    const entries = this.ctx.fees ? `,\n"entries":[${this.#entries?.length ? `\n${this.#entries.map((e) => JSON.stringify(e)).join(',\n')}\n` : ''}]` : '';
     this.ctx.out.push(
-      `${this.#first ? '' : '\n'}],\n"rejected":[${rejected ? `\n${rejected}\n` : ''}],\n"totals":${JSON.stringify(totals)},\n"warnings":${JSON.stringify(warnings)}}\n`,
+      `${this.#first ? '' : '\n'}],\n"rejected":[${rejected ? `\n${rejected}\n` : ''}]${entries},\n"totals":${JSON.stringify(totals)},\n"warnings":${JSON.stringify(warnings)}}\n`,
     );
   }
 }
@@ -193,13 +219,17 @@ class JsonReporter implements Reporter {
 class NdjsonReporter implements Reporter {
   constructor(private readonly ctx: ReporterContext) {}
 
-  line(c: ComputedLine<Row>, cells: string[] | null): void {
-    const r = lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain);
+  line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
+    const r = lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain, fees);
     this.ctx.out.push(`${JSON.stringify({ type: 'line', ...r })}\n`);
   }
 
   rejected(r: RejectedRecord): void {
     this.ctx.out.push(`${JSON.stringify({ type: 'rejected', ...r })}\n`);
+  }
+
+  entries(list: EntryRecord[]): void {
+    for (const e of list) this.ctx.out.push(`${JSON.stringify({ type: 'entry', ...e })}\n`);
   }
 
   end(totals: TotalsRecord, warnings: string[]): void {
@@ -221,12 +251,18 @@ class TableReporter implements Reporter {
   readonly #rejected: RejectedRecord[] = [];
   #moreRejected = 0;
   readonly #notes = new Set<string>();
+  #entries: EntryRecord[] = [];
 
   constructor(private readonly ctx: ReporterContext) {}
 
-  line(c: ComputedLine<Row>, cells: string[] | null): void {
+  entries(list: EntryRecord[]): void {
+    this.#entries = list;
+  }
+
+  line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
     for (const n of c.plan.notes) this.#notes.add(n);
-    if (this.#lines.length < this.ctx.limit) this.#lines.push(lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain));
+    for (const n of fees?.own?.notes ?? []) this.#notes.add(n);
+    if (this.#lines.length < this.ctx.limit) this.#lines.push(lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain, fees));
     else this.#more++;
   }
 
@@ -281,8 +317,18 @@ class TableReporter implements Reporter {
       [b('duty'), b(t.duty)],
       ['effective rate', `${t.effectiveRate}%`],
       ...(t.refundable === '0.00' ? [] : [['refundable (IEEPA)', `${t.refundable} on ${t.refundableLines} ${t.refundableLines === 1 ? 'line' : 'lines'}`]]),
+      ...(t.fees === undefined
+        ? []
+        : [['MPF (merchandise processing fee)', t.mpf!], ['HMF (harbor maintenance fee)', t.hmf!], [b('duty + fees'), b(t.total!)]]),
     );
     out.push(`${b('Totals')}\n${totals.toString()}\n`);
+    if (this.#entries.length > 0) {
+      const et = new Table({ head: ['entry', 'lines', 'value', 'mode', 'fiscal year', 'MPF', 'HMF'], style: TABLE_STYLE, colAligns: ['left', 'right', 'right', 'left', 'left', 'right', 'right'] });
+      for (const e of this.#entries.slice(0, this.ctx.limit)) et.push([e.entry, String(e.lines), e.value, e.mode, e.fiscalYear, e.mpf, e.hmf]);
+      out.push(`${b('Entries')}\n${et.toString()}\n`);
+      if (this.#entries.length > this.ctx.limit) out.push(`… ${this.#entries.length - this.ctx.limit} more entries; use --format csv or json for all\n`);
+      for (const e of this.#entries) for (const n of e.notes) this.#notes.add(n);
+    }
 
     if (this.#rejected.length > 0) {
       out.push(`${b('Rejected')}\n`);

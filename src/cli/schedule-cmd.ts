@@ -106,10 +106,10 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
   try {
     if (kind === 'scenario') {
       const scenario = await loadScenarioFile(file);
-      const { schedule, mfnTable } = await loadSchedule(o.schedule ?? resolve(SCHEDULE_DIR, 'us-japan.json'));
+      const { schedule, mfnTable, fees } = await loadSchedule(o.schedule ?? resolve(SCHEDULE_DIR, 'us-japan.json'));
       const applied = applyScenario(schedule, scenario);
       if (!applied.ok) throw new DataFileError(file, applied.issues);
-      const compiled = compileEngine(applied.value, mfnTable, scenario.id);
+      const compiled = compileEngine(applied.value, mfnTable, scenario.id, fees);
       if (!compiled.ok) throw new DataFileError(file, compiled.issues);
     } else if (kind === 'schedule') {
       await loadEngine({ scheduleFile: file });

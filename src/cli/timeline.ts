@@ -89,7 +89,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   } else {
     // A basket: rows summed by good, so memory grows with distinct goods, not rows.
     const byGood = new Map<string, WeightedGood & { line: number | null }>();
-    const summary = await readRows(file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file }, io.stdin, { defaults: { date: from, origin, mfn }, forceDate: from }, {
+    const summary = await readRows(file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file }, io.stdin, { defaults: { date: from, origin, mfn, mode: 'ocean' }, forceDate: from }, {
       header: () => {},
       row: (row) => {
         const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn };

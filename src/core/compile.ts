@@ -3,7 +3,8 @@
  * form, checking what a schema cannot: unique ids, references to categories,
  * measures and layers, and displacement cycles.
  */
-import type { Citation, Confidence, MfnTable, Schedule } from '../schema/schedule.js';
+import type { Citation, Confidence, Fees, MfnTable, Schedule } from '../schema/schedule.js';
+import { compileFees, type FeeRules } from './fees.js';
 import { PrefixIndex, prefixDigits } from './hts.js';
 import type { Checked, DataIssue } from './issues.js';
 import { pctFromString, type RateMicro } from './money.js';
@@ -80,9 +81,11 @@ export interface Engine {
   /** Category and measure-scope prefixes (digits): a code shorter than one of these is ambiguous about which measures apply. */
   scopePrefixes: readonly string[];
   mfnTableId: string | null;
+  /** Customs fees (MPF, HMF), when the schedule names a fees file. */
+  fees: FeeRules | null;
 }
 
-export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, scenarioId: string): Checked<Engine> {
+export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, scenarioId: string, fees: Fees | null = null): Checked<Engine> {
   const issues: DataIssue[] = [];
   const categoryIds = new Set(Object.keys(schedule.categories));
   const layers = Object.keys(schedule.layers);
@@ -214,6 +217,7 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
         ].map(prefixDigits)),
       ],
       mfnTableId: mfnTable?.id ?? null,
+      fees: fees === null ? null : compileFees(fees),
     },
   };
 }

@@ -10,13 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { compileEngine, type Engine } from '../core/compile.js';
 import { formatPath, type DataIssue } from '../core/issues.js';
 import { applyScenario } from '../core/scenario.js';
-import type { MfnTable, Scenario, Schedule } from '../schema/schedule.js';
+import type { Fees, MfnTable, Scenario, Schedule } from '../schema/schedule.js';
 
 /** The bundled data directory (data/ at the package root). */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
 export const DEFAULT_SCHEDULE = resolve(DATA_DIR, 'schedules/us-japan.json');
 export const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
 export const MFN_DIR = resolve(DATA_DIR, 'mfn');
+export const FEES_DIR = resolve(DATA_DIR, 'fees');
 
 /** A data file that could not be used; carries every problem found. */
 export class DataFileError extends Error {
@@ -50,7 +51,7 @@ function validatedAtBuild(kind: SchemaName, file: string, text: string): boolean
   return stamp !== undefined && stamp === createHash('sha256').update(text).digest('hex');
 }
 
-type SchemaName = 'ScheduleSchema' | 'ScenarioSchema' | 'MfnTableSchema';
+type SchemaName = 'ScheduleSchema' | 'ScenarioSchema' | 'MfnTableSchema' | 'FeesSchema';
 
 async function readJson(file: string): Promise<{ data: unknown; text: string }> {
   let text: string;
@@ -84,28 +85,32 @@ function wrongKindHint(expected: SchemaName, data: unknown): string | null {
   if (data === null || typeof data !== 'object') return null;
   const has = (k: string) => k in data;
   const kind = has('changes') && has('base') ? 'scenario' : has('entries') ? 'MFN table' : has('measures') ? 'schedule' : null;
-  const wanted = { ScheduleSchema: 'schedule', ScenarioSchema: 'scenario', MfnTableSchema: 'MFN table' }[expected];
+  const wanted = { ScheduleSchema: 'schedule', ScenarioSchema: 'scenario', MfnTableSchema: 'MFN table', FeesSchema: 'fees' }[expected];
   if (kind === null || kind === wanted) return null;
   const flag = { schedule: '--schedule', scenario: '--scenario-file', 'MFN table': 'mfnTable in a schedule' }[kind];
   const a = (w: string) => (/^[AEIOUM]/.test(w) ? `an ${w}` : `a ${w}`);
   return `this looks like ${a(kind)} file, not ${a(wanted)}: give it with ${flag}`;
 }
 
-export async function loadSchedule(file: string): Promise<{ schedule: Schedule; mfnTable: MfnTable | null }> {
+/** A bundled data file named by id in a schedule (mfnTable, fees): never a path. */
+async function loadBundled<T>(schemaName: SchemaName, dir: string, id: string, scheduleFile: string, field: string): Promise<T> {
+  const file = resolve(dir, `${id}.json`);
+  try {
+    return await check<T>(schemaName, await readJson(file), file);
+  } catch (e) {
+    if (e instanceof DataFileError && e.file === file && e.issues[0]?.message === 'file not found') {
+      throw new DataFileError(scheduleFile, [{ path: [field], message: `no bundled ${field} "${id}" (data/${relative(DATA_DIR, dir)}/${id}.json)` }]);
+    }
+    throw e;
+  }
+}
+
+export async function loadSchedule(file: string): Promise<{ schedule: Schedule; mfnTable: MfnTable | null; fees: Fees | null }> {
   const schedule = await check<Schedule>('ScheduleSchema', await readJson(file), file);
   let mfnTable: MfnTable | null = null;
-  if (schedule.mfnTable !== undefined) {
-    const tableFile = resolve(MFN_DIR, `${schedule.mfnTable}.json`);
-    try {
-      mfnTable = await check<MfnTable>('MfnTableSchema', await readJson(tableFile), tableFile);
-    } catch (e) {
-      if (e instanceof DataFileError && e.file === tableFile && e.issues[0]?.message === 'file not found') {
-        throw new DataFileError(file, [{ path: ['mfnTable'], message: `no bundled MFN table "${schedule.mfnTable}" (data/mfn/${schedule.mfnTable}.json)` }]);
-      }
-      throw e;
-    }
-  }
-  return { schedule, mfnTable };
+  if (schedule.mfnTable !== undefined) mfnTable = await loadBundled<MfnTable>('MfnTableSchema', MFN_DIR, schedule.mfnTable, file, 'mfnTable');
+  const fees = schedule.fees === undefined ? null : await loadBundled<Fees>('FeesSchema', FEES_DIR, schedule.fees, file, 'fees');
+  return { schedule, mfnTable, fees };
 }
 
 export async function loadScenarioFile(file: string): Promise<Scenario> {
@@ -138,7 +143,7 @@ export class UnknownScenarioError extends Error {
 
 export async function loadEngine(req: EngineRequest): Promise<Engine> {
   const scheduleFile = req.scheduleFile ?? DEFAULT_SCHEDULE;
-  const { schedule, mfnTable } = await loadSchedule(scheduleFile);
+  const { schedule, mfnTable, fees } = await loadSchedule(scheduleFile);
   let scenario: Scenario | null = null;
   let scenarioFile: string | null = null;
   if (req.scenarioFile !== undefined) {
@@ -156,7 +161,7 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
     if (!applied.ok) throw new DataFileError(scenarioFile!, applied.issues);
     effective = applied.value;
   }
-  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted');
+  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees);
   if (!compiled.ok) {
     // Problems in the merged schedule come from the scenario when there is one.
     throw new DataFileError(scenarioFile ?? scheduleFile, compiled.issues);

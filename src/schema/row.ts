@@ -7,6 +7,7 @@
  * is a single regular expression or lookup. Schedules and scenarios, read
  * once, go through zod (schedule.ts).
  */
+import { MODES, type Mode } from '../core/fees.js';
 import { normalizeHts } from '../core/hts.js';
 import { parseMoney, parsePct, type Cents, type RateMicro } from '../core/money.js';
 import { isCalendarDate } from '../core/dates.js';
@@ -20,6 +21,8 @@ export const COLUMN_ALIASES = {
   origin: ['origin'],
   mfn_rate: ['mfn_rate'],
   id: ['id'],
+  entry: ['entry', 'entry_number'],
+  mode: ['mode'],
 } as const;
 
 export type Field = keyof typeof COLUMN_ALIASES;
@@ -86,12 +89,16 @@ export interface Row {
   date: string;
   value: Cents;
   mfn: RateMicro | null;
+  /** The customs entry the line belongs to (null: the line is an entry of its own). */
+  entry: string | null;
+  mode: Mode;
 }
 
 export interface RowDefaults {
   date: string;
   origin: string;
   mfn: RateMicro | null;
+  mode: Mode;
 }
 
 export interface RowIssue {
@@ -153,9 +160,17 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
     mfn = r.value;
   }
 
+  let mode = defaults.mode;
+  const modeCell = cell('mode').toLowerCase();
+  if (modeCell !== '') {
+    if (!(MODES as readonly string[]).includes(modeCell)) return fail('mode', `expected one of ${MODES.join(', ')}, got "${cell('mode')}"`);
+    mode = modeCell as Mode;
+  }
+
   const idCell = index.id === undefined ? '' : cells[index.id]!;
+  const entryCell = cell('entry');
   return {
     ok: true,
-    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn },
+    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode },
   };
 }

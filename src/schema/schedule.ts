@@ -133,6 +133,7 @@ export const ScheduleSchema = z.strictObject({
   layers: z
     .record(Id, z.strictObject({ label: z.string().min(1) }))
     .meta({ description: 'The kinds of measure, in display order: the per-layer breakdown and "layer:<id>" displacement refer to these.' }),
+  fees: Id.optional().meta({ description: 'Id of a bundled customs-fees file (data/fees/<id>.json): MPF and HMF.' }),
   mfnTable: Id.optional().meta({
     description: 'Id of a bundled MFN table (data/mfn/<id>.json). An id, not a path: loading a schedule reads no other file of yours.',
   }),
@@ -155,6 +156,40 @@ export const MfnTableSchema = z.strictObject({
   title: z.string().min(1),
   asOf: z.string().min(1).meta({ description: 'The HTS revision or date the rates were read from.' }),
   entries: z.array(MfnEntrySchema),
+});
+
+const Money = z
+  .string()
+  .regex(/^\d{1,9}\.\d{2}$/, { message: 'expected an amount in dollars and cents, e.g. "33.58"' });
+
+export const FeesSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: z.string().min(1),
+  mpf: z.strictObject({
+    pct: Percent.meta({ description: 'Merchandise Processing Fee, percent of customs value (formal entries).' }),
+    sources: z.array(CitationSchema).min(1),
+    years: z
+      .array(
+        z.strictObject({
+          fiscalYear: z.string().min(1),
+          from: DateString,
+          to: DateString,
+          min: Money,
+          max: Money,
+          sources: z.array(CitationSchema).min(1),
+          confidence: ConfidenceSchema,
+        }),
+      )
+      .min(1)
+      .meta({ description: "Minimum and maximum per entry, by fiscal year (entry dates [from, to)); later dates use the last year's, with a note." }),
+  }),
+  hmf: z.strictObject({
+    pct: Percent.meta({ description: 'Harbor Maintenance Fee, percent of value.' }),
+    modes: z.array(z.enum(['ocean', 'air', 'truck', 'rail'])).min(1).meta({ description: 'Modes of transport it applies to.' }),
+    deMinimis: Money.meta({ description: 'An entry whose HMF is at most this, and that owes no other fee, tax or duty, reports 0.' }),
+    sources: z.array(CitationSchema).min(1),
+  }),
 });
 
 const ScopePatch = ScopeSchema;
@@ -211,4 +246,5 @@ export type Citation = z.output<typeof CitationSchema>;
 export type MfnTable = z.output<typeof MfnTableSchema>;
 export type MfnEntry = z.output<typeof MfnEntrySchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
+export type Fees = z.output<typeof FeesSchema>;
 export type ScenarioChange = z.output<typeof ScenarioChangeSchema>;

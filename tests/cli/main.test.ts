@@ -109,7 +109,7 @@ describe('flags and files that do not fit', () => {
 
   it('dates outside the evidence: one warning per kind with the count and range, and a note on each line', async () => {
     const f = fakeIo('id,hts,value,date\na,8703.23.01,1,2026-11-01\nb,8703.23.01,1,2026-12-01\nc,8703.23.01,1,2025-05-01\n');
-    expect(await main(['calc', '--format', 'json'], f.io)).toBe(0);
+    expect(await main(['calc', '--format', 'json', '--no-fees'], f.io)).toBe(0);
     expect(f.err().match(/warning/g)).toHaveLength(1);
     expect(f.err()).toMatch(/2 rows with entry dates 2026-11-01 to 2026-12-01 are after 2026-10-07/);
     const doc = JSON.parse(f.out());

@@ -1,6 +1,6 @@
 /** End to end: --explain (and tariff explain) and refunds of IEEPA duties. */
 import { describe, expect, it } from 'vitest';
-import { tariff } from './cli.js';
+import { parseCsv, tariff } from './cli.js';
 
 type Explain = { measure: string; applied: boolean; reason: string; citation: string };
 
@@ -73,5 +73,42 @@ describe('refunds of IEEPA duties', () => {
     expect(doc.lines.map((l: { id: string }) => l.id)).toEqual(['a', 'b']);
     expect(doc.totals).toMatchObject({ lines: 4, refundable: '34800.00', refundableLines: 2 });
     expect(r.stderr).toMatch(/2 lines with refundable duty, 34800\.00 in all/);
+  });
+});
+
+describe('customs fees in the output', () => {
+  const CSV = ['entry,hts,value,date,mode', 'E1,8703.23.01,30000,2025-10-01,ocean', 'E1,8708.29.50,500,2025-10-01,ocean', 'E2,8457.10.00,500000,2025-10-01,air', ',8457.10.00,1000,2025-10-01,'].join('\n');
+
+  it('json: grouped entries with MPF clamped per entry, a line of its own with its fees, totals with fees and total', async () => {
+    const doc = JSON.parse((await tariff(['calc', '--format', 'json'], { stdin: CSV })).stdout);
+    expect(doc.entries).toEqual([
+      { entry: 'E1', lines: 2, value: '30500.00', mode: 'ocean', fiscalYear: 'FY2026', mpf: '105.65', hmf: '38.13', notes: [] },
+      { entry: 'E2', lines: 1, value: '500000.00', mode: 'air', fiscalYear: 'FY2026', mpf: '651.50', hmf: '0.00', notes: [] },
+    ]);
+    expect(doc.lines[3]).toMatchObject({ entry: '5', mode: 'ocean', mpf: '33.58', hmf: '1.25' });
+    expect(doc.lines[0]).toMatchObject({ entry: 'E1' });
+    expect(doc.lines[0].mpf).toBeUndefined();
+    expect(doc.totals).toMatchObject({ mpf: '790.73', hmf: '39.38', fees: '830.11' });
+    expect(doc.totals.total).toBe(`${(BigInt(doc.totals.duty.replace('.', '')) + 83011n) / 100n}.${((BigInt(doc.totals.duty.replace('.', '')) + 83011n) % 100n).toString().padStart(2, '0')}`);
+  });
+
+  it('csv: entry rows after the lines; --mode; --no-fees leaves fees out', async () => {
+    const rows = parseCsv((await tariff(['calc', '--format', 'csv', '-q'], { stdin: CSV })).stdout);
+    expect(rows.filter((r) => r.status === 'entry').map((r) => [r.entry, r.value, r.mpf, r.hmf])).toEqual([
+      ['E1', '30500.00', '105.65', '38.13'],
+      ['E2', '500000.00', '651.50', '0.00'],
+    ]);
+    const air = JSON.parse((await tariff(['calc', '--value', '30000', '--hts', '8703.23.01', '--date', '2025-10-01', '--mode', 'air', '--format', 'json'])).stdout);
+    expect(air.lines[0]).toMatchObject({ mode: 'air', mpf: '103.92', hmf: '0.00' });
+    const none = JSON.parse((await tariff(['calc', '--format', 'json', '--no-fees'], { stdin: CSV })).stdout);
+    expect(none.totals.mpf).toBeUndefined();
+    expect(none.entries).toBeUndefined();
+    expect(none.lines[3].mpf).toBeUndefined();
+  });
+
+  it('a bad mode is a rejected row, and a bad --mode a usage error', async () => {
+    const r = await tariff(['calc', '--format', 'json'], { stdin: 'hts,value,date,mode\n8703.23.01,1,2025-10-01,boat\n' });
+    expect(JSON.parse(r.stdout).rejected[0]).toMatchObject({ field: 'mode' });
+    expect((await tariff(['calc', '--value', '1', '--hts', '8703.23.01', '--mode', 'boat'])).code).toBe(2);
   });
 });
