@@ -5,7 +5,7 @@
 import { computeLineDuty, Totals, type ComputedLine } from '../core/compute.js';
 import { addToEntry, entryFees, MODES, newEntry, type EntrySums, type Mode } from '../core/fees.js';
 import { parseMoney, parsePct, type RateMicro } from '../core/money.js';
-import { Resolver } from '../core/resolve.js';
+import { Resolver, type Plan } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import { readHeader, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
@@ -37,6 +37,9 @@ export interface CalcOptions {
   refunds?: boolean | undefined;
   explain?: boolean | undefined;
   mode?: string | undefined;
+  quantity?: string | undefined;
+  unit?: string | undefined;
+  htsTable?: string | undefined;
   /** false with --no-fees */
   fees?: boolean | undefined;
 }
@@ -60,6 +63,7 @@ export interface CalcPlan {
   scenario: string | undefined;
   scenarioFile: string | undefined;
   schedule: string | undefined;
+  htsTable: string | undefined;
 }
 
 export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): CalcPlan {
@@ -97,6 +101,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     scenario: o.scenario,
     scenarioFile: o.scenarioFile,
     schedule: o.schedule,
+    htsTable: o.htsTable,
   };
 }
 
@@ -109,7 +114,7 @@ export function planMode(mode: string | undefined): Mode {
 /** Where the rows come from: flags (--value with --hts/--category), a file, or stdin. */
 export function planInput(
   file: string | undefined,
-  o: { value?: string | undefined; hts?: string | undefined; category?: string | undefined; id?: string | undefined },
+  o: { value?: string | undefined; hts?: string | undefined; category?: string | undefined; id?: string | undefined; quantity?: string | undefined; unit?: string | undefined },
   io: CliIo,
   command = 'calc',
 ): InputSpec {
@@ -122,9 +127,9 @@ export function planInput(
     }
     const money = parseMoney(o.value);
     if (!money.ok) throw new UsageError(`--value: ${money.reason}`);
-    const header = readHeader(['value', 'hts', 'category', 'id']);
+    const header = readHeader(['value', 'hts', 'category', 'id', 'quantity', 'unit']);
     if (!header.ok) throw new Error(`invariant: ${header.problem.message}`);
-    return { kind: 'flags', cells: [o.value, o.hts ?? '', o.category ?? '', o.id ?? ''], header: header.header };
+    return { kind: 'flags', cells: [o.value, o.hts ?? '', o.category ?? '', o.id ?? '', o.quantity ?? '', o.unit ?? ''], header: header.header };
   }
   if (file === undefined || file === '-') {
     if (file === undefined && io.stdin.isTTY) {
@@ -139,7 +144,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   const plan = planCalc(file, options, io);
   const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, options.color === false));
   const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${s}\n`);
-  const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile });
+  const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable });
   const resolver = new Resolver(engine);
   const warnings = new DateWarnings(engine, warn);
   const out = new Out(io.stdout);
@@ -171,7 +176,9 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
       warnings.check(row.date);
       const r = resolver.resolve(row);
       if (!r.ok) return reject({ line: row.line, field: columnName(header, r.refusal.field), reason: r.refusal.reason }, cells, header);
-      const duty = computeLineDuty(r.plan, row.value);
+      const qp = quantityProblem(r.plan, row);
+      if (qp !== null) return reject({ line: row.line, field: columnName(header, 'quantity'), reason: qp }, cells, header);
+      const duty = computeLineDuty(r.plan, row.value, row.quantity);
       const computed: ComputedLine<Row> = { row, plan: r.plan, ...duty };
       totals.addLine(row.value, duty);
       let fees: LineFees | null = null;
@@ -245,6 +252,19 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
 
 function inputNameOf(input: InputSpec): string {
   return input.kind === 'file' ? input.path : input.kind === 'stdin' ? '(stdin)' : '(flags)';
+}
+
+/**
+ * A line whose MFN rate has a specific part needs its quantity in the rate's
+ * unit; returns the reason when it cannot be computed, else null.
+ */
+export function quantityProblem(plan: Plan, row: Row): string | null {
+  if (plan.mfnSpecific === null) return null;
+  const unit = plan.mfnSpecific.unit;
+  if (row.quantity === null) return `the MFN rate is ${plan.mfnSpecific.text}: give quantity (in ${unit})`;
+  const norm = (u: string) => u.trim().toLowerCase().replace(/\.$/, '');
+  if (row.unit !== null && norm(row.unit) !== norm(unit)) return `the MFN rate is per ${unit}, but the quantity is in ${row.unit}: give it in ${unit}`;
+  return null;
 }
 
 /** The column a refusal is about, as the user named it. */

@@ -13,7 +13,7 @@ import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import type { RowDefaults } from '../schema/row.js';
 import { isCalendarDate } from '../core/dates.js';
-import { columnName, planInput } from './calc.js';
+import { columnName, planInput, quantityProblem } from './calc.js';
 import { colorEnabled, makePaint } from './color.js';
 import { plural, readRows } from './input.js';
 import { DateWarnings } from './date-warnings.js';
@@ -27,6 +27,9 @@ export interface CompareOptions {
   scenarios?: string | undefined;
   scenarioFile?: string[] | undefined;
   schedule?: string | undefined;
+  htsTable?: string | undefined;
+  quantity?: string | undefined;
+  unit?: string | undefined;
   date?: string | undefined;
   by?: string | undefined;
   per?: string | undefined;
@@ -76,8 +79,8 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${s}\n`);
 
   const engines: Engine[] = [];
-  for (const scenario of names) engines.push(await loadEngine({ scheduleFile: o.schedule, scenario }));
-  for (const scenarioFile of files) engines.push(await loadEngine({ scheduleFile: o.schedule, scenarioFile }));
+  for (const scenario of names) engines.push(await loadEngine({ scheduleFile: o.schedule, scenario, htsTable: o.htsTable }));
+  for (const scenarioFile of files) engines.push(await loadEngine({ scheduleFile: o.schedule, scenarioFile, htsTable: o.htsTable }));
   const seen = new Set<string>();
   for (const e of engines) {
     if (seen.has(e.scenario)) throw new UsageError(`scenario "${e.scenario}" is listed twice`);
@@ -103,7 +106,14 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
           refusal ??= { field: columnName(header, r.refusal.field), reason: r.refusal.reason };
           return;
         }
-        addLine(sums[i]!, by, row, r.plan, computeLineDuty(r.plan, row.value), formatHts);
+        const qp = quantityProblem(r.plan, row);
+        if (qp !== null) {
+          sums[i]!.rejected++;
+          refusedBy.push(engines[i]!.scenario);
+          refusal ??= { field: columnName(header, 'quantity'), reason: qp };
+          return;
+        }
+        addLine(sums[i]!, by, row, r.plan, computeLineDuty(r.plan, row.value, row.quantity), formatHts);
       });
       if (refusal !== null) {
         const rr: RejectedRow = { line: row.line, ...(refusal as { field: string; reason: string }) };

@@ -98,7 +98,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
     .option('--scenario <name>', 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
+    .option('--quantity <n>', 'quantity of that import, in the unit of a specific MFN rate (e.g. kg)')
+    .option('--unit <unit>', 'the unit of --quantity, checked against the rate')
     .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us-japan.json')
+    .option('--hts-table <file>', 'an MFN table from tariff hts import, instead of the bundled one')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson']))
     .option('--limit <n>', 'most lines a table shows', '50')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
@@ -124,6 +127,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--date <YYYY-MM-DD>', 'entry date; default: today')
     .option('--origin <CC>', 'country of origin', 'JP')
     .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
+    .option('--quantity <n>', 'quantity, in the unit of a specific MFN rate')
+    .option('--unit <unit>', 'the unit of --quantity')
+    .option('--hts-table <file>', 'an MFN table from tariff hts import')
     .option('--scenario <name>', 'bundled scenario (default as-enacted)')
     .option('--scenario-file <file>', 'your own scenario file')
     .option('--schedule <file>', 'your own schedule file')
@@ -157,6 +163,9 @@ Examples:
     .option('--origin <CC>', 'country of origin for rows without one', 'JP')
     .option('--mfn-rate <pct>', 'MFN rate in percent for rows without one')
     .option('--schedule <file>', 'your own schedule file')
+    .option('--hts-table <file>', 'an MFN table from tariff hts import')
+    .option('--quantity <n>', 'quantity of that import, for a specific MFN rate')
+    .option('--unit <unit>', 'the unit of --quantity')
     .option('--no-color', 'no colour, even on a terminal')
     .option('--raw', "csv: leave group keys that start with = + - @ as they are (default: prefix a ')")
     .addHelpText('before', COMPARE_EXAMPLES)
@@ -179,6 +188,7 @@ Examples:
     .option('--scenarios <list>', 'comma-separated bundled scenarios (default: as-enacted)')
     .option('--scenario-file <file>', 'add your own scenario file (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--schedule <file>', 'your own schedule file')
+    .option('--hts-table <file>', 'an MFN table from tariff hts import')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json']))
     .option('--no-color', 'no colour, even on a terminal')
     .addHelpText('before', `
@@ -191,6 +201,25 @@ Examples:
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
       const { runTimeline } = await import('./timeline.js');
       setExit(await runTimeline(file, opts, io));
+    });
+
+  const hts = program.command('hts').description('official HTS data');
+  hts
+    .command('import')
+    .description('read the USITC HTS JSON export and write a compact MFN table for --hts-table')
+    .argument('<file>', 'the USITC export, e.g. hts_2026_revision_20_json.json')
+    .requiredOption('--out <table>', 'the MFN table file to write')
+    .option('--id <id>', 'id of the table (default: from the output file name)')
+    .option('--as-of <text>', 'the HTS revision the export is (default: the input file name)')
+    .addHelpText('before', `
+Examples:
+  $ tariff hts import hts_2026_revision_20_json.json --out data/mfn/hts-2026-r20.json
+  $ tariff calc lines.csv --hts-table data/mfn/hts-2026-r20.json
+`)
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (file: string, opts: { out: string; id?: string; asOf?: string }) => {
+      const { runHtsImport } = await import('./hts-cmd.js');
+      setExit(await runHtsImport(file, opts, io));
     });
 
   const schedule = program.command('schedule').description('list, show and validate schedules and scenarios');

@@ -26,6 +26,7 @@ export interface TimelineOptions {
   scenarios?: string | undefined;
   scenarioFile?: string[] | undefined;
   schedule?: string | undefined;
+  htsTable?: string | undefined;
   format?: string | undefined;
   color?: boolean | undefined;
 }
@@ -62,8 +63,8 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
 
   const names = o.scenarios === undefined ? ['as-enacted'] : o.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
   const engines: Engine[] = [];
-  for (const scenario of names) engines.push(await loadEngine({ scheduleFile: o.schedule, scenario }));
-  for (const scenarioFile of o.scenarioFile ?? []) engines.push(await loadEngine({ scheduleFile: o.schedule, scenarioFile }));
+  for (const scenario of names) engines.push(await loadEngine({ scheduleFile: o.schedule, scenario, htsTable: o.htsTable }));
+  for (const scenarioFile of o.scenarioFile ?? []) engines.push(await loadEngine({ scheduleFile: o.schedule, scenarioFile, htsTable: o.htsTable }));
   if (engines.length === 0) throw new UsageError('--scenarios needs at least one scenario name');
   const head = engines[0]!;
   const from = o.from ?? head.coversFrom;

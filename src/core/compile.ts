@@ -55,6 +55,10 @@ export interface CompiledCategory {
 export interface MfnLine {
   prefix: string;
   pct: RateMicro;
+  /** A specific part: millionths of a cent per unit. */
+  specific: { microCents: bigint; unit: string } | null;
+  /** The rate as written, e.g. "2.5% + 4.4¢/kg". */
+  text: string;
   description: string;
   confidence: Confidence;
   source: string;
@@ -189,7 +193,9 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
   mfnTable?.entries.forEach((e, i) => {
     const digits = prefixDigits(e.hts);
     if (mfn.has(digits)) issues.push({ path: ['entries', i, 'hts'], message: `duplicate MFN entry for ${e.hts}` });
-    mfn.set(digits, { prefix: digits, pct: pctFromString(e.pct), description: e.description, confidence: e.confidence, source: e.source });
+    const specific = e.specific === undefined ? null : { microCents: microOf(e.specific.cents), unit: e.specific.unit };
+    const text = e.text ?? (specific === null ? `${e.pct}%` : `${e.pct === '0' ? '' : `${e.pct}% + `}${e.specific!.cents}¢/${e.specific!.unit}`);
+    mfn.set(digits, { prefix: digits, pct: pctFromString(e.pct), specific, text, description: e.description, confidence: e.confidence, source: e.source });
   });
 
   if (issues.length > 0) return { ok: false, issues };
@@ -220,6 +226,12 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
       fees: fees === null ? null : compileFees(fees),
     },
   };
+}
+
+/** "4.4" -> 4_400_000n (millionths). */
+function microOf(decimal: string): bigint {
+  const [int, frac = ''] = decimal.split('.');
+  return BigInt(int!) * 1_000_000n + BigInt(frac.padEnd(6, '0').slice(0, 6));
 }
 
 export function formatCitation(c: Citation): string {

@@ -22,17 +22,50 @@ export interface LineDuty {
   refundable: Cents;
 }
 
-export function computeLineDuty(plan: Plan, value: Cents): LineDuty {
+/**
+ * A specific duty: quantity (millionths of a unit) x millionths of a cent per
+ * unit, rounded half up to the cent.
+ */
+export function specificAmount(quantityMicro: bigint, microCentsPerUnit: bigint): Cents {
+  const d = 1_000_000_000_000n;
+  return (quantityMicro * microCentsPerUnit * 2n + d) / (2n * d);
+}
+
+/**
+ * The duties of one line. `quantityMicro` (millionths of the rate's unit) is
+ * needed when the MFN rate has a specific part (see needsQuantity); an
+ * inclusive measure over such a rate adds max(0, N% of value - MFN duty).
+ */
+export function computeLineDuty(plan: Plan, value: Cents, quantityMicro: bigint | null = null): LineDuty {
   const duties: DutyAmount[] = [];
   let duty = 0n;
   let refundable = 0n;
+  let mfnAmount: Cents | null = null;
+  if (plan.mfnSpecific !== null) {
+    if (quantityMicro === null) throw new Error('invariant: a specific MFN rate needs the quantity (check needsQuantity first)');
+    mfnAmount = applyRate(value, plan.mfn) + specificAmount(quantityMicro, plan.mfnSpecific.microCents);
+  }
   for (const a of plan.applied) {
-    const amount = applyRate(value, a.rate);
+    let amount: Cents;
+    let rate = a.rate;
+    if (mfnAmount !== null && a.measure.rate.kind === 'mfn') {
+      amount = mfnAmount;
+      rate = value === 0n ? 0n : (amount * 100_000_000n * 2n + value) / (2n * value); // its ad valorem equivalent, for display
+    } else if (mfnAmount !== null && a.inclusiveOf !== undefined) {
+      const top = applyRate(value, a.inclusiveOf) - mfnAmount;
+      amount = top > 0n ? top : 0n;
+      rate = value === 0n ? 0n : (amount * 100_000_000n * 2n + value) / (2n * value); // the rate it comes to, for display
+    } else amount = applyRate(value, a.rate);
     duty += amount;
     if (a.measure.refundBasis !== null) refundable += amount;
-    duties.push({ measure: a.measure, rate: a.rate, amount });
+    duties.push({ measure: a.measure, rate, amount });
   }
   return { duties, duty, refundable };
+}
+
+/** Whether a line of this plan needs its quantity (the MFN rate has a specific part). */
+export function needsQuantity(plan: Plan): boolean {
+  return plan.mfnSpecific !== null;
 }
 
 /** Running totals over a stream of lines; memory is bounded by the number of measures. */

@@ -25,6 +25,8 @@ export interface AppliedMeasure {
   measure: CompiledMeasure;
   /** The additional rate this measure adds for this good (for "inclusive", max(0, N - MFN)). */
   rate: RateMicro;
+  /** For an inclusive measure over a specific or compound MFN rate: the N% whose amount the MFN duty is taken from, per line. */
+  inclusiveOf?: RateMicro;
 }
 
 export interface Decision {
@@ -35,7 +37,10 @@ export interface Decision {
 
 export interface Plan {
   category: string;
+  /** The ad valorem part of the MFN rate. */
   mfn: RateMicro;
+  /** The specific part of the MFN rate, when it has one: computed per line from the row's quantity. */
+  mfnSpecific: { microCents: bigint; unit: string; text: string } | null;
   /** Where the MFN rate came from. */
   mfnSource: string;
   applied: AppliedMeasure[];
@@ -98,6 +103,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   // MFN: the row's own rate, else the table by longest prefix, else the category default.
   let mfn: RateMicro;
   let mfnSource: string;
+  let mfnSpecific: Plan['mfnSpecific'] = null;
   if (good.mfn !== null) {
     mfn = good.mfn;
     mfnSource = 'mfn_rate given with the row';
@@ -125,6 +131,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     }
     mfn = hit.value.pct;
     mfnSource = `MFN table ${formatHts(hit.prefix)}: ${hit.value.description}`;
+    if (hit.value.specific !== null) mfnSpecific = { ...hit.value.specific, text: hit.value.text };
   } else {
     const c = engine.categories.get(category)!;
     if (c.defaultMfn === null) {
@@ -171,7 +178,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     switch (m.rate.kind) {
       case 'mfn':
         rate = mfn;
-        reason = `MFN ${formatRate(mfn)}% (${mfnSource})`;
+        reason = mfnSpecific === null ? `MFN ${formatRate(mfn)}% (${mfnSource})` : `MFN ${mfnSpecific.text}, specific part on the row's quantity (${mfnSource})`;
         break;
       case 'ad-valorem':
         rate = m.rate.pct;
@@ -180,12 +187,14 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
       case 'inclusive':
         rate = m.rate.pct > mfn ? m.rate.pct - mfn : 0n;
         reason =
-          rate === 0n
-            ? `inclusive ${formatRate(m.rate.pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
-            : `inclusive ${formatRate(m.rate.pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
+          mfnSpecific !== null
+            ? `inclusive ${formatRate(m.rate.pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
+            : rate === 0n
+              ? `inclusive ${formatRate(m.rate.pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
+              : `inclusive ${formatRate(m.rate.pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
         break;
     }
-    applied.push({ measure: m, rate });
+    applied.push(m.rate.kind === 'inclusive' && mfnSpecific !== null ? { measure: m, rate, inclusiveOf: m.rate.pct } : { measure: m, rate });
     decisions.push({ measure: m, applied: true, reason });
     if (m.confidence === 'unconfirmed') notes.push(`${m.id} is UNCONFIRMED in the sources`);
     for (const a of m.assumes) notes.push(a);
@@ -197,7 +206,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   if (good.date < engine.coversFrom) {
     notes.push(`entry date before ${engine.coversFrom}, where this schedule's evidence starts: earlier measures are not modelled`);
   }
-  return { ok: true, plan: { category, mfn, mfnSource, applied, decisions, notes } };
+  return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
 }
 
 function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string | null {

@@ -47,7 +47,9 @@ export function timeline(engine: Engine, goods: WeightedGood[], from: string, to
   for (const g of goods) {
     const r = resolveGood(engine, { ...g.good, date: from });
     if (!r.ok && r.refusal.field !== 'date') refused.push({ good: g.good, refusal: r.refusal });
-    else usable.push(g);
+    else if (r.ok && r.plan.mfnSpecific !== null) {
+      refused.push({ good: g.good, refusal: { field: 'mfn_rate', reason: `the MFN rate is ${r.plan.mfnSpecific.text}: a rate over time needs an ad valorem MFN; give mfn_rate` } });
+    } else usable.push(g);
   }
   const total = usable.reduce((s, g) => s + g.value, 0n);
   const single = usable.length === 1;

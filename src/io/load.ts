@@ -113,6 +113,10 @@ export async function loadSchedule(file: string): Promise<{ schedule: Schedule; 
   return { schedule, mfnTable, fees };
 }
 
+export async function loadMfnTable(file: string): Promise<MfnTable> {
+  return check<MfnTable>('MfnTableSchema', await readJson(file), file);
+}
+
 export async function loadScenarioFile(file: string): Promise<Scenario> {
   return check<Scenario>('ScenarioSchema', await readJson(file), file);
 }
@@ -129,6 +133,8 @@ export interface EngineRequest {
   scenario?: string | undefined;
   /** A user scenario file (wins over `scenario`). */
   scenarioFile?: string | undefined;
+  /** An MFN table file (from `tariff hts import`) used instead of the schedule's. */
+  htsTable?: string | undefined;
 }
 
 export class UnknownScenarioError extends Error {
@@ -143,7 +149,9 @@ export class UnknownScenarioError extends Error {
 
 export async function loadEngine(req: EngineRequest): Promise<Engine> {
   const scheduleFile = req.scheduleFile ?? DEFAULT_SCHEDULE;
-  const { schedule, mfnTable, fees } = await loadSchedule(scheduleFile);
+  const loaded = await loadSchedule(scheduleFile);
+  const { schedule, fees } = loaded;
+  const mfnTable = req.htsTable === undefined ? loaded.mfnTable : await loadMfnTable(req.htsTable);
   let scenario: Scenario | null = null;
   let scenarioFile: string | null = null;
   if (req.scenarioFile !== undefined) {

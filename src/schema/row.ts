@@ -23,6 +23,8 @@ export const COLUMN_ALIASES = {
   id: ['id'],
   entry: ['entry', 'entry_number'],
   mode: ['mode'],
+  quantity: ['quantity', 'qty'],
+  unit: ['unit'],
 } as const;
 
 export type Field = keyof typeof COLUMN_ALIASES;
@@ -92,6 +94,10 @@ export interface Row {
   /** The customs entry the line belongs to (null: the line is an entry of its own). */
   entry: string | null;
   mode: Mode;
+  /** Quantity in millionths of its unit, for specific MFN rates (null when not given). */
+  quantity: bigint | null;
+  /** The unit the quantity is in, when the row says. */
+  unit: string | null;
 }
 
 export interface RowDefaults {
@@ -167,10 +173,19 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
     mode = modeCell as Mode;
   }
 
+  let quantity: bigint | null = null;
+  const quantityCell = cell('quantity');
+  if (quantityCell !== '') {
+    const m = /^(\d{1,15})(?:\.(\d{1,6}))?$/.exec(quantityCell);
+    if (!m) return fail('quantity', `expected a quantity like 120 or 12.5 (no sign, at most 6 decimals), got "${quantityCell}"`);
+    quantity = BigInt(m[1]!) * 1_000_000n + BigInt((m[2] ?? '').padEnd(6, '0'));
+  }
+  const unitCell = cell('unit');
+
   const idCell = index.id === undefined ? '' : cells[index.id]!;
   const entryCell = cell('entry');
   return {
     ok: true,
-    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode },
+    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell },
   };
 }

@@ -144,7 +144,15 @@ export const ScheduleSchema = z.strictObject({
 
 export const MfnEntrySchema = z.strictObject({
   hts: HtsPrefix,
-  pct: Percent,
+  pct: Percent.meta({ description: 'The ad valorem part of the rate, percent ("0" for a purely specific rate).' }),
+  specific: z
+    .strictObject({
+      cents: z.string().regex(/^\d{1,9}(\.\d{1,6})?$/, { message: 'expected cents per unit as a decimal string, e.g. "4.4"' }),
+      unit: z.string().min(1).max(40),
+    })
+    .optional()
+    .meta({ description: 'The specific part of the rate: cents per unit (e.g. 4.4 cents per kg). Needs the row\'s quantity in that unit.' }),
+  text: z.string().optional().meta({ description: 'The rate as the HTS writes it, e.g. "2.5% + 4.4¢/kg".' }),
   description: z.string().min(1),
   confidence: ConfidenceSchema,
   source: z.string().min(1),

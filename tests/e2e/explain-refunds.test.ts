@@ -112,3 +112,37 @@ describe('customs fees in the output', () => {
     expect((await tariff(['calc', '--value', '1', '--hts', '8703.23.01', '--mode', 'boat'])).code).toBe(2);
   });
 });
+
+describe('official HTS data: tariff hts import and --hts-table', () => {
+  it('imports the fixture and its rates drive calc, specific and compound rates included', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const out = join(mkdtempSync(join(tmpdir(), 'tariff-hts-')), 'table.json');
+    const imp = await tariff(['hts', 'import', 'tests/fixtures/usitc/hts-sample.json', '--out', out]);
+    expect(imp.code).toBe(0);
+    expect(imp.stderr).toMatch(/22 rows read; 7 MFN lines written/);
+    expect(imp.stderr).toMatch(/2005\.70\.12: "4\.4¢\/kg on drained weight"/);
+    const csv = [
+      'id,hts,value,date,quantity,unit',
+      'wine,2204.21.20,1000,2025-03-20,100,liter',
+      'cheese,0406.10.08,1000,2025-10-01,500,kg',
+      'no-qty,0406.10.08,1000,2025-10-01,,',
+      'stat-row,8703.23.01.10,30000,2025-10-01,,',
+      'own-rate,8457.10.00.20,1000,2025-03-20,,',
+    ].join('\n');
+    const r = await tariff(['calc', '--hts-table', out, '--format', 'json', '--no-fees'], { stdin: csv });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    const by = Object.fromEntries(doc.lines.map((l: { id: string }) => [l.id, l]));
+    expect(by.wine.duty).toBe('6.30'); // 100 liters x 6.3 cents
+    // cheese: MFN 2.5% x 1000 + 500 kg x 4.4 cents = 25 + 22 = 47; inclusive 15% adds 150 - 47 = 103
+    expect(by.cheese.duties.map((d: { measure: string; amount: string }) => [d.measure, d.amount])).toEqual([
+      ['mfn', '47.00'],
+      ['ieepa-japan-inclusive-15', '103.00'],
+    ]);
+    expect(by['stat-row'].duty).toBe('4500.00'); // 10-digit line inherits 8703.23.01's 2.5%
+    expect(by['own-rate'].duty).toBe('39.00');
+    expect(doc.rejected).toEqual([expect.objectContaining({ line: 4, field: 'quantity', reason: 'the MFN rate is 2.5% + 4.4¢/kg: give quantity (in kg)' })]);
+  });
+});

@@ -1,0 +1,63 @@
+/** The USITC HTS JSON export (DOMAIN.md s.10), read from a fixture built by hand in its format. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeLineDuty, specificAmount } from '../../src/core/compute.js';
+import { importUsitc, parseRateText, plainText, type UsitcRow } from '../../src/core/usitc.js';
+import { ROOT } from '../helpers.js';
+
+const rows = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/usitc/hts-sample.json'), 'utf8')) as UsitcRow[];
+
+describe('rate text', () => {
+  it.each([
+    ['Free', { pct: '0', specific: null }],
+    ['2.5%', { pct: '2.5', specific: null }],
+    ['12.50%', { pct: '12.5', specific: null }],
+    ['4.4¢/kg', { pct: '0', specific: { cents: '4.4', unit: 'kg' } }],
+    ['2.5% + 4.4¢/kg', { pct: '2.5', specific: { cents: '4.4', unit: 'kg' } }],
+    ['4.4¢/kg + 2.5%', { pct: '2.5', specific: { cents: '4.4', unit: 'kg' } }],
+    ['$1.50/each', { pct: '0', specific: { cents: '150', unit: 'each' } }],
+    ['$0.255/kg', { pct: '0', specific: { cents: '25.5', unit: 'kg' } }],
+    ['6.3¢/liter', { pct: '0', specific: { cents: '6.3', unit: 'liter' } }],
+  ])('%s', (text, want) => expect(parseRateText(text)).toEqual(want));
+
+  it.each(['See 9903.88.15', 'The duty provided in the applicable subheading + 10%', '4.4¢/kg on drained weight', '1% + 2% + 3%', ''])('not a rate: %j', (text) => {
+    expect(parseRateText(text)).toBeNull();
+  });
+
+  it('strips HTML and entities from text', () => {
+    expect(plainText('<i>Other</i> screws &amp; bolts')).toBe('Other screws & bolts');
+  });
+});
+
+describe('importUsitc', () => {
+  const result = importUsitc(rows);
+
+  it('keeps 8-digit lines and 10-digit lines with a rate of their own; skips headings, chapter 99 and See rows', () => {
+    expect(result.entries.map((e) => [e.hts, e.text])).toEqual([
+      ['8703.23.01', '2.5%'],
+      ['2204.21.20', '6.3¢/liter'],
+      ['0406.10.08', '2.5% + 4.4¢/kg'],
+      ['6601.10.00', '$1.50/each'],
+      ['7318.12.00', '12.5%'],
+      ['8457.10.00', '4.2%'],
+      ['8457.10.00.20', '3.9%'],
+    ]);
+    expect(result.entries.find((e) => e.hts === '7318.12.00')!.description).toBe('Other wood screws');
+    expect(result.skipped).toEqual([{ hts: '2005.70.12', text: '4.4¢/kg on drained weight' }]);
+    expect(result.rows).toBe(rows.length);
+  });
+
+  it('statistical rows with an empty rate inherit their parent\'s through the table\'s longest prefix', () => {
+    expect(result.entries.some((e) => e.hts === '8703.23.01.10')).toBe(false);
+  });
+});
+
+describe('specific amounts', () => {
+  it('quantity x cents per unit, rounded half up', () => {
+    expect(specificAmount(100_000_000n, 6_300_000n)).toBe(630n); // 100 liters at 6.3 cents
+    expect(specificAmount(1_000_000n, 4_400_000n)).toBe(4n); // 4.4 cents -> 4
+    expect(specificAmount(1_500_000n, 1_000_000n)).toBe(2n); // 1.5 cents -> 2 (half up)
+    expect(() => computeLineDuty({ mfnSpecific: { microCents: 1n, unit: 'kg', text: '' } } as never, 1n, null)).toThrow(/invariant/);
+  });
+});
