@@ -39,6 +39,9 @@ export interface CalcOptions {
   mode?: string | undefined;
   quantity?: string | undefined;
   unit?: string | undefined;
+  usContent?: string | undefined;
+  metalValue?: string | undefined;
+  loaded?: string | undefined;
   htsTable?: string | undefined;
   /** false with --no-fees */
   fees?: boolean | undefined;
@@ -114,7 +117,17 @@ export function planMode(mode: string | undefined): Mode {
 /** Where the rows come from: flags (--value with --hts/--category), a file, or stdin. */
 export function planInput(
   file: string | undefined,
-  o: { value?: string | undefined; hts?: string | undefined; category?: string | undefined; id?: string | undefined; quantity?: string | undefined; unit?: string | undefined },
+  o: {
+    value?: string | undefined;
+    hts?: string | undefined;
+    category?: string | undefined;
+    id?: string | undefined;
+    quantity?: string | undefined;
+    unit?: string | undefined;
+    usContent?: string | undefined;
+    metalValue?: string | undefined;
+    loaded?: string | undefined;
+  },
   io: CliIo,
   command = 'calc',
 ): InputSpec {
@@ -127,9 +140,10 @@ export function planInput(
     }
     const money = parseMoney(o.value);
     if (!money.ok) throw new UsageError(`--value: ${money.reason}`);
-    const header = readHeader(['value', 'hts', 'category', 'id', 'quantity', 'unit']);
+    const header = readHeader(['value', 'hts', 'category', 'id', 'quantity', 'unit', 'us_content', 'metal_value', 'loaded']);
     if (!header.ok) throw new Error(`invariant: ${header.problem.message}`);
-    return { kind: 'flags', cells: [o.value, o.hts ?? '', o.category ?? '', o.id ?? '', o.quantity ?? '', o.unit ?? ''], header: header.header };
+    const cells = [o.value, o.hts ?? '', o.category ?? '', o.id ?? '', o.quantity ?? '', o.unit ?? '', o.usContent ?? '', o.metalValue ?? '', o.loaded ?? ''];
+    return { kind: 'flags', cells, header: header.header };
   }
   if (file === undefined || file === '-') {
     if (file === undefined && io.stdin.isTTY) {
@@ -178,7 +192,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
       if (!r.ok) return reject({ line: row.line, field: columnName(header, r.refusal.field), reason: r.refusal.reason }, cells, header);
       const qp = quantityProblem(r.plan, row);
       if (qp !== null) return reject({ line: row.line, field: columnName(header, 'quantity'), reason: qp }, cells, header);
-      const duty = computeLineDuty(r.plan, row.value, row.quantity);
+      const duty = computeLineDuty(r.plan, row.value, row.quantity, row);
       const computed: ComputedLine<Row> = { row, plan: r.plan, ...duty };
       totals.addLine(row.value, duty);
       let fees: LineFees | null = null;

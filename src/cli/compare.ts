@@ -30,6 +30,9 @@ export interface CompareOptions {
   htsTable?: string | undefined;
   quantity?: string | undefined;
   unit?: string | undefined;
+  usContent?: string | undefined;
+  metalValue?: string | undefined;
+  loaded?: string | undefined;
   date?: string | undefined;
   by?: string | undefined;
   per?: string | undefined;
@@ -113,7 +116,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
           refusal ??= { field: columnName(header, 'quantity'), reason: qp };
           return;
         }
-        addLine(sums[i]!, by, row, r.plan, computeLineDuty(r.plan, row.value, row.quantity), formatHts);
+        addLine(sums[i]!, by, row, r.plan, computeLineDuty(r.plan, row.value, row.quantity, row), formatHts);
       });
       if (refusal !== null) {
         const rr: RejectedRow = { line: row.line, ...(refusal as { field: string; reason: string }) };

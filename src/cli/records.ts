@@ -16,6 +16,10 @@ export interface DutyRecord {
   amount: string;
   /** Paid under a measure whose duties can be claimed back (IEEPA). */
   refundable: boolean;
+  /** Present when the rate applied to the metal value, or to the value minus it, rather than the value. */
+  base?: 'metal' | 'remainder';
+  /** Present (true) when the rate applied to the non-US share only. */
+  nonUsShare?: true;
 }
 
 export interface LineRecord {
@@ -111,13 +115,12 @@ export function lineRecord(c: ComputedLine<Row>, passthrough: Record<string, str
     date: row.date,
     value: formatCents(row.value),
     mfnRate: formatRate(plan.mfn),
-    duties: c.duties.map((d) => ({
-      measure: d.measure.id,
-      layer: d.measure.layer,
-      rate: formatRate(d.rate),
-      amount: formatCents(d.amount),
-      refundable: d.measure.refundBasis !== null,
-    })),
+    duties: c.duties.map((d) => {
+      const rec: DutyRecord = { measure: d.measure.id, layer: d.measure.layer, rate: formatRate(d.rate), amount: formatCents(d.amount), refundable: d.measure.refundBasis !== null };
+      if (d.base !== 'value') rec.base = d.base;
+      if (d.nonUsShare) rec.nonUsShare = true;
+      return rec;
+    }),
     duty: formatCents(c.duty),
     effectiveRate: effectiveRate(c.duty, row.value),
     refundable: formatCents(c.refundable),

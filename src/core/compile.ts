@@ -3,7 +3,7 @@
  * form, checking what a schema cannot: unique ids, references to categories,
  * measures and layers, and displacement cycles.
  */
-import type { Citation, Confidence, Fees, MfnTable, Schedule } from '../schema/schedule.js';
+import type { Citation, Confidence, Fees, MfnTable, Rate, Schedule } from '../schema/schedule.js';
 import { compileFees, type FeeRules } from './fees.js';
 import { PrefixIndex, prefixDigits } from './hts.js';
 import type { Checked, DataIssue } from './issues.js';
@@ -24,7 +24,13 @@ export interface CompiledMeasure {
   citation: string;
   chapter99: string[];
   confidence: Confidence;
-  assumes: string[];
+  assumes: { without: 'loaded' | 'us_content' | 'metal_value' | null; note: string }[];
+  /** At or above this US content, the measure applies to the non-US share only. */
+  usContentThreshold: RateMicro | null;
+  /** Applies to the metal value when the row gives one; `remainderPaysDisplaced`: what it displaces applies to the rest. */
+  metalContent: { remainderPaysDisplaced: boolean } | null;
+  /** In-transit rules, first match wins. */
+  inTransit: { loadedBefore: string; enteredBefore: string; rate: CompiledRate | null; heading: string | null }[];
   /** Why duties paid under this measure are refundable, or null when they are not. */
   refundBasis: string | null;
   notes: string | undefined;
@@ -131,7 +137,7 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
       list?.forEach((p) => idx.set(prefixDigits(p), true));
       return idx;
     };
-    const rate: CompiledRate = m.rate.kind === 'mfn' ? { kind: 'mfn' } : { kind: m.rate.kind, pct: pctFromString(m.rate.pct) };
+    const rate = compileRate(m.rate);
     return {
       id: m.id,
       label: m.label,
@@ -141,7 +147,10 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
       citation: m.sources.map(formatCitation).join('; '),
       chapter99: m.chapter99 ?? [],
       confidence: m.confidence,
-      assumes: m.assumes ?? [],
+      assumes: (m.assumes ?? []).map((a) => ({ without: a.without ?? null, note: a.note })),
+      usContentThreshold: m.usContent === undefined ? null : pctFromString(m.usContent.thresholdPct),
+      metalContent: m.metalContent === undefined ? null : { remainderPaysDisplaced: m.metalContent.remainderPaysDisplaced },
+      inTransit: (m.inTransit ?? []).map((t) => ({ loadedBefore: t.loadedBefore, enteredBefore: t.enteredBefore, rate: t.rate === null ? null : compileRate(t.rate), heading: t.heading ?? null })),
       refundBasis: m.refund?.basis ?? null,
       notes: m.notes,
       from: m.window.from,
@@ -226,6 +235,10 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
       fees: fees === null ? null : compileFees(fees),
     },
   };
+}
+
+function compileRate(r: Rate): CompiledRate {
+  return r.kind === 'mfn' ? { kind: 'mfn' } : { kind: r.kind, pct: pctFromString(r.pct) };
 }
 
 /** "4.4" -> 4_400_000n (millionths). */

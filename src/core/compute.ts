@@ -6,13 +6,16 @@
  * rounded amounts, so lines and totals always reconcile.
  */
 import type { CompiledMeasure } from './compile.js';
-import { applyRate, type Cents, type RateMicro } from './money.js';
-import type { Plan } from './resolve.js';
+import { applyRate, MICRO_PER_PCT, type Cents, type RateMicro } from './money.js';
+import type { Base, Plan } from './resolve.js';
 
 export interface DutyAmount {
   measure: CompiledMeasure;
   rate: RateMicro;
   amount: Cents;
+  /** What the rate applied to, and whether to the non-US share only (see AppliedMeasure). */
+  base: Base;
+  nonUsShare: boolean;
 }
 
 export interface LineDuty {
@@ -36,7 +39,24 @@ export function specificAmount(quantityMicro: bigint, microCentsPerUnit: bigint)
  * needed when the MFN rate has a specific part (see needsQuantity); an
  * inclusive measure over such a rate adds max(0, N% of value - MFN duty).
  */
-export function computeLineDuty(plan: Plan, value: Cents, quantityMicro: bigint | null = null): LineDuty {
+/** A line's inputs beyond its value that change what a measure applies to. */
+export interface LineContent {
+  /** Value of the steel/aluminum content (cents), when given. */
+  metalValue: Cents | null;
+  /** US content in micro-percent, when given. */
+  usContent: RateMicro | null;
+}
+
+const NO_CONTENT: LineContent = { metalValue: null, usContent: null };
+const HUNDRED_PCT = 100n * MICRO_PER_PCT;
+
+/** base x rate% x share%, rounded once, half up, to the cent. */
+function applyRateShare(base: Cents, rate: RateMicro, share: RateMicro): Cents {
+  const d = HUNDRED_PCT * HUNDRED_PCT;
+  return (base * rate * share * 2n + d) / (2n * d);
+}
+
+export function computeLineDuty(plan: Plan, value: Cents, quantityMicro: bigint | null = null, content: LineContent = NO_CONTENT): LineDuty {
   const duties: DutyAmount[] = [];
   let duty = 0n;
   let refundable = 0n;
@@ -55,10 +75,13 @@ export function computeLineDuty(plan: Plan, value: Cents, quantityMicro: bigint 
       const top = applyRate(value, a.inclusiveOf) - mfnAmount;
       amount = top > 0n ? top : 0n;
       rate = value === 0n ? 0n : (amount * 100_000_000n * 2n + value) / (2n * value); // the rate it comes to, for display
-    } else amount = applyRate(value, a.rate);
+    } else {
+      const base = a.base === 'value' ? value : a.base === 'metal' ? content.metalValue! : value - content.metalValue!;
+      amount = a.nonUsShare ? applyRateShare(base, a.rate, HUNDRED_PCT - content.usContent!) : applyRate(base, a.rate);
+    }
     duty += amount;
     if (a.measure.refundBasis !== null) refundable += amount;
-    duties.push({ measure: a.measure, rate, amount });
+    duties.push({ measure: a.measure, rate, amount, base: a.base, nonUsShare: a.nonUsShare });
   }
   return { duties, duty, refundable };
 }

@@ -19,7 +19,16 @@ export interface GoodInput {
   date: string;
   /** The row's own MFN rate, overriding the table. */
   mfn: RateMicro | null;
+  /** Date of loading on the vessel, for the in-transit rules (null: not given). */
+  loaded?: string | null;
+  /** Share of the value that is US content, in micro-percent (null: not given). */
+  usContent?: RateMicro | null;
+  /** Whether the row gives the value of its steel/aluminum content. */
+  hasMetalValue?: boolean;
 }
+
+/** What a measure's rate applies to on a line. */
+export type Base = 'value' | 'metal' | 'remainder';
 
 export interface AppliedMeasure {
   measure: CompiledMeasure;
@@ -27,6 +36,10 @@ export interface AppliedMeasure {
   rate: RateMicro;
   /** For an inclusive measure over a specific or compound MFN rate: the N% whose amount the MFN duty is taken from, per line. */
   inclusiveOf?: RateMicro;
+  /** The value, the metal value, or the value minus the metal value. */
+  base: Base;
+  /** Applies to the non-US share of the base only (US content at or above the measure's threshold). */
+  nonUsShare: boolean;
 }
 
 export interface Decision {
@@ -160,7 +173,11 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     if (why === null) candidates.push(m);
   }
 
-  // Displacement: a candidate is dropped when another candidate displaces it.
+  // Displacement: a candidate is dropped when another candidate displaces it, unless that one is a metal-content
+  // measure whose remainder pays what it displaces and the row gives its metal value: then it applies to the rest.
+  const loaded = good.loaded ?? null;
+  const usContent = good.usContent ?? null;
+  const hasMetal = good.hasMetalValue ?? false;
   const applied: AppliedMeasure[] = [];
   for (const m of engine.measures) {
     const why = outcome.get(m);
@@ -168,36 +185,64 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
       decisions.push({ measure: m, applied: false, reason: why! });
       continue;
     }
+    let base: Base = m.metalContent !== null && hasMetal ? 'metal' : 'value';
     const by = candidates.find((o) => o !== m && (o.displacesIds.has(m.id) || o.displacesLayers.has(m.layer)));
     if (by) {
-      decisions.push({ measure: m, applied: false, reason: `displaced by ${by.id} (${by.label})` });
-      continue;
+      if (by.metalContent?.remainderPaysDisplaced && hasMetal) base = 'remainder';
+      else {
+        decisions.push({ measure: m, applied: false, reason: `displaced by ${by.id} (${by.label})` });
+        continue;
+      }
+    }
+    let kind = m.rate;
+    let transit = '';
+    if (loaded !== null) {
+      const t = m.inTransit.find((r) => loaded < r.loadedBefore && good.date < r.enteredBefore);
+      if (t) {
+        const rule = `loaded ${loaded} (before ${t.loadedBefore}) and entered before ${t.enteredBefore}${t.heading ? `, ${t.heading}` : ''}`;
+        if (t.rate === null) {
+          decisions.push({ measure: m, applied: false, reason: `in-transit exemption: ${rule}` });
+          continue;
+        }
+        kind = t.rate;
+        transit = ` (in transit: ${rule})`;
+      }
     }
     let rate: RateMicro;
     let reason: string;
-    switch (m.rate.kind) {
+    switch (kind.kind) {
       case 'mfn':
         rate = mfn;
         reason = mfnSpecific === null ? `MFN ${formatRate(mfn)}% (${mfnSource})` : `MFN ${mfnSpecific.text}, specific part on the row's quantity (${mfnSource})`;
         break;
       case 'ad-valorem':
-        rate = m.rate.pct;
+        rate = kind.pct;
         reason = `+${formatRate(rate)}% in force ${windowText(m)}`;
         break;
       case 'inclusive':
-        rate = m.rate.pct > mfn ? m.rate.pct - mfn : 0n;
+        rate = kind.pct > mfn ? kind.pct - mfn : 0n;
         reason =
           mfnSpecific !== null
-            ? `inclusive ${formatRate(m.rate.pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
+            ? `inclusive ${formatRate(kind.pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
             : rate === 0n
-              ? `inclusive ${formatRate(m.rate.pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
-              : `inclusive ${formatRate(m.rate.pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
+              ? `inclusive ${formatRate(kind.pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
+              : `inclusive ${formatRate(kind.pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
         break;
     }
-    applied.push(m.rate.kind === 'inclusive' && mfnSpecific !== null ? { measure: m, rate, inclusiveOf: m.rate.pct } : { measure: m, rate });
+    const nonUsShare = m.usContentThreshold !== null && usContent !== null && usContent >= m.usContentThreshold;
+    if (base === 'metal') reason += ', on the metal value';
+    if (base === 'remainder') reason += `, on the value minus the metal value (the rest of what ${by!.id} covers)`;
+    if (nonUsShare) reason += `, on the non-US share (US content ${formatRate(usContent!)}% >= ${formatRate(m.usContentThreshold!)}%)`;
+    reason += transit;
+    const a: AppliedMeasure = { measure: m, rate, base, nonUsShare };
+    if (kind.kind === 'inclusive' && mfnSpecific !== null) a.inclusiveOf = kind.pct;
+    applied.push(a);
     decisions.push({ measure: m, applied: true, reason });
     if (m.confidence === 'unconfirmed') notes.push(`${m.id} is UNCONFIRMED in the sources`);
-    for (const a of m.assumes) notes.push(a);
+    for (const x of m.assumes) {
+      const missing = x.without === null || (x.without === 'loaded' ? loaded === null : x.without === 'us_content' ? usContent === null : !hasMetal);
+      if (missing) notes.push(x.note);
+    }
   }
 
   if (good.date > engine.knownThrough) {
@@ -250,6 +295,7 @@ export class Resolver {
     for (const m of engine.measures) {
       b.add(m.from);
       if (m.to !== null) b.add(m.to);
+      for (const t of m.inTransit) b.add(t.enteredBefore);
     }
     this.#boundaries = [...b].sort();
   }
@@ -266,7 +312,7 @@ export class Resolver {
   }
 
   resolve(good: GoodInput): Resolution {
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}`;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${good.loaded ?? ''}|${good.usContent ?? ''}|${good.hasMetalValue ? 1 : 0}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = resolveGood(this.engine, good);

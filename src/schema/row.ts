@@ -25,6 +25,9 @@ export const COLUMN_ALIASES = {
   mode: ['mode'],
   quantity: ['quantity', 'qty'],
   unit: ['unit'],
+  us_content: ['us_content'],
+  metal_value: ['metal_value'],
+  loaded: ['loaded', 'loading_date'],
 } as const;
 
 export type Field = keyof typeof COLUMN_ALIASES;
@@ -98,6 +101,13 @@ export interface Row {
   quantity: bigint | null;
   /** The unit the quantity is in, when the row says. */
   unit: string | null;
+  /** Percent of the value that is US content, in micro-percent (null: not given). */
+  usContent: RateMicro | null;
+  /** Value of the steel/aluminum content, in cents (null: not given). */
+  metalValue: Cents | null;
+  hasMetalValue: boolean;
+  /** Date of loading on the vessel (null: not given). */
+  loaded: string | null;
 }
 
 export interface RowDefaults {
@@ -182,10 +192,36 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
   }
   const unitCell = cell('unit');
 
+  let usContent: RateMicro | null = null;
+  const usCell = cell('us_content');
+  if (usCell !== '') {
+    const r = parsePct(usCell);
+    if (!r.ok) return fail('us_content', r.reason);
+    if (r.value > 100_000_000n) return fail('us_content', `a share of the value is at most 100 (percent), got "${usCell}"`);
+    usContent = r.value;
+  }
+
+  let metalValue: Cents | null = null;
+  const metalCell = cell('metal_value');
+  if (metalCell !== '') {
+    const r = parseMoney(metalCell);
+    if (!r.ok) return fail('metal_value', r.reason);
+    if (r.value > money.value) return fail('metal_value', `the metal value (${metalCell}) is more than the value of the goods`);
+    metalValue = r.value;
+  }
+
+  let loaded: string | null = null;
+  const loadedCell = cell('loaded');
+  if (loadedCell !== '') {
+    if (!isCalendarDate(loadedCell)) return fail('loaded', `expected a calendar date YYYY-MM-DD, got "${loadedCell}"`);
+    if (loadedCell > date) return fail('loaded', `loaded on ${loadedCell}, after the entry date ${date}`);
+    loaded = loadedCell;
+  }
+
   const idCell = index.id === undefined ? '' : cells[index.id]!;
   const entryCell = cell('entry');
   return {
     ok: true,
-    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell },
+    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell, usContent, metalValue, hasMetalValue: metalValue !== null, loaded },
   };
 }

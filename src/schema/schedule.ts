@@ -100,9 +100,41 @@ export const MeasureSchema = z.strictObject({
     .meta({ description: 'Measures this one displaces when both apply to a line: measure ids, or "layer:<layer>" for every measure of a layer.' }),
   confidence: ConfidenceSchema,
   assumes: z
-    .array(z.string().min(1))
+    .array(
+      z.strictObject({
+        without: z.enum(['loaded', 'us_content', 'metal_value']).optional().meta({ description: 'The row input whose absence the note is about; absent: always shown.' }),
+        note: z.string().min(1),
+      }),
+    )
     .optional()
-    .meta({ description: 'Defaults assumed when the row lacks an input this measure depends on; shown in the output whenever the measure applies.' }),
+    .meta({ description: 'Defaults assumed when the row lacks an input this measure depends on; shown whenever the measure applies and the input is missing.' }),
+  usContent: z
+    .strictObject({
+      thresholdPct: Percent,
+      sources: z.array(CitationSchema).min(1),
+      confidence: ConfidenceSchema,
+    })
+    .optional()
+    .meta({ description: "When the row's us_content is at least thresholdPct, the measure applies to the non-US share of the value only." }),
+  metalContent: z
+    .strictObject({
+      remainderPaysDisplaced: z.boolean().meta({ description: 'When true, the measures this one displaces apply to the value minus the metal value.' }),
+      sources: z.array(CitationSchema).min(1),
+    })
+    .optional()
+    .meta({ description: "When the row gives metal_value, the measure applies to that metal value instead of the whole value." }),
+  inTransit: z
+    .array(
+      z.strictObject({
+        loadedBefore: DateString,
+        enteredBefore: DateString,
+        rate: RateSchema.nullable().meta({ description: 'The rate instead (null: the measure does not apply).' }),
+        heading: z.string().optional(),
+        sources: z.array(CitationSchema).min(1),
+      }),
+    )
+    .optional()
+    .meta({ description: 'In-transit rules, first match wins: goods loaded before loadedBefore and entered before enteredBefore pay `rate` instead.' }),
   refund: z
     .strictObject({
       basis: z.string().min(1).meta({ description: 'Why amounts paid under this measure can be claimed back.' }),

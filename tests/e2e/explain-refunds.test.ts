@@ -146,3 +146,30 @@ describe('official HTS data: tariff hts import and --hts-table', () => {
     expect(doc.rejected).toEqual([expect.objectContaining({ line: 4, field: 'quantity', reason: 'the MFN rate is 2.5% + 4.4¢/kg: give quantity (in kg)' })]);
   });
 });
+
+describe('content and in-transit inputs, end to end', () => {
+  it('csv columns us_content, metal_value, loaded change the figures; json says what each rate applied to', async () => {
+    const csv = ['id,hts,value,date,us_content,metal_value,loaded', 'a,8457.10.00,100000,2025-10-01,20,,', 'b,7318.12.00,10000,2025-07-01,,4000,', 'c,8457.10.00,100000,2025-05-26,,,2025-04-04'].join('\n');
+    const doc = JSON.parse((await tariff(['calc', '--format', 'json', '--no-fees'], { stdin: csv })).stdout);
+    expect(doc.lines.map((l: { id: string; duty: string }) => [l.id, l.duty])).toEqual([
+      ['a', '12840.00'],
+      ['b', '3850.00'],
+      ['c', '4200.00'],
+    ]);
+    expect(doc.lines[0].duties[1]).toMatchObject({ measure: 'ieepa-japan-inclusive-15', nonUsShare: true, amount: '8640.00' });
+    expect(doc.lines[1].duties.map((d: { measure: string; base?: string }) => [d.measure, d.base ?? 'value'])).toEqual([
+      ['mfn', 'value'],
+      ['ieepa-pause-10', 'remainder'],
+      ['s232-steel-50', 'metal'],
+    ]);
+  });
+
+  it('flags --us-content, --metal-value and --loaded for one import, with the reason in explain', async () => {
+    const r = await tariff(['explain', '--value', '100000', '--hts', '8457.10.00', '--date', '2025-10-04', '--loaded', '2025-08-06', '--format', 'json']);
+    const line = JSON.parse(r.stdout).lines[0];
+    expect(line.duty).toBe('14200.00');
+    expect(line.explain.find((e: { measure: string }) => e.measure === 'ieepa-japan-inclusive-15').reason).toMatch(/in transit: loaded 2025-08-06 \(before 2025-08-07\) and entered before 2025-10-05/);
+    const bad = await tariff(['calc', '--value', '100', '--hts', '7318.12.00', '--metal-value', '200', '--date', '2025-07-01', '--format', 'json']);
+    expect(JSON.parse(bad.stdout).rejected[0]).toMatchObject({ field: 'metal_value', reason: expect.stringMatching(/more than the value/) });
+  });
+});
