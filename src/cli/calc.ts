@@ -3,7 +3,7 @@
  * a CSV file or stdin, streamed.
  */
 import { computeLineDuty, Totals, type ComputedLine } from '../core/compute.js';
-import { addToEntry, entryFees, MODES, newEntry, type EntrySums, type Mode } from '../core/fees.js';
+import { addToEntry, entryFees, MODES, newEntry, ownEntryFees, type EntrySums, type Mode } from '../core/fees.js';
 import { parseMoney, parsePct, type RateMicro } from '../core/money.js';
 import { Resolver, type Plan } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
@@ -198,13 +198,11 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
       let fees: LineFees | null = null;
       if (feeRules !== null) {
         if (row.entry === null) {
-          const e = newEntry(row.line === null ? '1' : String(row.line), row.date, row.mode);
-          addToEntry(feeRules, e, row.value, duty.duty, row.date, row.mode);
-          const own = entryFees(feeRules, e);
+          const own = ownEntryFees(feeRules, row.line === null ? '1' : String(row.line), row.value, duty.duty, row.date, row.mode);
           feeTotals.mpf += own.mpf;
           feeTotals.hmf += own.hmf;
           for (const n of own.notes) feeNotes.add(n);
-          fees = { entry: e.entry, own };
+          fees = { entry: own.entry, own };
         } else {
           let e = grouped.get(row.entry);
           if (e === undefined) grouped.set(row.entry, (e = newEntry(row.entry, row.date, row.mode)));

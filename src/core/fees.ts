@@ -26,6 +26,8 @@ export interface FeeRules {
   hmfRate: RateMicro;
   hmfModes: ReadonlySet<Mode>;
   hmfDeMinimis: Cents;
+  /** Memo of mpfYear. */
+  yearOfDate: Map<string, { year: FeeYear; note: string | null }>;
 }
 
 const centsOf = (money: string): Cents => BigInt(money.replace('.', ''));
@@ -40,11 +42,21 @@ export function compileFees(f: Fees): FeeRules {
     hmfRate: pctFromString(f.hmf.pct),
     hmfModes: new Set(f.hmf.modes),
     hmfDeMinimis: centsOf(f.hmf.deMinimis),
+    yearOfDate: new Map(),
   };
 }
 
-/** The fiscal year's limits for an entry date; beyond the last known year, that year's, with a note. */
+/** The fiscal year's limits for an entry date; beyond the last known year, that year's, with a note. Memoised per date. */
 export function mpfYear(rules: FeeRules, date: string): { year: FeeYear; note: string | null } {
+  let hit = rules.yearOfDate.get(date);
+  if (hit === undefined) {
+    hit = findYear(rules, date);
+    if (rules.yearOfDate.size < 10_000) rules.yearOfDate.set(date, hit);
+  }
+  return hit;
+}
+
+function findYear(rules: FeeRules, date: string): { year: FeeYear; note: string | null } {
   const hit = rules.years.find((y) => date >= y.from && date < y.to);
   if (hit) return { year: hit, note: null };
   const last = rules.years[rules.years.length - 1]!;
@@ -104,4 +116,19 @@ export function entryFees(rules: FeeRules, e: EntrySums): EntryFees {
   // HMF de minimis: at most the threshold and no other fee, tax or duty on the entry (MPF always applies to a formal entry).
   const hmf = e.hmfLines <= rules.hmfDeMinimis && mpf === 0n && e.duty === 0n ? 0n : e.hmfLines;
   return { entry: e.entry, lines: e.lines, value: e.value, mode: e.mode, fiscalYear: year.fiscalYear, mpf, hmf, notes };
+}
+
+const NO_NOTES: readonly string[] = [];
+
+/**
+ * The fees of a line that is an entry of its own: the same rules as entryFees
+ * on a one-line entry, without the bookkeeping (this is the per-row path).
+ */
+export function ownEntryFees(rules: FeeRules, entry: string, value: Cents, duty: Cents, date: string, mode: Mode): EntryFees {
+  const { year, note } = mpfYear(rules, date);
+  const mpfLine = applyRate(value, rules.mpfRate);
+  const mpf = mpfLine < year.min ? year.min : mpfLine > year.max ? year.max : mpfLine;
+  const hmfLine = rules.hmfModes.has(mode) ? applyRate(value, rules.hmfRate) : 0n;
+  const hmf = hmfLine <= rules.hmfDeMinimis && mpf === 0n && duty === 0n ? 0n : hmfLine;
+  return { entry, lines: 1, value, mode, fiscalYear: year.fiscalYear, mpf, hmf, notes: note === null ? (NO_NOTES as string[]) : [note] };
 }

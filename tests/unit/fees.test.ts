@@ -55,3 +55,19 @@ describe('HMF', () => {
     expect(fees(['10000000'], '2025-10-01').hmf).toBe('12500.00');
   });
 });
+
+describe('the per-row path agrees with the entry path', () => {
+  it('ownEntryFees = entryFees of a one-line entry, for many values, dates and modes', async () => {
+    const fc = (await import('fast-check')).default;
+    const { ownEntryFees } = await import('../../src/core/fees.js');
+    const day = fc.integer({ min: Date.UTC(2024, 9, 1) / 864e5, max: Date.UTC(2027, 0, 1) / 864e5 }).map((d) => new Date(d * 864e5).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.bigInt({ min: 0n, max: 10n ** 6n }), day, fc.constantFrom<Mode>('ocean', 'air', 'truck', 'rail'), (value, duty, date, mode) => {
+        const e = newEntry('1', date, mode);
+        addToEntry(rules, e, value, duty, date, mode);
+        expect(ownEntryFees(rules, '1', value, duty, date, mode)).toEqual(entryFees(rules, e));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
