@@ -4,17 +4,17 @@
  */
 import { computeLineDuty, Totals, type ComputedLine } from '../core/compute.js';
 import { addToEntry, entryFees, MODES, newEntry, ownEntryFees, type EntrySums, type Mode } from '../core/fees.js';
-import { parseMoney, parsePct, type RateMicro } from '../core/money.js';
+import { parseMoney } from '../core/money.js';
 import { Resolver, type Plan } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import { readHeader, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
-import { isCalendarDate } from '../core/dates.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { DateWarnings } from './date-warnings.js';
 import { plural, readRows, type InputSpec } from './input.js';
 import type { CliIo } from './io.js';
+import { flagDate, flagMfnRate, flagOrigin } from './options.js';
 import { allColumns, entryRecord, rejectedRecord, totalsRecord, type LineFees } from './records.js';
 import { FORMATS, makeReporter, type Format, type Reporter } from './reporters.js';
 
@@ -74,15 +74,9 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${o.format}"`);
   const limit = o.limit === undefined ? 50 : Number(o.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${o.limit}"`);
-  if (o.date !== undefined && !isCalendarDate(o.date)) throw new UsageError(`--date: expected a calendar date YYYY-MM-DD, got "${o.date}"`);
-  const origin = (o.origin ?? 'JP').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(origin)) throw new UsageError(`--origin: expected a two-letter ISO country code like JP, got "${o.origin}"`);
-  let mfn: RateMicro | null = null;
-  if (o.mfnRate !== undefined) {
-    const r = parsePct(o.mfnRate);
-    if (!r.ok) throw new UsageError(`--mfn-rate: ${r.reason}`);
-    mfn = r.value;
-  }
+  flagDate('--date', o.date);
+  const origin = flagOrigin(o.origin);
+  const mfn = flagMfnRate(o.mfnRate);
   const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: planMode(o.mode) };
 
   if (o.scenario !== undefined && o.scenarioFile !== undefined) {

@@ -6,19 +6,19 @@ import type { Engine } from '../core/compile.js';
 import { addLine, GROUP_BYS, PERS, perPeriod, percentChange, ScenarioSums, type GroupBy, type Per } from '../core/compare.js';
 import { computeLineDuty } from '../core/compute.js';
 import { formatHts } from '../core/hts.js';
-import { effectiveRate, formatCents, parsePct, type RateMicro } from '../core/money.js';
+import { effectiveRate, formatCents } from '../core/money.js';
 import { Resolver } from '../core/resolve.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import type { RowDefaults } from '../schema/row.js';
-import { isCalendarDate } from '../core/dates.js';
 import { columnName, planInput, quantityProblem } from './calc.js';
 import { colorEnabled, makePaint } from './color.js';
 import { plural, readRows } from './input.js';
 import { DateWarnings } from './date-warnings.js';
 import { DEFAULT_SCENARIOS } from './defaults.js';
 import type { CliIo } from './io.js';
+import { flagDate, flagMfnRate, flagOrigin } from './options.js';
 import { renderCompare, type CompareFormat, type CompareReport } from './render-compare.js';
 
 const COMPARE_FORMATS: readonly CompareFormat[] = ['table', 'csv', 'json', 'markdown'];
@@ -62,15 +62,9 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   if (!GROUP_BYS.includes(by)) throw new UsageError(`--by must be one of ${GROUP_BYS.join(', ')}, got "${o.by}"`);
   const per = (o.per ?? null) as Per | null;
   if (per !== null && !PERS.includes(per)) throw new UsageError(`--per must be one of ${PERS.join(', ')}, got "${o.per}"`);
-  if (o.date !== undefined && !isCalendarDate(o.date)) throw new UsageError(`--date: expected a calendar date YYYY-MM-DD, got "${o.date}"`);
-  const origin = (o.origin ?? 'JP').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(origin)) throw new UsageError(`--origin: expected a two-letter ISO country code like JP, got "${o.origin}"`);
-  let mfn: RateMicro | null = null;
-  if (o.mfnRate !== undefined) {
-    const r = parsePct(o.mfnRate);
-    if (!r.ok) throw new UsageError(`--mfn-rate: ${r.reason}`);
-    mfn = r.value;
-  }
+  flagDate('--date', o.date);
+  const origin = flagOrigin(o.origin);
+  const mfn = flagMfnRate(o.mfnRate);
   // Scenario files are added to the named scenarios (by default the three bundled ones); the first is the baseline.
   const names = o.scenarios === undefined ? DEFAULT_SCENARIOS : o.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
   const files = o.scenarioFile ?? [];

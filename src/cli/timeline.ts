@@ -5,15 +5,14 @@
 import Table from 'cli-table3';
 import type { Engine } from '../core/compile.js';
 import { normalizeHts } from '../core/hts.js';
-import { parsePct, type RateMicro } from '../core/money.js';
 import { timeline, type Good, type Step, type WeightedGood } from '../core/timeline.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
-import { isCalendarDate } from '../core/dates.js';
 import { colorEnabled, makePaint } from './color.js';
 import { plural, readRows } from './input.js';
 import type { CliIo } from './io.js';
+import { flagDate, flagMfnRate, flagOrigin } from './options.js';
 import { csvCell } from './reporters.js';
 
 export interface TimelineOptions {
@@ -45,16 +44,10 @@ export interface TimelineReport {
 export async function runTimeline(file: string | undefined, o: TimelineOptions, io: CliIo): Promise<number> {
   const format = (o.format ?? (io.stdout.isTTY ? 'table' : 'csv')) as TimelineFormat;
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be one of table, csv, json, got "${o.format}"`);
-  for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
-    if (v !== undefined && !isCalendarDate(v)) throw new UsageError(`${flag}: expected a calendar date YYYY-MM-DD, got "${v}"`);
-  }
-  const origin = (o.origin ?? 'JP').toUpperCase();
-  let mfn: RateMicro | null = null;
-  if (o.mfnRate !== undefined) {
-    const r = parsePct(o.mfnRate);
-    if (!r.ok) throw new UsageError(`--mfn-rate: ${r.reason}`);
-    mfn = r.value;
-  }
+  flagDate('--from', o.from);
+  flagDate('--to', o.to);
+  const origin = flagOrigin(o.origin);
+  const mfn = flagMfnRate(o.mfnRate);
   const single = o.hts !== undefined || o.category !== undefined;
   if (single && file !== undefined) throw new UsageError('give either --hts/--category for one good or a basket FILE, not both');
   if (!single && file === undefined && io.stdin.isTTY) {

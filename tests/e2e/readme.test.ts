@@ -20,9 +20,10 @@ describe('README examples', () => {
   });
 
   it('states the figures the tool prints for its first example', async () => {
-    expect(readme).toMatch(/duty \$12,375\.00, effective rate 27\.5%/);
+    expect(readme).toMatch(/duty \$12,375\.00, effective rate 27\.5%, and customs fees of \$212\.13 \(MPF \$155\.88, HMF \$56\.25\)/);
     const r = await tariff(['calc', '--value', '45000', '--hts', '8703.24.01', '--date', '2025-05-01', '--format', 'json']);
-    expect(JSON.parse(r.stdout).lines[0]).toMatchObject({ duty: '12375.00', effectiveRate: '27.5' });
+    expect(JSON.parse(r.stdout).lines[0]).toMatchObject({ duty: '12375.00', effectiveRate: '27.5', mpf: '155.88', hmf: '56.25' });
+    expect(JSON.parse(r.stdout).totals).toMatchObject({ fees: '212.13', total: '12587.13' });
   });
 });
 

@@ -1,0 +1,22 @@
+/** Checks of flag values shared by the commands: each returns the typed value or throws a UsageError. */
+import { isCalendarDate } from '../core/dates.js';
+import { parsePct, type RateMicro } from '../core/money.js';
+import { UsageError } from '../errors.js';
+
+export function flagDate(flag: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`${flag}: expected a calendar date YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+export function flagOrigin(value: string | undefined): string {
+  const origin = (value ?? 'JP').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(origin)) throw new UsageError(`--origin: expected a two-letter ISO country code like JP, got "${value}"`);
+  return origin;
+}
+
+export function flagMfnRate(value: string | undefined): RateMicro | null {
+  if (value === undefined) return null;
+  const r = parsePct(value);
+  if (!r.ok) throw new UsageError(`--mfn-rate: ${r.reason}`);
+  return r.value;
+}
