@@ -2,12 +2,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import Table from 'cli-table3';
-import type { CompiledMeasure, Engine } from '../core/compile.js';
+import { compileEngine, formatCitation, type CompiledMeasure, type Engine } from '../core/compile.js';
 import { formatPath } from '../core/issues.js';
-import { formatRate } from '../core/money.js';
+import { formatCents, formatRate } from '../core/money.js';
 import { EXIT, UsageError } from '../errors.js';
 import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadScenarioFile, loadSchedule, SCENARIO_DIR } from '../io/load.js';
-import { compileEngine } from '../core/compile.js';
 import { applyScenario } from '../core/scenario.js';
 import type { CliIo } from './io.js';
 
@@ -63,11 +62,27 @@ export async function runScheduleShow(id: string | undefined, io: CliIo, o: { sc
   for (const m of engine.measures) {
     t.push([m.id, m.authority.replace(/ \(.*\)$/, ''), scopeText(m), rateText(m), m.to === null ? `from ${m.from}` : `${m.from} to ${m.to}`, m.citation, m.confidence]);
   }
-  lines.push(t.toString(), 'Sources:');
+  lines.push(t.toString());
+  const transit = engine.measures.filter((m) => m.inTransit.length > 0);
+  if (transit.length > 0) {
+    lines.push('In-transit rules (with a loaded column or --loaded):');
+    for (const m of transit) {
+      for (const r of m.inTransit) {
+        const instead = r.rate === null ? 'exempt' : r.rate.kind === 'ad-valorem' ? `+${formatRate(r.rate.pct)}% instead` : 'another rate';
+        lines.push(`  ${m.id}: loaded before ${r.loadedBefore} and entered before ${r.enteredBefore}: ${instead}${r.heading ? ` (${r.heading})` : ''}`);
+      }
+    }
+  }
+  if (engine.fees !== null) {
+    const f = engine.fees;
+    const years = f.years.map((y) => `${y.fiscalYear} ${y.from} to ${y.to}: min ${formatCents(y.min)}, max ${formatCents(y.max)}`).join('; ');
+    lines.push(`Fees (${f.id}): MPF ${formatRate(f.mpfRate)}% per entry (${years}); HMF ${formatRate(f.hmfRate)}% for ${[...f.hmfModes].join(', ')}`);
+  }
+  lines.push('Sources:');
   const seen = new Set<string>();
   for (const m of engine.measures) {
     for (const s of m.sources) {
-      const text = [s.instrument, s.citation, s.document, s.url].filter(Boolean).join(', ');
+      const text = [formatCitation(s), s.url].filter(Boolean).join(', ');
       if (!seen.has(text)) {
         seen.add(text);
         lines.push(`  - ${text}`);
@@ -96,10 +111,11 @@ function rateText(m: CompiledMeasure): string {
 
 /** Checks a schedule, scenario or MFN table file and prints every problem; exit 1 if any. */
 export async function runScheduleValidate(file: string, io: CliIo, o: { schedule?: string }): Promise<number> {
-  let kind: 'schedule' | 'scenario' | 'mfn table';
+  let kind: 'schedule' | 'scenario' | 'mfn table' | 'fees';
   try {
     const data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as Record<string, unknown>;
-    kind = data !== null && typeof data === 'object' && 'base' in data ? 'scenario' : data !== null && typeof data === 'object' && 'entries' in data ? 'mfn table' : 'schedule';
+    const has = (k: string) => data !== null && typeof data === 'object' && k in data;
+    kind = has('base') ? 'scenario' : has('entries') ? 'mfn table' : has('mpf') ? 'fees' : 'schedule';
   } catch {
     kind = 'schedule'; // the loaders below report the read or JSON error with the file name
   }
@@ -114,8 +130,8 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
     } else if (kind === 'schedule') {
       await loadEngine({ scheduleFile: file });
     } else {
-      const { MfnTableSchema } = await import('../schema/schedule.js');
-      const r = MfnTableSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      const { MfnTableSchema, FeesSchema } = await import('../schema/schedule.js');
+      const r = (kind === 'fees' ? FeesSchema : MfnTableSchema).safeParse(JSON.parse(await readFile(file, 'utf8')));
       if (!r.success) throw new DataFileError(file, r.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
     }
   } catch (e) {

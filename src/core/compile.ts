@@ -86,9 +86,9 @@ export interface Engine {
   /** Category given to an HTS code that matches no category prefix, if the schedule defines "general". */
   fallbackCategory: string | null;
   mfn: PrefixIndex<MfnLine>;
-  /** MFN table prefixes (digits), to tell when a short code is ambiguous about its MFN rate. */
+  /** MFN table prefixes (digits, sorted), to tell when a short code is ambiguous about its MFN rate. */
   mfnPrefixes: readonly string[];
-  /** Category and measure-scope prefixes (digits): a code shorter than one of these is ambiguous about which measures apply. */
+  /** Category and measure-scope prefixes (digits, sorted): a code shorter than one of these is ambiguous about which measures apply. */
   scopePrefixes: readonly string[];
   mfnTableId: string | null;
   /** Customs fees (MPF, HMF), when the schedule names a fees file. */
@@ -224,13 +224,13 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
       categoryIndex,
       fallbackCategory: categories.has('general') ? 'general' : null,
       mfn,
-      mfnPrefixes: (mfnTable?.entries ?? []).map((e) => prefixDigits(e.hts)),
+      mfnPrefixes: (mfnTable?.entries ?? []).map((e) => prefixDigits(e.hts)).sort(),
       scopePrefixes: [
         ...new Set([
           ...Object.values(schedule.categories).flatMap((c) => c.hts),
           ...schedule.measures.flatMap((m) => [...(m.scope.hts ?? []), ...(m.scope.exclude?.hts ?? [])]),
         ].map(prefixDigits)),
-      ],
+      ].sort(),
       mfnTableId: mfnTable?.id ?? null,
       fees: fees === null ? null : compileFees(fees),
     },

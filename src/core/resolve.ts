@@ -80,7 +80,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   // A code too short to tell which measures apply is refused, never guessed.
   if (good.hts !== null) {
     const hts = good.hts;
-    const finer = engine.scopePrefixes.find((p) => p.length > hts.length && p.startsWith(hts));
+    const finer = firstLongerUnder(engine.scopePrefixes, hts, () => true);
     if (finer !== undefined) {
       return {
         ok: false,
@@ -123,7 +123,10 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   } else if (good.hts !== null) {
     const hts = good.hts;
     const hit = engine.mfn.lookup(hts);
-    const finer = engine.mfnPrefixes.find((p) => p.length > hts.length && p.startsWith(hts) && engine.mfn.lookup(p)!.value.pct !== hit?.value.pct);
+    const finer = firstLongerUnder(engine.mfnPrefixes, hts, (p) => {
+      const own = engine.mfn.lookup(p)!.value;
+      return own.pct !== hit?.value.pct || own.text !== hit?.value.text;
+    });
     if (finer !== undefined) {
       return {
         ok: false,
@@ -252,6 +255,24 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     notes.push(`entry date before ${engine.coversFrom}, where this schedule's evidence starts: earlier measures are not modelled`);
   }
   return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
+}
+
+/**
+ * The first prefix in `sorted` (ascending) that extends `code` and passes `differs`, found by binary search:
+ * every string starting with `code` sits right after where `code` would be inserted.
+ */
+function firstLongerUnder(sorted: readonly string[], code: string, differs: (prefix: string) => boolean): string | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < code) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(code); i++) {
+    if (sorted[i]!.length > code.length && differs(sorted[i]!)) return sorted[i];
+  }
+  return undefined;
 }
 
 function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string | null {
