@@ -83,11 +83,19 @@ export function applyRate(valueCents: Cents, rate: RateMicro): Cents {
 
 /** Formats cents as a plain decimal string with two places: 1234567n -> "12345.67". */
 export function formatCents(c: Cents): string {
+  if (c >= 0n && c <= MAX_SAFE) {
+    // Exact in a double below 2^53: integer division and remainder, no bigint string work (the per-row path).
+    const n = Number(c);
+    const frac = n % 100;
+    return `${(n - frac) / 100}.${frac < 10 ? '0' : ''}${frac}`;
+  }
   const neg = c < 0n;
   const a = neg ? -c : c;
   const s = a.toString().padStart(3, '0');
   return `${neg ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
 }
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Formats a micro-percent as the shortest exact decimal: 2_500_000n -> "2.5", 0n -> "0". */
 export function formatRate(r: RateMicro): string {

@@ -91,3 +91,30 @@ describe('formatting', () => {
     expect(effectiveRate(0n, 0n)).toBe('0');
   });
 });
+
+describe('the formatCents fast path agrees with the bigint path', () => {
+  const slowCents = (c: bigint) => {
+    const neg = c < 0n;
+    const s = (neg ? -c : c).toString().padStart(3, '0');
+    return `${neg ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
+  };
+  const slowRate = (r: bigint) => {
+    const neg = r < 0n;
+    const a = neg ? -r : r;
+    const frac = (a % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+    return `${neg ? '-' : ''}${a / 1_000_000n}${frac ? `.${frac}` : ''}`;
+  };
+  it('for any value up to 10^17 and of either sign', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), (c) => {
+        expect(formatCents(c)).toBe(slowCents(c));
+        expect(formatRate(c)).toBe(slowRate(c));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const c of [0n, 1n, 99n, 100n, 9_007_199_254_740_991n, 9_007_199_254_740_992n]) {
+      expect(formatCents(c)).toBe(slowCents(c));
+      expect(formatRate(c)).toBe(slowRate(c));
+    }
+  });
+});
