@@ -192,7 +192,8 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
       let fees: LineFees | null = null;
       if (feeRules !== null) {
         if (row.entry === null) {
-          const own = ownEntryFees(feeRules, row.line === null ? '1' : String(row.line), row.value, duty.duty, row.date, row.mode);
+          // A line's own entry is named so that it cannot be taken for an entry number of the user's.
+          const own = ownEntryFees(feeRules, row.line === null ? 'flags' : `line ${row.line}`, row.value, duty.duty, row.date, row.mode);
           feeTotals.mpf += own.mpf;
           feeTotals.hmf += own.hmf;
           for (const n of own.notes) feeNotes.add(n);
@@ -235,7 +236,11 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
       feeTotals.hmf += e.hmf;
       for (const n of e.notes) if (n.startsWith('MPF limits')) feeNotes.add(n);
     }
-    if (entries.length > 0) reporter!.entries(entries.map(entryRecord));
+    if (entries.length > 0 && !plan.refunds) reporter!.entries(entries.map(entryRecord));
+    const mixed = entries.filter((e) => e.notes.some((n) => n.includes('differ in date')));
+    if (mixed.length > 0) {
+      warnings.add(`${plural(mixed.length, 'entry')} (${mixed.slice(0, 5).map((e) => e.entry).join(', ')}${mixed.length > 5 ? ', …' : ''}) mix entry dates or modes: the first line's date picks the MPF fiscal year; each line's own mode decides its HMF`);
+    }
     for (const n of feeNotes) if (n.startsWith('MPF limits')) warnings.add(n);
   } else if (plan.fees && engine.fees === null && !plan.quiet) {
     warnings.add(`schedule ${engine.scheduleId} names no customs fees: MPF and HMF are not computed`);
@@ -268,7 +273,12 @@ export function quantityProblem(plan: Plan, row: Row): string | null {
   if (plan.mfnSpecific === null) return null;
   const unit = plan.mfnSpecific.unit;
   if (row.quantity === null) return `the MFN rate is ${plan.mfnSpecific.text}: give quantity (in ${unit})`;
-  const norm = (u: string) => u.trim().toLowerCase().replace(/\.$/, '');
+  // "liter" = "liters", "each" = "No." = "pcs" (the USITC export's units column writes "liters", "No.").
+  const norm = (u: string) => {
+    const w = u.trim().toLowerCase().replace(/\.$/, '');
+    if (w === 'no' || w === 'pcs' || w === 'pc' || w === 'each') return 'each';
+    return w.length > 2 && w.endsWith('s') ? w.slice(0, -1) : w;
+  };
   if (row.unit !== null && norm(row.unit) !== norm(unit)) return `the MFN rate is per ${unit}, but the quantity is in ${row.unit}: give it in ${unit}`;
   return null;
 }

@@ -3,7 +3,7 @@
  * with differences from the first scenario. Rows are read once, streamed.
  */
 import type { Engine } from '../core/compile.js';
-import { addLine, GROUP_BYS, PERS, perPeriod, percentChange, ScenarioSums, type GroupBy, type Per } from '../core/compare.js';
+import { addLine, GROUP_BYS, PERS, perPeriod, perPeriodParts, percentChange, ScenarioSums, type GroupBy, type Per } from '../core/compare.js';
 import { computeLineDuty } from '../core/compute.js';
 import { formatHts } from '../core/hts.js';
 import { effectiveRate, formatCents } from '../core/money.js';
@@ -152,23 +152,30 @@ export function buildReport(engines: Engine[], sums: ScenarioSums[], by: GroupBy
   const keys = groupKeys(engines, sums, by);
   const base = sums[0]!;
   const rate = (c: bigint) => formatCents(perPeriod(c, per));
-  const scenarios = sums.map((s) => ({
+  // Run rates of the groups are shared out so that they add up to the run rate of the total (when the groups
+  // partition it: always for duty; for value unless grouped by measure, where a line counts under each measure).
+  const shares = (parts: bigint[], total: bigint) => (parts.reduce((a, b) => a + b, 0n) === total ? perPeriodParts(parts, per) : parts.map((p) => perPeriod(p, per)));
+  const runRates = sums.map((s) => {
+    const groups = keys.map((key) => s.groups.get(key) ?? { value: 0n, duty: 0n });
+    return {
+      duty: shares(groups.map((g) => g.duty), s.duty),
+      value: shares(groups.map((g) => g.value), s.value),
+    };
+  });
+  const scenarios = sums.map((s, i) => ({
     name: s.name,
     totals: { lines: s.lines, rejected: s.rejected, value: rate(s.value), duty: rate(s.duty), effectiveRate: effectiveRate(s.duty, s.value) },
-    groups: keys.map((key) => {
-      const g = s.groups.get(key) ?? { value: 0n, duty: 0n };
-      return { key, value: rate(g.value), duty: rate(g.duty) };
-    }),
+    groups: keys.map((key, k) => ({ key, value: formatCents(runRates[i]!.value[k]!), duty: formatCents(runRates[i]!.duty[k]!) })),
   }));
-  const differences = sums.slice(1).map((s) => ({
+  const differences = sums.slice(1).map((s, j) => ({
     scenario: s.name,
     vs: base.name,
     duty: formatCents(perPeriod(s.duty, per) - perPeriod(base.duty, per)),
     percent: percentChange(base.duty, s.duty),
-    groups: keys.map((key) => {
+    groups: keys.map((key, k) => {
       const a = base.groups.get(key)?.duty ?? 0n;
       const b = s.groups.get(key)?.duty ?? 0n;
-      return { key, duty: formatCents(perPeriod(b, per) - perPeriod(a, per)), percent: percentChange(a, b) };
+      return { key, duty: formatCents(runRates[j + 1]!.duty[k]! - runRates[0]!.duty[k]!), percent: percentChange(a, b) };
     }),
   }));
   return { schedule: engines[0]!.scheduleId, baseline: base.name, date, per, by, scenarios, differences, rejected };

@@ -31,7 +31,11 @@ export async function runHtsImport(file: string, o: { out: string; id?: string; 
       source: `USITC HTS export ${basename(file)}`,
     })),
   };
-  await writeFile(o.out, `${JSON.stringify(table, null, 1)}\n`);
+  try {
+    await writeFile(o.out, `${JSON.stringify(table, null, 1)}\n`);
+  } catch (e) {
+    throw new InputError(`${o.out}: cannot write the table (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
   io.stderr.write(`${file}: ${result.rows} rows read; ${result.entries.length} MFN lines written to ${o.out}\n`);
   if (result.skipped.length > 0) {
     io.stderr.write(`  ${result.skipped.length} rates not understood, left out (give mfn_rate for these codes):\n`);

@@ -54,7 +54,7 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
   const stream = spec.kind === 'file' ? createReadStream(spec.path, { highWaterMark: 65536 }) : stdin;
   let header: HeaderMap | null = null;
   try {
-    for await (const batch of readCsvRecords(stream, inputName)) {
+    for await (const batch of readCsvRecords(stream)) {
       for (const rec of batch) {
         if (header === null) {
           const h = readHeader(rec.cells);
@@ -92,5 +92,5 @@ function withoutDate(header: HeaderMap, forceDate: string | undefined): HeaderMa
 }
 
 export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n} ${n === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 }

@@ -42,6 +42,13 @@ Input CSV: a header row (names case-insensitive), then one import per row.
   origin                                ISO country code (default: --origin, else JP)
   mfn_rate                              MFN percent, overrides the bundled MFN table
   id                                    your reference, copied to the output
+  entry (or entry_number)               customs entry: fees are per entry (default:
+                                        each line is its own entry)
+  mode                                  ocean, air, truck, rail (default: --mode)
+  us_content                            percent of value that is US content
+  metal_value                           value of the steel/aluminum content
+  loaded (or loading_date)              date of loading, for in-transit rules
+  quantity, unit                        for specific MFN rates (4.4¢/kg ...)
   any other column                      passed through to the output
 Blank lines are skipped. Rows that cannot be computed are rejected with their
 line, column and reason; none is dropped.
@@ -109,7 +116,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--limit <n>', 'most lines a table shows', '50')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'no totals line on stderr (warnings, errors and rejected rows still print)')
-    .option('--raw', "csv: leave cells of your own text that start with = + - @ as they are (default: prefix a ' so spreadsheets do not run them)")
+    .option('--raw', "csv: leave cells of your own text that start with = + - @ tab or CR as they are (default: prefix a ' so spreadsheets do not run them)")
     .option('--explain', 'for each line, every measure considered, whether it applied and why, with its citation')
     .option('--mode <mode>', 'mode of transport for rows without a mode column: ocean, air, truck, rail (HMF is for ocean only)', 'ocean')
     .option('--no-fees', 'leave out the customs fees (MPF, HMF)')
@@ -265,6 +272,10 @@ Examples:
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // A reader that goes away (| head) ends the run quietly, help and version text included.
+  io.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') io.stderr.write(`tariff: cannot write the output (${e.code ?? e.message})\n`);
+  });
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => {
     code = c;

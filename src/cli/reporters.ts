@@ -124,9 +124,19 @@ class CsvReporter implements Reporter {
       const l = parts.layerOf[i]!;
       duty[l] = (duty[l] ?? 0n) + d.amount;
     });
+    // With a specific or compound MFN rate the rates come to different percentages on every line.
+    let rates = parts.rates;
+    if (plan.mfnSpecific !== null) {
+      const sum: (bigint | null)[] = this.#layers.map(() => null);
+      c.duties.forEach((d, i) => {
+        const l = parts.layerOf[i]!;
+        sum[l] = (sum[l] ?? 0n) + d.rate;
+      });
+      rates = sum.map((r) => (r === null ? '' : formatRate(r)));
+    }
     let layerCols = '';
     for (let l = 0; l < this.#layers.length; l++) {
-      layerCols += duty[l] === null ? ',,' : `,${parts.rates[l]},${formatCents(duty[l]!)}`;
+      layerCols += duty[l] === null ? ',,' : `,${rates[l]},${formatCents(duty[l]!)}`;
     }
     // A plan is resolved for one HTS code (or none), so its formatted code and category are computed once.
     parts.good ??= `${row.hts === null ? '' : formatHts(row.hts)},${plan.category}`;

@@ -87,3 +87,25 @@ export function percentChange(a: Cents, b: Cents): string | null {
   const text = `${s.slice(0, -4)}.${s.slice(-4)}`.replace(/\.?0+$/, '');
   return q === 0n ? '0' : `${neg ? '-' : ''}${text}`;
 }
+
+/**
+ * Run rates of parts that add up to the run rate of their sum: each part is
+ * floored, and the cents left over go to the parts with the largest
+ * remainders (earlier parts first on ties), so a table of groups adds up to
+ * its total. Every part ends within one cent of its exact run rate.
+ */
+export function perPeriodParts(parts: readonly Cents[], per: Per | null): Cents[] {
+  if (per === null) return [...parts];
+  const n = PERIODS_PER_YEAR[per];
+  if (parts.some((p) => p < 0n)) return parts.map((p) => perPeriod(p, per));
+  const total = perPeriod(parts.reduce((a, b) => a + b, 0n), per);
+  const floors = parts.map((p) => p / n);
+  let left = total - floors.reduce((a, b) => a + b, 0n);
+  const order = parts.map((p, i) => ({ i, r: p % n })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (const { i } of order) {
+    if (left <= 0n) break;
+    floors[i]!++;
+    left--;
+  }
+  return floors;
+}

@@ -27,6 +27,7 @@ export interface CompiledMeasure {
   assumes: { without: 'loaded' | 'us_content' | 'metal_value' | null; note: string }[];
   /** At or above this US content, the measure applies to the non-US share only. */
   usContentThreshold: RateMicro | null;
+  usContentConfidence: Confidence | null;
   /** Applies to the metal value when the row gives one; `remainderPaysDisplaced`: what it displaces applies to the rest. */
   metalContent: { remainderPaysDisplaced: boolean } | null;
   /** In-transit rules, first match wins. */
@@ -149,6 +150,7 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
       confidence: m.confidence,
       assumes: (m.assumes ?? []).map((a) => ({ without: a.without ?? null, note: a.note })),
       usContentThreshold: m.usContent === undefined ? null : pctFromString(m.usContent.thresholdPct),
+      usContentConfidence: m.usContent?.confidence ?? null,
       metalContent: m.metalContent === undefined ? null : { remainderPaysDisplaced: m.metalContent.remainderPaysDisplaced },
       inTransit: (m.inTransit ?? []).map((t) => ({ loadedBefore: t.loadedBefore, enteredBefore: t.enteredBefore, rate: t.rate === null ? null : compileRate(t.rate), heading: t.heading ?? null })),
       refundBasis: m.refund?.basis ?? null,

@@ -72,8 +72,15 @@ export function computeLineDuty(plan: Plan, value: Cents, quantityMicro: bigint 
       amount = mfnAmount;
       rate = value === 0n ? 0n : (amount * 100_000_000n * 2n + value) / (2n * value); // its ad valorem equivalent, for display
     } else if (mfnAmount !== null && a.inclusiveOf !== undefined) {
-      const top = applyRate(value, a.inclusiveOf) - mfnAmount;
-      amount = top > 0n ? top : 0n;
+      // N% of the base minus the MFN duty, at least 0; on the non-US share when the US-content rule applies.
+      // Exact until one rounding: (base x N - MFN x 10^8) in cents x micro-percent, then x share.
+      const base = a.base === 'value' ? value : a.base === 'metal' ? content.metalValue! : value - content.metalValue!;
+      const top = base * a.inclusiveOf - mfnAmount * HUNDRED_PCT;
+      if (top <= 0n) amount = 0n;
+      else if (a.nonUsShare) {
+        const d = HUNDRED_PCT * HUNDRED_PCT;
+        amount = (top * (HUNDRED_PCT - content.usContent!) * 2n + d) / (2n * d);
+      } else amount = (top * 2n + HUNDRED_PCT) / (2n * HUNDRED_PCT);
       rate = value === 0n ? 0n : (amount * 100_000_000n * 2n + value) / (2n * value); // the rate it comes to, for display
     } else {
       const base = a.base === 'value' ? value : a.base === 'metal' ? content.metalValue! : value - content.metalValue!;

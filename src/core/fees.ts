@@ -104,14 +104,15 @@ export function addToEntry(rules: FeeRules, e: EntrySums, value: Cents, duty: Ce
   e.value += value;
   e.duty += duty;
   e.mpfLines += applyRate(value, rules.mpfRate);
-  if (rules.hmfModes.has(e.mode)) e.hmfLines += applyRate(value, rules.hmfRate);
+  // HMF follows each line's own mode: an ocean line pays it even in an entry whose first line came by air.
+  if (rules.hmfModes.has(mode)) e.hmfLines += applyRate(value, rules.hmfRate);
 }
 
 export function entryFees(rules: FeeRules, e: EntrySums): EntryFees {
   const { year, note } = mpfYear(rules, e.date);
   const notes: string[] = [];
   if (note) notes.push(note);
-  if (e.mixed) notes.push(`lines of entry ${e.entry} differ in date or mode: the first line's (${e.date}, ${e.mode}) is used for the fees`);
+  if (e.mixed) notes.push(`lines of entry ${e.entry} differ in date or mode: the first line's date (${e.date}) picks the MPF fiscal year; HMF follows each line's mode`);
   const mpf = e.mpfLines < year.min ? year.min : e.mpfLines > year.max ? year.max : e.mpfLines;
   // HMF de minimis: at most the threshold and no other fee, tax or duty on the entry (MPF always applies to a formal entry).
   const hmf = e.hmfLines <= rules.hmfDeMinimis && mpf === 0n && e.duty === 0n ? 0n : e.hmfLines;

@@ -235,7 +235,10 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     const nonUsShare = m.usContentThreshold !== null && usContent !== null && usContent >= m.usContentThreshold;
     if (base === 'metal') reason += ', on the metal value';
     if (base === 'remainder') reason += `, on the value minus the metal value (the rest of what ${by!.id} covers)`;
-    if (nonUsShare) reason += `, on the non-US share (US content ${formatRate(usContent!)}% >= ${formatRate(m.usContentThreshold!)}%)`;
+    if (nonUsShare) {
+      reason += `, on the non-US share (US content ${formatRate(usContent!)}% >= ${formatRate(m.usContentThreshold!)}%)`;
+      if (m.usContentConfidence === 'unconfirmed') notes.push(`the US-content rule for ${m.id} is UNCONFIRMED in the sources`);
+    }
     reason += transit;
     const a: AppliedMeasure = { measure: m, rate, base, nonUsShare };
     if (kind.kind === 'inclusive' && mfnSpecific !== null) a.inclusiveOf = kind.pct;
@@ -248,6 +251,9 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     }
   }
 
+  if (hasMetal && !applied.some((a) => a.base !== 'value')) {
+    notes.push('metal_value is not used: no measure in force on this date applies to the metal value');
+  }
   if (good.date > engine.knownThrough) {
     notes.push(`entry date after ${engine.knownThrough}, the last date this schedule has evidence for: measures announced since then are not in it`);
   }

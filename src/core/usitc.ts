@@ -94,6 +94,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 export function plainText(html: string): string {
   return html
+    .replace(/<sup>.*?<\/sup>/gi, '') // footnote markers: "Free<sup>1</sup>" is "Free"
     .replace(/<[^>]*>/g, '')
     .replace(/&(#\d+|[a-z]+);/gi, (all, e: string) => (e.startsWith('#') ? String.fromCharCode(Number(e.slice(1))) : (ENTITIES[e.toLowerCase()] ?? all)))
     .replace(/\s+/g, ' ')

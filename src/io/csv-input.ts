@@ -14,7 +14,6 @@
  */
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
-import { InputError } from '../errors.js';
 
 export interface CsvRecord {
   /** Physical line where the record starts; the header is line 1 when the file starts with it. */
@@ -48,7 +47,7 @@ interface PapaResult {
 let papa: typeof import('papaparse') | undefined;
 const require = createRequire(import.meta.url);
 
-export async function* readCsvRecords(stream: Readable, name: string): AsyncGenerator<CsvRecord[]> {
+export async function* readCsvRecords(stream: Readable): AsyncGenerator<CsvRecord[]> {
   papa ??= require('papaparse') as typeof import('papaparse');
   const Papa = papa;
   stream.setEncoding('utf8');
@@ -56,44 +55,68 @@ export async function* readCsvRecords(stream: Readable, name: string): AsyncGene
   let line = 1;
   let first = true;
 
-  const parse = (text: string, final: boolean): CsvRecord[] => {
-    const parser = new Papa.Parser({ ...CONFIG });
-    const result = parser.parse(text, 0, !final) as PapaResult;
-    const problems = new Map<number, string>();
-    for (const e of result.errors) {
-      if (e.row !== undefined && e.row < result.data.length && !problems.has(e.row)) problems.set(e.row, quoteProblem(e.code));
+  const emit = (out: CsvRecord[], cells: string[], problem: string | undefined, badBytes: boolean) => {
+    const start = line;
+    line += 1 + countNewlines(cells);
+    if (first) {
+      first = false;
+      if (cells[0]?.charCodeAt(0) === 0xfeff) cells[0] = cells[0].slice(1);
     }
-    pending = final ? '' : text.slice(result.meta.cursor);
+    const k = cells.length - 1;
+    if (cells[k]!.endsWith('\r')) cells[k] = cells[k]!.slice(0, -1); // CRLF line ends
+    if (cells.length === 1 && cells[0] === '' && problem === undefined) return; // a blank line
     // The decoder turns bytes that are not UTF-8 into U+FFFD; such a record is rejected, never computed on guesswork.
-    const badBytes = text.includes('\uFFFD');
+    const why = problem ?? (badBytes && cells.some((c) => c.includes('\uFFFD')) ? NOT_UTF8 : undefined);
+    out.push(why === undefined ? { line: start, cells } : { line: start, cells, problem: why });
+  };
+
+  /**
+   * Parses `text`, keeping an unfinished last record in `pending`. A record with a quoting error would
+   * swallow the lines after it into one field, so it is cut at its first line break: that line is
+   * rejected, and parsing goes on from the next line, so no later row is lost.
+   */
+  const parse = (text: string, final: boolean, forceCut = false): CsvRecord[] => {
     const out: CsvRecord[] = [];
-    result.data.forEach((cells, i) => {
-      const start = line;
-      line += 1 + countNewlines(cells);
-      if (first) {
-        first = false;
-        if (cells[0]?.charCodeAt(0) === 0xfeff) cells[0] = cells[0].slice(1);
+    const badBytes = text.includes('\uFFFD');
+    let rest = text;
+    for (;;) {
+      const result = new Papa.Parser({ ...CONFIG }).parse(rest, 0, !final) as PapaResult;
+      // Text after a closing quote is an error wherever it is; an open quote in the last, unfinished record is not (yet).
+      let bad: { row: number; code: string } | null = null;
+      for (const e of result.errors) {
+        if (e.row === undefined) continue;
+        if (e.row < result.data.length || e.code === 'InvalidQuotes') {
+          if (bad === null || e.row < bad.row) bad = { row: e.row, code: e.code };
+        }
       }
-      const k = cells.length - 1;
-      if (cells[k]!.endsWith('\r')) cells[k] = cells[k]!.slice(0, -1); // CRLF line ends
-      if (cells.length === 1 && cells[0] === '') return; // a blank line
-      const problem = problems.get(i) ?? (badBytes && cells.some((c) => c.includes('\uFFFD')) ? NOT_UTF8 : undefined);
-      out.push(problem === undefined ? { line: start, cells } : { line: start, cells, problem });
-    });
-    return out;
+      if (bad === null && forceCut && !final) bad = { row: result.data.length, code: 'TooLong' };
+      if (bad === null) {
+        for (const cells of result.data) emit(out, cells, undefined, badBytes);
+        pending = final ? '' : rest.slice(result.meta.cursor);
+        return out;
+      }
+      for (let i = 0; i < bad.row && i < result.data.length; i++) emit(out, result.data[i]!, undefined, badBytes);
+      const start = bad.row === 0 ? 0 : (new Papa.Parser({ ...CONFIG, preview: bad.row }).parse(rest, 0, false) as PapaResult).meta.cursor;
+      const nl = rest.indexOf('\n', start);
+      if (nl < 0 && !final) {
+        pending = rest.slice(start); // the bad line is not complete yet
+        return out;
+      }
+      emit(out, [rest.slice(start, nl < 0 ? rest.length : nl)], quoteProblem(bad.code), badBytes);
+      forceCut = false;
+      rest = nl < 0 ? '' : rest.slice(nl + 1);
+      if (rest === '') {
+        pending = '';
+        return out;
+      }
+    }
   };
 
   for await (const chunk of stream as AsyncIterable<string>) {
     // Small batches keep the rows of a batch short-lived (cheap garbage collection) whatever the source's chunk size.
     for (let at = 0; at < chunk.length; at += SLICE_CHARS) {
-      const batch = parse(pending + chunk.slice(at, at + SLICE_CHARS), false);
-      if (pending.length > MAX_RECORD_CHARS) {
-        if (batch.length > 0) yield batch;
-        throw new InputError(
-          `${name} line ${line}: a record longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB; most likely a quote that is never closed. ` +
-            'The input from this line on was not read.',
-        );
-      }
+      // A record still open after MAX_RECORD_CHARS is a quote that never closes: its first line is rejected.
+      const batch = parse(pending + chunk.slice(at, at + SLICE_CHARS), false, pending.length > MAX_RECORD_CHARS);
       if (batch.length > 0) yield batch;
     }
   }
@@ -108,9 +131,11 @@ const NOT_UTF8 = 'the record has bytes that are not valid UTF-8; save the file a
 function quoteProblem(code: string): string {
   switch (code) {
     case 'MissingQuotes':
-      return 'a quoted field is never closed, so the rest of the input was read into this record';
+      return 'a quoted field is never closed; the line is rejected and the next line read as a new record';
     case 'InvalidQuotes':
-      return 'a field has text after its closing quote (write a quote inside a quoted field as "")';
+      return 'a field has text after its closing quote (write a quote inside a quoted field as ""); the line is rejected and the next line read as a new record';
+    case 'TooLong':
+      return `a quoted field is still open after ${MAX_RECORD_CHARS / 1024 / 1024} MiB: a quote that never closes; the line is rejected and the next line read as a new record`;
     default:
       return `malformed CSV (${code})`;
   }

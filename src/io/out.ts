@@ -13,9 +13,9 @@ export class Out {
   closed = false;
 
   constructor(private readonly stream: Writable) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') this.closed = true;
-      else throw e;
+    // The reader went away (EPIPE) or the stream failed (reported by main): either way, stop writing.
+    stream.on('error', () => {
+      this.closed = true;
     });
   }
 

@@ -27,8 +27,9 @@ const CORPUS: [string, string | Buffer, Outcome][] = [
   ['BOM', `\uFEFF${HEAD}\na,8703.23.01,100,2025-05-01\n`, { code: 0, lines: [[2, 'a']] }],
   ['CRLF', `${HEAD}\r\na,8703.23.01,100,2025-05-01\r\nb,8703.23.01,100,2025-05-01\r\n`, { code: 0, lines: [[2, 'a'], [3, 'b']] }],
   ['quoted newline keeps later line numbers', `${HEAD}\n"a\nb",8703.23.01,100,2025-05-01\nc,8703.23.01,100,2025-05-01\n`, { code: 0, lines: [[2, 'a\nb'], [4, 'c']] }],
-  ['unbalanced quote: the rest of the input is one rejected record', `${HEAD}\na,8703.23.01,100,2025-05-01\n"b,8703.23.01,100,2025-05-01\nc,8703.23.01,100,2025-05-01\n`, { code: 1, lines: [[2, 'a']], rejected: [[3, '(row)']], stderr: /quoted field is never closed/ }],
-  ['text after a closing quote', `${HEAD}\n"a"x,8703.23.01,100,2025-05-01\n`, { code: 1, rejected: [[2, '(row)']] }],
+  ['unbalanced quote: that line is rejected, the lines after it are read', `${HEAD}\na,8703.23.01,100,2025-05-01\n"b,8703.23.01,100,2025-05-01\nc,8703.23.01,100,2025-05-01\n`, { code: 1, lines: [[2, 'a'], [4, 'c']], rejected: [[3, '(row)']], stderr: /quoted field is never closed/ }],
+  ['text after a closing quote: that line is rejected, no later row lost', `${HEAD}\n"a"x,8703.23.01,100,2025-05-01\nb,8703.23.01,100,2025-05-01\nc,8703.23.01,100,2025-05-01\n`, { code: 1, lines: [[3, 'b'], [4, 'c']], rejected: [[2, '(row)']], stderr: /text after its closing quote/ }],
+  ['a legitimate quoted line break is not an error', `${HEAD}\n"a\nstill a",8703.23.01,100,2025-05-01\nb,8703.23.01,100,2025-05-01\n`, { code: 0, lines: [[2, 'a\nstill a'], [4, 'b']] }],
   ['too few fields', `${HEAD}\na,8703.23.01,100\n`, { code: 1, rejected: [[2, '(row)']], stderr: /expected 4 fields as in the header, got 3/ }],
   ['too many fields', `${HEAD}\na,8703.23.01,100,2025-05-01,extra\n`, { code: 1, rejected: [[2, '(row)']], stderr: /got 5/ }],
   ['duplicate header', 'id,hts,value,VALUE\n', { code: 1, stderr: /line 1, column "VALUE": column "VALUE" appears twice/ }],
@@ -70,13 +71,15 @@ describe('bad-input corpus', () => {
     }
   });
 
-  it('a quote that never closes over more than 16 MiB is an error naming the line, and the rows before it are kept', async () => {
-    const rows = Array.from({ length: 5 }, (_, i) => `r${i},8703.23.01,100,2025-05-01`).join('\n');
-    const input = `${HEAD}\n${rows}\n"open,${'y'.repeat(17 * 1024 * 1024)}\n`;
+  it('a quote still open after 16 MiB: that line is rejected and the rows before and after it are kept', async () => {
+    const rows = (from: number) => Array.from({ length: 5 }, (_, i) => `r${from + i},8703.23.01,100,2025-05-01`).join('\n');
+    const input = `${HEAD}\n${rows(0)}\n"open,${'y'.repeat(17 * 1024 * 1024)}\n${rows(5)}\n`;
     const r = await run(['calc', '--format', 'ndjson'], input);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/\(stdin\) line 7: a record longer than 16 MiB; most likely a quote that is never closed/);
-    expect(r.stdout.trim().split('\n').filter((l) => l.includes('"type":"line"'))).toHaveLength(5);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.filter((o) => o.type === 'line')).toHaveLength(10);
+    expect(out.filter((o) => o.type === 'rejected').map((o) => o.line)).toEqual([7]);
+    expect(r.stderr).toMatch(/line 7, row: a quoted field is (still open after 16 MiB|never closed)/);
   });
 });
 

@@ -85,7 +85,7 @@ describe('customs fees in the output', () => {
       { entry: 'E1', lines: 2, value: '30500.00', mode: 'ocean', fiscalYear: 'FY2026', mpf: '105.65', hmf: '38.13', notes: [] },
       { entry: 'E2', lines: 1, value: '500000.00', mode: 'air', fiscalYear: 'FY2026', mpf: '651.50', hmf: '0.00', notes: [] },
     ]);
-    expect(doc.lines[3]).toMatchObject({ entry: '5', mode: 'ocean', mpf: '33.58', hmf: '1.25' });
+    expect(doc.lines[3]).toMatchObject({ entry: 'line 5', mode: 'ocean', mpf: '33.58', hmf: '1.25' });
     expect(doc.lines[0]).toMatchObject({ entry: 'E1' });
     expect(doc.lines[0].mpf).toBeUndefined();
     expect(doc.totals).toMatchObject({ mpf: '790.73', hmf: '39.38', fees: '830.11' });
@@ -171,5 +171,54 @@ describe('content and in-transit inputs, end to end', () => {
     expect(line.explain.find((e: { measure: string }) => e.measure === 'ieepa-japan-inclusive-15').reason).toMatch(/in transit: loaded 2025-08-06 \(before 2025-08-07\) and entered before 2025-10-05/);
     const bad = await tariff(['calc', '--value', '100', '--hts', '7318.12.00', '--metal-value', '200', '--date', '2025-07-01', '--format', 'json']);
     expect(JSON.parse(bad.stdout).rejected[0]).toMatchObject({ field: 'metal_value', reason: expect.stringMatching(/more than the value/) });
+  });
+});
+
+describe('fixes from an adversarial check', () => {
+  it('an entry mixing modes: HMF follows each line, the run warns', async () => {
+    const csv = ['entry,hts,value,date,mode', 'B,8457.10.00,1000,2025-10-01,air', 'B,8457.10.00,100000,2025-10-01,ocean'].join('\n');
+    const r = await tariff(['calc', '--format', 'json'], { stdin: csv });
+    expect(JSON.parse(r.stdout).entries[0]).toMatchObject({ entry: 'B', hmf: '125.00' });
+    expect(r.stderr).toMatch(/1 entry \(B\) mix entry dates or modes/);
+  });
+
+  it('US content scales an inclusive measure over a compound MFN; csv rates match the amounts', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const out = join(mkdtempSync(join(tmpdir(), 'tariff-hts-')), 'table.json');
+    await tariff(['hts', 'import', 'tests/fixtures/usitc/hts-sample.json', '--out', out]);
+    const base = ['calc', '--value', '1000', '--hts', '0406.10.08', '--quantity', '100', '--date', '2025-09-01', '--hts-table', out, '--no-fees'];
+    const full = JSON.parse((await tariff([...base, '--format', 'json'])).stdout).lines[0];
+    const half = JSON.parse((await tariff([...base, '--us-content', '50', '--format', 'json'])).stdout).lines[0];
+    expect(full.duties[1].amount).toBe('120.60'); // 150 - (25 + 4.40)
+    expect(half.duties[1].amount).toBe('60.30');
+    const csv = parseCsv((await tariff([...base, '--format', 'csv'])).stdout)[0]!;
+    expect(csv).toMatchObject({ mfn_rate: '2.94', mfn_duty: '29.40', reciprocal_rate: '12.06', reciprocal_duty: '120.60' });
+    const liters = JSON.parse((await tariff(['calc', '--value', '100', '--hts', '2204.21.20', '--quantity', '10', '--unit', 'liters', '--date', '2025-03-20', '--hts-table', out, '--format', 'json', '--no-fees'])).stdout);
+    expect(liters.lines[0].duty).toBe('0.63');
+  });
+
+  it('help piped into a closed reader ends quietly; hts import to a missing folder is exit 1', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN, ROOT } = await import('../helpers.js');
+    const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+      const c = spawn('bash', ['-c', `node ${JSON.stringify(BIN)} calc --help | head -1 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`], { cwd: ROOT });
+      let err = '';
+      c.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      c.on('close', (code) => resolve({ code, err }));
+    });
+    expect(r.err).toMatch(/exit 0/);
+    expect(r.err).not.toMatch(/EPIPE|at /);
+    const w = await tariff(['hts', 'import', 'tests/fixtures/usitc/hts-sample.json', '--out', '/nonexistent-dir/x.json']);
+    expect(w.code).toBe(1);
+    expect(w.stderr).toMatch(/nonexistent-dir\/x\.json: cannot write the table/);
+  });
+
+  it('compare groups add up to the totals per hour', async () => {
+    const doc = JSON.parse((await tariff(['compare', 'data/examples/japan-imports-2024.csv', '--date', '2025-10-01', '--per', 'hour', '--format', 'json'])).stdout);
+    const cents = (s: string) => BigInt(s.replace('.', ''));
+    for (const s of doc.scenarios) expect(s.groups.reduce((a: bigint, g: { duty: string }) => a + cents(g.duty), 0n)).toBe(cents(s.totals.duty));
+    for (const d of doc.differences) expect(d.groups.reduce((a: bigint, g: { duty: string }) => a + cents(g.duty), 0n)).toBe(cents(d.duty));
   });
 });
