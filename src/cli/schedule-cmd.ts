@@ -69,6 +69,7 @@ export async function runScheduleShow(id: string | undefined, io: CliIo, o: { sc
     for (const m of transit) {
       for (const r of m.inTransit) {
         const instead = r.rate === null ? 'exempt' : r.rate.kind === 'ad-valorem' ? `+${formatRate(r.rate.pct)}% instead` : 'another rate';
+
         lines.push(`  ${m.id}: loaded before ${r.loadedBefore} and entered before ${r.enteredBefore}: ${instead}${r.heading ? ` (${r.heading})` : ''}`);
       }
     }
@@ -106,6 +107,8 @@ function rateText(m: CompiledMeasure): string {
       return `+${formatRate(m.rate.pct)}%`;
     case 'inclusive':
       return `inclusive ${formatRate(m.rate.pct)}%`;
+    case 'not-modelled':
+      return 'not modelled';
   }
 }
 

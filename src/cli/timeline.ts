@@ -104,7 +104,10 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   for (const e of engines) {
     const t = timeline(e, goods, from, to);
     for (const r of t.refused) {
-      if (single) throw new UsageError(`${r.refusal.reason}`);
+      // One good that cannot be computed at all is a usage problem; one that stops being computable on some date
+      // shows it as its last step ("n/a") instead.
+      if (single && t.steps.length === 0) throw new UsageError(`${r.refusal.reason}`);
+      if (single) continue;
       // Refused goods are the same under every scenario: report each once, at its first line.
       if (e === head) rejected.push({ line: lineOf(r.good), field: r.refusal.field, reason: r.refusal.reason });
     }
@@ -116,7 +119,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   out.push(renderTimeline(report, format, Boolean(io.stdout.isTTY) && format === 'table', paint.bold));
   await out.flush();
   if (rejected.length > 0) {
-    io.stderr.write(`${plural(rejected.length, 'row')} of the basket could not be computed and are left out:\n`);
+    io.stderr.write(`${plural(rejected.length, 'row')} of the basket could not be computed (on every date, or from the date given) and ${rejected.length === 1 ? 'is' : 'are'} left out:\n`);
     for (const r of rejected.slice(0, 10)) io.stderr.write(`  ${label.replace(/ \(value-weighted\)$/, '')}${r.line === null ? '' : ` line ${r.line}`}, ${r.field}: ${r.reason}\n`);
     return EXIT.rejected;
   }

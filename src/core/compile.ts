@@ -12,7 +12,8 @@ import { pctFromString, type RateMicro } from './money.js';
 export type CompiledRate =
   | { kind: 'mfn' }
   | { kind: 'ad-valorem'; pct: RateMicro }
-  | { kind: 'inclusive'; pct: RateMicro };
+  | { kind: 'inclusive'; pct: RateMicro }
+  | { kind: 'not-modelled'; reason: string };
 
 export interface CompiledMeasure {
   id: string;
@@ -171,7 +172,11 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
     };
   });
 
-  for (const clash of findLayerOverlaps(measures)) {
+  const categoryPrefixes = Object.entries(schedule.categories).map(([id, c]) => [id, c.hts.map(prefixDigits)] as const);
+  /** Categories with an HTS prefix that contains, or is contained in, `prefix`. */
+  const categoriesTouching = (prefix: string): string[] =>
+    categoryPrefixes.filter(([, ps]) => ps.some((q) => q.startsWith(prefix) || prefix.startsWith(q))).map(([id]) => id);
+  for (const clash of findLayerOverlaps(measures, categoriesTouching)) {
     const [a, b, what] = clash;
     issues.push({
       path: ['measures', ids.get(b.id)!, 'window'],
@@ -240,7 +245,14 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
 }
 
 function compileRate(r: Rate): CompiledRate {
-  return r.kind === 'mfn' ? { kind: 'mfn' } : { kind: r.kind, pct: pctFromString(r.pct) };
+  switch (r.kind) {
+    case 'mfn':
+      return { kind: 'mfn' };
+    case 'not-modelled':
+      return { kind: 'not-modelled', reason: r.reason };
+    default:
+      return { kind: r.kind, pct: pctFromString(r.pct) };
+  }
 }
 
 /** "4.4" -> 4_400_000n (millionths). */
@@ -255,7 +267,7 @@ export function formatCitation(c: Citation): string {
 }
 
 /** Pairs of measures of one layer whose windows, origins and goods overlap, with what they share. */
-function findLayerOverlaps(measures: CompiledMeasure[]): [CompiledMeasure, CompiledMeasure, string][] {
+function findLayerOverlaps(measures: CompiledMeasure[], categoriesTouching: (prefix: string) => string[]): [CompiledMeasure, CompiledMeasure, string][] {
   const out: [CompiledMeasure, CompiledMeasure, string][] = [];
   for (let i = 0; i < measures.length; i++) {
     for (let j = i + 1; j < measures.length; j++) {
@@ -264,14 +276,14 @@ function findLayerOverlaps(measures: CompiledMeasure[]): [CompiledMeasure, Compi
       if (a.layer !== b.layer) continue;
       const windows = (a.to === null || b.from < a.to) && (b.to === null || a.from < b.to);
       if (!windows || ![...a.origins].some((o) => b.origins.has(o))) continue;
-      const what = sharedGoods(a, b);
+      const what = sharedGoods(a, b, categoriesTouching);
       if (what !== null) out.push([a, b, what]);
     }
   }
   return out;
 }
 
-function sharedGoods(a: CompiledMeasure, b: CompiledMeasure): string | null {
+function sharedGoods(a: CompiledMeasure, b: CompiledMeasure, categoriesTouching: (prefix: string) => string[]): string | null {
   const coversScope = (all: CompiledMeasure, other: CompiledMeasure) =>
     other.htsPrefixes.length > 0 || [...other.categories].some((c) => !all.excludeCategories.has(c)) || other.allGoods;
   if (a.allGoods && coversScope(a, b)) return b.allGoods ? 'all goods' : 'some of the same goods';
@@ -282,6 +294,13 @@ function sharedGoods(a: CompiledMeasure, b: CompiledMeasure): string | null {
   for (const p of a.htsPrefixes) {
     for (const q of b.htsPrefixes) {
       if (digits(p).startsWith(digits(q)) || digits(q).startsWith(digits(p))) return `HTS ${p.length >= q.length ? p : q}`;
+    }
+  }
+  // One scoped by HTS code, the other by category: the codes' categories.
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const p of x.htsPrefixes) {
+      const c = categoriesTouching(digits(p)).find((id) => y.categories.has(id));
+      if (c !== undefined) return `HTS ${p} (category ${c})`;
     }
   }
   return null;

@@ -60,30 +60,30 @@ export function computeLineDuty(plan: Plan, value: Cents, quantityMicro: bigint 
   const duties: DutyAmount[] = [];
   let duty = 0n;
   let refundable = 0n;
-  let mfnAmount: Cents | null = null;
+  // A specific or compound MFN duty, exact in units of 10^-12 cent: value x ad valorem part + quantity x cents per unit.
+  let mfnExact: bigint | null = null;
   if (plan.mfnSpecific !== null) {
     if (quantityMicro === null) throw new Error('invariant: a specific MFN rate needs the quantity (check needsQuantity first)');
-    mfnAmount = applyRate(value, plan.mfn) + specificAmount(quantityMicro, plan.mfnSpecific.microCents);
+    mfnExact = value * plan.mfn * 10_000n + quantityMicro * plan.mfnSpecific.microCents;
   }
   for (const a of plan.applied) {
     let amount: Cents;
     let rate = a.rate;
-    if (mfnAmount !== null && a.measure.rate.kind === 'mfn') {
-      amount = mfnAmount;
-      rate = value === 0n ? 0n : (amount * 100_000_000n * 2n + value) / (2n * value); // its ad valorem equivalent, for display
-    } else if (mfnAmount !== null && a.inclusiveOf !== undefined) {
-      // N% of the base minus the MFN duty, at least 0; on the non-US share when the US-content rule applies.
-      // Exact until one rounding: (base x N - MFN x 10^8) in cents x micro-percent, then x share.
-      const base = a.base === 'value' ? value : a.base === 'metal' ? content.metalValue! : value - content.metalValue!;
-      const top = base * a.inclusiveOf - mfnAmount * HUNDRED_PCT;
-      if (top <= 0n) amount = 0n;
-      else if (a.nonUsShare) {
-        const d = HUNDRED_PCT * HUNDRED_PCT;
-        amount = (top * (HUNDRED_PCT - content.usContent!) * 2n + d) / (2n * d);
-      } else amount = (top * 2n + HUNDRED_PCT) / (2n * HUNDRED_PCT);
-      rate = value === 0n ? 0n : (amount * 100_000_000n * 2n + value) / (2n * value); // the rate it comes to, for display
+    const base = a.base === 'value' ? value : a.base === 'metal' ? content.metalValue! : value - content.metalValue!;
+    if (mfnExact !== null && a.measure.rate.kind === 'mfn') {
+      amount = roundDiv(mfnExact, E12); // one rounding for both parts
+      rate = displayRate(amount, value);
+    } else if (mfnExact !== null && a.inclusiveOf !== undefined) {
+      // N% of the base minus the MFN duty's share of that base (its ad valorem equivalent), at least 0; on the
+      // non-US share when the US-content rule applies. Exact until one rounding.
+      if (value === 0n) amount = 0n;
+      else {
+        const top = base * (a.inclusiveOf * 10_000n * value - mfnExact); // x 10^-12 cent x value
+        const share = a.nonUsShare ? HUNDRED_PCT - content.usContent! : HUNDRED_PCT;
+        amount = top <= 0n ? 0n : roundDiv(top * share, value * E12 * HUNDRED_PCT);
+      }
+      rate = displayRate(amount, value);
     } else {
-      const base = a.base === 'value' ? value : a.base === 'metal' ? content.metalValue! : value - content.metalValue!;
       amount = a.nonUsShare ? applyRateShare(base, a.rate, HUNDRED_PCT - content.usContent!) : applyRate(base, a.rate);
     }
     duty += amount;
@@ -91,6 +91,18 @@ export function computeLineDuty(plan: Plan, value: Cents, quantityMicro: bigint 
     duties.push({ measure: a.measure, rate, amount, base: a.base, nonUsShare: a.nonUsShare });
   }
   return { duties, duty, refundable };
+}
+
+const E12 = 1_000_000_000_000n;
+
+/** n / d rounded half up, both >= 0. */
+function roundDiv(n: bigint, d: bigint): bigint {
+  return (n * 2n + d) / (2n * d);
+}
+
+/** The percentage an amount comes to on the line's value, for display (micro-percent). */
+function displayRate(amount: Cents, value: Cents): RateMicro {
+  return value === 0n ? 0n : roundDiv(amount * 100_000_000n, value);
 }
 
 /** Whether a line of this plan needs its quantity (the MFN rate has a specific part). */

@@ -211,6 +211,9 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
         transit = ` (in transit: ${rule})`;
       }
     }
+    if (kind.kind === 'not-modelled') {
+      return { ok: false, refusal: { field: 'hts', reason: `${m.label} applies (from ${m.from}) and is not modelled: ${kind.reason}` } };
+    }
     let rate: RateMicro;
     let reason: string;
     switch (kind.kind) {
@@ -246,8 +249,10 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     decisions.push({ measure: m, applied: true, reason });
     if (m.confidence === 'unconfirmed') notes.push(`${m.id} is UNCONFIRMED in the sources`);
     for (const x of m.assumes) {
+      // A loading-date note matters only while an in-transit rule can still apply (before its entry deadline).
+      const relevant = x.without !== 'loaded' || m.inTransit.some((t) => good.date < t.enteredBefore);
       const missing = x.without === null || (x.without === 'loaded' ? loaded === null : x.without === 'us_content' ? usContent === null : !hasMetal);
-      if (missing) notes.push(x.note);
+      if (missing && relevant) notes.push(x.note);
     }
   }
 

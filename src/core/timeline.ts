@@ -51,7 +51,8 @@ export function timeline(engine: Engine, goods: WeightedGood[], from: string, to
       refused.push({ good: g.good, refusal: { field: 'mfn_rate', reason: `the MFN rate is ${r.plan.mfnSpecific.text}: a rate over time needs an ad valorem MFN; give mfn_rate` } });
     } else usable.push(g);
   }
-  const total = usable.reduce((s, g) => s + g.value, 0n);
+  let total = usable.reduce((s, g) => s + g.value, 0n);
+  const appliedLeft: string[] = [];
   const single = usable.length === 1;
   const steps: Step[] = [];
   let previousRate: string | null = null;
@@ -60,9 +61,15 @@ export function timeline(engine: Engine, goods: WeightedGood[], from: string, to
     let weighted = 0n; // sum of value x rate (micro-percent)
     let singleRate: RateMicro = 0n;
     const applied = new Map<string, string>();
+    const left: WeightedGood[] = [];
     for (const g of usable) {
       const r = resolveGood(engine, { ...g.good, date });
-      if (!r.ok) continue;
+      if (!r.ok) {
+        // From this date the good cannot be computed (e.g. a measure not modelled): it leaves the timeline, said so.
+        refused.push({ good: g.good, refusal: { ...r.refusal, reason: `from ${date}: ${r.refusal.reason}` } });
+        left.push(g);
+        continue;
+      }
       let rate = 0n;
       for (const a of r.plan.applied) {
         rate += a.rate;
@@ -71,12 +78,22 @@ export function timeline(engine: Engine, goods: WeightedGood[], from: string, to
       weighted += g.value * rate;
       singleRate = rate;
     }
+    for (const g of left) {
+      usable.splice(usable.indexOf(g), 1);
+      total -= g.value;
+      appliedLeft.push(`${left.length === 1 && single ? 'the good' : 'a good'} is not computed from here: ${refused[refused.length - 1]!.refusal.reason}`);
+    }
+    if (single && usable.length === 0) {
+      steps.push({ date, rate: 'n/a', previous: previousRate, events: appliedLeft.splice(0) });
+      break;
+    }
     const rate = single ? formatRate(singleRate) : total === 0n ? '0' : weightedRate(weighted, total);
     if (rate !== previousRate) {
       const events = [
         ...[...previousApplied].filter(([id]) => !applied.has(id)).map(([, label]) => `${label}: ends`),
         ...[...applied].filter(([id]) => !previousApplied.has(id)).map(([, label]) => `${label}: in force`),
       ];
+      events.push(...appliedLeft.splice(0));
       steps.push({ date, rate, previous: previousRate, events: previousRate === null && events.length === 0 ? ['MFN only'] : events });
       previousRate = rate;
     }

@@ -116,7 +116,8 @@ export function importUsitc(rows: UsitcRow[]): ImportResult {
     const general = typeof row.general === 'string' ? plainText(row.general) : '';
     const description = typeof row.description === 'string' ? plainText(row.description) : '';
     while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
-    const parent = [...stack].reverse().find((s) => s.rate !== null) ?? null;
+    // The nearest ancestor that states a rate; if that rate could not be read, nothing is inherited (never a grandparent's).
+    const parent = [...stack].reverse().find((s) => s.text !== '') ?? null;
 
     let rate: ParsedRate | null = null;
     let text = general;
@@ -124,7 +125,7 @@ export function importUsitc(rows: UsitcRow[]): ImportResult {
       rate = parseRateText(general);
       const digits = htsno.replaceAll('.', '');
       if (rate === null && htsno !== '' && !digits.startsWith('99') && !/^see\s/i.test(general)) skipped.push({ hts: htsno, text: general });
-    } else if (parent !== null) {
+    } else if (parent !== null && parent.rate !== null) {
       rate = parent.rate;
       text = parent.text;
     }

@@ -61,6 +61,12 @@ export const RateSchema = z.discriminatedUnion('kind', [
     kind: z.literal('inclusive'),
     pct: Percent,
   }).meta({ description: 'Tops the total of MFN and this measure up to pct percent: adds max(0, pct - MFN).' }),
+  z.strictObject({
+    kind: z.literal('not-modelled'),
+    reason: z.string().min(1),
+  }).meta({
+    description: 'A measure known to apply but not computed here: a line it applies to is rejected with the reason, never given a wrong duty.',
+  }),
 ]);
 
 export const ScopeSchema = z

@@ -63,8 +63,10 @@ describe('US content (9903.01.34): at 20% or more the reciprocal duty is on the 
 });
 
 describe('metal value of Section 232 derivatives', () => {
-  it('before 2025-06-04: 232 on the metal value, nothing on the rest', () => {
-    expect(duty(SCREWS, '2025-06-03', '10000', { metalValue: '4000' }).measures).toEqual(['mfn 12.5 1250.00', 's232-steel-25 25 1000.00 on metal']);
+  it('before 2025-06-04: chapter 72/73/76 articles paid on the full value; metal_value is not used, and the line says so', () => {
+    const r = duty(SCREWS, '2025-06-03', '10000', { metalValue: '4000' });
+    expect(r.measures).toEqual(['mfn 12.5 1250.00', 's232-steel-25 25 2500.00']);
+    expect(r.notes).toMatch(/metal_value is not used/);
   });
 
   it('from 2025-06-04: 232 at 50% on the metal value, the general layer on the rest', () => {

@@ -212,7 +212,9 @@ describe('scenario data stays consistent with the schedule', () => {
     const noDeal = bundledEngine('no-deal');
     expect(duty(noDeal, { category: 'pharmaceuticals' }, '2025-10-01', '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
     expect(duty(asEnacted, { hts: '3004.90.92', mfn: '0' }, '2025-04-09', '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
-    expect(duty(asEnacted, { category: 'pharmaceuticals' }, '2026-08-01', '1000')).toMatchObject({ measures: ['mfn 0'] });
+    expect(duty(asEnacted, { category: 'pharmaceuticals' }, '2026-07-30', '1000')).toMatchObject({ measures: ['mfn 0'] });
+    // from 2026-07-31 the Section 232 pharmaceutical action applies, and it is not modelled: refused, never guessed
+    expect(duty(asEnacted, { category: 'pharmaceuticals' }, '2026-07-31', '1000')).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(/patented pharmaceuticals.*not modelled/) } });
   });
 });
 
@@ -255,5 +257,25 @@ describe('codes too short to decide', () => {
   it('accepts a short code when nothing under it is treated differently, and an MFN-ambiguous one with mfn_rate', () => {
     expect(duty(asEnacted, { hts: '8708' }, '2025-06-01', '1000')).toMatchObject({ duty: '275.00' });
     expect(duty(asEnacted, { hts: '7318', mfn: '12.5' }, '2025-06-01', '1000')).toMatchObject({ duty: '375.00' }); // 12.5% + steel 25% (50% from 06-04)
+  });
+});
+
+describe('measures known but not modelled: lines refused from the date they apply', () => {
+  it.each([
+    ['8704.22.01', '2025-10-31', null],
+    ['8704.22.01', '2025-11-01', /medium and heavy-duty vehicles/],
+    ['4407.11.00', '2025-10-14', /softwood timber and lumber/],
+    ['8802.40.00', '2025-09-15', null],
+    ['8802.40.00', '2025-09-16', /Civil aircraft/],
+  ])('%s on %s', (hts, date, refused) => {
+    const r = duty(asEnacted, { hts, mfn: '0' }, date, '1000');
+    if (refused === null) expect(r).toHaveProperty('duty');
+    else expect(r).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(refused) } });
+  });
+
+  it('informational materials and the listed 8541 lines are outside the reciprocal tariff; solar modules are not', () => {
+    expect(duty(asEnacted, { hts: '4901.99.00', mfn: '0' }, '2025-09-01', '1000')).toMatchObject({ measures: ['mfn 0'] });
+    expect(duty(asEnacted, { hts: '8541.10.00' }, '2025-09-01', '1000')).toMatchObject({ measures: ['mfn 0'] });
+    expect(duty(asEnacted, { hts: '8541.43.00', mfn: '0' }, '2025-09-01', '1000')).toMatchObject({ measures: ['mfn 0', 'ieepa-japan-inclusive-15 15'] });
   });
 });

@@ -154,3 +154,13 @@ describe('one measure per layer, good and date', () => {
     expect(issuesOf(clone())).toEqual([]);
   });
 });
+
+describe('one measure per layer: HTS-scoped against category-scoped', () => {
+  it('rejects a measure scoped by HTS 7318 in the layer of a steel-category measure on the same dates', () => {
+    const s = structuredClone(schedule);
+    s.measures.push({ ...structuredClone(s.measures.find((m) => m.id === 's232-steel-50')!), id: 'screws-10', scope: { hts: ['7318'] }, rate: { kind: 'ad-valorem', pct: '10' } });
+    const r = compileEngine(s, mfnTable, 'test');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.message).join('\n')).toMatch(/screws-10 and s232-steel-50 .* apply to HTS 7318 \(category steel\)/);
+  });
+});

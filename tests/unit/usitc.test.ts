@@ -61,3 +61,37 @@ describe('specific amounts', () => {
     expect(() => computeLineDuty({ mfnSpecific: { microCents: 1n, unit: 'kg', text: '' } } as never, 1n, null)).toThrow(/invariant/);
   });
 });
+
+describe('review fixes', () => {
+  it('a line does not inherit past an ancestor whose rate could not be read', () => {
+    const r = importUsitc([
+      { htsno: '2005', indent: '0', description: 'x', general: '5%' },
+      { htsno: '2005.70', indent: '1', description: 'y', general: '4.4¢/kg on drained weight' },
+      { htsno: '2005.70.12', indent: '2', description: 'z', general: '' },
+    ]);
+    expect(r.entries.map((e) => e.hts)).toEqual(['2005']);
+    expect(r.skipped.map((s) => s.hts)).toEqual(['2005.70']);
+  });
+
+  it('a compound MFN duty is rounded once: 2.5% of 10 cents + 1 unit at 0.3 cents = 0.55 cents -> 1 cent', () => {
+    const mfn = { id: 'mfn', layer: 'mfn', rate: { kind: 'mfn' }, refundBasis: null };
+    const plan = { mfn: 2_500_000n, mfnSpecific: { microCents: 300_000n, unit: 'kg', text: '2.5% + 0.3¢/kg' }, applied: [{ measure: mfn, rate: 2_500_000n, base: 'value', nonUsShare: false }] };
+    expect(computeLineDuty(plan as never, 10n, 1_000_000n).duty).toBe(1n);
+  });
+
+  it('an inclusive measure over a specific MFN on part of the value subtracts only that part\'s share of the MFN duty', () => {
+    // value $1,000, 10 cents/kg x 1,000 kg = $100 MFN (AVE 10%); inclusive 15% on the $400 remainder: 400 x (15% - 10%) = $20
+    const mfn = { id: 'mfn', layer: 'mfn', rate: { kind: 'mfn' }, refundBasis: null };
+    const inc = { id: 'inc', layer: 'reciprocal', rate: { kind: 'inclusive', pct: 15_000_000n }, refundBasis: null };
+    const plan = {
+      mfn: 0n,
+      mfnSpecific: { microCents: 10_000_000n, unit: 'kg', text: '10¢/kg' },
+      applied: [
+        { measure: mfn, rate: 0n, base: 'value', nonUsShare: false },
+        { measure: inc, rate: 15_000_000n, inclusiveOf: 15_000_000n, base: 'remainder', nonUsShare: false },
+      ],
+    };
+    const r = computeLineDuty(plan as never, 100_000n, 1_000_000_000n, { metalValue: 60_000n, usContent: null });
+    expect(r.duties.map((d) => d.amount)).toEqual([10_000n, 2_000n]);
+  });
+});
