@@ -78,6 +78,17 @@ rounded half up to the cent from the exact annual figure. On a terminal the
 table format adds bar charts.
 ${EXIT_CODES_HELP}`;
 
+/** The inputs of one import beyond value and code, shared by calc, explain and compare. */
+function withImportOptions(cmd: Command): Command {
+  return cmd
+    .option('--us-content <pct>', 'percent of the value that is US content (at 20% or more the reciprocal, 122 and 301 duties apply to the rest)')
+    .option('--metal-value <usd>', 'value of the steel/aluminum content, for Section 232 derivatives')
+    .option('--loaded <YYYY-MM-DD>', 'date of loading on the vessel, for the in-transit rules')
+    .option('--quantity <n>', 'quantity, in the unit of a specific MFN rate (e.g. kg)')
+    .option('--unit <unit>', 'the unit of --quantity, checked against the rate')
+    .option('--hts-table <file>', 'an MFN table from tariff hts import, instead of the bundled one');
+}
+
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -92,7 +103,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .exitOverride()
     .addHelpText('after', EXIT_CODES_HELP);
 
-  program
+  withImportOptions(program
     .command('calc')
     .description('compute duties for one import (flags) or for CSV rows from FILE or stdin')
     .argument('[file]', 'CSV file; "-" or nothing reads stdin')
@@ -105,13 +116,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
     .option('--scenario <name>', 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
-    .option('--us-content <pct>', 'percent of the value that is US content (at 20% or more the reciprocal, 122 and 301 duties apply to the rest)')
-    .option('--metal-value <usd>', 'value of the steel/aluminum content, for Section 232 derivatives')
-    .option('--loaded <YYYY-MM-DD>', 'date of loading on the vessel, for the in-transit rules')
-    .option('--quantity <n>', 'quantity of that import, in the unit of a specific MFN rate (e.g. kg)')
-    .option('--unit <unit>', 'the unit of --quantity, checked against the rate')
     .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us-japan.json')
-    .option('--hts-table <file>', 'an MFN table from tariff hts import, instead of the bundled one')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson']))
     .option('--limit <n>', 'most lines a table shows', '50')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
@@ -120,7 +125,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--explain', 'for each line, every measure considered, whether it applied and why, with its citation')
     .option('--mode <mode>', 'mode of transport for rows without a mode column: ocean, air, truck, rail (HMF is for ocean only)', 'ocean')
     .option('--no-fees', 'leave out the customs fees (MPF, HMF)')
-    .option('--refunds', 'list only the lines with duty that can be claimed back (IEEPA, struck down 2026-02-20); totals cover every line')
+    .option('--refunds', 'list only the lines with duty that can be claimed back (IEEPA, struck down 2026-02-20); totals cover every line'))
     .addHelpText('before', CALC_EXAMPLES)
     .addHelpText('after', CALC_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
@@ -128,7 +133,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       setExit(await runCalc(file, opts, io));
     });
 
-  program
+  withImportOptions(program
     .command('explain')
     .description('why each measure did or did not apply to one import (calc --explain for flags)')
     .requiredOption('--value <usd>', 'customs value in dollars')
@@ -137,17 +142,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--date <YYYY-MM-DD>', 'entry date; default: today')
     .option('--origin <CC>', 'country of origin', 'JP')
     .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
-    .option('--us-content <pct>', 'percent of the value that is US content (at 20% or more the reciprocal, 122 and 301 duties apply to the rest)')
-    .option('--metal-value <usd>', 'value of the steel/aluminum content, for Section 232 derivatives')
-    .option('--loaded <YYYY-MM-DD>', 'date of loading on the vessel, for the in-transit rules')
-    .option('--quantity <n>', 'quantity, in the unit of a specific MFN rate')
-    .option('--unit <unit>', 'the unit of --quantity')
-    .option('--hts-table <file>', 'an MFN table from tariff hts import')
     .option('--scenario <name>', 'bundled scenario (default as-enacted)')
     .option('--scenario-file <file>', 'your own scenario file')
     .option('--schedule <file>', 'your own schedule file')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson']).default('table'))
-    .option('--no-color', 'no colour, even on a terminal')
+    .option('--no-color', 'no colour, even on a terminal'))
     .addHelpText('before', `
 Examples:
   $ tariff explain --value 30000 --hts 8703.23.01 --date 2025-09-16
@@ -159,7 +158,7 @@ Examples:
       setExit(await runCalc(undefined, { ...opts, explain: true, quiet: true }, io));
     });
 
-  program
+  withImportOptions(program
     .command('compare')
     .description('put scenarios side by side on the same rows: totals, groups, differences from the first scenario')
     .argument('[file]', 'CSV file; "-" or nothing reads stdin')
@@ -176,14 +175,8 @@ Examples:
     .option('--origin <CC>', 'country of origin for rows without one', 'JP')
     .option('--mfn-rate <pct>', 'MFN rate in percent for rows without one')
     .option('--schedule <file>', 'your own schedule file')
-    .option('--hts-table <file>', 'an MFN table from tariff hts import')
-    .option('--us-content <pct>', 'percent of the value that is US content (at 20% or more the reciprocal, 122 and 301 duties apply to the rest)')
-    .option('--metal-value <usd>', 'value of the steel/aluminum content, for Section 232 derivatives')
-    .option('--loaded <YYYY-MM-DD>', 'date of loading on the vessel, for the in-transit rules')
-    .option('--quantity <n>', 'quantity of that import, for a specific MFN rate')
-    .option('--unit <unit>', 'the unit of --quantity')
     .option('--no-color', 'no colour, even on a terminal')
-    .option('--raw', "csv: leave group keys that start with = + - @ as they are (default: prefix a ')")
+    .option('--raw', "csv: leave group keys that start with = + - @ as they are (default: prefix a ')"))
     .addHelpText('before', COMPARE_EXAMPLES)
     .addHelpText('after', COMPARE_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
