@@ -2,10 +2,10 @@
  * `tariff calc`: duties for one import given by flags, or for every record of
  * a CSV file or stdin, streamed.
  */
-import { computeLineDuty, Totals, type ComputedLine } from '../core/compute.js';
+import { computeLineDuty, quantityProblem, Totals, type ComputedLine } from '../core/compute.js';
 import { addToEntry, entryFees, MODES, newEntry, ownEntryFees, type EntrySums, type Mode } from '../core/fees.js';
 import { parseMoney } from '../core/money.js';
-import { Resolver, type Plan } from '../core/resolve.js';
+import { Resolver } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import { readHeader, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
@@ -263,24 +263,6 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
 
 function inputNameOf(input: InputSpec): string {
   return input.kind === 'file' ? input.path : input.kind === 'stdin' ? '(stdin)' : '(flags)';
-}
-
-/**
- * A line whose MFN rate has a specific part needs its quantity in the rate's
- * unit; returns the reason when it cannot be computed, else null.
- */
-export function quantityProblem(plan: Plan, row: Row): string | null {
-  if (plan.mfnSpecific === null) return null;
-  const unit = plan.mfnSpecific.unit;
-  if (row.quantity === null) return `the MFN rate is ${plan.mfnSpecific.text}: give quantity (in ${unit})`;
-  // "liter" = "liters", "each" = "No." = "pcs" (the USITC export's units column writes "liters", "No.").
-  const norm = (u: string) => {
-    const w = u.trim().toLowerCase().replace(/\.$/, '');
-    if (w === 'no' || w === 'pcs' || w === 'pc' || w === 'each') return 'each';
-    return w.length > 2 && w.endsWith('s') ? w.slice(0, -1) : w;
-  };
-  if (row.unit !== null && norm(row.unit) !== norm(unit)) return `the MFN rate is per ${unit}, but the quantity is in ${row.unit}: give it in ${unit}`;
-  return null;
 }
 
 /** The column a refusal is about, as the user named it. */

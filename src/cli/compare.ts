@@ -4,7 +4,7 @@
  */
 import type { Engine } from '../core/compile.js';
 import { addLine, GROUP_BYS, PERS, perPeriod, perPeriodParts, percentChange, ScenarioSums, type GroupBy, type Per } from '../core/compare.js';
-import { computeLineDuty } from '../core/compute.js';
+import { computeLineDuty, quantityProblem } from '../core/compute.js';
 import { formatHts } from '../core/hts.js';
 import { effectiveRate, formatCents } from '../core/money.js';
 import { Resolver } from '../core/resolve.js';
@@ -12,7 +12,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import type { RowDefaults } from '../schema/row.js';
-import { columnName, planInput, quantityProblem } from './calc.js';
+import { columnName, planInput } from './calc.js';
 import { colorEnabled, makePaint } from './color.js';
 import { plural, readRows } from './input.js';
 import { DateWarnings } from './date-warnings.js';

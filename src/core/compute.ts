@@ -36,7 +36,7 @@ export function specificAmount(quantityMicro: bigint, microCentsPerUnit: bigint)
 
 /**
  * The duties of one line. `quantityMicro` (millionths of the rate's unit) is
- * needed when the MFN rate has a specific part (see needsQuantity); an
+ * needed when the MFN rate has a specific part (see quantityProblem); an
  * inclusive measure over such a rate adds max(0, N% of value - MFN duty).
  */
 /** A line's inputs beyond its value that change what a measure applies to. */
@@ -63,7 +63,7 @@ export function computeLineDuty(plan: Plan, value: Cents, quantityMicro: bigint 
   // A specific or compound MFN duty, exact in units of 10^-12 cent: value x ad valorem part + quantity x cents per unit.
   let mfnExact: bigint | null = null;
   if (plan.mfnSpecific !== null) {
-    if (quantityMicro === null) throw new Error('invariant: a specific MFN rate needs the quantity (check needsQuantity first)');
+    if (quantityMicro === null) throw new Error('invariant: a specific MFN rate needs the quantity (check quantityProblem first)');
     mfnExact = value * plan.mfn * 10_000n + quantityMicro * plan.mfnSpecific.microCents;
   }
   for (const a of plan.applied) {
@@ -105,9 +105,22 @@ function displayRate(amount: Cents, value: Cents): RateMicro {
   return value === 0n ? 0n : roundDiv(amount * 100_000_000n, value);
 }
 
-/** Whether a line of this plan needs its quantity (the MFN rate has a specific part). */
-export function needsQuantity(plan: Plan): boolean {
-  return plan.mfnSpecific !== null;
+/**
+ * A line whose MFN rate has a specific part needs its quantity in the rate's
+ * unit; returns the reason when it cannot be computed, else null.
+ */
+export function quantityProblem(plan: Plan, row: { quantity: bigint | null; unit: string | null }): string | null {
+  if (plan.mfnSpecific === null) return null;
+  const unit = plan.mfnSpecific.unit;
+  if (row.quantity === null) return `the MFN rate is ${plan.mfnSpecific.text}: give quantity (in ${unit})`;
+  // "liter" = "liters", "each" = "No." = "pcs" (the USITC export's units column writes "liters", "No.").
+  const norm = (u: string) => {
+    const w = u.trim().toLowerCase().replace(/\.$/, '');
+    if (w === 'no' || w === 'pcs' || w === 'pc' || w === 'each') return 'each';
+    return w.length > 2 && w.endsWith('s') ? w.slice(0, -1) : w;
+  };
+  if (row.unit !== null && norm(row.unit) !== norm(unit)) return `the MFN rate is per ${unit}, but the quantity is in ${row.unit}: give it in ${unit}`;
+  return null;
 }
 
 /** Running totals over a stream of lines; memory is bounded by the number of measures. */

@@ -24,10 +24,6 @@ export class Out {
     this.#buf += s;
   }
 
-  get pending(): number {
-    return this.#buf.length;
-  }
-
   /** Writes what is buffered; waits for 'drain' when the stream asks us to. */
   async flush(force = true): Promise<void> {
     if (this.closed || this.#buf.length === 0) return;
