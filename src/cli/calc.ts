@@ -166,7 +166,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   const feeRules = plan.fees ? engine.fees : null;
   const grouped = new Map<string, EntrySums>();
   const feeTotals = { mpf: 0n, hmf: 0n };
-  const feeNotes = new Set<string>();
+  const yearNotes = new Set<string>();
 
   const reject = (issue: RowIssue, cells: string[] | null, header: HeaderMap | null) => {
     totals.addRejected();
@@ -196,7 +196,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
           const own = ownEntryFees(feeRules, row.line === null ? 'flags' : `line ${row.line}`, row.value, duty.duty, row.date, row.mode);
           feeTotals.mpf += own.mpf;
           feeTotals.hmf += own.hmf;
-          for (const n of own.notes) feeNotes.add(n);
+          if (own.yearNote !== null) yearNotes.add(own.yearNote);
           fees = { entry: own.entry, own };
         } else {
           let e = grouped.get(row.entry);
@@ -234,14 +234,14 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
     for (const e of entries) {
       feeTotals.mpf += e.mpf;
       feeTotals.hmf += e.hmf;
-      for (const n of e.notes) if (n.startsWith('MPF limits')) feeNotes.add(n);
+      if (e.yearNote !== null) yearNotes.add(e.yearNote);
     }
     if (entries.length > 0 && !plan.refunds) reporter!.entries(entries.map(entryRecord));
-    const mixed = entries.filter((e) => e.notes.some((n) => n.includes('differ in date')));
+    const mixed = entries.filter((e) => e.mixed);
     if (mixed.length > 0) {
       warnings.add(`${plural(mixed.length, 'entry')} (${mixed.slice(0, 5).map((e) => e.entry).join(', ')}${mixed.length > 5 ? ', …' : ''}) mix entry dates or modes: the first line's date picks the MPF fiscal year; each line's own mode decides its HMF`);
     }
-    for (const n of feeNotes) if (n.startsWith('MPF limits')) warnings.add(n);
+    for (const n of yearNotes) warnings.add(n);
   } else if (plan.fees && engine.fees === null && !plan.quiet) {
     warnings.add(`schedule ${engine.scheduleId} names no customs fees: MPF and HMF are not computed`);
   }

@@ -91,6 +91,10 @@ export interface EntryFees {
   mpf: Cents;
   hmf: Cents;
   notes: string[];
+  /** Set when the date is outside the fiscal years in the data (the note says which year's limits were used). */
+  yearNote: string | null;
+  /** Lines of the entry differ in date or mode. */
+  mixed: boolean;
 }
 
 export function newEntry(entry: string, date: string, mode: Mode): EntrySums {
@@ -116,7 +120,7 @@ export function entryFees(rules: FeeRules, e: EntrySums): EntryFees {
   const mpf = e.mpfLines < year.min ? year.min : e.mpfLines > year.max ? year.max : e.mpfLines;
   // HMF de minimis: at most the threshold and no other fee, tax or duty on the entry (MPF always applies to a formal entry).
   const hmf = e.hmfLines <= rules.hmfDeMinimis && mpf === 0n && e.duty === 0n ? 0n : e.hmfLines;
-  return { entry: e.entry, lines: e.lines, value: e.value, mode: e.mode, fiscalYear: year.fiscalYear, mpf, hmf, notes };
+  return { entry: e.entry, lines: e.lines, value: e.value, mode: e.mode, fiscalYear: year.fiscalYear, mpf, hmf, notes, yearNote: note, mixed: e.mixed };
 }
 
 const NO_NOTES: readonly string[] = [];
@@ -131,5 +135,5 @@ export function ownEntryFees(rules: FeeRules, entry: string, value: Cents, duty:
   const mpf = mpfLine < year.min ? year.min : mpfLine > year.max ? year.max : mpfLine;
   const hmfLine = rules.hmfModes.has(mode) ? applyRate(value, rules.hmfRate) : 0n;
   const hmf = hmfLine <= rules.hmfDeMinimis && mpf === 0n && duty === 0n ? 0n : hmfLine;
-  return { entry, lines: 1, value, mode, fiscalYear: year.fiscalYear, mpf, hmf, notes: note === null ? (NO_NOTES as string[]) : [note] };
+  return { entry, lines: 1, value, mode, fiscalYear: year.fiscalYear, mpf, hmf, notes: note === null ? (NO_NOTES as string[]) : [note], yearNote: note, mixed: false };
 }

@@ -105,7 +105,21 @@ async function loadBundled<T>(schemaName: SchemaName, dir: string, id: string, s
   }
 }
 
-export async function loadSchedule(file: string): Promise<{ schedule: Schedule; mfnTable: MfnTable | null; fees: Fees | null }> {
+/** Loaded schedules by path: compare and timeline build one engine per scenario from the same files. */
+const scheduleCache = new Map<string, Promise<{ schedule: Schedule; mfnTable: MfnTable | null; fees: Fees | null }>>();
+
+export function loadSchedule(file: string): Promise<{ schedule: Schedule; mfnTable: MfnTable | null; fees: Fees | null }> {
+  const key = resolve(file);
+  let p = scheduleCache.get(key);
+  if (p === undefined) {
+    p = readSchedule(file);
+    scheduleCache.set(key, p);
+    p.catch(() => scheduleCache.delete(key));
+  }
+  return p;
+}
+
+async function readSchedule(file: string): Promise<{ schedule: Schedule; mfnTable: MfnTable | null; fees: Fees | null }> {
   const schedule = await check<Schedule>('ScheduleSchema', await readJson(file), file);
   let mfnTable: MfnTable | null = null;
   if (schedule.mfnTable !== undefined) mfnTable = await loadBundled<MfnTable>('MfnTableSchema', MFN_DIR, schedule.mfnTable, file, 'mfnTable');
