@@ -146,9 +146,10 @@ export function rejectedRecord(issue: RowIssue, columns: Record<string, string> 
 
 export function totalsRecord(engine: Engine, t: Totals, fees: { mpf: bigint; hmf: bigint } | null = null): TotalsRecord {
   const duties = engine.measures
-    .filter((m) => t.byMeasure.has(m.id))
-    .map((m) => ({ measure: m.id, layer: m.layer, amount: formatCents(t.byMeasure.get(m.id)!) }));
-  const layers = engine.layers.filter((l) => t.byLayer.has(l)).map((l) => ({ layer: l, amount: formatCents(t.byLayer.get(l)!) }));
+    .filter((m) => t.measureDuty(m.id) !== undefined)
+    .map((m) => ({ measure: m.id, layer: m.layer, amount: formatCents(t.measureDuty(m.id)!) }));
+  const byLayer = t.layerDuty();
+  const layers = engine.layers.filter((l) => byLayer.has(l)).map((l) => ({ layer: l, amount: formatCents(byLayer.get(l)!) }));
   const rec: TotalsRecord = {
     lines: t.lines,
     rejected: t.rejected,

@@ -132,8 +132,8 @@ export class Totals {
   refundable: Cents = 0n;
   /** Lines with a refundable amount. */
   refundableLines = 0;
-  readonly byMeasure = new Map<string, Cents>();
-  readonly byLayer = new Map<string, Cents>();
+  /** Duty by measure (keyed by the measure object: an identity lookup on the per-row path). */
+  readonly #byMeasure = new Map<CompiledMeasure, Cents>();
 
   addLine(value: Cents, line: LineDuty): void {
     this.lines++;
@@ -141,10 +141,20 @@ export class Totals {
     this.duty += line.duty;
     this.refundable += line.refundable;
     if (line.refundable > 0n) this.refundableLines++;
-    for (const d of line.duties) {
-      this.byMeasure.set(d.measure.id, (this.byMeasure.get(d.measure.id) ?? 0n) + d.amount);
-      this.byLayer.set(d.measure.layer, (this.byLayer.get(d.measure.layer) ?? 0n) + d.amount);
-    }
+    for (const d of line.duties) this.#byMeasure.set(d.measure, (this.#byMeasure.get(d.measure) ?? 0n) + d.amount);
+  }
+
+  /** Duty of a measure over all lines, or undefined when it never applied. */
+  measureDuty(id: string): Cents | undefined {
+    for (const [m, amount] of this.#byMeasure) if (m.id === id) return amount;
+    return undefined;
+  }
+
+  /** Duty by layer, summed from the measures. */
+  layerDuty(): Map<string, Cents> {
+    const out = new Map<string, Cents>();
+    for (const [m, amount] of this.#byMeasure) out.set(m.layer, (out.get(m.layer) ?? 0n) + amount);
+    return out;
   }
 
   addRejected(): void {

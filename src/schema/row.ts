@@ -126,6 +126,26 @@ export interface RowIssue {
 
 const ORIGIN = /^[A-Za-z]{2}$/;
 
+// Files repeat a few codes and dates over many rows: their checks are memoised (bounded).
+const htsMemo = new Map<string, string | null>();
+function htsOf(cell: string): string | null {
+  let h = htsMemo.get(cell);
+  if (h === undefined) {
+    h = normalizeHts(cell);
+    if (htsMemo.size < 50_000) htsMemo.set(cell, h);
+  }
+  return h;
+}
+const dateMemo = new Map<string, boolean>();
+function isDate(cell: string): boolean {
+  let ok = dateMemo.get(cell);
+  if (ok === undefined) {
+    ok = isCalendarDate(cell);
+    if (dateMemo.size < 50_000) dateMemo.set(cell, ok);
+  }
+  return ok;
+}
+
 /** Checks one record against the header. Never throws; every record becomes a Row or a RowIssue. */
 export function readRow(cells: string[], line: number | null, header: HeaderMap, defaults: RowDefaults): { ok: true; row: Row } | { ok: false; issue: RowIssue } {
   const n = header.names.length;
@@ -145,7 +165,7 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
   let hts: string | null = null;
   const htsCell = cell('hts');
   if (htsCell !== '') {
-    hts = normalizeHts(htsCell);
+    hts = htsOf(htsCell);
     if (hts === null) return fail('hts', `expected an HTS code of 4 to 10 digits, dots allowed (e.g. 8703.23.01), got "${htsCell}"`);
   }
   const categoryCell = cell('category').toLowerCase();
@@ -157,7 +177,7 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
   let date = defaults.date;
   const dateCell = cell('date');
   if (dateCell !== '') {
-    if (!isCalendarDate(dateCell)) return fail('date', `expected a calendar date YYYY-MM-DD, got "${dateCell}"`);
+    if (!isDate(dateCell)) return fail('date', `expected a calendar date YYYY-MM-DD, got "${dateCell}"`);
     date = dateCell;
   }
 
