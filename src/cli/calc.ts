@@ -10,7 +10,7 @@ import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import { readHeader, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
-import { EXIT, InputError, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { DateWarnings } from './date-warnings.js';
 import { plural, readRows, type InputSpec } from './input.js';
 import type { CliIo } from './io.js';
@@ -174,8 +174,6 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
     reporter!.rejected(rejectedRecord(issue, flags ? undefined : allColumns(header, cells)));
   };
 
-  // An input that breaks off (e.g. a quote never closed) after the header still gets its rows so far and the totals.
-  let broken: InputError | null = null;
   const summary = await readRows(plan.input, io.stdin, { defaults: plan.defaults }, {
     header: (header) => {
       reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null });
@@ -213,14 +211,9 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
       await out.flush(false);
       return !out.closed;
     },
-  }).catch((e: unknown) => {
-    if (!(e instanceof InputError) || reporter === null) throw e;
-    broken = e;
-    return { inputName: inputNameOf(plan.input), usedDefaultDate: false };
   });
   if (out.closed) return EXIT.ok; // the reader went away (e.g. | head): stop quietly
   warnings.finish();
-  if (broken !== null) warnings.list.push((broken as InputError).message);
 
   if (summary.usedDefaultDate && plan.dateIsToday) {
     warnings.add(
@@ -254,15 +247,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   if (plan.refunds && !plan.quiet) {
     io.stderr.write(`${summary.inputName}: ${plural(totals.refundableLines, 'line')} with refundable duty, ${t.refundable} in all\n`);
   }
-  if (broken !== null) {
-    io.stderr.write(`tariff: ${(broken as InputError).message}\n`);
-    return EXIT.rejected;
-  }
   return totals.rejected > 0 ? EXIT.rejected : EXIT.ok;
-}
-
-function inputNameOf(input: InputSpec): string {
-  return input.kind === 'file' ? input.path : input.kind === 'stdin' ? '(stdin)' : '(flags)';
 }
 
 /** The column a refusal is about, as the user named it. */

@@ -252,7 +252,7 @@ Examples:
     });
   schedule
     .command('validate')
-    .description('check a schedule, scenario or MFN table file and print every problem (exit 1 if any)')
+    .description('check a schedule, scenario, MFN table or fees file and print its problems: shape first, then references (exit 1 if any)')
     .argument('<file>', 'the JSON file')
     .option('--schedule <file>', 'the schedule a scenario file is checked against (default: the bundled one)')
     .action(async (file: string, opts: { schedule?: string }) => {

@@ -126,25 +126,18 @@ export interface RowIssue {
 
 const ORIGIN = /^[A-Za-z]{2}$/;
 
-// Files repeat a few codes and dates over many rows: their checks are memoised (bounded).
-const htsMemo = new Map<string, string | null>();
-function htsOf(cell: string): string | null {
-  let h = htsMemo.get(cell);
-  if (h === undefined) {
-    h = normalizeHts(cell);
-    if (htsMemo.size < 50_000) htsMemo.set(cell, h);
-  }
-  return h;
+/** Files repeat a few codes and dates over many rows: a check of a cell is memoised per distinct cell (bounded). */
+function memoised<T>(check: (cell: string) => T): (cell: string) => T {
+  const memo = new Map<string, T>();
+  return (cell) => {
+    if (memo.has(cell)) return memo.get(cell)!;
+    const v = check(cell);
+    if (memo.size < 50_000) memo.set(cell, v);
+    return v;
+  };
 }
-const dateMemo = new Map<string, boolean>();
-function isDate(cell: string): boolean {
-  let ok = dateMemo.get(cell);
-  if (ok === undefined) {
-    ok = isCalendarDate(cell);
-    if (dateMemo.size < 50_000) dateMemo.set(cell, ok);
-  }
-  return ok;
-}
+const htsOf = memoised(normalizeHts);
+const isDate = memoised(isCalendarDate);
 
 /** Checks one record against the header. Never throws; every record becomes a Row or a RowIssue. */
 export function readRow(cells: string[], line: number | null, header: HeaderMap, defaults: RowDefaults): { ok: true; row: Row } | { ok: false; issue: RowIssue } {
