@@ -13,6 +13,7 @@ import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, UsageError } from '../errors.js';
 import { DateWarnings } from './date-warnings.js';
 import { plural, readRows, type InputSpec } from './input.js';
+import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
 import { allColumns, entryRecord, rejectedRecord, totalsRecord, type LineFees } from './records.js';
@@ -174,7 +175,8 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
     reporter!.rejected(rejectedRecord(issue, flags ? undefined : allColumns(header, cells)));
   };
 
-  const summary = await readRows(plan.input, io.stdin, { defaults: plan.defaults }, {
+  const progress = plan.input.kind === 'flags' ? null : Progress.forRun(io.stderr, plan.quiet, plan.input.kind === 'file' ? plan.input.path : '(stdin)', io.now);
+  const summary = await readRows(plan.input, io.stdin, { defaults: plan.defaults, progress }, {
     header: (header) => {
       reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null });
     },

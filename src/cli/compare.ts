@@ -15,6 +15,7 @@ import type { RowDefaults } from '../schema/row.js';
 import { columnName, planInput } from './calc.js';
 import { colorEnabled, makePaint } from './color.js';
 import { plural, readRows } from './input.js';
+import { Progress } from './progress.js';
 import { DateWarnings } from './date-warnings.js';
 import { DEFAULT_SCENARIOS } from './defaults.js';
 import type { CliIo } from './io.js';
@@ -45,6 +46,7 @@ export interface CompareOptions {
   id?: string | undefined;
   color?: boolean | undefined;
   raw?: boolean | undefined;
+  quiet?: boolean | undefined;
 }
 
 interface RejectedRow {
@@ -89,7 +91,8 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const head = engines[0]!;
   const dates = new DateWarnings(head, warn);
 
-  const summary = await readRows(input, io.stdin, { defaults, forceDate: o.date }, {
+  const progress = input.kind === 'flags' ? null : Progress.forRun(io.stderr, Boolean(o.quiet), input.kind === 'file' ? input.path : '(stdin)', io.now);
+  const summary = await readRows(input, io.stdin, { defaults, forceDate: o.date, progress }, {
     header: () => {},
     row: (row, _cells, header) => {
       dates.check(row.date);

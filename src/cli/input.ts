@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { readCsvRecords } from '../io/csv-input.js';
+import type { Progress } from './progress.js';
 import { readHeader, readRow, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
 
 export type InputSpec = { kind: 'flags'; cells: string[]; header: HeaderMap } | { kind: 'file'; path: string } | { kind: 'stdin' };
@@ -23,6 +24,8 @@ export interface ReadOptions {
   defaults: RowDefaults;
   /** Evaluate every row on this date, ignoring the input's date column. */
   forceDate?: string | undefined;
+  /** Redrawn after each batch and erased at the end (see progress.ts). */
+  progress?: Progress | null | undefined;
 }
 
 export interface ReadSummary {
@@ -53,6 +56,7 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
   const inputName = spec.kind === 'file' ? spec.path : '(stdin)';
   const stream = spec.kind === 'file' ? createReadStream(spec.path, { highWaterMark: 65536 }) : stdin;
   let header: HeaderMap | null = null;
+  let records = 0;
   try {
     for await (const batch of readCsvRecords(stream)) {
       for (const rec of batch) {
@@ -65,12 +69,14 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
           sink.header(header);
           continue;
         }
+        records++;
         check(header, rec.cells, rec.line, rec.problem);
       }
       if (!(await sink.afterBatch())) {
         stream.destroy();
         break;
       }
+      opts.progress?.tick(records);
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -78,6 +84,8 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
     if (code === 'EISDIR') throw new InputError(`${inputName}: is a directory, not a CSV file`);
     if (code === 'EACCES') throw new InputError(`${inputName}: permission denied`);
     throw e;
+  } finally {
+    opts.progress?.done();
   }
   if (header === null) throw new InputError(`${inputName}: empty input; expected a CSV header line (e.g. id,hts,value,date) and rows`);
   return { inputName, usedDefaultDate };

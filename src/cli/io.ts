@@ -8,4 +8,6 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Today's date, YYYY-MM-DD (US Eastern is what customs uses; the local date is close enough for a default). */
   today: string;
+  /** Milliseconds from some fixed point, for the progress line (default performance.now; tests pass a fake clock). */
+  now?: () => number;
 }

@@ -120,7 +120,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson']))
     .option('--limit <n>', 'most lines a table shows', '50')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
-    .option('-q, --quiet', 'no totals line on stderr (warnings, errors and rejected rows still print)')
+    .option('-q, --quiet', 'no totals line and no progress line on stderr (warnings, errors and rejected rows still print)')
     .option('--raw', "csv: leave cells of your own text that start with = + - @ tab or CR as they are (default: prefix a ' so spreadsheets do not run them)")
     .option('--explain', 'for each line, every measure considered, whether it applied and why, with its citation')
     .option('--mode <mode>', 'mode of transport for rows without a mode column: ocean, air, truck, rail (HMF is for ocean only)', 'ocean')
@@ -175,6 +175,7 @@ Examples:
     .option('--origin <CC>', 'country of origin for rows without one', 'JP')
     .option('--mfn-rate <pct>', 'MFN rate in percent for rows without one')
     .option('--schedule <file>', 'your own schedule file')
+    .option('-q, --quiet', 'no progress line on a terminal for long inputs')
     .option('--no-color', 'no colour, even on a terminal')
     .option('--raw', "csv: leave group keys that start with = + - @ as they are (default: prefix a ')"))
     .addHelpText('before', COMPARE_EXAMPLES)
@@ -199,6 +200,7 @@ Examples:
     .option('--schedule <file>', 'your own schedule file')
     .option('--hts-table <file>', 'an MFN table from tariff hts import')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json']))
+    .option('-q, --quiet', 'no progress line on a terminal while a long basket is read')
     .option('--no-color', 'no colour, even on a terminal')
     .addHelpText('before', `
 Examples:

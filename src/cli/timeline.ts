@@ -10,7 +10,8 @@ import { EXIT, UsageError } from '../errors.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import { colorEnabled, makePaint } from './color.js';
-import { plural, readRows } from './input.js';
+import { plural, readRows, type InputSpec } from './input.js';
+import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
 import { csvCell } from './reporters.js';
@@ -28,6 +29,7 @@ export interface TimelineOptions {
   htsTable?: string | undefined;
   format?: string | undefined;
   color?: boolean | undefined;
+  quiet?: boolean | undefined;
 }
 
 type TimelineFormat = 'table' | 'csv' | 'json';
@@ -83,7 +85,9 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   } else {
     // A basket: rows summed by good, so memory grows with distinct goods, not rows.
     const byGood = new Map<string, WeightedGood & { line: number | null }>();
-    const summary = await readRows(file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file }, io.stdin, { defaults: { date: from, origin, mfn, mode: 'ocean' }, forceDate: from }, {
+    const input: InputSpec = file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file };
+    const progress = Progress.forRun(io.stderr, Boolean(o.quiet), input.kind === 'file' ? input.path : '(stdin)', io.now);
+    const summary = await readRows(input, io.stdin, { defaults: { date: from, origin, mfn, mode: 'ocean' }, forceDate: from, progress }, {
       header: () => {},
       row: (row) => {
         const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn };
