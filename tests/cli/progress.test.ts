@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- the progress line is made of terminal escapes */
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { Progress } from '../../src/cli/progress.js';
