@@ -73,8 +73,12 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * numeric fields are never passed through this.
  */
 export function userCell(s: string, raw: boolean): string {
+  if (!PLAIN_OR_SPECIAL.test(s)) return s; // the common case: one test, nothing to quote or neutralise
   return csvCell(!raw && FORMULA_START.test(s) ? `'${s}` : s);
 }
+
+/** Matches text that needs quoting or may need neutralising. */
+const PLAIN_OR_SPECIAL = /^[=+\-@\t\r]|[",\r\n]/;
 
 class CsvReporter implements Reporter {
   readonly #layers: readonly string[];
@@ -95,9 +99,9 @@ class CsvReporter implements Reporter {
   }
 
   /** What is the same for every line of one plan: computed once per plan, not per row. */
-  readonly #perPlan = new WeakMap<Plan, { layerOf: number[]; rates: string[]; tail: string; good: string | null; explain: string }>();
+  readonly #perPlan = new WeakMap<Plan, PlanParts>();
 
-  #planParts(plan: Plan) {
+  #planParts(plan: Plan): PlanParts {
     let p = this.#perPlan.get(plan);
     if (p === undefined) {
       const layerOf = plan.applied.map((a) => this.#layers.indexOf(a.measure.layer));
@@ -106,19 +110,42 @@ class CsvReporter implements Reporter {
         // A layer normally has one measure per line; when a user schedule stacks two, their rates add up.
         rateSum[layerOf[i]!] = (rateSum[layerOf[i]!] ?? 0n) + a.rate;
       });
+      const rates = rateSum.map((r) => (r === null ? '' : formatRate(r)));
       const tail = `${csvCell(plan.applied.map((a) => a.measure.id).join(' '))},${csvCell(plan.notes.join('; '))},,,`;
       const explain = this.ctx.explain
         ? `,${csvCell(plan.decisions.map((d) => `${d.measure.id}: ${d.applied ? 'applied' : 'not applied'}, ${d.reason}`).join('; '))}`
         : '';
-      p = { layerOf, rates: rateSum.map((r) => (r === null ? '' : formatRate(r))), tail, good: null, explain };
+      // The common case, every used layer with one measure and fixed rates: the text between the amounts is fixed.
+      let order: number[] | null = null;
+      const segs: string[] = [];
+      if (plan.mfnSpecific === null && new Set(layerOf).size === layerOf.length) {
+        order = [];
+        let seg = '';
+        for (let l = 0; l < this.#layers.length; l++) {
+          const i = layerOf.indexOf(l);
+          if (i < 0) seg += ',,';
+          else {
+            segs.push(`${seg},${rates[l]},`);
+            order.push(i);
+            seg = '';
+          }
+        }
+        segs.push(`${seg},${tail}`);
+      }
+      p = { layerOf, rates, tail, good: null, explain, order, segs };
       this.#perPlan.set(plan, p);
     }
     return p;
   }
 
-  line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
-    const { row, plan } = c;
-    const parts = this.#planParts(plan);
+  /** Per-layer rate and duty columns, then measures and notes, and the comma before `refundable`. */
+  #layerColumns(c: ComputedLine<Row>, parts: PlanParts): string {
+    const { order, segs } = parts;
+    if (order !== null) {
+      let s = segs[0]!;
+      for (let j = 0; j < order.length; j++) s += formatCents(c.duties[order[j]!]!.amount) + segs[j + 1]!;
+      return s;
+    }
     const duty: (bigint | null)[] = this.#layers.map(() => null);
     c.duties.forEach((d, i) => {
       const l = parts.layerOf[i]!;
@@ -126,7 +153,7 @@ class CsvReporter implements Reporter {
     });
     // With a specific or compound MFN rate the rates come to different percentages on every line.
     let rates = parts.rates;
-    if (plan.mfnSpecific !== null) {
+    if (c.plan.mfnSpecific !== null) {
       const sum: (bigint | null)[] = this.#layers.map(() => null);
       c.duties.forEach((d, i) => {
         const l = parts.layerOf[i]!;
@@ -134,17 +161,21 @@ class CsvReporter implements Reporter {
       });
       rates = sum.map((r) => (r === null ? '' : formatRate(r)));
     }
-    let layerCols = '';
-    for (let l = 0; l < this.#layers.length; l++) {
-      layerCols += duty[l] === null ? ',,' : `,${rates[l]},${formatCents(duty[l]!)}`;
-    }
+    let s = '';
+    for (let l = 0; l < this.#layers.length; l++) s += duty[l] === null ? ',,' : `,${rates[l]},${formatCents(duty[l]!)}`;
+    return `${s},${parts.tail}`;
+  }
+
+  line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
+    const { row, plan } = c;
+    const parts = this.#planParts(plan);
     // A plan is resolved for one HTS code (or none), so its formatted code and category are computed once.
     parts.good ??= `${row.hts === null ? '' : formatHts(row.hts)},${plan.category}`;
-    let pass = '';
     const raw = this.ctx.raw;
+    let pass = '';
     if (cells !== null && this.ctx.header !== null) for (const i of this.ctx.header.passthrough) pass += `,${userCell(cells[i] ?? '', raw)}`;
     this.ctx.out.push(
-      `${row.line ?? ''},ok,${userCell(row.id ?? '', raw)},${parts.good},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${effectiveRate(c.duty, row.value)}${layerCols},${parts.tail}${formatCents(c.refundable)}${parts.explain}${fees === null ? '' : csvFees(fees, row.mode, this.ctx.raw)}${pass}\n`,
+      `${row.line ?? ''},ok,${row.id === null ? '' : userCell(row.id, raw)},${parts.good},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${effectiveRate(c.duty, row.value)}${this.#layerColumns(c, parts)}${formatCents(c.refundable)}${parts.explain}${fees === null ? '' : csvFees(fees, row.mode, raw)}${pass}\n`,
     );
   }
 
@@ -181,8 +212,24 @@ class CsvReporter implements Reporter {
   end(): void {}
 }
 
+interface PlanParts {
+  /** Layer index of each applied measure. */
+  layerOf: number[];
+  /** Each layer's rate as text ('' when no measure of the layer applies). */
+  rates: string[];
+  /** Measures, notes, and the empty rejected_field and rejected_reason columns. */
+  tail: string;
+  good: string | null;
+  explain: string;
+  /** When each used layer has one measure at a fixed rate: the duties in layer order, and the text around them. */
+  order: number[] | null;
+  segs: string[];
+}
+
 function csvFees(f: LineFees, mode: string, raw: boolean): string {
-  return `,${userCell(f.entry, raw)},${mode},${f.own === null ? '' : formatCents(f.own.mpf)},${f.own === null ? '' : formatCents(f.own.hmf)}`;
+  // A line's own entry is named by tariff ("line N"), so only a user's entry number needs neutralising.
+  if (f.own !== null) return `,${f.entry},${mode},${formatCents(f.own.mpf)},${formatCents(f.own.hmf)}`;
+  return `,${userCell(f.entry, raw)},${mode},,`;
 }
 
 const HEAD_RESERVED = new Set([

@@ -114,5 +114,18 @@ export function effectiveRate(duty: Cents, value: Cents): string {
   if (value === 0n) return '0';
   // percent with 4 decimals = duty * 100 * 10^4 / value, half up
   const scaled = (duty * 1_000_000n * 2n + value) / (2n * value);
+  if (scaled >= 0n && scaled <= MAX_SAFE) {
+    // The per-row path: integer and 4-decimal parts from a double (exact below 2^53), the decimals from a table.
+    const n = Number(scaled);
+    const frac = n % 10_000;
+    return `${(n - frac) / 10_000}${decimals4(frac)}`;
+  }
   return formatRate(scaled * 100n);
+}
+
+/** ".5" for 5000, ".0001" for 1, "" for 0: the shortest decimals of a fraction in ten-thousandths (built once). */
+let DECIMALS4: string[] | undefined;
+function decimals4(f: number): string {
+  DECIMALS4 ??= Array.from({ length: 10_000 }, (_, i) => (i === 0 ? '' : `.${String(i).padStart(4, '0').replace(/0+$/, '')}`));
+  return DECIMALS4[f]!;
 }

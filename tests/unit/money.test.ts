@@ -118,3 +118,28 @@ describe('the formatCents fast path agrees with the bigint path', () => {
     }
   });
 });
+
+describe('the effectiveRate fast path agrees with decimal.js', () => {
+  // duty / value x 100, half up to 4 decimals, shortest form: the contract, computed independently.
+  const reference = (duty: bigint, value: bigint) =>
+    value === 0n ? '0' : new D(duty.toString()).div(value.toString()).times(100).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed();
+  it('for any duty and value up to 10^17 cents, duty above the value included', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 17n }), fc.bigInt({ min: 1n, max: 10n ** 17n }), (duty, value) => {
+        expect(effectiveRate(duty, value)).toBe(reference(duty, value));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 10n ** 9n }), fc.integer({ min: 0, max: 100_000_000 }), (value, rateMicro) => {
+        // Realistic lines: the duty a rate of up to 100% gives on the value.
+        const duty = applyRate(value, BigInt(rateMicro));
+        expect(effectiveRate(duty, value)).toBe(reference(duty, value));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const [d, v] of [[0n, 5n], [1n, 3n], [2n, 3n], [10n ** 17n, 1n], [1n, 10n ** 17n], [9_007_199_254_740_991n, 1_000_000n]] as const) {
+      expect(effectiveRate(d, v)).toBe(reference(d, v));
+    }
+  });
+});
