@@ -117,7 +117,7 @@ class CsvReporter implements Reporter {
         : '';
       // The common case, every used layer with one measure and fixed rates: the text between the amounts is fixed.
       let order: number[] | null = null;
-      const segs: string[] = [];
+      const segs: Uint8Array[] = [];
       if (plan.mfnSpecific === null && new Set(layerOf).size === layerOf.length) {
         order = [];
         let seg = '';
@@ -125,26 +125,30 @@ class CsvReporter implements Reporter {
           const i = layerOf.indexOf(l);
           if (i < 0) seg += ',,';
           else {
-            segs.push(`${seg},${rates[l]},`);
+            segs.push(UTF8.encode(`${seg},${rates[l]},`));
             order.push(i);
             seg = '';
           }
         }
-        segs.push(`${seg},${tail}`);
+        segs.push(UTF8.encode(`${seg},${tail}`));
       }
-      p = { layerOf, rates, tail, good: null, explain, order, segs };
+      p = { layerOf, rates, tail, good: null, explain: UTF8.encode(explain), order, segs };
       this.#perPlan.set(plan, p);
     }
     return p;
   }
 
   /** Per-layer rate and duty columns, then measures and notes, and the comma before `refundable`. */
-  #layerColumns(c: ComputedLine<Row>, parts: PlanParts): string {
+  #layerColumns(c: ComputedLine<Row>, parts: PlanParts): void {
+    const out = this.ctx.out;
     const { order, segs } = parts;
     if (order !== null) {
-      let s = segs[0]!;
-      for (let j = 0; j < order.length; j++) s += formatCents(c.duties[order[j]!]!.amount) + segs[j + 1]!;
-      return s;
+      out.bytes(segs[0]!);
+      for (let j = 0; j < order.length; j++) {
+        out.cents(c.duties[order[j]!]!.amount);
+        out.bytes(segs[j + 1]!);
+      }
+      return;
     }
     const duty: (bigint | null)[] = this.#layers.map(() => null);
     c.duties.forEach((d, i) => {
@@ -163,20 +167,60 @@ class CsvReporter implements Reporter {
     }
     let s = '';
     for (let l = 0; l < this.#layers.length; l++) s += duty[l] === null ? ',,' : `,${rates[l]},${formatCents(duty[l]!)}`;
-    return `${s},${parts.tail}`;
+    out.push(`${s},${parts.tail}`);
+  }
+
+  /** A cell of the user's text (see userCell). */
+  #user(s: string): void {
+    if (PLAIN_OR_SPECIAL.test(s)) this.ctx.out.push(userCell(s, this.ctx.raw));
+    else this.ctx.out.ascii(s);
   }
 
   line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
     const { row, plan } = c;
+    const out = this.ctx.out;
     const parts = this.#planParts(plan);
     // A plan is resolved for one HTS code (or none), so its formatted code and category are computed once.
-    parts.good ??= `${row.hts === null ? '' : formatHts(row.hts)},${plan.category}`;
-    const raw = this.ctx.raw;
-    let pass = '';
-    if (cells !== null && this.ctx.header !== null) for (const i of this.ctx.header.passthrough) pass += `,${userCell(cells[i] ?? '', raw)}`;
-    this.ctx.out.push(
-      `${row.line ?? ''},ok,${row.id === null ? '' : userCell(row.id, raw)},${parts.good},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${effectiveRate(c.duty, row.value)}${this.#layerColumns(c, parts)}${formatCents(c.refundable)}${parts.explain}${fees === null ? '' : csvFees(fees, row.mode, raw)}${pass}\n`,
-    );
+    parts.good ??= UTF8.encode(`,${row.hts === null ? '' : formatHts(row.hts)},${plan.category},`);
+    // The bytes written are those of: line,ok,id,hts,category,origin,date,value,duty,effective_rate,<layers>,
+    // measures,notes,,,refundable[,explain][,entry,mode,mpf,hmf][,passthrough...]
+    if (row.line !== null) out.int(row.line);
+    out.bytes(OK);
+    if (row.id !== null) this.#user(row.id);
+    out.bytes(parts.good);
+    out.ascii(row.origin);
+    out.byte(COMMA);
+    out.ascii(row.date);
+    out.byte(COMMA);
+    out.cents(row.value);
+    out.byte(COMMA);
+    out.cents(c.duty);
+    out.byte(COMMA);
+    out.ascii(effectiveRate(c.duty, row.value));
+    this.#layerColumns(c, parts);
+    out.cents(c.refundable);
+    out.bytes(parts.explain);
+    if (fees !== null) {
+      out.byte(COMMA);
+      // A line's own entry is named by tariff ("line N"), so only a user's entry number needs neutralising.
+      if (fees.own !== null) out.ascii(fees.entry);
+      else this.#user(fees.entry);
+      out.byte(COMMA);
+      out.ascii(row.mode);
+      out.byte(COMMA);
+      if (fees.own !== null) {
+        out.cents(fees.own.mpf);
+        out.byte(COMMA);
+        out.cents(fees.own.hmf);
+      } else out.byte(COMMA);
+    }
+    if (cells !== null && this.ctx.header !== null) {
+      for (const i of this.ctx.header.passthrough) {
+        out.byte(COMMA);
+        this.#user(cells[i] ?? '');
+      }
+    }
+    out.byte(NEWLINE);
   }
 
   rejected(r: RejectedRecord): void {
@@ -219,18 +263,19 @@ interface PlanParts {
   rates: string[];
   /** Measures, notes, and the empty rejected_field and rejected_reason columns. */
   tail: string;
-  good: string | null;
-  explain: string;
+  /** ",hts,category," as bytes, once a line of the plan is written. */
+  good: Uint8Array | null;
+  /** The explain column with its leading comma, or nothing. */
+  explain: Uint8Array;
   /** When each used layer has one measure at a fixed rate: the duties in layer order, and the text around them. */
   order: number[] | null;
-  segs: string[];
+  segs: Uint8Array[];
 }
 
-function csvFees(f: LineFees, mode: string, raw: boolean): string {
-  // A line's own entry is named by tariff ("line N"), so only a user's entry number needs neutralising.
-  if (f.own !== null) return `,${f.entry},${mode},${formatCents(f.own.mpf)},${formatCents(f.own.hmf)}`;
-  return `,${userCell(f.entry, raw)},${mode},,`;
-}
+const UTF8 = new TextEncoder();
+const OK = UTF8.encode(',ok,');
+const COMMA = 0x2c;
+const NEWLINE = 0x0a;
 
 const HEAD_RESERVED = new Set([
   'line', 'status', 'duty', 'effective_rate', 'measures', 'notes', 'rejected_field', 'rejected_reason',

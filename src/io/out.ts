@@ -1,14 +1,32 @@
 /**
- * Buffered output with back-pressure: text is collected and written in large
- * pieces; `flush()` waits for the stream to drain, so a slow reader (or a
- * pipe to `head`) throttles the producer instead of filling memory.
+ * Buffered output with back-pressure: text is encoded into byte buffers as it
+ * is produced and written in large pieces; `flush()` waits for the stream to
+ * drain, so a slow reader (or a pipe to `head`) throttles the producer
+ * instead of filling memory.
+ *
+ * Besides `push(text)`, the per-row writers (`ascii`, `cents`, `int`,
+ * `bytes`) put a CSV line's pieces straight into the buffer: no string is
+ * built for the line, and nothing is left for the garbage collector
+ * (measured: building 1,000,000 lines as strings and encoding them took
+ * about a second of a calc run).
  */
 import type { Writable } from 'node:stream';
+import { formatCents, type Cents } from '../core/money.js';
 
+/** Flush writes once this much is buffered (a non-forced flush leaves less than this for later). */
 const HIGH_WATER = 1 << 16;
+/** Size of each byte buffer; a longer text gets a buffer of its own. */
+const CHUNK = 1 << 16;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const DOT = 0x2e;
+const ZERO = 0x30;
 
 export class Out {
-  #buf = '';
+  /** Filled buffers waiting for the next flush. */
+  #full: Buffer[] = [];
+  #fullBytes = 0;
+  #buf: Buffer = Buffer.allocUnsafe(CHUNK);
+  #pos = 0;
   /** Set when the reader went away (EPIPE): everything after is dropped quietly. */
   closed = false;
 
@@ -19,18 +37,123 @@ export class Out {
     });
   }
 
+  /** Bytes buffered and not yet written. */
+  get pending(): number {
+    return this.#fullBytes + this.#pos;
+  }
+
+  /** Makes room for `n` more bytes in the current buffer. */
+  #room(n: number): void {
+    if (this.#pos + n <= this.#buf.length) return;
+    if (this.#pos > 0) {
+      this.#full.push(this.#buf.subarray(0, this.#pos));
+      this.#fullBytes += this.#pos;
+    }
+    this.#buf = Buffer.allocUnsafe(Math.max(CHUNK, n));
+    this.#pos = 0;
+  }
+
+  /** Any text, UTF-8 encoded. */
   push(s: string): void {
     if (this.closed) return;
-    this.#buf += s;
+    this.#room(s.length * 3); // at most 3 bytes per UTF-16 unit
+    this.#pos += this.#buf.write(s, this.#pos, 'utf8');
+  }
+
+  /** Text that is probably ASCII (a date, a code, a plain id): copied byte by byte, else encoded as UTF-8. */
+  ascii(s: string): void {
+    const n = s.length;
+    this.#room(n * 3);
+    const buf = this.#buf;
+    let pos = this.#pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) {
+        this.#pos += buf.write(s, this.#pos, 'utf8');
+        return;
+      }
+      buf[pos++] = c;
+    }
+    this.#pos = pos;
+  }
+
+  /** One ASCII character, by its code. */
+  byte(c: number): void {
+    this.#room(1);
+    this.#buf[this.#pos++] = c;
+  }
+
+  /** Bytes encoded once (e.g. the fixed text of a CSV line for one plan). */
+  bytes(b: Uint8Array): void {
+    this.#room(b.length);
+    this.#buf.set(b, this.#pos);
+    this.#pos += b.length;
+  }
+
+  /** A whole number >= 0 below 2^53. */
+  int(n: number): void {
+    this.#room(16);
+    this.#digits(n);
+  }
+
+  #digits(n: number): void {
+    const buf = this.#buf;
+    if (n < 10) {
+      buf[this.#pos++] = ZERO + n;
+      return;
+    }
+    let len = 1;
+    for (let p = 10; p <= n; p *= 10) len++;
+    let pos = this.#pos + len;
+    this.#pos = pos;
+    while (n >= 10) {
+      const q = Math.floor(n / 10);
+      buf[--pos] = ZERO + (n - q * 10);
+      n = q;
+    }
+    buf[--pos] = ZERO + n;
+  }
+
+  /** Cents as a decimal with two places, as formatCents writes them. */
+  cents(c: Cents): void {
+    if (c < 0n || c > MAX_SAFE) {
+      this.ascii(formatCents(c));
+      return;
+    }
+    const n = Number(c);
+    const frac = n % 100;
+    this.#room(20);
+    this.#digits((n - frac) / 100);
+    const buf = this.#buf;
+    buf[this.#pos] = DOT;
+    buf[this.#pos + 1] = ZERO + Math.floor(frac / 10);
+    buf[this.#pos + 2] = ZERO + (frac % 10);
+    this.#pos += 3;
   }
 
   /** Writes what is buffered; waits for 'drain' when the stream asks us to. */
   async flush(force = true): Promise<void> {
-    if (this.closed || this.#buf.length === 0) return;
-    if (!force && this.#buf.length < HIGH_WATER) return;
-    const chunk = this.#buf;
-    this.#buf = '';
-    if (!this.stream.write(chunk)) {
+    if (this.closed) {
+      this.#full = [];
+      this.#fullBytes = 0;
+      this.#pos = 0;
+      return;
+    }
+    if (this.pending === 0) return;
+    if (!force && this.pending < HIGH_WATER) return;
+    if (this.#pos > 0) {
+      this.#full.push(this.#buf.subarray(0, this.#pos));
+      this.#fullBytes += this.#pos;
+      // The stream keeps the written buffer until it is flushed out, so the next bytes go to a new one.
+      this.#buf = Buffer.allocUnsafe(CHUNK);
+      this.#pos = 0;
+    }
+    const chunks = this.#full;
+    this.#full = [];
+    this.#fullBytes = 0;
+    let ok = true;
+    for (const chunk of chunks) ok = this.stream.write(chunk);
+    if (!ok) {
       await new Promise<void>((resolve) => {
         const done = () => {
           this.stream.off('drain', done);
