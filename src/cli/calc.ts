@@ -187,7 +187,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
       const qp = quantityProblem(r.plan, row);
       if (qp !== null) return reject({ line: row.line, field: columnName(header, 'quantity'), reason: qp }, cells, header);
       const duty = computeLineDuty(r.plan, row.value, row.quantity, row);
-      const computed: ComputedLine<Row> = { row, plan: r.plan, ...duty };
+      const computed: ComputedLine<Row> = { row, plan: r.plan, duties: duty.duties, duty: duty.duty, refundable: duty.refundable };
       totals.addLine(row.value, duty);
       let fees: LineFees | null = null;
       if (feeRules !== null) {

@@ -30,6 +30,12 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: strin
  * decimal commas and more than two decimals.
  */
 export function parseMoney(raw: string): ParseResult<Cents> {
+  const fast = plainCents(raw);
+  return fast >= 0 ? { ok: true, value: BigInt(fast) } : parseMoneyFully(raw);
+}
+
+/** parseMoney without its fast path: every form, every reason (exported so tests can hold the two equal). */
+export function parseMoneyFully(raw: string): ParseResult<Cents> {
   let s = raw.trim();
   if (s === '') return { ok: false, reason: 'empty; expected a decimal amount like 1234.56' };
   if (s.startsWith('-')) return { ok: false, reason: `negative value "${raw}"; customs values are 0 or more` };
@@ -53,6 +59,30 @@ export function parseMoney(raw: string): ParseResult<Cents> {
   }
   const frac = (m[2] ?? '').padEnd(2, '0');
   return { ok: true, value: BigInt(digits) * 100n + BigInt(frac) };
+}
+
+/**
+ * The per-row fast path of parseMoney: `123`, `123.4` or `123.45` with at most 13 integer digits (so that the
+ * cents are exact in a double), as cents; -1 for anything else, which the full parser then reads or rejects.
+ */
+function plainCents(s: string): number {
+  const n = s.length;
+  let int = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    int = int * 10 + c;
+  }
+  if (i === 0 || i > 13) return -1;
+  if (i === n) return int * 100;
+  if (s.charCodeAt(i) !== 46 /* . */ || n - i < 2 || n - i > 3) return -1;
+  const d1 = s.charCodeAt(i + 1) - 48;
+  if (d1 < 0 || d1 > 9) return -1;
+  if (n - i === 2) return int * 100 + d1 * 10;
+  const d2 = s.charCodeAt(i + 2) - 48;
+  if (d2 < 0 || d2 > 9) return -1;
+  return int * 100 + d1 * 10 + d2;
 }
 
 /** Parses a percentage like `2.5` or `12.5%` (at most 6 decimals, at most 1000). */

@@ -343,7 +343,31 @@ export class Resolver {
     return p;
   }
 
+  /**
+   * The common row (no mfn_rate, loaded, us_content or metal_value of its own) is looked up without building a
+   * key: by HTS code (or category, which an HTS code makes irrelevant), then origin, then period.
+   */
+  readonly #simple = new Map<string, Map<string, (Resolution | undefined)[]>>();
+  #simpleCount = 0;
+
   resolve(good: GoodInput): Resolution {
+    if (good.mfn === null && (good.loaded ?? null) === null && (good.usContent ?? null) === null && good.hasMetalValue !== true) {
+      const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
+      let byOrigin = this.#simple.get(k1);
+      if (byOrigin === undefined) this.#simple.set(k1, (byOrigin = new Map()));
+      let byPeriod = byOrigin.get(good.origin);
+      if (byPeriod === undefined) byOrigin.set(good.origin, (byPeriod = []));
+      const period = this.period(good.date);
+      let r = byPeriod[period];
+      if (r === undefined) {
+        r = resolveGood(this.engine, good);
+        if (++this.#simpleCount > this.maxEntries) {
+          this.#simple.clear();
+          this.#simpleCount = 0;
+        } else byPeriod[period] = r;
+      }
+      return r;
+    }
     const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${good.loaded ?? ''}|${good.usContent ?? ''}|${good.hasMetalValue ? 1 : 0}`;
     let r = this.#cache.get(key);
     if (r === undefined) {

@@ -127,10 +127,11 @@ export interface RowIssue {
 const ORIGIN = /^[A-Za-z]{2}$/;
 
 /** Files repeat a few codes and dates over many rows: a check of a cell is memoised per distinct cell (bounded). */
-function memoised<T>(check: (cell: string) => T): (cell: string) => T {
+function memoised<T extends string | boolean | null>(check: (cell: string) => T): (cell: string) => T {
   const memo = new Map<string, T>();
   return (cell) => {
-    if (memo.has(cell)) return memo.get(cell)!;
+    const hit = memo.get(cell); // T is never undefined: one lookup is enough
+    if (hit !== undefined) return hit;
     const v = check(cell);
     if (memo.size < 50_000) memo.set(cell, v);
     return v;
@@ -138,6 +139,11 @@ function memoised<T>(check: (cell: string) => T): (cell: string) => T {
 }
 const htsOf = memoised(normalizeHts);
 const isDate = memoised(isCalendarDate);
+
+/** A cell, trimmed; '' when the column is absent. */
+function cellAt(cells: string[], i: number | undefined): string {
+  return i === undefined ? '' : cells[i]!.trim();
+}
 
 /** Checks one record against the header. Never throws; every record becomes a Row or a RowIssue. */
 export function readRow(cells: string[], line: number | null, header: HeaderMap, defaults: RowDefaults): { ok: true; row: Row } | { ok: false; issue: RowIssue } {
@@ -149,7 +155,7 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
     };
   }
   const { index, names } = header;
-  const cell = (f: Field): string => (index[f] === undefined ? '' : cells[index[f]!]!.trim());
+  const cell = (f: Field): string => cellAt(cells, index[f]);
   const fail = (f: Field, reason: string) => ({ ok: false as const, issue: { line, field: names[index[f]!] ?? f, reason } });
 
   const money = parseMoney(cell('value'));

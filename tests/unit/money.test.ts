@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyRate, effectiveRate, formatCents, formatRate, parseMoney, parsePct } from '../../src/core/money.js';
+import { applyRate, effectiveRate, formatCents, formatRate, parseMoney, parseMoneyFully, parsePct } from '../../src/core/money.js';
 
 const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
 
@@ -140,6 +140,28 @@ describe('the effectiveRate fast path agrees with decimal.js', () => {
     );
     for (const [d, v] of [[0n, 5n], [1n, 3n], [2n, 3n], [10n ** 17n, 1n], [1n, 10n ** 17n], [9_007_199_254_740_991n, 1_000_000n]] as const) {
       expect(effectiveRate(d, v)).toBe(reference(d, v));
+    }
+  });
+});
+
+describe('the parseMoney fast path agrees with the full parser', () => {
+  it('on money-like text of every shape', () => {
+    const digits = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((a) => a.join(''));
+    const moneyish = fc.tuple(
+      fc.constantFrom('', ' ', '$', '-', '+'),
+      fc.oneof(digits(0, 18), fc.constant('1,234'), fc.constant('0001')),
+      fc.constantFrom('', '.', ','),
+      digits(0, 4),
+      fc.constantFrom('', ' ', 'x', 'e3'),
+    ).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(moneyish, fc.string({ maxLength: 20 })), (s) => {
+        expect(parseMoney(s)).toEqual(parseMoneyFully(s));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const s of ['0', '00', '9999999999999.99', '99999999999999.99', '999999999999999', '1.', '.5', '1.234', '12.3', '٣']) {
+      expect(parseMoney(s)).toEqual(parseMoneyFully(s));
     }
   });
 });

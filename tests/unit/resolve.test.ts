@@ -223,13 +223,20 @@ describe('Resolver (memoised per period) agrees with resolveGood on every date',
     const fc = (await import('fast-check')).default;
     const { Resolver } = await import('../../src/core/resolve.js');
     const engines = ['as-enacted', 'no-deal', 'full-revocation'].map((s) => bundledEngine(s));
-    const goods = [{ hts: '87032301' }, { hts: '87043101' }, { hts: '84571000' }, { hts: '72071100' }, { hts: '76011030' }, { hts: '87082950' }, { hts: '85423100' }, { category: 'steel' }, { category: 'general', mfn: 3_000_000n }, { category: 'pharmaceuticals' }];
+    const goods: { hts?: string; category?: string; mfn?: bigint; loaded?: string; usContent?: bigint; hasMetalValue?: boolean }[] = [
+      { hts: '87032301' }, { hts: '87043101' }, { hts: '84571000' }, { hts: '72071100' }, { hts: '76011030' }, { hts: '87082950' }, { hts: '85423100' },
+      { category: 'steel' }, { category: 'general', mfn: 3_000_000n }, { category: 'pharmaceuticals' }, { category: 'nonsense' },
+      { hts: '87032301', category: 'steel' }, // an HTS code makes the category irrelevant
+      { hts: '87032301', loaded: '2025-03-30' }, { hts: '87032301', usContent: 25_000_000n }, { hts: '72071100', hasMetalValue: true },
+    ];
     const day = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 11, 31) }).map((t) => new Date(t - (t % 86_400_000)).toISOString().slice(0, 10));
-    const resolvers = engines.map((e) => new Resolver(e));
+    // A small cache too, so that clearing it when full is exercised.
+    const resolvers = engines.map((e) => [new Resolver(e), new Resolver(e, 7)] as const);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 }), fc.constantFrom(...goods), day, (i, g, date) => {
-        const good = { hts: g.hts ?? null, category: g.category ?? null, origin: 'JP', date, mfn: g.mfn ?? null };
-        expect(resolvers[i]!.resolve(good)).toEqual(resolveGood(engines[i]!, good));
+      fc.property(fc.integer({ min: 0, max: 2 }), fc.constantFrom(...goods), fc.constantFrom('JP', 'CN'), day, (i, g, origin, date) => {
+        const good = { hts: g.hts ?? null, category: g.category ?? null, origin, date, mfn: g.mfn ?? null, loaded: g.loaded ?? null, usContent: g.usContent ?? null, hasMetalValue: g.hasMetalValue ?? false };
+        const direct = resolveGood(engines[i]!, good);
+        for (const r of resolvers[i]!) expect(r.resolve(good)).toEqual(direct);
       }),
       { numRuns: 3000 },
     );
