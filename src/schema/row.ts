@@ -145,6 +145,12 @@ function cellAt(cells: string[], i: number | undefined): string {
   return i === undefined ? '' : cells[i]!.trim();
 }
 
+/** A rejected row: the column as the user named it, and why. */
+function failAt(line: number | null, header: HeaderMap, f: Field, reason: string): { ok: false; issue: RowIssue } {
+  const i = header.index[f];
+  return { ok: false, issue: { line, field: (i === undefined ? undefined : header.names[i]) ?? f, reason } };
+}
+
 /** Checks one record against the header. Never throws; every record becomes a Row or a RowIssue. */
 export function readRow(cells: string[], line: number | null, header: HeaderMap, defaults: RowDefaults): { ok: true; row: Row } | { ok: false; issue: RowIssue } {
   const n = header.names.length;
@@ -154,91 +160,89 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
       issue: { line, field: '(row)', reason: `expected ${n} fields as in the header, got ${cells.length}` },
     };
   }
-  const { index, names } = header;
-  const cell = (f: Field): string => cellAt(cells, index[f]);
-  const fail = (f: Field, reason: string) => ({ ok: false as const, issue: { line, field: names[index[f]!] ?? f, reason } });
+  const index = header.index;
 
-  const money = parseMoney(cell('value'));
-  if (!money.ok) return fail('value', money.reason);
+  const money = parseMoney(cellAt(cells, index.value));
+  if (!money.ok) return failAt(line, header, 'value', money.reason);
 
   let hts: string | null = null;
-  const htsCell = cell('hts');
+  const htsCell = cellAt(cells, index.hts);
   if (htsCell !== '') {
     hts = htsOf(htsCell);
-    if (hts === null) return fail('hts', `expected an HTS code of 4 to 10 digits, dots allowed (e.g. 8703.23.01), got "${htsCell}"`);
+    if (hts === null) return failAt(line, header, 'hts', `expected an HTS code of 4 to 10 digits, dots allowed (e.g. 8703.23.01), got "${htsCell}"`);
   }
-  const categoryCell = cell('category').toLowerCase();
+  const categoryCell = cellAt(cells, index.category).toLowerCase();
   const category = categoryCell === '' ? null : categoryCell;
   if (hts === null && category === null) {
-    return fail(index.hts !== undefined ? 'hts' : 'category', 'empty; give an HTS code or a category');
+    return failAt(line, header, index.hts !== undefined ? 'hts' : 'category', 'empty; give an HTS code or a category');
   }
 
   let date = defaults.date;
-  const dateCell = cell('date');
+  const dateCell = cellAt(cells, index.date);
   if (dateCell !== '') {
-    if (!isDate(dateCell)) return fail('date', `expected a calendar date YYYY-MM-DD, got "${dateCell}"`);
+    if (!isDate(dateCell)) return failAt(line, header, 'date', `expected a calendar date YYYY-MM-DD, got "${dateCell}"`);
     date = dateCell;
   }
 
   let origin = defaults.origin;
-  const originCell = cell('origin');
+  const originCell = cellAt(cells, index.origin);
   if (originCell !== '') {
-    if (!ORIGIN.test(originCell)) return fail('origin', `expected a two-letter ISO country code like JP, got "${originCell}"`);
+    if (!ORIGIN.test(originCell)) return failAt(line, header, 'origin', `expected a two-letter ISO country code like JP, got "${originCell}"`);
     origin = originCell.toUpperCase();
   }
 
   let mfn = defaults.mfn;
-  const mfnCell = cell('mfn_rate');
+  const mfnCell = cellAt(cells, index.mfn_rate);
   if (mfnCell !== '') {
     const r = parsePct(mfnCell);
-    if (!r.ok) return fail('mfn_rate', r.reason);
+    if (!r.ok) return failAt(line, header, 'mfn_rate', r.reason);
     mfn = r.value;
   }
 
   let mode = defaults.mode;
-  const modeCell = cell('mode').toLowerCase();
+  const modeCell = cellAt(cells, index.mode).toLowerCase();
   if (modeCell !== '') {
-    if (!(MODES as readonly string[]).includes(modeCell)) return fail('mode', `expected one of ${MODES.join(', ')}, got "${cell('mode')}"`);
+    if (!(MODES as readonly string[]).includes(modeCell)) return failAt(line, header, 'mode', `expected one of ${MODES.join(', ')}, got "${cellAt(cells, index.mode)}"`);
     mode = modeCell as Mode;
   }
 
   let quantity: bigint | null = null;
-  const quantityCell = cell('quantity');
+  const quantityCell = cellAt(cells, index.quantity);
   if (quantityCell !== '') {
     const m = /^(\d{1,15})(?:\.(\d{1,6}))?$/.exec(quantityCell);
-    if (!m) return fail('quantity', `expected a quantity like 120 or 12.5 (no sign, at most 6 decimals), got "${quantityCell}"`);
+    if (!m) return failAt(line, header, 'quantity', `expected a quantity like 120 or 12.5 (no sign, at most 6 decimals), got "${quantityCell}"`);
     quantity = BigInt(m[1]!) * 1_000_000n + BigInt((m[2] ?? '').padEnd(6, '0'));
   }
-  const unitCell = cell('unit');
+  const unitCell = cellAt(cells, index.unit);
 
   let usContent: RateMicro | null = null;
-  const usCell = cell('us_content');
+  const usCell = cellAt(cells, index.us_content);
   if (usCell !== '') {
     const r = parsePct(usCell);
-    if (!r.ok) return fail('us_content', r.reason);
-    if (r.value > 100_000_000n) return fail('us_content', `a share of the value is at most 100 (percent), got "${usCell}"`);
+    if (!r.ok) return failAt(line, header, 'us_content', r.reason);
+    if (r.value > 100_000_000n) return failAt(line, header, 'us_content', `a share of the value is at most 100 (percent), got "${usCell}"`);
     usContent = r.value;
   }
 
   let metalValue: Cents | null = null;
-  const metalCell = cell('metal_value');
+  const metalCell = cellAt(cells, index.metal_value);
   if (metalCell !== '') {
     const r = parseMoney(metalCell);
-    if (!r.ok) return fail('metal_value', r.reason);
-    if (r.value > money.value) return fail('metal_value', `the metal value (${metalCell}) is more than the value of the goods`);
+    if (!r.ok) return failAt(line, header, 'metal_value', r.reason);
+    if (r.value > money.value) return failAt(line, header, 'metal_value', `the metal value (${metalCell}) is more than the value of the goods`);
     metalValue = r.value;
   }
 
   let loaded: string | null = null;
-  const loadedCell = cell('loaded');
+  const loadedCell = cellAt(cells, index.loaded);
   if (loadedCell !== '') {
-    if (!isCalendarDate(loadedCell)) return fail('loaded', `expected a calendar date YYYY-MM-DD, got "${loadedCell}"`);
-    if (loadedCell > date) return fail('loaded', `loaded on ${loadedCell}, after the entry date ${date}`);
+    if (!isCalendarDate(loadedCell)) return failAt(line, header, 'loaded', `expected a calendar date YYYY-MM-DD, got "${loadedCell}"`);
+    if (loadedCell > date) return failAt(line, header, 'loaded', `loaded on ${loadedCell}, after the entry date ${date}`);
     loaded = loadedCell;
   }
 
   const idCell = index.id === undefined ? '' : cells[index.id]!;
-  const entryCell = cell('entry');
+  const entryCell = cellAt(cells, index.entry);
   return {
     ok: true,
     row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell, usContent, metalValue, hasMetalValue: metalValue !== null, loaded },
