@@ -8,7 +8,10 @@
 //   3. start-up: one-line `tariff calc ... --format json` vs bare `node -e 0`;
 //   4. when `mlr` (Miller) is on PATH, a per-category multiplication over the
 //      same file as a yardstick for calc (one rate) and compare (three rates);
-//   5. with --rows-list, calc at several sizes to check that RSS stays flat.
+//   5. with --rows-list, calc at several sizes to check that RSS stays flat;
+//   6. the floor: tariff's own CSV reader over the file, records counted and
+//      nothing else (scripts/bench-parse.js), so a ratio can be read against
+//      what parsing alone costs.
 // Peak RSS comes from GNU `/usr/bin/time -f %M`, else from polling
 // /proc/<pid>/status (VmHWM) every 20 ms (TARIFF_BENCH_RSS=proc forces that).
 // Prints a table with the goals (or, with --json, one JSON object); progress
@@ -26,6 +29,7 @@ import { DEFAULT_SEED, ensureBenchData } from './gen-bench-data.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARIFF = join(ROOT, 'bin', 'tariff.js');
+const PARSE_ONLY = join(ROOT, 'scripts', 'bench-parse.js');
 const SCENARIOS = 'as-enacted,no-deal,full-revocation';
 const MILLER_CALC = '$duty = $value_usd * (($category == "vehicles") ? 0.275 : 0.1)';
 const MILLER_COMPARE =
@@ -244,6 +248,7 @@ function render(r) {
   if (r.compare.implemented) {
     rows.push(['tariff compare (3 scenarios)', fmtS(r.compare.ms), fmtInt(r.compare.rowsPerSec), mb(r.compare.rssMB), fmtRuns(r.compare), vs(r.compare.ms, r.miller?.compare)]);
   } else rows.push(['tariff compare (3 scenarios)', 'compare: not implemented yet']);
+  rows.push(['floor: tariff CSV reader alone', fmtS(r.floor.ms), fmtInt(r.floor.rowsPerSec), mb(r.floor.rssMB), fmtRuns(r.floor), vs(r.floor.ms, r.miller?.calc)]);
   if (r.miller) {
     rows.push(['Miller put, 1 rate (calc yardstick)', fmtS(r.miller.calc.ms), fmtInt(r.miller.calc.rowsPerSec), mb(r.miller.calc.rssMB), fmtRuns(r.miller.calc)]);
     rows.push(['Miller put, 3 rates (compare yardstick)', fmtS(r.miller.compare.ms), fmtInt(r.miller.compare.rowsPerSec), mb(r.miller.compare.rssMB), fmtRuns(r.miller.compare)]);
@@ -289,6 +294,9 @@ async function main() {
 
   const calc = await measureCalc(data.path, o.rows, o.reps);
 
+  const floor = await measureFile('parse only (floor)', process.execPath, [PARSE_ONLY, data.path], o.rows, o.reps);
+  for (const r of floor.runs) delete r.stderr;
+
   const compare = { implemented: compareImplemented() };
   if (compare.implemented) {
     const args = [TARIFF, 'compare', data.path, '--scenarios', SCENARIOS, '--format', 'csv'];
@@ -325,6 +333,7 @@ async function main() {
     reps: o.reps,
     env: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, rssMethod: RSS_METHOD, miller: millerVersion },
     calc,
+    floor,
     compare,
     startup,
     miller,
