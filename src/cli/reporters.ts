@@ -199,7 +199,7 @@ class CsvReporter implements Reporter {
     out.ascii(effectiveRate(c.duty, row.value));
     this.#layerColumns(c, parts);
     out.cents(c.refundable);
-    out.bytes(parts.explain);
+    if (parts.explain.length > 0) out.bytes(parts.explain);
     if (fees !== null) {
       out.byte(COMMA);
       // A line's own entry is named by tariff ("line N"), so only a user's entry number needs neutralising.
