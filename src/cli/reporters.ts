@@ -14,6 +14,7 @@ import { effectiveRate, formatCents, formatRate } from '../core/money.js';
 import type { Plan } from '../core/resolve.js';
 import { formatHts } from '../core/hts.js';
 import type { Row } from '../schema/row.js';
+import { JsonLineWriter } from './json-line.js';
 import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'ndjson';
@@ -274,6 +275,10 @@ interface PlanParts {
 
 const UTF8 = new TextEncoder();
 const OK = UTF8.encode(',ok,');
+/** What comes before a line record's first field: in the JSON document's array, and as an ndjson object. */
+const FIRST_LINE = UTF8.encode('\n{');
+const NEXT_LINE = UTF8.encode(',\n{');
+const NDJSON_LINE = UTF8.encode('{"type":"line",');
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
 
@@ -288,15 +293,17 @@ class JsonReporter implements Reporter {
   readonly #rejected: RejectedRecord[] = [];
 
   constructor(private readonly ctx: ReporterContext) {
+    this.#writer = new JsonLineWriter(ctx.header, ctx.explain);
     const e = ctx.engine;
     ctx.out.push(
       `{"schedule":${JSON.stringify(e.scheduleId)},"scenario":${JSON.stringify(e.scenario)},"knownThrough":${JSON.stringify(e.knownThrough)},"lines":[`,
     );
   }
 
+  readonly #writer: JsonLineWriter;
+
   line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
-    const r = lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain, fees);
-    this.ctx.out.push(`${this.#first ? '\n' : ',\n'}${JSON.stringify(r)}`);
+    this.#writer.write(this.ctx.out, c, cells, fees, this.#first ? FIRST_LINE : NEXT_LINE);
     this.#first = false;
   }
 
@@ -319,11 +326,15 @@ class JsonReporter implements Reporter {
 }
 
 class NdjsonReporter implements Reporter {
-  constructor(private readonly ctx: ReporterContext) {}
+  constructor(private readonly ctx: ReporterContext) {
+    this.#writer = new JsonLineWriter(ctx.header, ctx.explain);
+  }
+
+  readonly #writer: JsonLineWriter;
 
   line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
-    const r = lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain, fees);
-    this.ctx.out.push(`${JSON.stringify({ type: 'line', ...r })}\n`);
+    this.#writer.write(this.ctx.out, c, cells, fees, NDJSON_LINE);
+    this.ctx.out.byte(NEWLINE);
   }
 
   rejected(r: RejectedRecord): void {
