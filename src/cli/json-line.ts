@@ -20,6 +20,7 @@ const UTF8 = new TextEncoder();
 const bytes = (s: string) => UTF8.encode(s);
 
 /** Text JSON.stringify would escape: a quote, a backslash, a control character or a surrogate. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be found
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 interface PlanJson {
