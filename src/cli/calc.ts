@@ -175,7 +175,9 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
     reporter!.rejected(rejectedRecord(issue, flags ? undefined : allColumns(header, cells)));
   };
 
-  const progress = plan.input.kind === 'flags' ? null : Progress.forRun(io.stderr, plan.quiet, plan.input.kind === 'file' ? plan.input.path : '(stdin)', io.now);
+  // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
+  const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
+  const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, plan.input.kind === 'file' ? plan.input.path : '(stdin)', io.now);
   const summary = await readRows(plan.input, io.stdin, { defaults: plan.defaults, progress }, {
     header: (header) => {
       reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null });

@@ -10,8 +10,8 @@ const rows = 5000;
 const csv = `id,hts,value,date\n${Array.from({ length: rows }, (_, i) => `r${i},8703.23.01,${1000 + i}.00,2025-10-01`).join('\n')}\n`;
 
 /** main() with stderr as a terminal and a clock that advances `step` ms at every reading. */
-async function runOnTerminal(argv: string[], step: number, stderrTTY = true) {
-  const f = fakeIo(csv);
+async function runOnTerminal(argv: string[], step: number, stderrTTY = true, stdoutTTY = false) {
+  const f = fakeIo(csv, { stdoutTTY });
   Object.assign(f.io.stderr, { isTTY: stderrTTY });
   let t = 0;
   f.io.now = () => (t += step);
@@ -40,6 +40,13 @@ describe('progress line', () => {
     const quiet = await runOnTerminal(['compare', '--format', 'csv', '--quiet'], 400);
     expect(quiet.err).not.toMatch(/rows\/s|\x1b/);
     expect(quiet.out).toBe(shown.out);
+  });
+
+  it('calc on a terminal: drawn for the table (written at the end), not while csv lines stream to the same terminal', async () => {
+    const table = await runOnTerminal(['calc', '--format', 'table'], 400, true, true);
+    expect(table.err).toMatch(/rows\/s/);
+    const streaming = await runOnTerminal(['calc', '--format', 'csv'], 400, true, true);
+    expect(streaming.err).not.toMatch(/rows\/s|\x1b/);
   });
 
   it('nothing when stderr is not a terminal, with --quiet, or within the first second', async () => {
