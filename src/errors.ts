@@ -8,6 +8,8 @@ export const EXIT = {
   usage: 2,
   /** A bug in tariff. */
   internal: 70,
+  /** The output could not be written (disk full, a closed file...); a reader that goes away (EPIPE) is not this. */
+  output: 74,
 } as const;
 
 export class UsageError extends Error {

@@ -20,7 +20,8 @@ Exit codes:
   1   some rows rejected (each is listed in the output and on stderr), or an
       input, schedule or scenario file that cannot be used
   2   usage error (unknown option, bad flag value, no input)
-  70  internal error in tariff (please report it)`;
+  70  internal error in tariff (please report it)
+  74  the output could not be written (e.g. a full disk)`;
 
 const CALC_EXAMPLES = `
 Examples:
@@ -268,9 +269,20 @@ Examples:
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   // A reader that goes away (| head) ends the run quietly, help and version text included.
+  // Any other write error (a full disk) is said once and ends the run with its own exit code.
+  let writeFailed = false;
   io.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') io.stderr.write(`tariff: cannot write the output (${e.code ?? e.message})\n`);
+    if (e.code === 'EPIPE' || writeFailed) return;
+    writeFailed = true;
+    io.stderr.write(`tariff: cannot write the output (${e.code ?? e.message})\n`);
   });
+  const code = await run(argv, io);
+  // A failed last write is reported on the next tick: let it arrive before choosing the exit code.
+  await new Promise((resolve) => setImmediate(resolve));
+  return writeFailed ? EXIT.output : code;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => {
     code = c;

@@ -4,6 +4,7 @@
  * than a second. Only when stderr is a terminal (a log file or a pipe gets
  * nothing) and not with --quiet; erased before anything else is written.
  */
+import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 
 /** A run shorter than this never shows a progress line. */
@@ -36,7 +37,15 @@ export class Progress {
     this.#lastDraw = t;
     this.#shown = true;
     const rate = Math.round((rows * 1000) / elapsed);
-    this.stderr.write(`\r\x1b[K${this.label}: ${rows.toLocaleString('en-US')} rows, ${rate.toLocaleString('en-US')} rows/s`);
+    const counts = `: ${rows.toLocaleString('en-US')} rows, ${rate.toLocaleString('en-US')} rows/s`;
+    // A line wider than the terminal would wrap, and erasing would then clear only its last row: keep it to one.
+    const width = (this.stderr as { columns?: number }).columns;
+    let text = `${this.label}${counts}`;
+    if (width !== undefined && width > 0 && text.length >= width) {
+      text = `${basename(this.label)}${counts}`;
+      if (text.length >= width) text = text.slice(0, Math.max(0, width - 1));
+    }
+    this.stderr.write(`\r\x1b[K${text}`);
   }
 
   /** Erases the line (when one was drawn), so totals and warnings start on a clean line. */

@@ -61,6 +61,23 @@ describe('progress line', () => {
     }
   });
 
+  it('Progress: kept to one line of a narrow terminal (the file name without its folders, then cut)', () => {
+    const draw = (columns: number) => {
+      const err = Object.assign(new PassThrough(), { columns });
+      let text = '';
+      err.setEncoding('utf8').on('data', (d: string) => (text += d));
+      let t = 0;
+      const p = new Progress(err, '/some/long/folder/customs-2025.csv', () => t);
+      t = 2000;
+      p.tick(1_000_000);
+      return text.replace('\r\x1b[K', '');
+    };
+    expect(draw(200)).toBe('/some/long/folder/customs-2025.csv: 1,000,000 rows, 500,000 rows/s');
+    expect(draw(60)).toBe('customs-2025.csv: 1,000,000 rows, 500,000 rows/s');
+    expect(draw(30)).toBe('customs-2025.csv: 1,000,000 r');
+    expect(draw(30)).toHaveLength(29);
+  });
+
   it('Progress: rate from elapsed time, at most one redraw per 250 ms', () => {
     const err = new PassThrough();
     let text = '';

@@ -30,6 +30,15 @@ describe('pipes', () => {
     expect(r.stderr).not.toMatch(/EPIPE|Error|internal/);
   });
 
+  it.runIf(process.platform === 'linux')('a full disk (/dev/full) is said once on stderr and exits 74, for a file and for one import', async () => {
+    for (const args of [`calc ${JSON.stringify(big)}`, 'calc --value 45000 --hts 8703.24.01 --date 2025-05-01 --format json', 'compare --value 45000 --hts 8703.24.01 --format csv']) {
+      const r = await sh(`node ${JSON.stringify(BIN)} ${args} > /dev/full; echo "tariff exit: $?" >&2`);
+      expect(r.stderr, args).toMatch(/tariff exit: 74/);
+      expect(r.stderr.match(/cannot write the output \(ENOSPC\)/g), args).toHaveLength(1);
+      expect(r.stderr, args).not.toMatch(/internal/);
+    }
+  });
+
   it('output piped to a slow reader is complete (never cut short)', async () => {
     const r = await sh(`node ${JSON.stringify(BIN)} calc ${JSON.stringify(big)} --format ndjson -q | (sleep 0.3; wc -l)`);
     expect(r.stdout.trim()).toBe('200001'); // 200,000 lines + the totals object
