@@ -323,8 +323,8 @@ async function main() {
     }
     const d = ensureBenchData({ rows, seed: o.seed });
     progress(`${relative(ROOT, d.path)}: ${d.reused ? 'reused' : `generated in ${fmtS(d.ms)}`}`);
-    // One run per extra size: peak RSS varies little between runs.
-    const m = await measureCalc(d.path, rows, 1);
+    // Medians of --reps runs here too: peak RSS moves by up to ~20% between single runs (V8 sizing its heap).
+    const m = await measureCalc(d.path, rows, o.reps);
     sizes.push({ rows, ms: m.ms, rowsPerSec: m.rowsPerSec, rssMB: m.rssMB, runs: m.runs });
   }
 
