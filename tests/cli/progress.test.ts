@@ -19,6 +19,16 @@ async function runOnTerminal(argv: string[], step: number, stderrTTY = true, std
   return { code, out: f.out(), err: f.err() };
 }
 
+/** A Progress over an in-memory terminal of `columns` (none: unknown width), on a clock the test sets (`t`). */
+function progressOn(label: string, columns?: number) {
+  const err = Object.assign(new PassThrough(), columns === undefined ? {} : { columns });
+  let text = '';
+  err.setEncoding('utf8').on('data', (d: string) => (text += d));
+  const c = { t: 0, text: () => text, progress: null as unknown as Progress };
+  c.progress = new Progress(err, label, () => c.t);
+  return c;
+}
+
 describe('progress line', () => {
   it('calc: redrawn in place on a terminal once the run passes a second, then erased before the totals', async () => {
     const r = await runOnTerminal(['calc', '--format', 'csv'], 400);
@@ -63,14 +73,10 @@ describe('progress line', () => {
 
   it('Progress: kept to one line of a narrow terminal (the file name without its folders, then cut)', () => {
     const draw = (columns: number) => {
-      const err = Object.assign(new PassThrough(), { columns });
-      let text = '';
-      err.setEncoding('utf8').on('data', (d: string) => (text += d));
-      let t = 0;
-      const p = new Progress(err, '/some/long/folder/customs-2025.csv', () => t);
-      t = 2000;
-      p.tick(1_000_000);
-      return text.replace('\r\x1b[K', '');
+      const c = progressOn('/some/long/folder/customs-2025.csv', columns);
+      c.t = 2000;
+      c.progress.tick(1_000_000);
+      return c.text().replace('\r\x1b[K', '');
     };
     expect(draw(200)).toBe('/some/long/folder/customs-2025.csv: 1,000,000 rows, 500,000 rows/s');
     expect(draw(60)).toBe('customs-2025.csv: 1,000,000 rows, 500,000 rows/s');
@@ -79,20 +85,17 @@ describe('progress line', () => {
   });
 
   it('Progress: rate from elapsed time, at most one redraw per 250 ms', () => {
-    const err = new PassThrough();
-    let text = '';
-    err.setEncoding('utf8').on('data', (d: string) => (text += d));
-    let t = 0;
-    const p = new Progress(err, 'x.csv', () => t);
-    t = 999;
+    const c = progressOn('x.csv');
+    const p = c.progress;
+    c.t = 999;
     p.tick(10);
-    expect(text).toBe('');
-    t = 2000;
+    expect(c.text()).toBe('');
+    c.t = 2000;
     p.tick(1_000_000);
-    t = 2100;
+    c.t = 2100;
     p.tick(1_100_000); // too soon after the last draw
     p.done();
     p.done(); // erased once
-    expect(text).toBe('\r\x1b[Kx.csv: 1,000,000 rows, 500,000 rows/s\r\x1b[K');
+    expect(c.text()).toBe('\r\x1b[Kx.csv: 1,000,000 rows, 500,000 rows/s\r\x1b[K');
   });
 });
