@@ -12,7 +12,7 @@ import { readHeader, type HeaderMap, type Row, type RowDefaults, type RowIssue }
 import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, UsageError } from '../errors.js';
 import { DateWarnings } from './date-warnings.js';
-import { plural, readRows, type InputSpec } from './input.js';
+import { inputNameOf, plural, readRows, type InputSpec } from './input.js';
 import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
@@ -177,7 +177,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
 
   // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
-  const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, plan.input.kind === 'file' ? plan.input.path : '(stdin)', io.now);
+  const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
   const summary = await readRows(plan.input, io.stdin, { defaults: plan.defaults, progress }, {
     header: (header) => {
       reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null });

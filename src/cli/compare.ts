@@ -14,7 +14,7 @@ import { Out } from '../io/out.js';
 import type { RowDefaults } from '../schema/row.js';
 import { columnName, planInput } from './calc.js';
 import { colorEnabled, makePaint } from './color.js';
-import { plural, readRows } from './input.js';
+import { inputNameOf, plural, readRows } from './input.js';
 import { Progress } from './progress.js';
 import { DateWarnings } from './date-warnings.js';
 import { DEFAULT_SCENARIOS } from './defaults.js';
@@ -91,7 +91,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const head = engines[0]!;
   const dates = new DateWarnings(head, warn);
 
-  const progress = input.kind === 'flags' ? null : Progress.forRun(io.stderr, Boolean(o.quiet), input.kind === 'file' ? input.path : '(stdin)', io.now);
+  const progress = input.kind === 'flags' ? null : Progress.forRun(io.stderr, Boolean(o.quiet), inputNameOf(input), io.now);
   const summary = await readRows(input, io.stdin, { defaults, forceDate: o.date, progress }, {
     header: () => {},
     row: (row, _cells, header) => {

@@ -34,6 +34,11 @@ export interface ReadSummary {
   usedDefaultDate: boolean;
 }
 
+/** How messages name the input: its path, "(stdin)" or "(flags)". */
+export function inputNameOf(spec: InputSpec): string {
+  return spec.kind === 'file' ? spec.path : spec.kind === 'stdin' ? '(stdin)' : '(flags)';
+}
+
 export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptions, sink: RowSink): Promise<ReadSummary> {
   let usedDefaultDate = false;
   const defaults = opts.forceDate === undefined ? opts.defaults : { ...opts.defaults, date: opts.forceDate };
@@ -50,10 +55,10 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
   if (spec.kind === 'flags') {
     sink.header(null);
     check(withoutDate(spec.header, opts.forceDate), spec.cells, null, undefined);
-    return { inputName: '(flags)', usedDefaultDate };
+    return { inputName: inputNameOf(spec), usedDefaultDate };
   }
 
-  const inputName = spec.kind === 'file' ? spec.path : '(stdin)';
+  const inputName = inputNameOf(spec);
   const stream = spec.kind === 'file' ? createReadStream(spec.path, { highWaterMark: 65536 }) : stdin;
   let header: HeaderMap | null = null;
   let records = 0;

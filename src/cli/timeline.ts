@@ -10,7 +10,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import { colorEnabled, makePaint } from './color.js';
-import { plural, readRows, type InputSpec } from './input.js';
+import { inputNameOf, plural, readRows, type InputSpec } from './input.js';
 import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
@@ -86,7 +86,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
     // A basket: rows summed by good, so memory grows with distinct goods, not rows.
     const byGood = new Map<string, WeightedGood & { line: number | null }>();
     const input: InputSpec = file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file };
-    const progress = Progress.forRun(io.stderr, Boolean(o.quiet), input.kind === 'file' ? input.path : '(stdin)', io.now);
+    const progress = Progress.forRun(io.stderr, Boolean(o.quiet), inputNameOf(input), io.now);
     const summary = await readRows(input, io.stdin, { defaults: { date: from, origin, mfn, mode: 'ocean' }, forceDate: from, progress }, {
       header: () => {},
       row: (row) => {
