@@ -2,22 +2,22 @@
  * `tariff calc`: duties for one import given by flags, or for every record of
  * a CSV file or stdin, streamed.
  */
-import { computeLineDuty, quantityProblem, Totals, type ComputedLine } from '../core/compute.js';
-import { addToEntry, entryFees, MODES, newEntry, ownEntryFees, type EntrySums, type Mode } from '../core/fees.js';
+import { entryFees, MODES, type Mode } from '../core/fees.js';
 import { parseMoney } from '../core/money.js';
 import { Resolver } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
-import { readHeader, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
+import { readHeader, type RowDefaults, type RowIssue } from '../schema/row.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, UsageError } from '../errors.js';
 import { DateWarnings } from './date-warnings.js';
-import { inputNameOf, plural, readRows, type InputSpec } from './input.js';
+import { inputNameOf, plural, readRows, type InputSpec, type RowSink } from './input.js';
+import { CalcLines } from './calc-lines.js';
 import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
-import { allColumns, entryRecord, rejectedRecord, totalsRecord, type LineFees } from './records.js';
-import { FORMATS, makeReporter, type Format, type Reporter } from './reporters.js';
+import { entryRecord, totalsRecord } from './records.js';
+import { FORMATS, makeReporter, type Format } from './reporters.js';
 
 export interface CalcOptions {
   value?: string | undefined;
@@ -158,64 +158,28 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   const warnings = new DateWarnings(engine, warn);
   const out = new Out(io.stdout);
   const paint = await makePaint(plan.color);
-  const totals = new Totals();
-  const rejectedSample: RowIssue[] = [];
-  let reporter: Reporter | null = null;
   const flags = plan.input.kind === 'flags';
   // Customs fees: a line without an entry is an entry of its own, computed at once; grouped entries are summed
   // as their lines stream and computed after the last line (memory grows with distinct entries, not rows).
   const feeRules = plan.fees ? engine.fees : null;
-  const grouped = new Map<string, EntrySums>();
-  const feeTotals = { mpf: 0n, hmf: 0n };
-  const yearNotes = new Set<string>();
-
-  const reject = (issue: RowIssue, cells: string[] | null, header: HeaderMap | null) => {
-    totals.addRejected();
-    if (rejectedSample.length < 10) rejectedSample.push(issue);
-    reporter!.rejected(rejectedRecord(issue, flags ? undefined : allColumns(header, cells)));
-  };
+  const calc = new CalcLines(engine, resolver, warnings, feeRules, plan.refunds, flags);
 
   // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
-  const summary = await readRows(plan.input, io.stdin, { defaults: plan.defaults, progress }, {
+  const sink: RowSink = {
     header: (header) => {
-      reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null });
+      calc.reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null });
     },
-    row: (row, cells, header) => {
-      warnings.check(row.date);
-      const r = resolver.resolve(row);
-      if (!r.ok) return reject({ line: row.line, field: columnName(header, r.refusal.field), reason: r.refusal.reason }, cells, header);
-      const qp = quantityProblem(r.plan, row);
-      if (qp !== null) return reject({ line: row.line, field: columnName(header, 'quantity'), reason: qp }, cells, header);
-      const duty = computeLineDuty(r.plan, row.value, row.quantity, row);
-      const computed: ComputedLine<Row> = { row, plan: r.plan, duties: duty.duties, duty: duty.duty, refundable: duty.refundable };
-      totals.addLine(row.value, duty);
-      let fees: LineFees | null = null;
-      if (feeRules !== null) {
-        if (row.entry === null) {
-          // A line's own entry is named so that it cannot be taken for an entry number of the user's.
-          const own = ownEntryFees(feeRules, row.line === null ? 'flags' : `line ${row.line}`, row.value, duty.duty, row.date, row.mode);
-          feeTotals.mpf += own.mpf;
-          feeTotals.hmf += own.hmf;
-          if (own.yearNote !== null) yearNotes.add(own.yearNote);
-          fees = { entry: own.entry, own };
-        } else {
-          let e = grouped.get(row.entry);
-          if (e === undefined) grouped.set(row.entry, (e = newEntry(row.entry, row.date, row.mode)));
-          addToEntry(feeRules, e, row.value, duty.duty, row.date, row.mode);
-          fees = { entry: row.entry, own: null };
-        }
-      }
-      if (plan.refunds && duty.refundable === 0n) return; // --refunds lists only what can be claimed
-      reporter!.line(computed, flags ? null : cells, fees);
-    },
-    rejected: reject,
+    row: (row, cells, header) => calc.row(row, cells, header),
+    rejected: (issue, cells, header) => calc.reject(issue, cells, header),
     afterBatch: async () => {
       await out.flush(false);
       return !out.closed;
     },
-  });
+  };
+  const readOpts = { defaults: plan.defaults, progress };
+  const summary = await readRows(plan.input, io.stdin, readOpts, sink);
   if (out.closed) return EXIT.ok; // the reader went away (e.g. | head): stop quietly
   warnings.finish();
 
@@ -226,14 +190,16 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
         : `rows without a date are computed for today, ${io.today}; give --date or a date column for the entry date`,
     );
   }
+  const { totals, feeTotals, yearNotes } = calc;
+  const reporter = calc.reporter!;
   if (feeRules !== null) {
-    const entries = [...grouped.values()].map((e) => entryFees(feeRules, e));
+    const entries = [...calc.grouped.values()].map((e) => entryFees(feeRules, e));
     for (const e of entries) {
       feeTotals.mpf += e.mpf;
       feeTotals.hmf += e.hmf;
       if (e.yearNote !== null) yearNotes.add(e.yearNote);
     }
-    if (entries.length > 0 && !plan.refunds) reporter!.entries(entries.map(entryRecord));
+    if (entries.length > 0 && !plan.refunds) reporter.entries(entries.map(entryRecord));
     const mixed = entries.filter((e) => e.mixed);
     if (mixed.length > 0) {
       warnings.add(`${plural(mixed.length, 'entry')} (${mixed.slice(0, 5).map((e) => e.entry).join(', ')}${mixed.length > 5 ? ', …' : ''}) mix entry dates or modes: the first line's date picks the MPF fiscal year; each line's own mode decides its HMF`);
@@ -243,21 +209,15 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
     warnings.add(`schedule ${engine.scheduleId} names no customs fees: MPF and HMF are not computed`);
   }
   const t = totalsRecord(engine, totals, feeRules === null ? null : feeTotals);
-  reporter!.end(t, warnings.list);
+  reporter.end(t, warnings.list);
   await out.flush();
 
   const value = t.fees === undefined ? t.value : `${t.value}; fees ${t.fees} (MPF ${t.mpf}, HMF ${t.hmf}); duty + fees ${t.total}`;
-  summarise(io, errPaint, plan.format, plan.quiet, summary.inputName, t.lines, t.rejected, t.duty, value, rejectedSample);
+  summarise(io, errPaint, plan.format, plan.quiet, summary.inputName, t.lines, t.rejected, t.duty, value, calc.rejectedSample);
   if (plan.refunds && !plan.quiet) {
     io.stderr.write(`${summary.inputName}: ${plural(totals.refundableLines, 'line')} with refundable duty, ${t.refundable} in all\n`);
   }
   return totals.rejected > 0 ? EXIT.rejected : EXIT.ok;
-}
-
-/** The column a refusal is about, as the user named it. */
-export function columnName(header: HeaderMap, field: string): string {
-  const i = header.index[field as keyof HeaderMap['index']];
-  return i === undefined ? field : header.names[i]!;
 }
 
 function summarise(

@@ -6,6 +6,12 @@
 import type { Engine } from '../core/compile.js';
 import { plural } from './input.js';
 
+/** Rows after and before the schedule's evidence, as plain data (see CalcDelta). */
+export interface DateSpans {
+  after: Span | null;
+  before: Span | null;
+}
+
 interface Span {
   rows: number;
   first: string;
@@ -25,6 +31,20 @@ export class DateWarnings {
   check(date: string): void {
     if (date > this.engine.knownThrough) this.#after = widen(this.#after, date);
     else if (date < this.engine.coversFrom) this.#before = widen(this.#before, date);
+  }
+
+  /** What was counted since the last call; counting starts again. */
+  takeSpans(): DateSpans {
+    const s = { after: this.#after, before: this.#before };
+    this.#after = null;
+    this.#before = null;
+    return s;
+  }
+
+  /** Counts the rows of another part of the input. */
+  mergeSpans(s: DateSpans): void {
+    this.#after = join(this.#after, s.after);
+    this.#before = join(this.#before, s.before);
   }
 
   /** Says what was counted; call once, after the last row. */
@@ -53,6 +73,12 @@ function widen(span: Span | null, date: string): Span {
   if (date < span.first) span.first = date;
   if (date > span.last) span.last = date;
   return span;
+}
+
+function join(a: Span | null, b: Span | null): Span | null {
+  if (a === null) return b === null ? null : { ...b };
+  if (b === null) return a;
+  return { rows: a.rows + b.rows, first: b.first < a.first ? b.first : a.first, last: b.last > a.last ? b.last : a.last };
 }
 
 function describe(s: Span): string {

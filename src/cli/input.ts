@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
-import { readCsvRecords } from '../io/csv-input.js';
+import { readCsvRecords, type CsvReadStats } from '../io/csv-input.js';
 import type { Progress } from './progress.js';
 import { readHeader, readRow, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
 
@@ -40,30 +40,49 @@ export function inputNameOf(spec: InputSpec): string {
 }
 
 export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptions, sink: RowSink): Promise<ReadSummary> {
-  let usedDefaultDate = false;
-  const defaults = opts.forceDate === undefined ? opts.defaults : { ...opts.defaults, date: opts.forceDate };
-  const check = (header: HeaderMap, cells: string[], line: number | null, problem: string | undefined) => {
-    if (problem !== undefined) return sink.rejected({ line, field: '(row)', reason: problem }, cells, header);
-    const read = readRow(cells, line, header, defaults);
-    if (!read.ok) return sink.rejected(read.issue, cells, header);
-    if (opts.forceDate === undefined && !usedDefaultDate && (header.index.date === undefined || cells[header.index.date]!.trim() === '')) {
-      usedDefaultDate = true;
-    }
-    sink.row(read.row, cells, header);
-  };
-
   if (spec.kind === 'flags') {
+    const checker = new RowChecker(opts, sink);
     sink.header(null);
-    check(withoutDate(spec.header, opts.forceDate), spec.cells, null, undefined);
-    return { inputName: inputNameOf(spec), usedDefaultDate };
+    checker.check(withoutDate(spec.header, opts.forceDate), spec.cells, null, undefined);
+    return { inputName: inputNameOf(spec), usedDefaultDate: checker.usedDefaultDate };
   }
-
   const inputName = inputNameOf(spec);
   const stream = spec.kind === 'file' ? createReadStream(spec.path, { highWaterMark: 65536 }) : stdin;
-  let header: HeaderMap | null = null;
-  let records = 0;
   try {
-    for await (const batch of readCsvRecords(stream)) {
+    const read = await readCsvRows(stream, inputName, opts, sink);
+    return { inputName, usedDefaultDate: read.usedDefaultDate };
+  } finally {
+    opts.progress?.done();
+  }
+}
+
+/** Where a part of an input starts, when it is read after its header (see parallel.ts). */
+export interface ReadFrom {
+  header: HeaderMap;
+  /** Physical line of the part's first byte. */
+  startLine: number;
+  /** Data records read before this part (for the progress line). */
+  records: number;
+  stats?: CsvReadStats | undefined;
+}
+
+/**
+ * Reads the CSV records of a stream into the sink: the header from the first
+ * record, unless `from` gives it. Errors name the input.
+ */
+export async function readCsvRows(
+  stream: Readable,
+  inputName: string,
+  opts: ReadOptions,
+  sink: RowSink,
+  from?: ReadFrom,
+): Promise<{ usedDefaultDate: boolean; records: number }> {
+  const checker = new RowChecker(opts, sink);
+  let header: HeaderMap | null = from === undefined ? null : from.header;
+  let records = from === undefined ? 0 : from.records;
+  const csv = from === undefined ? {} : { startLine: from.startLine, atStart: false, stats: from.stats };
+  try {
+    for await (const batch of readCsvRecords(stream, csv)) {
       for (const rec of batch) {
         if (header === null) {
           const h = readHeader(rec.cells);
@@ -75,7 +94,7 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
           continue;
         }
         records++;
-        check(header, rec.cells, rec.line, rec.problem);
+        checker.check(header, rec.cells, rec.line, rec.problem);
       }
       if (!(await sink.afterBatch())) {
         stream.destroy();
@@ -84,16 +103,44 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
       opts.progress?.tick(records);
     }
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${inputName}: file not found`);
-    if (code === 'EISDIR') throw new InputError(`${inputName}: is a directory, not a CSV file`);
-    if (code === 'EACCES') throw new InputError(`${inputName}: permission denied`);
-    throw e;
-  } finally {
-    opts.progress?.done();
+    throw inputError(e, inputName);
   }
   if (header === null) throw new InputError(`${inputName}: empty input; expected a CSV header line (e.g. id,hts,value,date) and rows`);
-  return { inputName, usedDefaultDate };
+  return { usedDefaultDate: checker.usedDefaultDate, records };
+}
+
+/** A read error as the user should see it, naming the input. */
+export function inputError(e: unknown, inputName: string): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError(`${inputName}: file not found`);
+  if (code === 'EISDIR') return new InputError(`${inputName}: is a directory, not a CSV file`);
+  if (code === 'EACCES') return new InputError(`${inputName}: permission denied`);
+  return e;
+}
+
+/** Checks one data record against the header: every record ends in exactly one call of the sink, row or rejected. */
+export class RowChecker {
+  /** Some row had no date of its own and took the default. */
+  usedDefaultDate = false;
+  readonly #defaults: RowDefaults;
+
+  constructor(
+    private readonly opts: ReadOptions,
+    private readonly sink: RowSink,
+  ) {
+    this.#defaults = opts.forceDate === undefined ? opts.defaults : { ...opts.defaults, date: opts.forceDate };
+  }
+
+  check(header: HeaderMap, cells: string[], line: number | null, problem: string | undefined): void {
+    const sink = this.sink;
+    if (problem !== undefined) return sink.rejected({ line, field: '(row)', reason: problem }, cells, header);
+    const read = readRow(cells, line, header, this.#defaults);
+    if (!read.ok) return sink.rejected(read.issue, cells, header);
+    if (this.opts.forceDate === undefined && !this.usedDefaultDate && (header.index.date === undefined || cells[header.index.date]!.trim() === '')) {
+      this.usedDefaultDate = true;
+    }
+    sink.row(read.row, cells, header);
+  }
 }
 
 /** With a forced date, the input's date column is ignored (kept as a passthrough-free, unchecked column). */

@@ -47,13 +47,30 @@ interface PapaResult {
 let papa: typeof import('papaparse') | undefined;
 const require = createRequire(import.meta.url);
 
-export async function* readCsvRecords(stream: Readable): AsyncGenerator<CsvRecord[]> {
+/** Where the text starts, for reading a part of an input (see parallel.ts); and what reading it met. */
+export interface CsvReadOptions {
+  /** Physical line of the first byte (1). */
+  startLine?: number;
+  /** False when the text continues an input after a record boundary: no byte order mark is looked for. */
+  atStart?: boolean;
+  /** Counted while reading: records cut for a quoting problem, and text left unfinished when the input ended. */
+  stats?: CsvReadStats;
+}
+
+export interface CsvReadStats {
+  quoteProblems: number;
+  /** Characters of the last record still open at the end (0 when the text ends on a record boundary). */
+  leftover: number;
+}
+
+export async function* readCsvRecords(stream: Readable, opts: CsvReadOptions = {}): AsyncGenerator<CsvRecord[]> {
   papa ??= require('papaparse') as typeof import('papaparse');
   const Papa = papa;
   stream.setEncoding('utf8');
   let pending = '';
-  let line = 1;
-  let first = true;
+  let line = opts.startLine ?? 1;
+  let first = opts.atStart ?? true;
+  const stats = opts.stats;
 
   const emit = (out: CsvRecord[], cells: string[], problem: string | undefined, badBytes: boolean) => {
     const start = line;
@@ -90,6 +107,7 @@ export async function* readCsvRecords(stream: Readable): AsyncGenerator<CsvRecor
         }
       }
       if (bad === null && forceCut && !final) bad = { row: result.data.length, code: 'TooLong' };
+      if (bad !== null && stats !== undefined) stats.quoteProblems++;
       if (bad === null) {
         for (const cells of result.data) emit(out, cells, undefined, badBytes);
         pending = final ? '' : rest.slice(result.meta.cursor);
@@ -121,6 +139,7 @@ export async function* readCsvRecords(stream: Readable): AsyncGenerator<CsvRecor
     }
   }
   if (pending.length > 0) {
+    if (stats !== undefined) stats.leftover = pending.length;
     const batch = parse(pending, true);
     if (batch.length > 0) yield batch;
   }

@@ -1,0 +1,151 @@
+/**
+ * What `tariff calc` does with each row, and what it sums while rows stream:
+ * totals, fees, entries, date warnings and the first rejections.
+ *
+ * One CalcLines runs on the main thread; with worker threads (parallel.ts)
+ * each worker runs one over its parts of the input and hands back, per part,
+ * the output bytes and a `CalcDelta`, which the main thread merges in input
+ * order. The merge gives the sums a single pass would have made.
+ */
+import { computeLineDuty, quantityProblem, Totals, type ComputedLine } from '../core/compute.js';
+import type { Engine } from '../core/compile.js';
+import { addToEntry, newEntry, ownEntryFees, type EntrySums, type FeeRules } from '../core/fees.js';
+import type { Cents } from '../core/money.js';
+import type { Resolver } from '../core/resolve.js';
+import type { HeaderMap, Row, RowIssue } from '../schema/row.js';
+import type { DateSpans, DateWarnings } from './date-warnings.js';
+import { allColumns, rejectedRecord, type LineFees } from './records.js';
+import type { Reporter } from './reporters.js';
+
+/** The first rejections, told on stderr. */
+export const REJECTED_SAMPLE = 10;
+
+/** What a part of the input added to the sums: plain data, sent between threads. */
+export interface CalcDelta {
+  lines: number;
+  rejected: number;
+  value: Cents;
+  duty: Cents;
+  refundable: Cents;
+  refundableLines: number;
+  /** Duty by measure id, in the order the measures first applied. */
+  byMeasure: [string, Cents][];
+  rejectedSample: RowIssue[];
+  /** Entries grouped by an entry column, in the order they first appeared. */
+  grouped: EntrySums[];
+  mpf: Cents;
+  hmf: Cents;
+  yearNotes: string[];
+  dates: DateSpans;
+}
+
+export class CalcLines {
+  readonly totals = new Totals();
+  readonly rejectedSample: RowIssue[] = [];
+  readonly grouped = new Map<string, EntrySums>();
+  readonly feeTotals = { mpf: 0n, hmf: 0n };
+  readonly yearNotes = new Set<string>();
+  reporter: Reporter | null = null;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly resolver: Resolver,
+    readonly warnings: DateWarnings,
+    /** Customs fee rules, or null with --no-fees. */
+    readonly feeRules: FeeRules | null,
+    private readonly refundsOnly: boolean,
+    /** The import is given by flags (no input record to echo). */
+    private readonly flags: boolean,
+  ) {}
+
+  reject(issue: RowIssue, cells: string[] | null, header: HeaderMap | null): void {
+    this.totals.addRejected();
+    if (this.rejectedSample.length < REJECTED_SAMPLE) this.rejectedSample.push(issue);
+    this.reporter!.rejected(rejectedRecord(issue, this.flags ? undefined : allColumns(header, cells)));
+  }
+
+  row(row: Row, cells: string[], header: HeaderMap): void {
+    this.warnings.check(row.date);
+    const r = this.resolver.resolve(row);
+    if (!r.ok) return this.reject({ line: row.line, field: columnName(header, r.refusal.field), reason: r.refusal.reason }, cells, header);
+    const qp = quantityProblem(r.plan, row);
+    if (qp !== null) return this.reject({ line: row.line, field: columnName(header, 'quantity'), reason: qp }, cells, header);
+    const duty = computeLineDuty(r.plan, row.value, row.quantity, row);
+    const computed: ComputedLine<Row> = { row, plan: r.plan, duties: duty.duties, duty: duty.duty, refundable: duty.refundable };
+    this.totals.addLine(row.value, duty);
+    let fees: LineFees | null = null;
+    const feeRules = this.feeRules;
+    if (feeRules !== null) {
+      if (row.entry === null) {
+        // A line's own entry is named so that it cannot be taken for an entry number of the user's.
+        const own = ownEntryFees(feeRules, row.line === null ? 'flags' : `line ${row.line}`, row.value, duty.duty, row.date, row.mode);
+        this.feeTotals.mpf += own.mpf;
+        this.feeTotals.hmf += own.hmf;
+        if (own.yearNote !== null) this.yearNotes.add(own.yearNote);
+        fees = { entry: own.entry, own };
+      } else {
+        let e = this.grouped.get(row.entry);
+        if (e === undefined) this.grouped.set(row.entry, (e = newEntry(row.entry, row.date, row.mode)));
+        addToEntry(feeRules, e, row.value, duty.duty, row.date, row.mode);
+        fees = { entry: row.entry, own: null };
+      }
+    }
+    if (this.refundsOnly && duty.refundable === 0n) return; // --refunds lists only what can be claimed
+    this.reporter!.line(computed, this.flags ? null : cells, fees);
+  }
+
+  /** What was summed since the last call, as plain data; the sums start again from zero. */
+  takeDelta(): CalcDelta {
+    const t = this.totals;
+    const d: CalcDelta = {
+      lines: t.lines,
+      rejected: t.rejected,
+      value: t.value,
+      duty: t.duty,
+      refundable: t.refundable,
+      refundableLines: t.refundableLines,
+      byMeasure: t.byMeasureIds(),
+      rejectedSample: this.rejectedSample.splice(0),
+      grouped: [...this.grouped.values()],
+      mpf: this.feeTotals.mpf,
+      hmf: this.feeTotals.hmf,
+      yearNotes: [...this.yearNotes],
+      dates: this.warnings.takeSpans(),
+    };
+    t.clear();
+    this.grouped.clear();
+    this.feeTotals.mpf = 0n;
+    this.feeTotals.hmf = 0n;
+    this.yearNotes.clear();
+    return d;
+  }
+
+  /** Adds what a later part of the input summed, as if its rows had come through `row` and `reject` here. */
+  merge(d: CalcDelta): void {
+    this.totals.merge(d, this.engine);
+    for (const issue of d.rejectedSample) if (this.rejectedSample.length < REJECTED_SAMPLE) this.rejectedSample.push(issue);
+    for (const e of d.grouped) {
+      const mine = this.grouped.get(e.entry);
+      if (mine === undefined) this.grouped.set(e.entry, { ...e });
+      else {
+        // The entry's first line (here) decides its date and mode; a later line that differs makes it mixed.
+        if (e.mixed || e.date !== mine.date || e.mode !== mine.mode) mine.mixed = true;
+        mine.lines += e.lines;
+        mine.value += e.value;
+        mine.duty += e.duty;
+        mine.mpfLines += e.mpfLines;
+        mine.hmfLines += e.hmfLines;
+      }
+    }
+    this.feeTotals.mpf += d.mpf;
+    this.feeTotals.hmf += d.hmf;
+    for (const n of d.yearNotes) this.yearNotes.add(n);
+    this.warnings.mergeSpans(d.dates);
+  }
+}
+
+/** The column a refusal is about, as the user named it. */
+export function columnName(header: HeaderMap, field: string): string {
+  const i = header.index[field as keyof HeaderMap['index']];
+  return i === undefined ? field : header.names[i]!;
+}
