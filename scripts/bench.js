@@ -152,8 +152,9 @@ async function measureFile(label, cmd, args, rows, reps, { okCodes = [0] } = {})
 }
 
 /** `tariff calc` over a file; rejected rows are counted from its stderr summary. */
-async function measureCalc(file, rows, reps) {
-  const m = await measureFile(`calc ${rows} rows`, process.execPath, [TARIFF, 'calc', '--format', 'csv', file], rows, reps, { okCodes: [0, 1] });
+async function measureCalc(file, rows, reps, extra = []) {
+  const label = `calc ${rows} rows${extra.length ? ` ${extra.join(' ')}` : ''}`;
+  const m = await measureFile(label, process.execPath, [TARIFF, 'calc', '--format', 'csv', ...extra, file], rows, reps, { okCodes: [0, 1] });
   const summary = /(\d+) lines computed, (\d+) rejected/.exec(m.runs[0].stderr);
   m.computed = summary ? Number(summary[1]) : null;
   m.rejected = summary ? Number(summary[2]) : null;
@@ -245,6 +246,10 @@ function render(r) {
   const rows = [['measure', 'wall', 'rows/s', 'peak RSS', 'runs (s)', 'vs Miller']];
   const vs = (ms, base) => (base ? `${round2(ms / base.ms)}x` : '');
   rows.push(['tariff calc --format csv', fmtS(r.calc.ms), fmtInt(r.calc.rowsPerSec), mb(r.calc.rssMB), fmtRuns(r.calc), vs(r.calc.ms, r.miller?.calc)]);
+  if (r.calcJobs) {
+    const c = r.calcJobs;
+    rows.push([`tariff calc --format csv --jobs ${c.jobs}`, fmtS(c.ms), fmtInt(c.rowsPerSec), mb(c.rssMB), fmtRuns(c), vs(c.ms, r.miller?.calc)]);
+  }
   if (r.compare.implemented) {
     rows.push(['tariff compare (3 scenarios)', fmtS(r.compare.ms), fmtInt(r.compare.rowsPerSec), mb(r.compare.rssMB), fmtRuns(r.compare), vs(r.compare.ms, r.miller?.compare)]);
   } else rows.push(['tariff compare (3 scenarios)', 'compare: not implemented yet']);
@@ -293,6 +298,9 @@ async function main() {
   progress(`${relative(ROOT, data.path)}: ${data.reused ? 'reused' : `generated in ${fmtS(data.ms)}`}`);
 
   const calc = await measureCalc(data.path, o.rows, o.reps);
+  // Worker threads (calc --jobs), one per CPU: shown beside the default single-threaded run, not a goal of its own.
+  const jobs = cpus().length;
+  const calcJobs = jobs > 1 ? { jobs, ...(await measureCalc(data.path, o.rows, o.reps, ['--jobs', String(jobs)])) } : null;
 
   const floor = await measureFile('parse only (floor)', process.execPath, [PARSE_ONLY, data.path], o.rows, o.reps);
   for (const r of floor.runs) delete r.stderr;
@@ -333,6 +341,7 @@ async function main() {
     reps: o.reps,
     env: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, rssMethod: RSS_METHOD, miller: millerVersion },
     calc,
+    calcJobs,
     floor,
     compare,
     startup,

@@ -20,7 +20,8 @@ const OUT = join(ROOT, 'dist', 'bundle');
 
 rmSync(OUT, { recursive: true, force: true });
 await build({
-  entryPoints: [join(ROOT, 'dist', 'cli', 'main.js')],
+  // The worker thread of a parallel calc is an entry of its own (parallel.ts starts ./calc-worker.js).
+  entryPoints: [join(ROOT, 'dist', 'cli', 'main.js'), join(ROOT, 'dist', 'cli', 'calc-worker.js')],
   outdir: OUT,
   bundle: true,
   splitting: true,

@@ -126,7 +126,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--explain', 'for each line, every measure considered, whether it applied and why, with its citation')
     .option('--mode <mode>', 'mode of transport for rows without a mode column: ocean, air, truck, rail (HMF is for ocean only)', 'ocean')
     .option('--no-fees', 'leave out the customs fees (MPF, HMF)')
-    .option('--refunds', 'list only the lines with duty that can be claimed back (IEEPA, struck down 2026-02-20); totals cover every line'))
+    .option('--refunds', 'list only the lines with duty that can be claimed back (IEEPA, struck down 2026-02-20); totals cover every line')
+    .option('-j, --jobs <n>', 'worker threads for large csv/json/ndjson inputs (same output, more memory); "auto": one per CPU', '1'))
     .addHelpText('before', CALC_EXAMPLES)
     .addHelpText('after', CALC_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {

@@ -97,6 +97,19 @@ export class Out {
     this.#pos += n;
   }
 
+  /** Bytes made elsewhere (a worker's part of the output), written as they are, after what is buffered. */
+  take(b: Uint8Array): void {
+    if (this.closed || b.length === 0) return;
+    if (this.#pos > 0) {
+      this.#full.push(this.#buf.subarray(0, this.#pos));
+      this.#fullBytes += this.#pos;
+      this.#buf = Buffer.allocUnsafe(CHUNK);
+      this.#pos = 0;
+    }
+    this.#full.push(Buffer.from(b.buffer, b.byteOffset, b.length));
+    this.#fullBytes += b.length;
+  }
+
   /** A whole number >= 0 below 2^53. */
   int(n: number): void {
     this.#room(16);
