@@ -66,10 +66,10 @@ export interface ParallelPlan {
   trace?: ((s: string) => void) | undefined;
 }
 
-/** Measured on 1,000,000 rows: 1 MiB parts keep both cores busy at a few MB of buffers per part. */
-export const PART_BYTES = 1 << 20;
-/** Inputs up to this many parts are read on the main thread: starting workers costs more than it saves. */
-const MIN_PARTS = 4;
+/** The read size (parts are 256 KiB unless TARIFF_PART_BYTES says otherwise: calc.ts). */
+const READ_BYTES = 1 << 20;
+/** Inputs up to this many parts (4 MiB by default) are read on the main thread: starting workers costs more than it saves. */
+const MIN_PARTS = 16;
 /** A record still open after this much is left to the main thread (its reader says what is wrong with it). */
 const MAX_CARRY = 64 << 20;
 
@@ -94,7 +94,7 @@ export async function readRowsParallel(
   par: ParallelPlan,
 ): Promise<ReadSummary> {
   const inputName = inputNameOf(spec);
-  const source: Readable = spec.kind === 'file' ? createReadStream(spec.path, { highWaterMark: PART_BYTES }) : stdin;
+  const source: Readable = spec.kind === 'file' ? createReadStream(spec.path, { highWaterMark: READ_BYTES }) : stdin;
   const it = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const next = async (): Promise<Buffer | null> => {
     try {
