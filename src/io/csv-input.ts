@@ -130,14 +130,32 @@ export async function* readCsvRecords(stream: Readable, opts: CsvReadOptions = {
     }
   };
 
+  // Text after the last line break read so far: papaparse is only given whole lines. Cut anywhere else (between
+  // a closing quote and the "\r\n" after it, say), a record it would accept is reported as a quoting error.
+  let tail = '';
   for await (const chunk of stream as AsyncIterable<string>) {
-    // Small batches keep the rows of a batch short-lived (cheap garbage collection) whatever the source's chunk size.
-    for (let at = 0; at < chunk.length; at += SLICE_CHARS) {
+    const text = tail + chunk;
+    const nlInChunk = chunk.lastIndexOf('\n');
+    let end = nlInChunk === -1 ? 0 : tail.length + nlInChunk + 1;
+    if (end === 0) {
+      tail = text;
+      // A line longer than MAX_RECORD_CHARS is parsed as it comes, so that a quote left open is still caught.
+      if (text.length <= MAX_RECORD_CHARS) continue;
+      end = text.length;
+    }
+    tail = text.slice(end);
+    // Small batches keep the rows of a batch short-lived (cheap garbage collection) whatever the source's chunk size:
+    // slices of about SLICE_CHARS, each ending just after a line break.
+    for (let at = 0; at < end; ) {
+      const nl = at + SLICE_CHARS >= end ? -1 : text.indexOf('\n', at + SLICE_CHARS - 1);
+      const stop = nl === -1 || nl >= end ? end : nl + 1;
       // A record still open after MAX_RECORD_CHARS is a quote that never closes: its first line is rejected.
-      const batch = parse(pending + chunk.slice(at, at + SLICE_CHARS), false, pending.length > MAX_RECORD_CHARS);
+      const batch = parse(pending + text.slice(at, stop), false, pending.length > MAX_RECORD_CHARS);
       if (batch.length > 0) yield batch;
+      at = stop;
     }
   }
+  pending += tail;
   if (pending.length > 0) {
     if (stats !== undefined) stats.leftover = pending.length;
     const batch = parse(pending, true);
