@@ -51,7 +51,7 @@ async function part(req: PartRequest): Promise<PartResult> {
       rejected: (issue, cells, header) => calc.reject(issue, cells, header),
       afterBatch: async () => true,
     },
-    { header: req.id === 0 ? null : init.header, startLine: req.startLine, records: 0, stats },
+    { header: init.header, startLine: req.startLine, records: 0, stats },
   );
   await out.flush(true);
   return {

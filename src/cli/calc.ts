@@ -84,7 +84,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${o.limit}"`);
   flagDate('--date', o.date);
   // One thread unless asked: on the 2-core bench machine workers gained 10-40% of the time for 2.5x the memory (README).
-  const jobs = o.jobs === undefined ? 1 : o.jobs === 'auto' ? availableParallelism() : Number(o.jobs);
+  const jobs = o.jobs === undefined ? 1 : o.jobs === 'auto' ? availableParallelism() : /^\d+$/.test(o.jobs) ? Number(o.jobs) : NaN;
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be "auto" or a whole number from 1 to 64, got "${o.jobs}"`);
   const origin = flagOrigin(o.origin);
   const mfn = flagMfnRate(o.mfnRate);

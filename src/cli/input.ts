@@ -58,8 +58,7 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
 
 /** Where a part of an input starts, when it is read after its header (see parallel.ts). */
 export interface ReadFrom {
-  /** The input's header; null when the part starts with the header record (it is read, and given to sink.header). */
-  header: HeaderMap | null;
+  header: HeaderMap;
   /** Physical line of the part's first byte. */
   startLine: number;
   /** Data records read before this part (for the progress line). */
@@ -81,7 +80,7 @@ export async function readCsvRows(
   const checker = new RowChecker(opts, sink);
   let header: HeaderMap | null = from === undefined ? null : from.header;
   let records = from === undefined ? 0 : from.records;
-  const csv = from === undefined || from.header === null ? { stats: from?.stats } : { startLine: from.startLine, atStart: false, stats: from.stats };
+  const csv = from === undefined ? {} : { startLine: from.startLine, atStart: false, stats: from.stats };
   try {
     for await (const batch of readCsvRecords(stream, csv)) {
       for (const rec of batch) {

@@ -41,7 +41,7 @@ export interface WorkerInit {
 export interface PartRequest {
   id: number;
   bytes: Uint8Array;
-  /** Physical line of the part's first byte; part 0 starts with the header record. */
+  /** Physical line of the part's first byte (parts start after the header record). */
   startLine: number;
   /** The last part of the input (it may end without a line break). */
   last: boolean;
@@ -128,14 +128,16 @@ export async function readRowsParallel(
       head.push(b);
       headBytes += b.length;
     }
-    const header = eof ? null : await firstHeader(Buffer.concat(head), opts.forceDate);
-    if (header === null) {
+    const all = eof ? null : Buffer.concat(head);
+    const first = all === null ? null : await firstHeader(all, opts.forceDate);
+    if (all === null || first === null) {
       // A small input, or a header that is not right (the single-threaded reader says what is wrong).
       const read = await readCsvRows(streamOf(head), inputName, opts, main.sink);
       return { inputName, usedDefaultDate: read.usedDefaultDate };
     }
-    main.sink.header(header);
-    return await runParts(head, next, streamOf, header, inputName, opts, main, par);
+    main.sink.header(first.header);
+    // The parts start after the header record, at a boundary known from reading it (not from counting quotes).
+    return await runParts(all.subarray(first.end), first.endLine + 1, next, streamOf, first.header, inputName, opts, main, par);
   } finally {
     source.destroy();
     opts.progress?.done();
@@ -143,7 +145,8 @@ export async function readRowsParallel(
 }
 
 async function runParts(
-  head: Buffer[],
+  data: Buffer,
+  dataLine: number,
   next: () => Promise<Buffer | null>,
   streamOf: (first: Buffer[]) => Readable,
   header: HeaderMap,
@@ -156,11 +159,11 @@ async function runParts(
   const pool = new Pool(par.jobs, init);
   let written = 0;
   const trace = (how: string) => par.trace?.(`${written} parts on ${par.jobs} worker threads${how}`);
-  const cutter = new Cutter(par.partBytes);
+  const cutter = new Cutter(par.partBytes, dataLine);
   let usedDefaultDate = false;
   let records = 0;
   try {
-    const queued: Part[] = cutter.push(head);
+    const queued: Part[] = cutter.push([data]);
     let sourceDone = false;
     const sent: Part[] = []; // dispatched, not yet written (kept for a fallback)
     for (;;) {
@@ -193,11 +196,7 @@ async function runParts(
         const rest = [...sent, ...queued].map((x) => Buffer.from(x.bytes.buffer, x.bytes.byteOffset, x.bytes.byteLength));
         rest.push(...cutter.carry());
         const stream = streamOf(rest);
-        // Part 0 starts with the header record: read it again as the header, and make no second reporter.
-        const read =
-          p.id === 0
-            ? await readCsvRows(stream, inputName, opts, { ...main.sink, header: () => {} })
-            : await readCsvRows(stream, inputName, opts, main.sink, { header, startLine: p.startLine, records });
+        const read = await readCsvRows(stream, inputName, opts, main.sink, { header, startLine: p.startLine, records });
         return { inputName, usedDefaultDate: usedDefaultDate || read.usedDefaultDate };
       }
       sent.shift();
@@ -215,15 +214,26 @@ async function runParts(
   }
 }
 
-/** The header of the input, from its first record; null when it is not a valid header. */
-async function firstHeader(bytes: Buffer, forceDate: string | undefined): Promise<HeaderMap | null> {
+/**
+ * The input's header, from its first record, with where that record ends: the byte just after its line break,
+ * and that line's number. Null when it is not a valid header, or the record does not end in these bytes.
+ */
+async function firstHeader(bytes: Buffer, forceDate: string | undefined): Promise<{ header: HeaderMap; end: number; endLine: number } | null> {
   for await (const batch of readCsvRecords(Readable.from([bytes], { objectMode: false }))) {
     const rec = batch[0];
     if (rec === undefined) continue;
     const h = readHeader(rec.cells);
     if (!h.ok || rec.problem !== undefined) return null;
-    if (forceDate === undefined || h.header.index.date === undefined) return h.header;
-    return null; // a forced date rewrites the header: left to the single-threaded reader
+    if (forceDate !== undefined && h.header.index.date !== undefined) return null; // a forced date rewrites the header: left to one thread
+    // The record starts on line rec.line and ends with the line break that ends line endLine.
+    let endLine = rec.line;
+    for (const c of rec.cells) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) endLine++;
+    let end = -1;
+    for (let n = 0; n < endLine; n++) {
+      end = bytes.indexOf(NL, end + 1);
+      if (end === -1) return null;
+    }
+    return { header: h.header, end: end + 1, endLine };
   }
   return null;
 }
@@ -237,14 +247,18 @@ async function firstHeader(bytes: Buffer, forceDate: string | undefined): Promis
 export class Cutter {
   #bufs: Buffer[] = [];
   #bytes = 0;
-  #line = 1;
+  #line: number;
   #id = 0;
   #stuck = false;
 
+  /** Bytes pushed start on line `startLine`, at a record boundary. */
   constructor(
     private readonly partBytes: number,
+    startLine = 1,
     private readonly maxCarry = MAX_CARRY,
-  ) {}
+  ) {
+    this.#line = startLine;
+  }
 
   push(bufs: Buffer[]): Part[] {
     const parts: Part[] = [];

@@ -63,6 +63,9 @@ describe('calc --jobs', () => {
     'stray quote': `${lines.slice(0, 1200).join('\n')}\nbad,"8703.23.01"x,,JP,100,2025-05-01\n${lines.slice(1200).join('\n')}\n`,
     'unclosed quote': `${lines.slice(0, 2000).join('\n')}\nbad,"8703.23.01,,JP,100,2025-05-01\n${lines.slice(2000).join('\n')}`,
     'BOM, CRLF, no last line break': `\uFEFF${lines.join('\r\n')}`,
+    // The header is found by reading it, not by counting quotes: blank lines before it, a stray quote in it.
+    'blank lines before the header': `${'\n'.repeat(5000)}${lines.join('\n')}\n`,
+    'a stray quote and a quoted line break in the header': `${lines[0]},no"te,"x\ny"\n${lines.slice(1).map((l) => `${l},a,b`).join('\n')}\n`,
   };
   const paths = Object.fromEntries(Object.entries(files).map(([name, text], i) => {
     const p = join(dir, `in${i}.csv`);
@@ -123,7 +126,7 @@ describe('calc --jobs', () => {
   });
 
   it('--jobs must be a whole number from 1 to 64 or "auto"', async () => {
-    for (const bad of ['0', '1.5', 'many', '65']) {
+    for (const bad of ['0', '1.5', 'many', '65', '0x2', '2e0', ' 2']) {
       const r = await tariff(['calc', paths.plain!, '--jobs', bad]);
       expect(r.code, bad).toBe(2);
       expect(r.stderr, bad).toMatch(/--jobs must be "auto" or a whole number from 1 to 64/);

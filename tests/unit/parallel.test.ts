@@ -77,7 +77,7 @@ describe('Cutter', () => {
   });
 
   it('hands a record that never ends to the main thread, with everything after it', () => {
-    const cutter = new Cutter(4, 16);
+    const cutter = new Cutter(4, 1, 16);
     const parts = cutter.push([b('a\nb\n"open'), b('x'.repeat(20)), b('\nmore\n')]);
     expect(parts.map((p) => p.serial ?? false)).toEqual([false, true]);
     expect(Buffer.from(parts[0]!.bytes).toString()).toBe('a\nb\n');
