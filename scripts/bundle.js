@@ -20,8 +20,7 @@ const OUT = join(ROOT, 'dist', 'bundle');
 
 rmSync(OUT, { recursive: true, force: true });
 await build({
-  // The worker thread of a parallel calc is an entry of its own (parallel.ts starts ./calc-worker.js).
-  entryPoints: [join(ROOT, 'dist', 'cli', 'main.js'), join(ROOT, 'dist', 'cli', 'calc-worker.js')],
+  entryPoints: [join(ROOT, 'dist', 'cli', 'main.js')],
   outdir: OUT,
   bundle: true,
   splitting: true,
@@ -30,6 +29,22 @@ await build({
   target: 'node20',
   external: ['papaparse', 'zod', 'chalk', 'cli-table3', 'decimal.js'],
   // commander is CommonJS: its require() calls of Node's own modules need a require in an ES module.
+  banner: { js: "import { createRequire as __tariffRequire } from 'node:module';\nconst require = __tariffRequire(import.meta.url);" },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+
+// The worker thread of `calc --jobs` (parallel.ts starts ./calc-worker.js) is a build of its own, one file: as
+// an entry of the build above it would share chunks with calc, and the main thread would load more files
+// (each costs start-up time).
+await build({
+  entryPoints: [join(ROOT, 'dist', 'cli', 'calc-worker.js')],
+  outfile: join(OUT, 'calc-worker.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['papaparse', 'zod', 'chalk', 'cli-table3', 'decimal.js'],
   banner: { js: "import { createRequire as __tariffRequire } from 'node:module';\nconst require = __tariffRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',

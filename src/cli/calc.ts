@@ -13,6 +13,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { DateWarnings } from './date-warnings.js';
 import { inputNameOf, plural, readRows, type InputSpec, type RowSink } from './input.js';
 import { CalcLines } from './calc-lines.js';
+import { readRowsParallel } from './parallel.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Progress } from './progress.js';
@@ -193,7 +194,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   const input = plan.input;
   const summary =
     input.kind !== 'flags' && plan.format !== 'table' && plan.jobs > 1 && userFilesAreRegular(plan)
-      ? await (await import('./parallel.js')).readRowsParallel(
+      ? await readRowsParallel(
           input,
           io.stdin,
           readOpts,

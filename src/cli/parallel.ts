@@ -16,7 +16,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CalcDelta } from './calc-lines.js';
 import type { EngineRequest } from '../io/load.js';
 import { readCsvRecords } from '../io/csv-input.js';
@@ -156,7 +156,9 @@ async function runParts(
   par: ParallelPlan,
 ): Promise<ReadSummary> {
   const init: WorkerInit = { ...par.init, header, inputName };
-  const pool = new Pool(par.jobs, init);
+  // Loaded here, not at start-up: a run without workers does not pay for the module.
+  const { Worker } = await import('node:worker_threads');
+  const pool = new Pool(par.jobs, init, Worker);
   let written = 0;
   const trace = (how: string) => par.trace?.(`${written} parts on ${par.jobs} worker threads${how}`);
   const cutter = new Cutter(par.partBytes, dataLine);
@@ -347,9 +349,9 @@ class Pool {
   #failure: Error | null = null;
   #closed = false;
 
-  constructor(jobs: number, init: WorkerInit) {
+  constructor(jobs: number, init: WorkerInit, WorkerClass: typeof Worker) {
     for (let i = 0; i < jobs; i++) {
-      const w = new Worker(new URL('./calc-worker.js', import.meta.url), { workerData: init });
+      const w = new WorkerClass(new URL('./calc-worker.js', import.meta.url), { workerData: init });
       const slot = { w, load: 0 };
       w.on('message', (m: PartResult | { ready: true } | { id: number; error: string }) => {
         if ('ready' in m) return;
