@@ -15,7 +15,6 @@ import { inputNameOf, plural, readRows, type InputSpec, type RowSink } from './i
 import { CalcLines } from './calc-lines.js';
 import { readRowsParallel } from './parallel.js';
 import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
@@ -72,8 +71,8 @@ export interface CalcPlan {
   scenarioFile: string | undefined;
   schedule: string | undefined;
   htsTable: string | undefined;
-  /** Worker threads for a large input (1: none). */
-  jobs: number;
+  /** Worker threads for a large input (1: none; 'auto': one per CPU, looked up when the run starts). */
+  jobs: number | 'auto';
 }
 
 
@@ -85,8 +84,8 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${o.limit}"`);
   flagDate('--date', o.date);
   // One thread unless asked: on the 2-core bench machine workers gained 10-40% of the time for 2.5x the memory (README).
-  const jobs = o.jobs === undefined ? 1 : o.jobs === 'auto' ? availableParallelism() : /^\d+$/.test(o.jobs) ? Number(o.jobs) : NaN;
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be "auto" or a whole number from 1 to 64, got "${o.jobs}"`);
+  const jobs = o.jobs === undefined ? 1 : o.jobs === 'auto' ? 'auto' : /^\d+$/.test(o.jobs) ? Number(o.jobs) : NaN;
+  if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) throw new UsageError(`--jobs must be "auto" or a whole number from 1 to 64, got "${o.jobs}"`);
   const origin = flagOrigin(o.origin);
   const mfn = flagMfnRate(o.mfnRate);
   const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: planMode(o.mode) };
@@ -192,8 +191,10 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   };
   const readOpts = { defaults: plan.defaults, progress };
   const input = plan.input;
+  // node:os only for --jobs auto: a one-import run does not load it.
+  const jobs = plan.jobs === 'auto' ? (await import('node:os')).availableParallelism() : plan.jobs;
   const summary =
-    input.kind !== 'flags' && plan.format !== 'table' && plan.jobs > 1 && userFilesAreRegular(plan)
+    input.kind !== 'flags' && plan.format !== 'table' && jobs > 1 && userFilesAreRegular(plan)
       ? await readRowsParallel(
           input,
           io.stdin,
@@ -210,7 +211,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
             },
           },
           {
-            jobs: plan.jobs,
+            jobs,
             partBytes: partBytes(io.env),
             trace: io.env.TARIFF_TRACE_PARTS ? (s) => io.stderr.write(`tariff: ${s}\n`) : undefined,
             init: {
