@@ -19,11 +19,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'bundle');
 
 rmSync(OUT, { recursive: true, force: true });
-await build({
-  entryPoints: [join(ROOT, 'dist', 'cli', 'main.js')],
-  outdir: OUT,
+/** What both builds share. */
+const common = {
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -32,20 +30,11 @@ await build({
   banner: { js: "import { createRequire as __tariffRequire } from 'node:module';\nconst require = __tariffRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',
-});
+};
+
+await build({ ...common, entryPoints: [join(ROOT, 'dist', 'cli', 'main.js')], outdir: OUT, splitting: true });
 
 // The worker thread of `calc --jobs` (parallel.ts starts ./calc-worker.js) is a build of its own, one file: as
 // an entry of the build above it would share chunks with calc, and the main thread would load more files
 // (each costs start-up time).
-await build({
-  entryPoints: [join(ROOT, 'dist', 'cli', 'calc-worker.js')],
-  outfile: join(OUT, 'calc-worker.js'),
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['papaparse', 'zod', 'chalk', 'cli-table3', 'decimal.js'],
-  banner: { js: "import { createRequire as __tariffRequire } from 'node:module';\nconst require = __tariffRequire(import.meta.url);" },
-  sourcemap: 'linked',
-  logLevel: 'warning',
-});
+await build({ ...common, entryPoints: [join(ROOT, 'dist', 'cli', 'calc-worker.js')], outfile: join(OUT, 'calc-worker.js') });
