@@ -83,7 +83,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
   const limit = o.limit === undefined ? 50 : Number(o.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${o.limit}"`);
   flagDate('--date', o.date);
-  // One thread unless asked: on the 2-core bench machine workers gained 10-40% of the time for 2.5x the memory (README).
+  // One thread unless asked: on the 2-core bench machine workers saved 15-25% of the time for 2.5x the memory (README).
   const jobs = o.jobs === undefined ? 1 : o.jobs === 'auto' ? 'auto' : /^\d+$/.test(o.jobs) ? Number(o.jobs) : NaN;
   if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) throw new UsageError(`--jobs must be "auto" or a whole number from 1 to 64, got "${o.jobs}"`);
   const origin = flagOrigin(o.origin);
