@@ -2,6 +2,7 @@
  * `tariff calc`: duties for one import given by flags, or for every record of
  * a CSV file or stdin, streamed.
  */
+import { statSync } from 'node:fs';
 import { entryFees, MODES, type Mode } from '../core/fees.js';
 import { parseMoney } from '../core/money.js';
 import { Resolver } from '../core/resolve.js';
@@ -14,7 +15,6 @@ import { DateWarnings } from './date-warnings.js';
 import { inputNameOf, plural, readRows, type InputSpec, type RowSink } from './input.js';
 import { CalcLines } from './calc-lines.js';
 import { readRowsParallel } from './parallel.js';
-import { statSync } from 'node:fs';
 import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
@@ -74,8 +74,6 @@ export interface CalcPlan {
   /** Worker threads for a large input (1: none; 'auto': one per CPU, looked up when the run starts). */
   jobs: number | 'auto';
 }
-
-
 
 export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): CalcPlan {
   const format = (o.format ?? (io.stdout.isTTY ? 'table' : 'csv')) as Format;

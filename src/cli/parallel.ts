@@ -19,7 +19,7 @@ import { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import type { CalcDelta } from './calc-lines.js';
 import type { EngineRequest } from '../io/load.js';
-import { readCsvRecords } from '../io/csv-input.js';
+import { countNewlines, readCsvRecords } from '../io/csv-input.js';
 import { readHeader, type HeaderMap, type RowDefaults } from '../schema/row.js';
 import { inputError, inputNameOf, readCsvRows, type InputSpec, type ReadOptions, type ReadSummary, type RowSink } from './input.js';
 import type { Fragment } from './reporters.js';
@@ -228,8 +228,7 @@ async function firstHeader(bytes: Buffer, forceDate: string | undefined): Promis
     if (!h.ok || rec.problem !== undefined) return null;
     if (forceDate !== undefined && h.header.index.date !== undefined) return null; // a forced date rewrites the header: left to one thread
     // The record starts on line rec.line and ends with the line break that ends line endLine.
-    let endLine = rec.line;
-    for (const c of rec.cells) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) endLine++;
+    const endLine = rec.line + countNewlines(rec.cells);
     let end = -1;
     for (let n = 0; n < endLine; n++) {
       end = bytes.indexOf(NL, end + 1);

@@ -31,7 +31,8 @@ const SLICE_CHARS = 32 * 1024;
 
 const CONFIG = { delimiter: ',', newline: '\n', quoteChar: '"', escapeChar: '"' } as const;
 
-function countNewlines(cells: readonly string[]): number {
+/** Line breaks inside a record's cells (quoted fields): how many lines past its first the record spans. */
+export function countNewlines(cells: readonly string[]): number {
   let n = 0;
   for (const c of cells) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) n++;
   return n;
