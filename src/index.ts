@@ -1,0 +1,242 @@
+/**
+ * The library entry: `import { calc, compare, timeline, explain } from 'tariff-duties'`.
+ *
+ * Each function runs the same command the CLI runs (in the process, on
+ * in-memory streams) and returns its `--format json` document as plain data:
+ * money and rates are strings exact to the cent / micro-percent, as in the JSON
+ * contract. Rows are plain objects named like the CSV columns (value, hts,
+ * category, date, origin, mfn_rate, id, entry, mode, quantity, unit,
+ * us_content, metal_value, loaded; any other key is passed through to
+ * `columns`). A row that cannot be computed is not an error: it is listed in
+ * `rejected` with its line, field and reason. A bad option, schedule or
+ * scenario throws a typed error (UsageError, DataFileError,
+ * UnknownScenarioError, InputError) with the message the CLI prints.
+ */
+import { Readable } from 'node:stream';
+import { runProgram } from './cli/in-memory.js';
+import type { CompareReport } from './cli/render-compare.js';
+import type { EntryRecord, LineRecord, RejectedRecord, TotalsRecord } from './cli/records.js';
+import type { TimelineReport } from './cli/timeline.js';
+import { csvCell } from './cli/reporters.js';
+import { InputError } from './errors.js';
+
+export { UsageError, InputError, EXIT } from './errors.js';
+export { DataFileError, UnknownScenarioError, loadEngine, loadSchedule, loadScenarioFile, loadMfnTable, bundledScenarioIds, DATA_DIR, DEFAULT_SCHEDULE } from './io/load.js';
+export type { EngineRequest } from './io/load.js';
+export { applyScenario } from './core/scenario.js';
+export type { Engine } from './core/compile.js';
+export type { Schedule, Scenario, MfnTable, Fees } from './schema/schedule.js';
+export type { DataIssue } from './core/issues.js';
+export type { CompareReport, EntryRecord, LineRecord, RejectedRecord, TotalsRecord, TimelineReport };
+export type { DutyRecord, ExplainRecord } from './cli/records.js';
+export type { Step as TimelineStep } from './core/timeline.js';
+
+/** One import, named like the CSV columns. Money as a string ("1500.00"); a number is taken as written by String(). */
+export interface ImportRow {
+  value: string | number;
+  hts?: string | null | undefined;
+  category?: string | null | undefined;
+  /** Entry date YYYY-MM-DD. */
+  date?: string | null | undefined;
+  origin?: string | null | undefined;
+  mfn_rate?: string | number | null | undefined;
+  id?: string | null | undefined;
+  entry?: string | null | undefined;
+  mode?: string | null | undefined;
+  quantity?: string | number | null | undefined;
+  unit?: string | null | undefined;
+  us_content?: string | number | null | undefined;
+  metal_value?: string | number | null | undefined;
+  loaded?: string | null | undefined;
+  /** Any other column: passed through to the line's `columns`. */
+  [column: string]: string | number | null | undefined;
+}
+
+export type Rows = Iterable<ImportRow> | AsyncIterable<ImportRow>;
+
+/** What every function takes: where the law comes from. */
+export interface LawOptions {
+  /** Your own schedule file instead of the bundled data/schedules/us-japan.json. */
+  schedule?: string | undefined;
+  /** An MFN table file (from `tariff hts import`) instead of the bundled one. */
+  htsTable?: string | undefined;
+  /** The date rows without a date are computed for (default: today's local date). */
+  today?: string | undefined;
+}
+
+export interface CalcOptions extends LawOptions {
+  /** Entry date for rows without a date, YYYY-MM-DD. */
+  date?: string | undefined;
+  /** Country of origin for rows without one (default JP). */
+  origin?: string | undefined;
+  /** MFN percent for rows without one, overriding the MFN table. */
+  mfnRate?: string | undefined;
+  /** A bundled scenario id (default as-enacted). */
+  scenario?: string | undefined;
+  /** Your own scenario file (JSON). */
+  scenarioFile?: string | undefined;
+  /** Mode of transport for rows without one: ocean (default), air, truck, rail. */
+  mode?: string | undefined;
+  /** false: leave out the customs fees (MPF, HMF). */
+  fees?: boolean | undefined;
+  /** Every measure considered per line, whether it applied and why (`explain` on each line). */
+  explain?: boolean | undefined;
+  /** List only the lines with refundable duty (totals cover every line). */
+  refunds?: boolean | undefined;
+  /** The columns, in order (default: the keys of the first row, or of all rows when given an array). */
+  columns?: string[] | undefined;
+}
+
+/** `tariff calc --format json`. */
+export interface CalcResult {
+  schedule: string;
+  scenario: string;
+  knownThrough: string;
+  lines: LineRecord[];
+  rejected: RejectedRecord[];
+  /** Entries grouped by an `entry` column, with their fees (absent with `fees: false`). */
+  entries?: EntryRecord[];
+  totals: TotalsRecord;
+  warnings: string[];
+}
+
+export interface CompareOptions extends LawOptions {
+  /** Bundled scenarios; the first is the baseline (default: the CLI's default list). */
+  scenarios?: string[] | undefined;
+  /** Your own scenario files, after the named ones. */
+  scenarioFiles?: string[] | undefined;
+  /** Evaluate every row on this entry date (default: each row's own date). */
+  date?: string | undefined;
+  by?: 'category' | 'hts' | 'measure' | 'id' | undefined;
+  /** Treat values as annual flows; amounts as run rates per year, month, day or hour. */
+  per?: 'year' | 'month' | 'day' | 'hour' | undefined;
+  origin?: string | undefined;
+  mfnRate?: string | undefined;
+  columns?: string[] | undefined;
+}
+
+export interface TimelineOptions extends LawOptions {
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Bundled scenarios (default: as-enacted). */
+  scenarios?: string[] | undefined;
+  scenarioFiles?: string[] | undefined;
+  origin?: string | undefined;
+  mfnRate?: string | undefined;
+  columns?: string[] | undefined;
+}
+
+/** One good for a timeline: an HTS code or a category. */
+export interface Good {
+  hts?: string | undefined;
+  category?: string | undefined;
+}
+
+/** Duties, per measure and line, of every row (`tariff calc --format json`). */
+export async function calc(rows: Rows, options: CalcOptions = {}): Promise<CalcResult> {
+  const argv = ['calc', '-', '--format', 'json'];
+  flag(argv, '--date', options.date);
+  flag(argv, '--origin', options.origin);
+  flag(argv, '--mfn-rate', options.mfnRate);
+  flag(argv, '--scenario', options.scenario);
+  flag(argv, '--scenario-file', options.scenarioFile);
+  flag(argv, '--mode', options.mode);
+  if (options.fees === false) argv.push('--no-fees');
+  if (options.explain) argv.push('--explain');
+  if (options.refunds) argv.push('--refunds');
+  lawFlags(argv, options);
+  return json<CalcResult>(argv, rows, options);
+}
+
+/** Why each measure did or did not apply to one import: `calc` with `explain`, each line carrying `explain`. */
+export async function explain(row: ImportRow, options: Omit<CalcOptions, 'explain' | 'columns'> = {}): Promise<CalcResult> {
+  return calc([row], { ...options, explain: true });
+}
+
+/** The same rows under several scenarios, side by side (`tariff compare --format json`). */
+export async function compare(rows: Rows, options: CompareOptions = {}): Promise<CompareReport> {
+  const argv = ['compare', '-', '--format', 'json'];
+  if (options.scenarios !== undefined) argv.push('--scenarios', options.scenarios.join(','));
+  for (const f of options.scenarioFiles ?? []) argv.push('--scenario-file', f);
+  flag(argv, '--date', options.date);
+  flag(argv, '--by', options.by);
+  flag(argv, '--per', options.per);
+  flag(argv, '--origin', options.origin);
+  flag(argv, '--mfn-rate', options.mfnRate);
+  lawFlags(argv, options);
+  return json<CompareReport>(argv, rows, options);
+}
+
+/** Every date on which the effective rate of a good, or of a value-weighted basket of rows, changes (`tariff timeline --format json`). */
+export async function timeline(goods: Good | Rows, options: TimelineOptions = {}): Promise<TimelineReport> {
+  const argv = ['timeline'];
+  const basket = isIterable(goods);
+  if (basket) argv.push('-');
+  else {
+    flag(argv, '--hts', goods.hts);
+    flag(argv, '--category', goods.category);
+    if (goods.hts === undefined && goods.category === undefined) throw new TypeError('timeline: give { hts } or { category }, or rows for a basket');
+  }
+  argv.push('--format', 'json');
+  flag(argv, '--from', options.from);
+  flag(argv, '--to', options.to);
+  if (options.scenarios !== undefined) argv.push('--scenarios', options.scenarios.join(','));
+  for (const f of options.scenarioFiles ?? []) argv.push('--scenario-file', f);
+  flag(argv, '--origin', options.origin);
+  flag(argv, '--mfn-rate', options.mfnRate);
+  lawFlags(argv, options);
+  return json<TimelineReport>(argv, basket ? goods : null, options);
+}
+
+function flag(argv: string[], name: string, value: string | undefined): void {
+  if (value !== undefined) argv.push(name, value);
+}
+
+function lawFlags(argv: string[], o: LawOptions): void {
+  flag(argv, '--schedule', o.schedule);
+  flag(argv, '--hts-table', o.htsTable);
+}
+
+function isIterable(x: unknown): x is Rows {
+  return x !== null && typeof x === 'object' && (Symbol.iterator in x || Symbol.asyncIterator in x);
+}
+
+async function json<T>(argv: string[], rows: Rows | null, o: LawOptions & { columns?: string[] | undefined }): Promise<T> {
+  const stdin = rows === null ? undefined : Readable.from(csvOf(rows, o.columns));
+  const run = await runProgram(argv, { stdin, today: o.today });
+  try {
+    return JSON.parse(run.stdout) as T;
+  } catch {
+    // Every error of a command is thrown as a typed error above; output that is not JSON is a bug of tariff.
+    throw new Error(`tariff ${argv[0]} wrote no JSON document (exit code ${run.code}): ${run.stderr.trim()}`);
+  }
+}
+
+/**
+ * The rows as CSV text, streamed: the header from `columns`, else from the keys
+ * of an array's rows, else from the first row's keys. Line numbers in results
+ * are those of this CSV: row i (from 0) is line i + 2, unless a cell holds a
+ * line break.
+ */
+async function* csvOf(rows: Rows, columns: string[] | undefined): AsyncGenerator<string> {
+  let header = columns;
+  if (header === undefined && Array.isArray(rows)) header = [...new Set((rows as ImportRow[]).flatMap((r) => Object.keys(r)))];
+  let index = 0;
+  for await (const row of rows as AsyncIterable<ImportRow>) {
+    if (header === undefined) {
+      header = Object.keys(row);
+      yield `${header.map(csvCell).join(',')}\n`;
+    } else if (index === 0) yield `${header.map(csvCell).join(',')}\n`;
+    for (const k of Object.keys(row)) {
+      if (!header.includes(k)) throw new InputError(`row ${index + 1} has a column "${k}" that the first row has not; give the columns option`);
+    }
+    yield `${header.map((k) => csvCell(cellText(row[k]))).join(',')}\n`;
+    index++;
+  }
+  if (index === 0) yield `${(header ?? ['value', 'hts']).map(csvCell).join(',')}\n`;
+}
+
+function cellText(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'number' ? String(v) : v;
+}
