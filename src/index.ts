@@ -13,12 +13,14 @@
  * UnknownScenarioError, InputError) with the message the CLI prints.
  */
 import { Readable } from 'node:stream';
-import { runProgram } from './cli/in-memory.js';
+import { CommanderError } from 'commander';
+import { isCalendarDate } from './core/dates.js';
+import { memoryIo, rowsCsv, type ImportRow, type InMemoryOptions, type InMemoryRun, type Rows } from './cli/in-memory.js';
+import { buildProgram, localToday } from './cli/main.js';
+import { UsageError } from './errors.js';
 import type { CompareReport } from './cli/render-compare.js';
 import type { EntryRecord, LineRecord, RejectedRecord, TotalsRecord } from './cli/records.js';
 import type { TimelineReport } from './cli/timeline.js';
-import { csvCell } from './cli/reporters.js';
-import { InputError } from './errors.js';
 
 export { UsageError, InputError, EXIT } from './errors.js';
 export { DataFileError, UnknownScenarioError, loadEngine, loadSchedule, loadScenarioFile, loadMfnTable, bundledScenarioIds, DATA_DIR, DEFAULT_SCHEDULE } from './io/load.js';
@@ -31,28 +33,7 @@ export type { CompareReport, EntryRecord, LineRecord, RejectedRecord, TotalsReco
 export type { DutyRecord, ExplainRecord } from './cli/records.js';
 export type { Step as TimelineStep } from './core/timeline.js';
 
-/** One import, named like the CSV columns. Money as a string ("1500.00"); a number is taken as written by String(). */
-export interface ImportRow {
-  value: string | number;
-  hts?: string | null | undefined;
-  category?: string | null | undefined;
-  /** Entry date YYYY-MM-DD. */
-  date?: string | null | undefined;
-  origin?: string | null | undefined;
-  mfn_rate?: string | number | null | undefined;
-  id?: string | null | undefined;
-  entry?: string | null | undefined;
-  mode?: string | null | undefined;
-  quantity?: string | number | null | undefined;
-  unit?: string | null | undefined;
-  us_content?: string | number | null | undefined;
-  metal_value?: string | number | null | undefined;
-  loaded?: string | null | undefined;
-  /** Any other column: passed through to the line's `columns`. */
-  [column: string]: string | number | null | undefined;
-}
-
-export type Rows = Iterable<ImportRow> | AsyncIterable<ImportRow>;
+export type { ImportRow, Rows };
 
 /** What every function takes: where the law comes from. */
 export interface LawOptions {
@@ -202,8 +183,8 @@ function isIterable(x: unknown): x is Rows {
 }
 
 async function json<T>(argv: string[], rows: Rows | null, o: LawOptions & { columns?: string[] | undefined }): Promise<T> {
-  const stdin = rows === null ? undefined : Readable.from(csvOf(rows, o.columns));
-  const run = await runProgram(argv, { stdin, today: o.today });
+  const stdin = rows === null ? undefined : Readable.from(rowsCsv(rows, o.columns));
+  const run = await runProgram(argv, { stdin, today: o.today ?? localToday() });
   try {
     return JSON.parse(run.stdout) as T;
   } catch {
@@ -213,30 +194,22 @@ async function json<T>(argv: string[], rows: Rows | null, o: LawOptions & { colu
 }
 
 /**
- * The rows as CSV text, streamed: the header from `columns`, else from the keys
- * of an array's rows, else from the first row's keys. Line numbers in results
- * are those of this CSV: row i (from 0) is line i + 2, unless a cell holds a
- * line break.
+ * Runs `tariff ARGV` and lets the command's errors through as the typed errors
+ * the command throws (UsageError, InputError, DataFileError, UnknownScenarioError);
+ * a command-line problem found by commander becomes a UsageError with its message.
  */
-async function* csvOf(rows: Rows, columns: string[] | undefined): AsyncGenerator<string> {
-  let header = columns;
-  if (header === undefined && Array.isArray(rows)) header = [...new Set((rows as ImportRow[]).flatMap((r) => Object.keys(r)))];
-  let index = 0;
-  for await (const row of rows as AsyncIterable<ImportRow>) {
-    if (header === undefined) {
-      header = Object.keys(row);
-      yield `${header.map(csvCell).join(',')}\n`;
-    } else if (index === 0) yield `${header.map(csvCell).join(',')}\n`;
-    for (const k of Object.keys(row)) {
-      if (!header.includes(k)) throw new InputError(`row ${index + 1} has a column "${k}" that the first row has not; give the columns option`);
-    }
-    yield `${header.map((k) => csvCell(cellText(row[k]))).join(',')}\n`;
-    index++;
+async function runProgram(argv: string[], o: InMemoryOptions): Promise<InMemoryRun> {
+  const { io, stdout, stderr } = memoryIo(o);
+  if (!isCalendarDate(o.today)) throw new UsageError(`today must be a date YYYY-MM-DD, got "${o.today}"`);
+  let code = 0;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) throw new UsageError(e.message.replace(/^error: /, ''));
+    throw e;
   }
-  if (index === 0) yield `${(header ?? ['value', 'hts']).map(csvCell).join(',')}\n`;
-}
-
-function cellText(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  return typeof v === 'number' ? String(v) : v;
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
