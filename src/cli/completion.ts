@@ -119,7 +119,7 @@ export function script(shell: Shell, specs: CommandSpec[], name: string): string
   const bash = bashScript(specs, name);
   if (shell === 'bash') return bash;
   // zsh runs the bash function through its bash completion emulation, the usual way for generated scripts.
-  return `#compdef ${name}\n# zsh completion for ${name} (${name} completion zsh)\nautoload -U +X bashcompinit && bashcompinit\n${bash}`;
+  return `# zsh completion for ${name}: in ~/.zshrc, after compinit: source <(${name} completion zsh)\nautoload -U +X bashcompinit && bashcompinit\n${bash}`;
 }
 
 /** A word of shell source in single quotes. */
@@ -172,15 +172,16 @@ ${valueCases}
   esac
 }
 ${fn}_reply() {
-  local cur="$1" words="$2" prefix=""
+  # $1 the word to complete, $2 what completes it, $3 text kept in front of each reply (--opt= when = does not break words)
+  local cur="$1" words="$2" prefix="$3"
   case "$words" in
-    __files__) COMPREPLY=($(compgen -f -- "$cur")) ;;
+    __files__) COMPREPLY=($(compgen -P "$prefix" -f -- "$cur")) ;;
     __none__) COMPREPLY=() ;;
     __list__*)
       # a comma-separated list: complete the part after the last comma
-      [[ "$cur" == *,* ]] && prefix="\${cur%,*},"
+      [[ "$cur" == *,* ]] && prefix="$prefix\${cur%,*},"
       COMPREPLY=($(compgen -P "$prefix" -W "\${words#__list__ }" -- "\${cur##*,}")) ;;
-    *) COMPREPLY=($(compgen -W "$words" -- "$cur")) ;;
+    *) COMPREPLY=($(compgen -P "$prefix" -W "$words" -- "$cur")) ;;
   esac
 }
 ${fn}() {
@@ -199,11 +200,15 @@ ${fn}() {
   done
   if [[ "$cur" == --*=* ]]; then
     v="$(${fn}_values "$path" "\${cur%%=*}")"
-    [[ -n "$v" ]] && ${fn}_reply "\${cur#*=}" "$v"
+    [[ -n "$v" ]] && ${fn}_reply "\${cur#*=}" "$v" "\${cur%%=*}="
     return 0
   fi
   if ((COMP_CWORD > 1)); then
-    v="$(${fn}_values "$path" "\${COMP_WORDS[COMP_CWORD - 1]}")"
+    # --opt=value where = breaks words (the default): the words are --opt, =, value
+    w="\${COMP_WORDS[COMP_CWORD - 1]}"
+    [[ "$w" == = ]] && ((COMP_CWORD > 2)) && w="\${COMP_WORDS[COMP_CWORD - 2]}"
+    [[ "$cur" == = ]] && cur=""
+    v="$(${fn}_values "$path" "$w")"
     if [[ -n "$v" ]]; then
       ${fn}_reply "$cur" "$v"
       return 0

@@ -283,7 +283,7 @@ Configure your assistant to start it, e.g. in claude_desktop_config.json:
     .addHelpText('after', `
 Examples:
   $ tariff completion bash > ~/.local/share/bash-completion/completions/tariff
-  $ tariff completion zsh > "\${fpath[1]}/_tariff"
+  $ echo 'source <(tariff completion zsh)' >> ~/.zshrc
   $ tariff completion fish > ~/.config/fish/completions/tariff.fish
 `)
     .action(async (shell: string) => {
