@@ -99,7 +99,8 @@ export async function* rowsCsv(rows: Rows, columns: string[] | undefined): Async
     yield `${header.map((k) => csvCell(cellText(row[k]))).join(',')}\n`;
     index++;
   }
-  if (index === 0) yield `${(header ?? ['value', 'hts']).map(csvCell).join(',')}\n`;
+  // No rows: a header alone (the rows' columns, else the two a CSV needs at least) computes to empty totals.
+  if (index === 0) yield `${(header !== undefined && header.length > 0 ? header : ['value', 'hts']).map(csvCell).join(',')}\n`;
 }
 
 function cellText(v: string | number | null | undefined): string {
