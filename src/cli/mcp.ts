@@ -319,8 +319,15 @@ export async function runMcp(io: CliIo, cli: Cli): Promise<number> {
   );
   // The server keeps today's date of its start unless TARIFF_TODAY fixes it (as the CLI).
   const today = io.env.TARIFF_TODAY;
+  // Calls still running when the client closes our stdin are answered before the server closes.
+  const inFlight = new Set<Promise<CallToolResult>>();
   for (const [name, def] of Object.entries(defineTools(scenarios))) {
-    server.registerTool(name, { title: def.title, description: def.description, inputSchema: def.shape }, (args: Record<string, unknown>) => callTool(cli, def, args, today));
+    server.registerTool(name, { title: def.title, description: def.description, inputSchema: def.shape }, (args: Record<string, unknown>) => {
+      const call = callTool(cli, def, args, today);
+      inFlight.add(call);
+      void call.finally(() => inFlight.delete(call));
+      return call;
+    });
   }
   const transport = new StdioServerTransport(io.stdin, io.stdout);
   const closed = new Promise<void>((resolve) => {
@@ -328,7 +335,11 @@ export async function runMcp(io: CliIo, cli: Cli): Promise<number> {
   });
   await server.connect(transport);
   // The client closes our stdin to end the session.
-  io.stdin.once('end', () => void server.close());
+  io.stdin.once('end', async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    await new Promise((resolve) => setImmediate(resolve)); // the SDK sends a result a few promise turns after the call ends
+    await server.close();
+  });
   await closed;
   return EXIT.ok;
 }

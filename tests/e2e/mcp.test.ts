@@ -119,3 +119,24 @@ describe('tariff mcp', () => {
     expect((good.structuredContent as { totals: { duty: string } }).totals.duty).toBe('12375.00');
   });
 });
+
+describe('tariff mcp on a closed stdin', () => {
+  it('answers every request sent before stdin closes, survives a line that is not JSON, and exits 0', async () => {
+    const msg = (id: number, method: string, params: unknown) => JSON.stringify({ jsonrpc: '2.0', id, method, params });
+    const input = [
+      msg(1, 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } }),
+      JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+      msg(2, 'tools/call', { name: 'calc', arguments: { value: '45000', hts: '8703.24.01', date: '2025-05-01' } }),
+      'this is not JSON',
+      msg(3, 'tools/call', { name: 'calc', arguments: { value: '45000', hts: '8703.24.01', date: 'tomorrow' } }),
+      msg(4, 'tools/call', { name: 'schedule_list', arguments: {} }),
+    ].join('\n');
+    const r = await tariff(['mcp'], { stdin: `${input}\n` });
+    expect(r.code).toBe(0);
+    const replies = new Map(r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: number; result: CallToolResult }).map((m) => [m.id, m.result]));
+    expect([...replies.keys()].sort()).toEqual([1, 2, 3, 4]);
+    expect((replies.get(2)!.structuredContent as { totals: { duty: string } }).totals.duty).toBe('12375.00');
+    expect(replies.get(3)!.isError).toBe(true);
+    expect(replies.get(4)!.isError).toBeFalsy();
+  });
+});
