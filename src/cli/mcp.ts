@@ -74,8 +74,8 @@ const one = {
   hts: z.string().optional().describe('HTS code of that import, e.g. "8703.24.01"'),
   category: z.string().optional().describe('category instead of an HTS code'),
   id: z.string().optional().describe('your reference for that import'),
-  quantity: z.string().optional(),
-  unit: z.string().optional(),
+  quantity: z.string().optional().describe('quantity, for specific MFN rates (e.g. kg)'),
+  unit: z.string().optional().describe('unit of the quantity, checked against the rate'),
   us_content: z.string().optional().describe('percent of the value that is US content'),
   metal_value: z.string().optional().describe('value of the steel/aluminum content in dollars'),
   loaded: date.optional().describe('date of loading on the vessel'),
@@ -119,8 +119,9 @@ function tool<S extends z.ZodRawShape>(def: ToolDef<S>): ToolDef<z.ZodRawShape> 
   return def as unknown as ToolDef<z.ZodRawShape>;
 }
 
-function defineTools(scenarios: [string, ...string[]]) {
+function defineTools(scenarios: [string, ...string[]], categories: string[]) {
   const scenario = z.enum(scenarios);
+  const category = z.string().optional().describe(`category instead of an HTS code: ${categories.join(', ')}`);
   const calc = tool({
     title: 'Compute US tariff duties',
     description:
@@ -128,6 +129,7 @@ function defineTools(scenarios: [string, ...string[]]) {
       'Money is given and returned as decimal strings exact to the cent. Rows that cannot be computed are listed in "rejected" with the reason.',
     shape: {
       ...one,
+      category,
       lines,
       date: date.optional().describe('entry date YYYY-MM-DD for lines without one (default: today)'),
       origin: z.string().optional().describe('country of origin for lines without one (default JP)'),
@@ -165,13 +167,14 @@ function defineTools(scenarios: [string, ...string[]]) {
       'The same import or lines under several scenarios side by side, with the difference from the first (the baseline): the JSON of `tariff compare --format json`.',
     shape: {
       ...one,
+      category,
       lines,
       scenarios: z.array(scenario).min(1).optional().describe('bundled scenarios, the first is the baseline (default: the CLI default list)'),
       date: date.optional().describe('evaluate every line on this entry date (default: each line\'s own date, else today)'),
       by: z.enum(['category', 'hts', 'measure', 'id']).optional().describe('group by (default category)'),
       per: z.enum(['year', 'month', 'day', 'hour']).optional().describe('treat values as annual flows; amounts as run rates per period'),
       origin: z.string().optional().describe('country of origin for lines without one (default JP)'),
-      mfn_rate: z.string().optional(),
+      mfn_rate: z.string().optional().describe('MFN percent, overriding the MFN table'),
     },
     argv: (a) => {
       const argv = ['compare'];
@@ -197,9 +200,10 @@ function defineTools(scenarios: [string, ...string[]]) {
     description: 'Why each measure did or did not apply to one import, with its legal citation: the JSON of `tariff explain --format json`.',
     shape: {
       ...one,
+      category,
       date: date.optional().describe('entry date YYYY-MM-DD (default: today)'),
       origin: z.string().optional().describe('country of origin (default JP)'),
-      mfn_rate: z.string().optional(),
+      mfn_rate: z.string().optional().describe('MFN percent, overriding the MFN table'),
       scenario: scenario.optional().describe('bundled scenario (default as-enacted)'),
     },
     argv: (a) => {
@@ -225,9 +229,9 @@ function defineTools(scenarios: [string, ...string[]]) {
     description: 'Every date on which the effective rate of a good changes, and why: the JSON of `tariff timeline --format json`.',
     shape: {
       hts: z.string().optional().describe('HTS code of the good'),
-      category: z.string().optional().describe('category of the good instead of an HTS code'),
+      category,
       origin: z.string().optional().describe('country of origin (default JP)'),
-      mfn_rate: z.string().optional(),
+      mfn_rate: z.string().optional().describe('MFN percent, overriding the MFN table'),
       from: date.optional().describe("first date (default: the schedule's start)"),
       to: date.optional().describe("last date (default: the schedule's knownThrough)"),
       scenarios: z.array(scenario).min(1).optional().describe('bundled scenarios (default as-enacted)'),
@@ -321,7 +325,7 @@ export async function runMcp(io: CliIo, cli: Cli): Promise<number> {
   const today = io.env.TARIFF_TODAY;
   // Calls still running when the client closes our stdin are answered before the server closes.
   const inFlight = new Set<Promise<CallToolResult>>();
-  for (const [name, def] of Object.entries(defineTools(scenarios))) {
+  for (const [name, def] of Object.entries(defineTools(scenarios, [...engine.categories.keys()]))) {
     server.registerTool(name, { title: def.title, description: def.description, inputSchema: def.shape }, (args: Record<string, unknown>) => {
       const call = callTool(cli, def, args, today);
       inFlight.add(call);
