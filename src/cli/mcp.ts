@@ -11,7 +11,7 @@
  * Tools take no file paths: an assistant computes on the bundled schedule and
  * scenarios, and cannot make the server read the user's files.
  *
- * A new command is one entry in TOOLS: a zod shape (the SDK derives the JSON
+ * A new command is one entry in defineTools: a zod shape (the SDK derives the JSON
  * Schema the client sees from it), the argv it runs, and a summary.
  */
 import { Readable } from 'node:stream';
@@ -259,7 +259,8 @@ function defineTools(scenarios: [string, ...string[]], categories: string[]) {
     description:
       'The measures of the bundled schedule, or of a bundled scenario applied to it: authority, scope, rate, window, legal citation, confidence; then the sources and categories (`tariff schedule show --format json`).',
     shape: { id: z.string().optional().describe(`us-japan (default) or a bundled scenario: ${scenarios.join(', ')}`) },
-    argv: (a) => ({ argv: ['schedule', 'show', ...(a.id === undefined ? [] : [a.id]), '--format', 'json'], rows: null }),
+    // After --, the id is never read as an option (such as --schedule FILE).
+    argv: (a) => ({ argv: ['schedule', 'show', '--format', 'json', ...(a.id === undefined ? [] : ['--', a.id])], rows: null }),
     summary: (d) => `schedule ${String(d.id ?? d.schedule ?? '')}`.trim(),
   });
 

@@ -95,6 +95,12 @@ describe('tariff mcp', () => {
     const s = await call('schedule_show', {});
     expect(s.isError).toBeFalsy();
     expect(JSON.stringify(s.structuredContent)).toContain('s232-vehicles-25');
+    const deal = await call('schedule_show', { id: 'no-deal' });
+    expect(deal.structuredContent).toEqual(JSON.parse((await tariff(['schedule', 'show', 'no-deal', '--format', 'json'])).stdout));
+    // An id is an id, never an option: the server reads no file it is pointed at.
+    const sneaky = await call('schedule_show', { id: '--schedule=/etc/hostname' });
+    expect(sneaky.isError).toBe(true);
+    expect(text(sneaky, 0)).not.toContain('/etc/hostname:');
   });
 
   it('a bad argument is a tool error with the CLI\'s message, and the server keeps serving', async () => {
