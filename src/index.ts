@@ -41,7 +41,7 @@ export interface LawOptions {
   schedule?: string | undefined;
   /** An MFN table file (from `tariff hts import`) instead of the bundled one. */
   htsTable?: string | undefined;
-  /** The date rows without a date are computed for (default: today's local date). */
+  /** Today, YYYY-MM-DD: the entry date of rows when neither the row nor the `date` option gives one (default: the local date). */
   today?: string | undefined;
 }
 
