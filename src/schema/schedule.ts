@@ -32,6 +32,10 @@ const HtsPrefix = z
   .string()
   .regex(HTS_PREFIX, { message: 'expected an HTS code or prefix of 2-10 digits, dots allowed, e.g. "8703.23.01"' });
 
+/** An HTS revision as the USITC names it: "2026 Rev. 20". */
+export const HTS_REVISION = /^(\d{4}) Rev\. (\d{1,3})$/;
+const HtsRevision = z.string().regex(HTS_REVISION, { message: 'expected an HTS revision like "2026 Rev. 20"' });
+
 const Id = z.string().regex(ID, { message: 'expected a lower-case id: letters, digits, "-" and "."' });
 
 export const ConfidenceSchema = z
@@ -97,6 +101,22 @@ export const MeasureSchema = z.strictObject({
   authority: z.string().min(1).meta({ description: 'The statute it rests on, e.g. "IEEPA", "Section 232 (19 U.S.C. 1862)".' }),
   sources: z.array(CitationSchema).min(1),
   chapter99: z.array(z.string()).optional().meta({ description: 'HTSUS chapter 99 headings that carry it.' }),
+  chapter99Added: z
+    .array(
+      z
+        .strictObject({
+          headings: z.array(z.string()).min(1),
+          revision: HtsRevision.optional().meta({ description: 'The HTS revision that first carried these headings, e.g. "2026 Rev. 20".' }),
+          after: HtsRevision.optional().meta({ description: 'When that revision is not known: the last revision known not to carry them.' }),
+          source: z.string().min(1).meta({ description: 'How the revision is known.' }),
+        })
+        .refine((a) => (a.revision === undefined) !== (a.after === undefined), { message: 'give either revision or after' }),
+    )
+    .optional()
+    .meta({
+      description:
+        'Headings of this measure (chapter99 or inTransit) created by a revision of the HTS later than some exports: `tariff schedule check --hts` accepts their absence from an earlier revision, and only then.',
+    }),
   scope: ScopeSchema,
   window: WindowSchema,
   rate: RateSchema,

@@ -125,7 +125,7 @@ describe('tariff schedule', () => {
   it('list shows schedules with knownThrough and the scenarios', async () => {
     const r = await tariff(['schedule', 'list', '--format', 'json']);
     const doc = JSON.parse(r.stdout);
-    expect(doc.schedules).toEqual([expect.objectContaining({ id: 'us-japan', knownThrough: '2026-10-07' })]);
+    expect(doc.schedules).toEqual([expect.objectContaining({ id: 'us-japan', knownThrough: '2026-10-09' })]);
     expect(doc.scenarios.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(SCENARIOS));
   });
 

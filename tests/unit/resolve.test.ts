@@ -213,8 +213,18 @@ describe('scenario data stays consistent with the schedule', () => {
     expect(duty(noDeal, { category: 'pharmaceuticals' }, '2025-10-01', '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
     expect(duty(asEnacted, { hts: '3004.90.92', mfn: '0' }, '2025-04-09', '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
     expect(duty(asEnacted, { category: 'pharmaceuticals' }, '2026-07-30', '1000')).toMatchObject({ measures: ['mfn 0'] });
-    // from 2026-07-31 the Section 232 pharmaceutical action applies, and it is not modelled: refused, never guessed
-    expect(duty(asEnacted, { category: 'pharmaceuticals' }, '2026-07-31', '1000')).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(/patented pharmaceuticals.*not modelled/) } });
+    // Proc. 11020 clause (4) (DOMAIN-2026-12 C3): from 2026-07-31 only Annex III companies pay; others enter under 9903.04.61
+    // with no Section 232 duty. Which company imports is not an input: computed as no duty, with the assumption on the line.
+    for (const date of ['2026-07-31', '2026-09-28']) {
+      const r = duty(asEnacted, { category: 'pharmaceuticals' }, date, '1000');
+      expect(r).toMatchObject({ duty: '0.00', measures: ['mfn 0', 's232-pharma-first-stage-japan 0'] });
+      expect((r as { notes: string[] }).notes.join(' ')).toMatch(/not a company listed in Annex III of Proc\. 11020.*9903\.04\.62.*9903\.04\.61/);
+    }
+    // from 2026-09-29 every importer's patented products pay (Japan inclusive 15%, 9903.04.62), specialty and research use 0
+    // (9903.04.66/.70), generics 0 but Section 301: patent status is not an input, so refused, never guessed
+    expect(duty(asEnacted, { category: 'pharmaceuticals' }, '2026-09-29', '1000')).toMatchObject({
+      refused: { field: 'hts', reason: expect.stringMatching(/not modelled: .*inclusive 15% \(9903\.04\.62.*9903\.04\.66.*9903\.04\.70.*9903\.04\.67\) but the Section 301/) },
+    });
   });
 });
 
