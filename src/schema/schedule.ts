@@ -76,16 +76,21 @@ export const RateSchema = z.discriminatedUnion('kind', [
 export const ScopeSchema = z
   .strictObject({
     hts: z.array(HtsPrefix).optional().meta({ description: 'HTS prefixes covered.' }),
+    lists: z
+      .array(Id)
+      .optional()
+      .meta({ description: 'Bundled product lists covered (data/lists/<id>.json), by id: every HTS code or prefix of each list.' }),
     categories: z.array(Id).optional().meta({ description: 'Categories covered (see the schedule\'s categories).' }),
     origins: z.array(z.string().regex(/^[A-Z]{2}$/)).optional().meta({ description: 'Origins covered; default: all the schedule\'s origins.' }),
     exclude: z
       .strictObject({
         hts: z.array(HtsPrefix).optional(),
+        lists: z.array(Id).optional().meta({ description: 'Bundled product lists (by id) whose codes are excluded.' }),
         categories: z.array(Id).optional(),
       })
       .optional(),
   })
-  .meta({ description: 'Goods covered. With neither hts nor categories, the measure covers all goods of its origins.' });
+  .meta({ description: 'Goods covered. With none of hts, lists and categories, the measure covers all goods of its origins.' });
 
 export const WindowSchema = z
   .strictObject({
@@ -224,6 +229,27 @@ export const MfnTableSchema = z.strictObject({
   entries: z.array(MfnEntrySchema),
 });
 
+export const ProductListEntrySchema = z.strictObject({
+  hts: HtsPrefix.meta({ description: 'An HTS code or prefix as the instrument lists it (a heading, subheading, 8- or 10-digit line).' }),
+  metal: z
+    .enum(['steel', 'aluminum', 'copper'])
+    .optional()
+    .meta({ description: 'The metal the instrument lists the code under, where the list spans several (e.g. Proc. 11021 Annex I-A).' }),
+  chapter99: z.string().min(1).optional().meta({ description: 'The chapter 99 heading of this code, where the list spans several.' }),
+});
+
+export const ProductListSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: z.string().min(1),
+  sources: z.array(CitationSchema).min(1).meta({ description: 'The instrument(s) that publish the list: proclamation, annex, HTS U.S. note.' }),
+  chapter99: z.array(z.string().min(1)).optional().meta({ description: 'HTSUS chapter 99 headings under which the listed goods are entered.' }),
+  confidence: ConfidenceSchema,
+  asOf: z.string().min(1).meta({ description: 'The text the list was checked against, e.g. "HTSUS 2026 Rev. 6, chapter 99 U.S. note 16(b)".' }),
+  notes: z.array(z.string().min(1)).optional(),
+  entries: z.array(ProductListEntrySchema).min(1),
+});
+
 const Money = z
   .string()
   .regex(/^\d{1,9}\.\d{2}$/, { message: 'expected an amount in dollars and cents, e.g. "33.58"' });
@@ -313,4 +339,5 @@ export type MfnTable = z.output<typeof MfnTableSchema>;
 export type MfnEntry = z.output<typeof MfnEntrySchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type Fees = z.output<typeof FeesSchema>;
+export type ProductList = z.output<typeof ProductListSchema>;
 export type ScenarioChange = z.output<typeof ScenarioChangeSchema>;
