@@ -176,6 +176,7 @@ export function compileEngine(
     if (!layers.includes(m.layer)) issues.push({ path: ['measures', i, 'layer'], message: `unknown layer "${m.layer}"; the schedule's layers are: ${layers.join(', ')}` });
   });
 
+  const scopeIndexes = new Map<string, { idx: PrefixIndex<string>; sorted: string[] }>();
   const measures: CompiledMeasure[] = schedule.measures.map((m, i) => {
     const at = ['measures', i];
     const checkCategories = (list: string[] | undefined, path: (string | number)[]) =>
@@ -201,14 +202,20 @@ export function compileEngine(
       }
     });
     // Codes of scope.hts (value "") and of the named lists (value: the list id); a code in both keeps the first.
+    // Measures with the same codes share one index (every reciprocal measure excludes the same Annex II list).
     const index = (hts: string[] | undefined, ids: string[] | undefined) => {
+      const key = JSON.stringify([hts ?? [], ids ?? []]);
+      const shared = scopeIndexes.get(key);
+      if (shared !== undefined) return shared;
       const idx = new PrefixIndex<string>();
       const add = (d: string, from: string) => {
         if (!idx.has(d)) idx.set(d, from);
       };
       hts?.forEach((p) => add(prefixDigits(p), ''));
       ids?.forEach((id) => listDigits.get(id)?.forEach((d) => add(d, id)));
-      return { idx, sorted: [...idx.keys()].sort() };
+      const built = { idx, sorted: [...idx.keys()].sort() };
+      scopeIndexes.set(key, built);
+      return built;
     };
     const included = index(m.scope.hts, m.scope.lists);
     const excluded = index(m.scope.exclude?.hts, m.scope.exclude?.lists);
