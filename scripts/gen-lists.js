@@ -13,6 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { deriveExemptionLists } from './gen-exemption-lists.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const LAW_DATA = resolve(ROOT, '..', 'shared', 'law-data');
@@ -323,6 +324,11 @@ export function deriveLists(dir = LAW_DATA) {
     notes: ['Only articles meeting the technical parameters of note 39(b) (logic integrated circuits by total processing performance and DRAM bandwidth) are semiconductor articles; the rest of these provisions enter under 9903.79.02.'],
     entries: entries(semis),
   });
+
+  // --- Exemption lists (EO 14257 Annex II, Proc. 11012 annex): scripts/gen-exemption-lists.js. ---
+  const exemptions = deriveExemptionLists(dir);
+  lists.push(...exemptions.lists);
+  report.push(...exemptions.report);
 
   return { lists, report };
 }
