@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { checkChapter99, parseRevision, revisionFromFileName, type Finding } from '../core/chapter99-check.js';
 import type { UsitcRow } from '../core/usitc.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
-import { DEFAULT_SCHEDULE, loadSchedule } from '../io/load.js';
+import { DEFAULT_SCHEDULE, loadLists, loadSchedule } from '../io/load.js';
 import type { CliIo } from './io.js';
 
 export interface CheckOpts {
@@ -24,10 +24,12 @@ export async function runScheduleCheck(io: CliIo, o: CheckOpts): Promise<number>
     revision = revisionFromFileName(basename(o.hts));
   }
   const rows = await readExport(o.hts);
-  const { schedule } = await loadSchedule(o.schedule ?? DEFAULT_SCHEDULE);
+  const scheduleFile = o.schedule ?? DEFAULT_SCHEDULE;
+  const { schedule } = await loadSchedule(scheduleFile);
+  const lists = await loadLists(schedule, scheduleFile);
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
   const originNames = new Map(schedule.origins.map((c) => [c, names.of(c) ?? c]));
-  const result = checkChapter99(schedule, rows, { revision, originNames });
+  const result = checkChapter99(schedule, rows, { revision, originNames, lists });
 
   if (o.format === 'json') {
     io.stdout.write(`${JSON.stringify({ schedule: schedule.id, export: basename(o.hts), ...result }, null, 2)}\n`);

@@ -2,8 +2,8 @@
  * `tariff schedule check --hts FILE`: the schedule's chapter 99 citations
  * against an official USITC HTS export. Pure: the caller reads the file.
  *
- * For every heading a measure cites (its `chapter99` and its in-transit rules'
- * headings):
+ * For every heading a measure cites (its `chapter99`, its in-transit rules'
+ * headings, and the `chapter99` of the product lists its scope names):
  *   - the heading must be a row of the export, unless the measure records that
  *     a revision later than the export's created it (`chapter99Added`);
  *   - where the heading's column 1 text states a rate, it must agree with the
@@ -122,15 +122,23 @@ function agrees(rate: Rate | null, h: HeadingRate): { ok: boolean; expected: str
 
 interface Citation {
   heading: string;
-  /** The rate the measure applies under this heading (null: none, an exemption). */
-  rate: Rate | null;
+  /** The rate the measure applies under this heading (null: none, an exemption; undefined: not compared). */
+  rate: Rate | null | undefined;
   what: string;
 }
 
-function citationsOf(m: Measure): Citation[] {
+function citationsOf(m: Measure, lists: ReadonlyMap<string, { chapter99?: string[] | undefined }>): Citation[] {
   const out: Citation[] = (m.chapter99 ?? []).map((heading) => ({ heading, rate: m.rate, what: 'cited' }));
   for (const t of m.inTransit ?? []) {
-    if (t.heading !== undefined) out.push({ heading: t.heading, rate: t.rate, what: `in-transit rule (loaded before ${t.loadedBefore})` });
+    if (t.heading !== undefined) out.push({ heading: t.heading, rate: t.rate, what: `in-transit rule, loaded before ${t.loadedBefore}` });
+  }
+  // A product list's headings: an excluded list's goods enter under an exemption heading (no additional duty); a list
+  // in scope may span several tiers, so its headings are checked for existence only.
+  for (const id of m.scope.exclude?.lists ?? []) {
+    for (const heading of lists.get(id)?.chapter99 ?? []) out.push({ heading, rate: null, what: `excluded list ${id}` });
+  }
+  for (const id of m.scope.lists ?? []) {
+    for (const heading of lists.get(id)?.chapter99 ?? []) out.push({ heading, rate: undefined, what: `list ${id}` });
   }
   return out;
 }
@@ -139,6 +147,8 @@ export interface CheckOptions {
   revision: Revision | null;
   /** English names of the schedule's origins ("JP" -> "Japan"), for the uncited-heading search. */
   originNames: ReadonlyMap<string, string>;
+  /** The product lists the measures name (scope.lists, scope.exclude.lists), by id: their chapter 99 headings are checked too. */
+  lists?: ReadonlyMap<string, { chapter99?: string[] | undefined }>;
 }
 
 export function checkChapter99(schedule: Schedule, rows: readonly UsitcRow[], o: CheckOptions): CheckResult {
@@ -161,7 +171,7 @@ export function checkChapter99(schedule: Schedule, rows: readonly UsitcRow[], o:
       }
     }
     const seen = new Set<string>();
-    for (const c of citationsOf(m)) {
+    for (const c of citationsOf(m, o.lists ?? new Map())) {
       const key = `${c.heading} ${c.what}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -169,6 +179,7 @@ export function checkChapter99(schedule: Schedule, rows: readonly UsitcRow[], o:
       const row = headings.get(c.heading);
       const later = added.get(c.heading);
       const f = (severity: Severity, message: string) => findings.push({ severity, measure: m.id, heading: c.heading, message });
+      const named = c.what === 'cited' ? c.heading : `${c.heading} (${c.what})`;
       if (row === undefined) {
         if (later === undefined) {
           f('error', `${c.what} heading ${c.heading} is not in ${revText}`);
@@ -192,12 +203,13 @@ export function checkChapter99(schedule: Schedule, rows: readonly UsitcRow[], o:
         }
       }
       const stated = parseHeadingRate(row.general);
-      const verdict = agrees(c.rate, stated);
+      const verdict = c.rate === undefined ? null : agrees(c.rate, stated);
       if (verdict === null) {
-        const why = c.rate !== null && c.rate.kind === 'not-modelled' ? 'the measure is not modelled' : 'the text states no rate to compare';
-        f('info', `${c.heading} exists (${describe(stated)}); rate not compared: ${why}`);
+        const why =
+          c.rate === undefined ? 'a list in scope may span several rates' : c.rate !== null && c.rate.kind === 'not-modelled' ? 'the measure is not modelled' : 'the text states no rate to compare';
+        f('info', `${named} exists (${describe(stated)}); rate not compared: ${why}`);
       } else if (verdict.ok) {
-        f('ok', `${c.heading} exists and agrees: ${describe(stated)}`);
+        f('ok', `${named} exists and agrees: ${describe(stated)}`);
       } else {
         f('error', `${c.heading} says ${describe(stated)}, but the measure's ${c.what === 'cited' ? 'rate' : c.what} is ${verdict.expected}`);
       }

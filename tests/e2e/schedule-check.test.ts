@@ -31,13 +31,14 @@ describe('tariff schedule check --hts', () => {
     const r = await tariff(['schedule', 'check', '--hts', EXPORT, '--schedule', SCHEDULE, '--revision', '2026 Rev. 10']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ok +9903\.01\.25 exists and agrees: MFN \+ 10%/);
-    expect(r.stdout).toMatch(/ok +9903\.01\.28 exists and agrees: MFN only/); // the in-transit exemption heading
+    expect(r.stdout).toMatch(/ok +9903\.01\.28 \(in-transit rule, loaded before 2025-04-05\) exists and agrees: MFN only/); // the in-transit exemption heading
+    expect(r.stdout).toMatch(/ok +9903\.01\.32 \(excluded list eo14257-annex-ii\) exists and agrees: MFN only/); // a list's exemption heading
     expect(r.stdout).toMatch(/ok +9903\.02\.73 exists and agrees: 15% in all/); // inclusive 15%
     expect(r.stdout).toMatch(/info +9903\.74\.01 exists \(MFN \+ 25%\); rate not compared: the measure is not modelled/);
     expect(r.stdout).toMatch(/info +9903\.04\.66 is not in 2026 Rev\. 10, as expected: created by 2026 Rev\. 20/);
     expect(r.stdout).toMatch(/info +9903\.94\.55 names Japan \(JP\) but no measure cites it/);
     expect(r.stdout).not.toMatch(/9903\.96\.01/); // an EU heading: not an origin of this schedule
-    expect(r.stdout).toMatch(/^ok: 6 citations checked, 0 errors, 0 warnings$/m);
+    expect(r.stdout).toMatch(/^ok: 7 citations checked, 0 errors, 0 warnings$/m);
   });
 
   it('fails (exit 1) when a heading the data says a revision created is missing from that revision or a later one', async () => {
@@ -53,6 +54,13 @@ describe('tariff schedule check --hts', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/against hts_2026_rev_10\.json \(2026 Rev\. 10;/);
     expect(r.stdout).toMatch(/error +9903\.04\.66 is in 2026 Rev\. 10, though the data says it was created by 2026 Rev\. 20/);
+  });
+
+  it('fails when an excluded list\'s heading states an additional duty', async () => {
+    const file = variant('hts_2026_rev_10.json', (rows) => (rows.find((r) => r.htsno === '9903.01.32')!.general = 'The duty provided in the applicable subheading + 10%'));
+    const r = await tariff(['schedule', 'check', '--hts', file, '--schedule', SCHEDULE]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error +9903\.01\.32 says MFN \+ 10%, but the measure's excluded list eo14257-annex-ii is no additional duty \(exempt\)/);
   });
 
   it('fails when a rate text disagrees with the measure, and reads a gzipped export', async () => {
