@@ -43,9 +43,21 @@ export async function runScheduleCheck(io: CliIo, o: CheckOpts): Promise<number>
       list.push(f);
       byMeasure.set(f.measure, list);
     }
+    const sources = new Map<string, number>();
     for (const [measure, list] of byMeasure) {
       out.push(measure === null ? 'Headings that name an origin of the schedule but that no measure cites (information):' : `${measure}:`);
-      for (const f of list) out.push(`  ${f.severity.padEnd(7)} ${f.message}`);
+      for (const f of list) {
+        let ref = '';
+        if (f.source !== undefined) {
+          if (!sources.has(f.source)) sources.set(f.source, sources.size + 1);
+          ref = ` [${sources.get(f.source)}]`;
+        }
+        out.push(`  ${f.severity.padEnd(7)} ${f.message}${ref}`);
+      }
+    }
+    if (sources.size > 0) {
+      out.push('What the data says of those revisions:');
+      for (const [text, n] of sources) out.push(`  [${n}] ${text}`);
     }
     const cited = result.findings.filter((f) => f.measure !== null).length;
     out.push(

@@ -27,6 +27,8 @@ export interface Finding {
   measure: string | null;
   heading: string;
   message: string;
+  /** Where the data says what it says about the heading's revision (chapter99Added, chapter99Removed). */
+  source?: string;
 }
 
 export interface CheckResult {
@@ -127,15 +129,16 @@ interface Citation {
   what: string;
 }
 
-function citationsOf(m: Measure, lists: ReadonlyMap<string, { chapter99?: string[] | undefined }>): Citation[] {
+function citationsOf(m: Measure, lists: ReadonlyMap<string, { chapter99?: string[] | undefined }>, inScope: ReadonlySet<string>): Citation[] {
   const out: Citation[] = (m.chapter99 ?? []).map((heading) => ({ heading, rate: m.rate, what: 'cited' }));
   for (const t of m.inTransit ?? []) {
     if (t.heading !== undefined) out.push({ heading: t.heading, rate: t.rate, what: `in-transit rule, loaded before ${t.loadedBefore}` });
   }
-  // A product list's headings: an excluded list's goods enter under an exemption heading (no additional duty); a list
-  // in scope may span several tiers, so its headings are checked for existence only.
+  // A product list's headings. A list that no measure applies is an exemption list: its goods enter under an
+  // exemption heading, which adds no duty. A list some measure applies carries that measure's duty (or several
+  // tiers), so where it is in scope or excluded its headings are checked for existence only.
   for (const id of m.scope.exclude?.lists ?? []) {
-    for (const heading of lists.get(id)?.chapter99 ?? []) out.push({ heading, rate: null, what: `excluded list ${id}` });
+    for (const heading of lists.get(id)?.chapter99 ?? []) out.push({ heading, rate: inScope.has(id) ? undefined : null, what: `excluded list ${id}` });
   }
   for (const id of m.scope.lists ?? []) {
     for (const heading of lists.get(id)?.chapter99 ?? []) out.push({ heading, rate: undefined, what: `list ${id}` });
@@ -162,6 +165,12 @@ export function checkChapter99(schedule: Schedule, rows: readonly UsitcRow[], o:
   const cited = new Set<string>();
   const rev = o.revision;
   const revText = rev === null ? 'this export' : formatRevision(rev);
+  const inScope = new Set(schedule.measures.flatMap((m) => m.scope.lists ?? []));
+  const removed = new Map<string, { by: Revision; source: string }>();
+  for (const r of schedule.chapter99Removed ?? []) {
+    const by = parseRevision(r.by);
+    if (by !== null) for (const h of r.headings) removed.set(h, { by, source: r.source });
+  }
 
   for (const m of schedule.measures) {
     const added = new Map<string, { revision: Revision | null; after: Revision | null; source: string }>();
@@ -171,27 +180,38 @@ export function checkChapter99(schedule: Schedule, rows: readonly UsitcRow[], o:
       }
     }
     const seen = new Set<string>();
-    for (const c of citationsOf(m, o.lists ?? new Map())) {
+    for (const c of citationsOf(m, o.lists ?? new Map(), inScope)) {
       const key = `${c.heading} ${c.what}`;
       if (seen.has(key)) continue;
       seen.add(key);
       cited.add(c.heading);
       const row = headings.get(c.heading);
       const later = added.get(c.heading);
-      const f = (severity: Severity, message: string) => findings.push({ severity, measure: m.id, heading: c.heading, message });
+      const f = (severity: Severity, message: string, source?: string) =>
+        findings.push({ severity, measure: m.id, heading: c.heading, message, ...(source === undefined ? {} : { source }) });
       const named = c.what === 'cited' ? c.heading : `${c.heading} (${c.what})`;
+      const gone = removed.get(c.heading);
+      if (row === undefined && gone !== undefined) {
+        if (rev !== null && compareRevisions(rev, gone.by) >= 0) f('info', `${named} is not in ${revText}, as expected: gone from ${formatRevision(gone.by)} on`, gone.source);
+        else f('warning', `${named} is not in ${revText}; the data says it is gone from ${formatRevision(gone.by)} on, and cannot tell for ${rev === null ? 'an export of unknown revision (give --revision)' : 'an earlier one'}`, gone.source);
+        continue;
+      }
+      if (row !== undefined && gone !== undefined && rev !== null && compareRevisions(rev, gone.by) >= 0) {
+        f('error', `${named} is in ${revText}, though the data says it is gone from ${formatRevision(gone.by)} on: correct chapter99Removed`);
+        continue;
+      }
       if (row === undefined) {
         if (later === undefined) {
           f('error', `${c.what} heading ${c.heading} is not in ${revText}`);
         } else if (rev === null) {
           f('warning', `${c.heading} is not in this export; the data says it was ${later.revision ? `created by ${formatRevision(later.revision)}` : `created after ${formatRevision(later.after!)}`}, and the export's revision is not known (give --revision): cannot tell whether it should be`);
         } else if (later.revision !== null) {
-          if (compareRevisions(rev, later.revision) < 0) f('info', `${c.heading} is not in ${revText}, as expected: created by ${formatRevision(later.revision)} (${later.source})`);
-          else f('error', `${c.heading} is not in ${revText}, though the data says ${formatRevision(later.revision)} created it (${later.source})`);
+          if (compareRevisions(rev, later.revision) < 0) f('info', `${named} is not in ${revText}, as expected: created by ${formatRevision(later.revision)}`, later.source);
+          else f('error', `${named} is not in ${revText}, though the data says ${formatRevision(later.revision)} created it`, later.source);
         } else if (compareRevisions(rev, later.after!) <= 0) {
-          f('info', `${c.heading} is not in ${revText}, as expected: created after ${formatRevision(later.after!)} (${later.source})`);
+          f('info', `${named} is not in ${revText}, as expected: created after ${formatRevision(later.after!)}`, later.source);
         } else {
-          f('warning', `${c.heading} is not in ${revText}; the data says only that it was created after ${formatRevision(later.after!)} (${later.source}): check which revision added it`);
+          f('warning', `${named} is not in ${revText}; the data says only that it was created after ${formatRevision(later.after!)}: check which revision added it`, later.source);
         }
         continue;
       }

@@ -373,10 +373,13 @@ function sharedGoods(a: CompiledMeasure, b: CompiledMeasure, categoriesTouching:
   if (b.allGoods && coversScope(b, a)) return 'some of the same goods';
   const category = [...a.categories].find((c) => b.categories.has(c));
   if (category !== undefined) return `category ${category}`;
-  // Codes (of scope.hts or lists) one of which contains the other: by lookup and binary search, not pair by pair.
+  // Codes (of scope.hts or lists) one of which contains the other, unless either measure excludes the shared
+  // line: by lookup and binary search, not pair by pair.
+  const shared = (line: string) => !a.excludeHts.matches(line) && !b.excludeHts.matches(line);
   for (const p of a.htsSorted) {
-    const q = b.hts.lookup(p)?.prefix ?? firstLongerUnder(b.htsSorted, p, () => true);
-    if (q !== undefined) return `HTS ${formatHts(p.length >= q.length ? p : q)}`;
+    if (b.hts.matches(p) && shared(p)) return `HTS ${formatHts(p)}`;
+    const q = firstLongerUnder(b.htsSorted, p, shared);
+    if (q !== undefined) return `HTS ${formatHts(q)}`;
   }
   // One scoped by HTS code, the other by category: the codes' categories.
   for (const [x, y] of [[a, b], [b, a]] as const) {

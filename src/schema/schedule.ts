@@ -202,6 +202,19 @@ export const ScheduleSchema = z.strictObject({
   }),
   categories: z.record(Id, CategorySchema),
   measures: z.array(MeasureSchema).min(1),
+  chapter99Removed: z
+    .array(
+      z.strictObject({
+        headings: z.array(z.string()).min(1),
+        by: HtsRevision.meta({ description: 'A revision of the HTS that no longer has these headings (they are gone from it on).' }),
+        source: z.string().min(1).meta({ description: 'How that is known.' }),
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        'Chapter 99 headings that measures cite (for the dates they were in force) but that later revisions deleted: `tariff schedule check --hts` accepts their absence from that revision on, and only then.',
+    }),
   notes: z.array(z.string()).optional(),
 });
 

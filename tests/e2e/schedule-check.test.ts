@@ -38,7 +38,18 @@ describe('tariff schedule check --hts', () => {
     expect(r.stdout).toMatch(/info +9903\.04\.66 is not in 2026 Rev\. 10, as expected: created by 2026 Rev\. 20/);
     expect(r.stdout).toMatch(/info +9903\.94\.55 names Japan \(JP\) but no measure cites it/);
     expect(r.stdout).not.toMatch(/9903\.96\.01/); // an EU heading: not an origin of this schedule
-    expect(r.stdout).toMatch(/^ok: 7 citations checked, 0 errors, 0 warnings$/m);
+    expect(r.stdout).toMatch(/info +9903\.85\.02 is not in 2026 Rev\. 10, as expected: gone from 2026 Rev\. 10 on \[\d\]/); // chapter99Removed
+    expect(r.stdout).toMatch(/^ {2}\[\d\] restructured by Proc\. 11021 \(2026-04-06\); not in Rev\. 10$/m);
+    expect(r.stdout).toMatch(/^ok: 8 citations checked, 0 errors, 0 warnings$/m);
+  });
+
+  it('a heading the data says a revision deleted: an error if that revision still has it, a warning for an earlier one', async () => {
+    const file = variant('hts_2026_rev_10.json', (rows) => rows.push({ ...rows[1], htsno: '9903.85.02', general: 'The duty provided in the applicable subheading + 50%' }));
+    let r = await tariff(['schedule', 'check', '--hts', file, '--schedule', SCHEDULE]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error +9903\.85\.02 is in 2026 Rev\. 10, though the data says it is gone from 2026 Rev\. 10 on: correct chapter99Removed/);
+    r = await tariff(['schedule', 'check', '--hts', EXPORT, '--schedule', SCHEDULE, '--revision', '2026 Rev. 5']);
+    expect(r.stdout).toMatch(/warning +9903\.85\.02 is not in 2026 Rev\. 5; the data says it is gone from 2026 Rev\. 10 on, and cannot tell for an earlier one/);
   });
 
   it('fails (exit 1) when a heading the data says a revision created is missing from that revision or a later one', async () => {

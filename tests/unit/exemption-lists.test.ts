@@ -49,8 +49,10 @@ describe('EO 14257 Annex II as amended (U.S. note 2(v)(iii)(a), heading 9903.01.
     expect(line(OTHER_PHONE, date)).toMatchObject({ duty: other, measures: ['mfn', id] });
   });
 
-  it('a code listed as a heading covers its lines: 8471.30.01 (laptops) under 8471; 8541.42.00 (solar cells) is not listed', () => {
-    expect(line('8471.30.01', '2025-10-01')).toMatchObject({ duty: '0.00' });
+  it('a code listed as a heading covers its lines: 8486.20.00 (wafer-making machines) under 8486; 8541.42.00 (solar cells) is not listed', () => {
+    const on = line('8486.20.00', '2025-10-01');
+    expect(on).toMatchObject({ duty: '0.00', measures: ['mfn'] });
+    expect(on.why['ieepa-japan-inclusive-15']).toMatch(/HTS 8486\.20\.00 is excluded \(8486, list eo14257-annex-ii\)/);
     expect(line('8541.42.00', '2025-10-01')).toMatchObject({ duty: '150.00', measures: ['mfn', 'ieepa-japan-inclusive-15'] });
   });
 

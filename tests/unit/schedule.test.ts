@@ -156,11 +156,11 @@ describe('one measure per layer, good and date', () => {
 });
 
 describe('one measure per layer: HTS-scoped against category-scoped', () => {
-  it('rejects a measure scoped by HTS 7318 in the layer of a steel-category measure on the same dates', () => {
+  it('rejects a measure scoped by HTS 7207.11 in the layer of a steel-category measure on the same dates', () => {
     const s = structuredClone(schedule);
-    s.measures.push({ ...structuredClone(s.measures.find((m) => m.id === 's232-steel-50')!), id: 'screws-10', scope: { hts: ['7318'] }, rate: { kind: 'ad-valorem', pct: '10' } });
+    s.measures.push({ ...structuredClone(s.measures.find((m) => m.id === 's232-steel-50')!), id: 'billets-10', scope: { hts: ['7207.11'] }, rate: { kind: 'ad-valorem', pct: '10' } });
     const r = compileEngine(s, mfnTable, 'test', null, lists);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues.map((i) => i.message).join('\n')).toMatch(/screws-10 and s232-steel-50 .* apply to HTS 7318 \(category steel\)/);
+    if (!r.ok) expect(r.issues.map((i) => i.message).join('\n')).toMatch(/billets-10 and s232-steel-50 .* apply to HTS 7207\.11 \(category steel\)/);
   });
 });
