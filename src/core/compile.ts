@@ -48,13 +48,13 @@ export interface CompiledMeasure {
   lists: string[];
   exclusions: string[];
   /** Codes in scope (scope.hts and every code of scope.lists): the value is the list id, or "" for scope.hts. */
-  hts: PrefixIndex<string>;
+  readonly hts: PrefixIndex<string>;
   /** The same codes as digits, sorted: to find the lines under a short code. */
-  htsSorted: readonly string[];
+  readonly htsSorted: readonly string[];
   categories: ReadonlySet<string>;
   /** Codes excluded (scope.exclude.hts and .lists), as `hts`. */
-  excludeHts: PrefixIndex<string>;
-  excludeSorted: readonly string[];
+  readonly excludeHts: PrefixIndex<string>;
+  readonly excludeSorted: readonly string[];
   excludeCategories: ReadonlySet<string>;
   displacesIds: ReadonlySet<string>;
   displacesLayers: ReadonlySet<string>;
@@ -129,7 +129,9 @@ export function listRefs(schedule: Schedule): { id: string; path: (string | numb
 
 /**
  * `lists`: the bundled product lists the measures name (scope.lists, scope.exclude.lists), by id; a measure naming a
- * list not given is an error.
+ * list not given is an error. `checked`: the same schedule, scenario and lists passed every check at build time
+ * (their bytes match the build's stamps), so the costly consistency checks (one measure per layer, displacement
+ * cycles, codes listed twice) are not run again at start-up.
  */
 export function compileEngine(
   schedule: Schedule,
@@ -137,6 +139,7 @@ export function compileEngine(
   scenarioId: string,
   fees: Fees | null = null,
   lists: ReadonlyMap<string, ProductList> = new Map(),
+  { checked = false }: { checked?: boolean } = {},
 ): Checked<Engine> {
   const issues: DataIssue[] = [];
   const usedLists = new Map<string, CompiledList>();
@@ -149,11 +152,13 @@ export function compileEngine(
     }
     if (listDigits.has(id)) continue;
     const digits = list.entries.map((e) => prefixDigits(e.hts));
-    const seen = new Set<string>();
-    digits.forEach((d, j) => {
-      if (seen.has(d)) issues.push({ path: [...path, `(list ${id})`, 'entries', j, 'hts'], message: `HTS ${list.entries[j]!.hts} is listed twice in list "${id}"` });
-      seen.add(d);
-    });
+    if (!checked) {
+      const seen = new Set<string>();
+      digits.forEach((d, j) => {
+        if (seen.has(d)) issues.push({ path: [...path, `(list ${id})`, 'entries', j, 'hts'], message: `HTS ${list.entries[j]!.hts} is listed twice in list "${id}"` });
+        seen.add(d);
+      });
+    }
     listDigits.set(id, digits);
     usedLists.set(id, {
       id,
@@ -176,7 +181,7 @@ export function compileEngine(
     if (!layers.includes(m.layer)) issues.push({ path: ['measures', i, 'layer'], message: `unknown layer "${m.layer}"; the schedule's layers are: ${layers.join(', ')}` });
   });
 
-  const scopeIndexes = new Map<string, { idx: PrefixIndex<string>; sorted: string[] }>();
+  const indexes = new Map<string, { idx: PrefixIndex<string>; sorted: string[] }>();
   const measures: CompiledMeasure[] = schedule.measures.map((m, i) => {
     const at = ['measures', i];
     const checkCategories = (list: string[] | undefined, path: (string | number)[]) =>
@@ -202,11 +207,11 @@ export function compileEngine(
       }
     });
     // Codes of scope.hts (value "") and of the named lists (value: the list id); a code in both keeps the first.
-    // Measures with the same codes share one index (every reciprocal measure excludes the same Annex II list).
+    // Measures with the same scope (one list, several windows or origins) share one index.
     const index = (hts: string[] | undefined, ids: string[] | undefined) => {
-      const key = JSON.stringify([hts ?? [], ids ?? []]);
-      const shared = scopeIndexes.get(key);
-      if (shared !== undefined) return shared;
+      const key = `${hts?.join(',') ?? ''}|${ids?.join(',') ?? ''}`;
+      const cached = indexes.get(key);
+      if (cached !== undefined) return cached;
       const idx = new PrefixIndex<string>();
       const add = (d: string, from: string) => {
         if (!idx.has(d)) idx.set(d, from);
@@ -214,11 +219,13 @@ export function compileEngine(
       hts?.forEach((p) => add(prefixDigits(p), ''));
       ids?.forEach((id) => listDigits.get(id)?.forEach((d) => add(d, id)));
       const built = { idx, sorted: [...idx.keys()].sort() };
-      scopeIndexes.set(key, built);
+      indexes.set(key, built);
       return built;
     };
-    const included = index(m.scope.hts, m.scope.lists);
-    const excluded = index(m.scope.exclude?.hts, m.scope.exclude?.lists);
+    // Built on first use: a run indexes only the measures in force on its rows' dates (start-up time).
+    let included: { idx: PrefixIndex<string>; sorted: string[] } | undefined;
+    let excluded: { idx: PrefixIndex<string>; sorted: string[] } | undefined;
+    const scope = m.scope;
     const rate = compileRate(m.rate);
     return {
       id: m.id,
@@ -248,22 +255,27 @@ export function compileEngine(
         ...(m.scope.exclude?.lists ?? []).map((id) => `list ${id}`),
         ...(m.scope.exclude?.categories ?? []),
       ],
-      hts: included.idx,
-      htsSorted: included.sorted,
+      get hts() {
+        return (included ??= index(scope.hts, scope.lists)).idx;
+      },
+      get htsSorted() {
+        return (included ??= index(scope.hts, scope.lists)).sorted;
+      },
       categories: new Set(m.scope.categories ?? []),
-      excludeHts: excluded.idx,
-      excludeSorted: excluded.sorted,
+      get excludeHts() {
+        return (excluded ??= index(scope.exclude?.hts, scope.exclude?.lists)).idx;
+      },
+      get excludeSorted() {
+        return (excluded ??= index(scope.exclude?.hts, scope.exclude?.lists)).sorted;
+      },
       excludeCategories: new Set(m.scope.exclude?.categories ?? []),
       displacesIds,
       displacesLayers,
     };
   });
 
-  const categoryPrefixes = Object.entries(schedule.categories).map(([id, c]) => [id, c.hts.map(prefixDigits)] as const);
-  /** Categories with an HTS prefix that contains, or is contained in, `prefix`. */
-  const categoriesTouching = (prefix: string): string[] =>
-    categoryPrefixes.filter(([, ps]) => ps.some((q) => q.startsWith(prefix) || prefix.startsWith(q))).map(([id]) => id);
-  for (const clash of findLayerOverlaps(measures, categoriesTouching)) {
+  const categoryPrefixes = new Map(Object.entries(schedule.categories).map(([id, c]) => [id, c.hts.map(prefixDigits)]));
+  for (const clash of checked ? [] : findLayerOverlaps(measures, (id) => categoryPrefixes.get(id) ?? [])) {
     const [a, b, what] = clash;
     issues.push({
       path: ['measures', ids.get(b.id)!, 'window'],
@@ -273,7 +285,7 @@ export function compileEngine(
     });
   }
 
-  const cycle = findDisplacementCycle(measures);
+  const cycle = checked ? null : findDisplacementCycle(measures);
   if (cycle) {
     issues.push({ path: ['measures', ids.get(cycle[0]!)!, 'displaces'], message: `displacement cycle: ${cycle.join(' -> ')}` });
   }
@@ -350,7 +362,7 @@ export function formatCitation(c: Citation): string {
 }
 
 /** Pairs of measures of one layer whose windows, origins and goods overlap, with what they share. */
-function findLayerOverlaps(measures: CompiledMeasure[], categoriesTouching: (prefix: string) => string[]): [CompiledMeasure, CompiledMeasure, string][] {
+function findLayerOverlaps(measures: CompiledMeasure[], prefixesOf: (category: string) => string[]): [CompiledMeasure, CompiledMeasure, string][] {
   const out: [CompiledMeasure, CompiledMeasure, string][] = [];
   for (let i = 0; i < measures.length; i++) {
     for (let j = i + 1; j < measures.length; j++) {
@@ -359,14 +371,14 @@ function findLayerOverlaps(measures: CompiledMeasure[], categoriesTouching: (pre
       if (a.layer !== b.layer) continue;
       const windows = (a.to === null || b.from < a.to) && (b.to === null || a.from < b.to);
       if (!windows || ![...a.origins].some((o) => b.origins.has(o))) continue;
-      const what = sharedGoods(a, b, categoriesTouching);
+      const what = sharedGoods(a, b, prefixesOf);
       if (what !== null) out.push([a, b, what]);
     }
   }
   return out;
 }
 
-function sharedGoods(a: CompiledMeasure, b: CompiledMeasure, categoriesTouching: (prefix: string) => string[]): string | null {
+function sharedGoods(a: CompiledMeasure, b: CompiledMeasure, prefixesOf: (category: string) => string[]): string | null {
   const coversScope = (all: CompiledMeasure, other: CompiledMeasure) =>
     other.htsSorted.length > 0 || [...other.categories].some((c) => !all.excludeCategories.has(c)) || other.allGoods;
   if (a.allGoods && coversScope(a, b)) return b.allGoods ? 'all goods' : 'some of the same goods';
@@ -381,11 +393,14 @@ function sharedGoods(a: CompiledMeasure, b: CompiledMeasure, categoriesTouching:
     const q = firstLongerUnder(b.htsSorted, p, shared);
     if (q !== undefined) return `HTS ${formatHts(q)}`;
   }
-  // One scoped by HTS code, the other by category: the codes' categories.
+  // One scoped by HTS code, the other by category: a code of one inside, or around, a prefix of the other's
+  // categories (looked up per category prefix, which are few, not per code).
   for (const [x, y] of [[a, b], [b, a]] as const) {
-    for (const p of x.htsSorted) {
-      const c = categoriesTouching(p).find((id) => y.categories.has(id));
-      if (c !== undefined) return `HTS ${formatHts(p)} (category ${c})`;
+    for (const c of y.categories) {
+      for (const q of prefixesOf(c)) {
+        const hit = x.hts.lookup(q)?.prefix ?? firstLongerUnder(x.htsSorted, q, shared);
+        if (hit !== undefined && shared(hit.length >= q.length ? hit : q)) return `HTS ${formatHts(hit)} (category ${c})`;
+      }
     }
   }
   return null;

@@ -69,8 +69,14 @@ async function readJson(file: string): Promise<{ data: unknown; text: string }> 
   }
 }
 
+/** Files whose bytes matched the build's stamps this run: every check passed on them at build time. */
+const stampedFiles = new Set<string>();
+
 async function check<T>(schemaName: SchemaName, { data, text }: { data: unknown; text: string }, file: string): Promise<T> {
-  if (validatedAtBuild(schemaName, file, text)) return data as T;
+  if (validatedAtBuild(schemaName, file, text)) {
+    stampedFiles.add(resolve(file));
+    return data as T;
+  }
   const schema = (await import('../schema/schedule.js'))[schemaName];
   const r = schema.safeParse(data);
   if (!r.success) {
@@ -211,7 +217,12 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
     effective = applied.value;
   }
   const lists = await loadLists(effective, scenarioFile ?? scheduleFile);
-  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees, lists);
+  // The build compiled every bundled schedule with every bundled scenario and list: the same bytes need no
+  // consistency checks again (a file of the user's, or an edited bundled one, gets them all).
+  const checked = [scheduleFile, ...(scenarioFile === null ? [] : [scenarioFile]), ...[...lists.keys()].map((id) => resolve(LISTS_DIR, `${id}.json`))].every((f) =>
+    stampedFiles.has(resolve(f)),
+  );
+  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees, lists, { checked });
   if (!compiled.ok) {
     // Problems in the merged schedule come from the scenario when there is one.
     throw new DataFileError(scenarioFile ?? scheduleFile, compiled.issues);

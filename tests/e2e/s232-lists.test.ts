@@ -1,4 +1,7 @@
 /** Section 232 by its published lists, end to end: the built CLI as a user runs it. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tariff } from './cli.js';
 
@@ -39,5 +42,18 @@ describe('Section 232 lists (HTS chapter 99 notes 16, 19, 33, 39)', () => {
     const r = await tariff(['schedule', 'validate', 'data/lists/p11021-annex-iii.json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/valid product list/);
+  });
+
+  it('a schedule of your own naming the bundled lists gets every consistency check (the build checked only the bundled one)', async () => {
+    const schedule = JSON.parse(readFileSync('data/schedules/us-japan.json', 'utf8'));
+    const annex = schedule.measures.find((m: { id: string }) => m.id === 's232-p11021-annex-i-b-25');
+    schedule.measures.push({ ...annex, id: 'my-annex-iii-copy', scope: { lists: ['p11021-annex-iii', 'p11021-annex-i-b'] } });
+    const file = join(mkdtempSync(join(tmpdir(), 'tariff-lists-')), 'mine.json');
+    writeFileSync(file, JSON.stringify(schedule));
+    const r = await tariff(['schedule', 'validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/my-annex-iii-copy and s232-p11021-annex-i-b-25 \(both layer section-232-metals\) apply to HTS/);
+    const calc = await tariff(['calc', '--schedule', file, '--value', '1', '--hts', '7207.11.00', '--date', '2026-05-01']);
+    expect(calc.code).toBe(1);
   });
 });
