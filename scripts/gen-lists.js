@@ -24,6 +24,7 @@ const HTS_REV6 = {
 const P11021 = {
   instrument: 'Proclamation 11021 (Adjusting Imports of Aluminum, Steel, and Copper), Annexes',
   citation: '91 FR 18201',
+  document: 'FR Doc 2026-06960',
 };
 const P10895 = { instrument: 'Proclamation 10895 (Adjusting Imports of Aluminum into the United States)', citation: '90 FR 11251', document: 'FR Doc 2025-04212' };
 const P10896 = { instrument: 'Proclamation 10896 (Adjusting Imports of Steel into the United States)', citation: '90 FR 11249', document: 'FR Doc 2025-04211' };
