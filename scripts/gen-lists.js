@@ -25,6 +25,7 @@ const HTS_REV6 = {
 const P11021 = {
   instrument: 'Proclamation 11021 (Adjusting Imports of Aluminum, Steel, and Copper), Annexes',
   citation: '91 FR 18201',
+  document: 'FR Doc 2026-06960',
 };
 const P10895 = { instrument: 'Proclamation 10895 (Adjusting Imports of Aluminum into the United States)', citation: '90 FR 11251', document: 'FR Doc 2025-04212' };
 const P10896 = { instrument: 'Proclamation 10896 (Adjusting Imports of Steel into the United States)', citation: '90 FR 11249', document: 'FR Doc 2025-04211' };
@@ -36,6 +37,7 @@ const BIS_INCLUSIONS = {
 const P10962 = { instrument: 'Proclamation 10962 (Adjusting Imports of Copper into the United States)', citation: '90 FR 37727', document: 'FR Doc 2025-14893' };
 const P10908 = { instrument: 'Proclamation 10908 (Adjusting Imports of Automobiles and Automobile Parts into the United States), Annex II', citation: '90 FR 14705', document: 'FR Doc 2025-05930' };
 const P11002 = { instrument: 'Proclamation 11002 (Adjusting Imports of Semiconductors, Semiconductor Manufacturing Equipment, and Their Derivative Products)', citation: '91 FR 2443' };
+const P10984 = { instrument: 'Proclamation 10984 (Adjusting Imports of Medium- and Heavy-Duty Trucks, Parts and Buses)', citation: '90 FR 48451', document: 'FR Doc 2025-19639' };
 const YALE = 'Budget Lab at Yale, tariff-rate-tracker (snapshot 2026-05-11)';
 
 // ---------------------------------------------------------------------------------------------- reading the texts
@@ -305,6 +307,35 @@ export function deriveLists(dir = LAW_DATA) {
       ...autoNotes,
     ],
     entries: entries(autoParts),
+  });
+
+  // --- Medium and heavy-duty vehicles and their parts, U.S. note 38 (Proc. 10984). ---
+  const n38 = between(notes, '(a) Except as provided for in headings 9903.74.03, 9903.74.05', '(j) Heading 9903.74.09 applies', 'note 38');
+  const mhdv = listedCodes(between(n38, '(b) The rate of duty set forth in heading 9903.74.01', '(d) Heading 9903.74.03', 'note 38(b)-(c)'), []);
+  const n38i = n38.indexOf('(i) The rates of duty set forth in heading 9903.74.08');
+  if (n38i < 0) throw new Error('note 38(i): start marker not found');
+  const mhdvParts = listedCodes(n38.slice(n38i), []); // to (j), where n38 ends
+  lists.push({
+    id: 's232-mhdv-note38bc',
+    title: 'Medium and heavy-duty vehicles and buses under Section 232: U.S. note 38(b), (c) (headings 9903.74.01, 9903.74.02)',
+    sources: [{ ...HTS_REV6, citation: 'U.S. note 38(b), (c)' }, P10984],
+    chapter99: ['9903.74.01', '9903.74.02'],
+    confidence: 'primary',
+    asOf: 'HTSUS 2026 Rev. 6, chapter 99 U.S. note 38(b), (c)',
+    entries: entries(mhdv),
+  });
+  report.push(`s232-mhdv-note38bc: ${unique(mhdv).length} codes from note 38(b), (c) (no transcription to compare).`);
+  const mhdvCsv = readFileSync(join(dir, 's232_mhd_parts.txt'), 'utf8').split(/\s+/).filter(Boolean);
+  const mhdvNotes = crossCheck('s232-mhdv-parts-note38i', mhdvParts, mhdvCsv, 'note 38(i)');
+  lists.push({
+    id: 's232-mhdv-parts-note38i',
+    title: 'Parts of medium and heavy-duty vehicles under Section 232: U.S. note 38(i) (heading 9903.74.08)',
+    sources: [{ ...HTS_REV6, citation: 'U.S. note 38(i)' }, P10984],
+    chapter99: ['9903.74.08'],
+    confidence: 'primary',
+    asOf: 'HTSUS 2026 Rev. 6, chapter 99 U.S. note 38(i)',
+    ...(mhdvNotes.length > 0 ? { notes: mhdvNotes } : {}),
+    entries: entries(mhdvParts),
   });
 
   // --- Semiconductors, U.S. note 39(b) (9903.79.01), Proc. 11002. ---

@@ -49,7 +49,8 @@ export async function runScheduleShow(id: string | undefined, io: CliIo, o: { sc
       id: m.id, label: m.label, layer: m.layer, authority: m.authority, scope: scopeText(m), rate: rateText(m),
       from: m.from, to: m.to, chapter99: m.chapter99, sources: m.sources, confidence: m.confidence, assumes: m.assumes, notes: m.notes ?? null,
     }));
-    io.stdout.write(`${JSON.stringify({ schedule: engine.scheduleId, scenario: engine.scenario, coversFrom: engine.coversFrom, knownThrough: engine.knownThrough, measures }, null, 2)}\n`);
+    const lists = [...engine.lists.values()];
+    io.stdout.write(`${JSON.stringify({ schedule: engine.scheduleId, scenario: engine.scenario, coversFrom: engine.coversFrom, knownThrough: engine.knownThrough, measures, lists }, null, 2)}\n`);
     return EXIT.ok;
   }
   const lines = [`${engine.title} (${engine.scheduleId}), scenario ${engine.scenario}; covers entries from ${engine.coversFrom}, known through ${engine.knownThrough}`];
@@ -89,6 +90,10 @@ export async function runScheduleShow(id: string | undefined, io: CliIo, o: { sc
         lines.push(`  - ${text}`);
       }
     }
+  }
+  if (engine.lists.size > 0) {
+    lines.push('Product lists (data/lists/):');
+    for (const l of engine.lists.values()) lines.push(`  - ${l.id}: ${l.size} codes; ${l.citation}; checked against ${l.asOf}; ${l.confidence}`);
   }
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;

@@ -38,6 +38,12 @@ describe('Section 232 lists (HTS chapter 99 notes 16, 19, 33, 39)', () => {
     expect(explain.find((e) => e.measure === 's232-aluminum-50')).toMatchObject({ applied: true });
   });
 
+  it('schedule show names the lists, their size and source', async () => {
+    const doc = JSON.parse((await tariff(['schedule', 'show', '--format', 'json'])).stdout);
+    expect(doc.lists.find((l: { id: string }) => l.id === 'p11021-annex-iii')).toMatchObject({ size: 47, confidence: 'primary', chapter99: ['9903.82.10', '9903.82.11'] });
+    expect(doc.measures.find((m: { id: string }) => m.id === 's232-p11021-annex-iii-inclusive-15').scope).toBe('list p11021-annex-iii');
+  });
+
   it('schedule validate checks a product list file', async () => {
     const r = await tariff(['schedule', 'validate', 'data/lists/p11021-annex-iii.json']);
     expect(r.code).toBe(0);

@@ -308,8 +308,8 @@ describe('codes too short: only the measures in force on the date count', () => 
 
 describe('measures known but not modelled: lines refused from the date they apply', () => {
   it.each([
-    ['8704.22.01', '2025-10-31', null],
-    ['8704.22.01', '2025-11-01', /medium and heavy-duty vehicles/],
+    ['8704.22.11', '2025-10-31', null], // note 38(b) lists 8704.22.11 and .51 (2026 Rev. 6)
+    ['8704.22.11', '2025-11-01', /medium and heavy-duty vehicles/],
     ['4407.11.00', '2025-10-14', /softwood timber and lumber/],
     ['8802.40.00', '2025-09-15', null],
     ['8802.40.00', '2025-09-16', /Civil aircraft/],

@@ -98,6 +98,21 @@ describe('auto parts: the HTS note 33(g) list (9903.94.05, .42, .43)', () => {
   });
 });
 
+describe('medium and heavy-duty vehicles and parts: HTS note 38 (9903.74.01, .02, .08), not modelled, from 2025-11-01', () => {
+  it.each([
+    ['8704.22.11', '2025-10-31', ['ieepa-japan-inclusive-15 14']],
+    ['8704.22.11', '2025-11-01', /^Section 232 medium and heavy-duty vehicles \(and buses\) applies \(from 2025-11-01\) and is not modelled/], // note 38(b)
+    ['8708.99.03', '2025-10-31', ['ieepa-japan-inclusive-15 14']],
+    ['8708.99.03', '2025-11-01', /^Section 232 parts of medium and heavy-duty vehicles applies \(from 2025-11-01\)/], // note 38(i), not in 33(g)
+    ['8708.50.31', '2025-11-01', ['s232-parts-japan-inclusive-15 14']], // in 38(i) and 33(g): computed as an automobile part
+    ['8716.39.00.40', '2025-11-01', ['s232-aluminum-50 50']], // trailers: on neither note 38 list; note 19(k) lists it
+  ])('%s on %s', (hts, date, want) => {
+    const got = applied(hts, date);
+    if (want instanceof RegExp) expect(got).toMatch(want);
+    else expect(got).toEqual(want);
+  });
+});
+
 describe('semiconductors: HTS note 39(b) (9903.79.01), not modelled, from 2026-01-15', () => {
   it.each([
     ['8473.30.11.80', '2026-01-14', []], // outside the reciprocal tariff (Annex II), no semiconductor duty yet
