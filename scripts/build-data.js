@@ -4,14 +4,14 @@
 //    build on any problem, and records each file's SHA-256 in dist/validated-data.json. At run time a bundled
 //    file whose bytes still match is not validated again (no zod at start-up); any other file is.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileEngine } from '../dist/core/compile.js';
+import { compileEngine, listRefs } from '../dist/core/compile.js';
 import { formatPath } from '../dist/core/issues.js';
 import { applyScenario } from '../dist/core/scenario.js';
 import { jsonSchemas } from '../dist/schema/json-schema.js';
-import { FeesSchema, MfnTableSchema, ScenarioSchema, ScheduleSchema } from '../dist/schema/schedule.js';
+import { FeesSchema, MfnTableSchema, ProductListSchema, ScenarioSchema, ScheduleSchema } from '../dist/schema/schedule.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'data');
@@ -33,22 +33,33 @@ function load(schema, name, file) {
   return r.data;
 }
 
-const jsonIn = (dir) => readdirSync(join(DATA, dir)).filter((f) => f.endsWith('.json')).map((f) => join(DATA, dir, f));
+const jsonIn = (dir) =>
+  existsSync(join(DATA, dir)) ? readdirSync(join(DATA, dir)).filter((f) => f.endsWith('.json')).map((f) => join(DATA, dir, f)) : [];
 const scenarios = jsonIn('scenarios').map((f) => [f, load(ScenarioSchema, 'ScenarioSchema', f)]);
+// Every bundled product list is validated and stamped, named by a schedule or not (a scenario or a user's schedule may).
+const lists = new Map();
+for (const file of jsonIn('lists')) {
+  const list = load(ProductListSchema, 'ProductListSchema', file);
+  if (!list) continue;
+  const id = file.slice(join(DATA, 'lists').length + 1, -'.json'.length);
+  if (list.id !== id) problems.push(`${relative(ROOT, file)}: id: the list's id "${list.id}" is not its file name "${id}"`);
+  lists.set(list.id, list);
+}
+const listsOf = (schedule) => new Map(listRefs(schedule).filter((r) => lists.has(r.id)).map((r) => [r.id, lists.get(r.id)]));
 for (const file of jsonIn('schedules')) {
   const schedule = load(ScheduleSchema, 'ScheduleSchema', file);
   if (!schedule) continue;
   const table = schedule.mfnTable ? load(MfnTableSchema, 'MfnTableSchema', join(DATA, 'mfn', `${schedule.mfnTable}.json`)) : null;
   const fees = schedule.fees ? load(FeesSchema, 'FeesSchema', join(DATA, 'fees', `${schedule.fees}.json`)) : null;
   const report = (f, issues) => issues.forEach((i) => problems.push(`${relative(ROOT, f)}: ${formatPath(i.path)}: ${i.message}`));
-  const base = compileEngine(schedule, table, 'as-enacted', fees);
+  const base = compileEngine(schedule, table, 'as-enacted', fees, listsOf(schedule));
   if (!base.ok) report(file, base.issues);
   for (const [f, scenario] of scenarios) {
     if (!scenario || scenario.base !== schedule.id) continue;
     const applied = applyScenario(schedule, scenario);
     if (!applied.ok) report(f, applied.issues);
     else {
-      const compiled = compileEngine(applied.value, table, scenario.id, fees);
+      const compiled = compileEngine(applied.value, table, scenario.id, fees, listsOf(applied.value));
       if (!compiled.ok) report(f, compiled.issues);
     }
   }

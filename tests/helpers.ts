@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileEngine, type Engine } from '../src/core/compile.js';
 import { applyScenario } from '../src/core/scenario.js';
-import { MfnTableSchema, ScenarioSchema, ScheduleSchema } from '../src/schema/schedule.js';
+import { MfnTableSchema, ProductListSchema, ScenarioSchema, ScheduleSchema, type ProductList } from '../src/schema/schedule.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = resolve(ROOT, 'bin/tariff.js');
@@ -11,6 +11,13 @@ const readJson = (rel: string): unknown => JSON.parse(readFileSync(resolve(ROOT,
 
 export const schedule = ScheduleSchema.parse(readJson('data/schedules/us-japan.json'));
 export const mfnTable = MfnTableSchema.parse(readJson('data/mfn/japan-common-lines.json'));
+/** Every bundled product list (data/lists/*.json), by id. */
+export const lists: ReadonlyMap<string, ProductList> = new Map(
+  (existsSync(resolve(ROOT, 'data/lists')) ? readdirSync(resolve(ROOT, 'data/lists')) : [])
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ProductListSchema.parse(readJson(`data/lists/${f}`)))
+    .map((l) => [l.id, l]),
+);
 
 /** The bundled engine, optionally under a bundled scenario. */
 export function bundledEngine(scenario = 'as-enacted'): Engine {
@@ -20,7 +27,7 @@ export function bundledEngine(scenario = 'as-enacted'): Engine {
     if (!applied.ok) throw new Error(JSON.stringify(applied.issues));
     s = applied.value;
   }
-  const e = compileEngine(s, mfnTable, scenario);
+  const e = compileEngine(s, mfnTable, scenario, null, lists);
   if (!e.ok) throw new Error(JSON.stringify(e.issues));
   return e.value;
 }

@@ -235,7 +235,7 @@ Examples:
       setExit(await runHtsImport(file, opts, io));
     });
 
-  const schedule = program.command('schedule').description('list, show and validate schedules and scenarios');
+  const schedule = program.command('schedule').description('list, show, validate and check schedules and scenarios');
   schedule
     .command('list')
     .description('bundled schedules and scenarios, with the date their evidence runs to')
@@ -262,6 +262,32 @@ Examples:
     .action(async (file: string, opts: { schedule?: string }) => {
       const { runScheduleValidate } = await import('./schedule-cmd.js');
       setExit(await runScheduleValidate(file, io, opts));
+    });
+  schedule
+    .command('check')
+    .description("check the schedule's chapter 99 headings against an official USITC HTS export: each cited heading exists and its rate text agrees")
+    .requiredOption('--hts <file>', 'the USITC HTS JSON export (.json or .json.gz)')
+    .option('--schedule <file>', 'your own schedule file')
+    .option('--revision <revision>', 'the export\'s HTS revision, e.g. "2026 Rev. 10" (default: from a file name like hts_2026_rev_10.json.gz)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('before', `
+Examples:
+  $ tariff schedule check --hts hts_2026_rev_10.json.gz
+  $ tariff schedule check --hts export.json --revision "2026 Rev. 21" --format json
+`)
+    .addHelpText('after', `
+A heading missing from the export is an error, unless the measure records (chapter99Added)
+that a later revision created it. Headings that name an origin of the schedule but that no
+measure cites are listed as information: some are deliberate (superseded, not modelled).
+
+Exit codes:
+  0   every cited heading is in the export and agrees with its measure (warnings allowed)
+  1   a cited heading is missing or disagrees, or the export or schedule cannot be used
+  2   usage error
+  70  internal error in tariff (please report it)`)
+    .action(async (opts: { hts: string; schedule?: string; revision?: string; format?: string }) => {
+      const { runScheduleCheck } = await import('./schedule-check.js');
+      setExit(await runScheduleCheck(io, opts));
     });
 
   program

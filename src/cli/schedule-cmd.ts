@@ -6,7 +6,7 @@ import { compileEngine, formatCitation, type CompiledMeasure, type Engine } from
 import { formatPath } from '../core/issues.js';
 import { formatCents, formatRate } from '../core/money.js';
 import { EXIT, UsageError } from '../errors.js';
-import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadScenarioFile, loadSchedule, SCENARIO_DIR } from '../io/load.js';
+import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadLists, loadScenarioFile, loadSchedule, SCENARIO_DIR } from '../io/load.js';
 import { applyScenario } from '../core/scenario.js';
 import type { CliIo } from './io.js';
 
@@ -49,7 +49,8 @@ export async function runScheduleShow(id: string | undefined, io: CliIo, o: { sc
       id: m.id, label: m.label, layer: m.layer, authority: m.authority, scope: scopeText(m), rate: rateText(m),
       from: m.from, to: m.to, chapter99: m.chapter99, sources: m.sources, confidence: m.confidence, assumes: m.assumes, notes: m.notes ?? null,
     }));
-    io.stdout.write(`${JSON.stringify({ schedule: engine.scheduleId, scenario: engine.scenario, coversFrom: engine.coversFrom, knownThrough: engine.knownThrough, measures }, null, 2)}\n`);
+    const lists = [...engine.lists.values()];
+    io.stdout.write(`${JSON.stringify({ schedule: engine.scheduleId, scenario: engine.scenario, coversFrom: engine.coversFrom, knownThrough: engine.knownThrough, measures, lists }, null, 2)}\n`);
     return EXIT.ok;
   }
   const lines = [`${engine.title} (${engine.scheduleId}), scenario ${engine.scenario}; covers entries from ${engine.coversFrom}, known through ${engine.knownThrough}`];
@@ -90,12 +91,16 @@ export async function runScheduleShow(id: string | undefined, io: CliIo, o: { sc
       }
     }
   }
+  if (engine.lists.size > 0) {
+    lines.push('Product lists (data/lists/):');
+    for (const l of engine.lists.values()) lines.push(`  - ${l.id}: ${l.size} codes; ${l.citation}; checked against ${l.asOf}; ${l.confidence}`);
+  }
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }
 
 function scopeText(m: CompiledMeasure): string {
-  const base = m.allGoods ? 'all goods' : [...m.categories, ...m.htsPrefixes].join(', ');
+  const base = m.allGoods ? 'all goods' : [...m.categories, ...m.htsPrefixes, ...m.lists.map((id) => `list ${id}`)].join(', ');
   return m.exclusions.length === 0 ? base : `${base} except ${m.exclusions.join(', ')}`;
 }
 
@@ -114,11 +119,11 @@ function rateText(m: CompiledMeasure): string {
 
 /** Checks a schedule, scenario or MFN table file and prints every problem; exit 1 if any. */
 export async function runScheduleValidate(file: string, io: CliIo, o: { schedule?: string }): Promise<number> {
-  let kind: 'schedule' | 'scenario' | 'mfn table' | 'fees';
+  let kind: 'schedule' | 'scenario' | 'mfn table' | 'fees' | 'product list';
   try {
     const data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as Record<string, unknown>;
     const has = (k: string) => data !== null && typeof data === 'object' && k in data;
-    kind = has('base') ? 'scenario' : has('entries') ? 'mfn table' : has('mpf') ? 'fees' : 'schedule';
+    kind = has('base') ? 'scenario' : has('entries') ? (has('sources') ? 'product list' : 'mfn table') : has('mpf') ? 'fees' : 'schedule';
   } catch {
     kind = 'schedule'; // the loaders below report the read or JSON error with the file name
   }
@@ -128,13 +133,13 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
       const { schedule, mfnTable, fees } = await loadSchedule(o.schedule ?? resolve(SCHEDULE_DIR, 'us-japan.json'));
       const applied = applyScenario(schedule, scenario);
       if (!applied.ok) throw new DataFileError(file, applied.issues);
-      const compiled = compileEngine(applied.value, mfnTable, scenario.id, fees);
+      const compiled = compileEngine(applied.value, mfnTable, scenario.id, fees, await loadLists(applied.value, file));
       if (!compiled.ok) throw new DataFileError(file, compiled.issues);
     } else if (kind === 'schedule') {
       await loadEngine({ scheduleFile: file });
     } else {
-      const { MfnTableSchema, FeesSchema } = await import('../schema/schedule.js');
-      const r = (kind === 'fees' ? FeesSchema : MfnTableSchema).safeParse(JSON.parse(await readFile(file, 'utf8')));
+      const { MfnTableSchema, FeesSchema, ProductListSchema } = await import('../schema/schedule.js');
+      const r = (kind === 'fees' ? FeesSchema : kind === 'product list' ? ProductListSchema : MfnTableSchema).safeParse(JSON.parse(await readFile(file, 'utf8')));
       if (!r.success) throw new DataFileError(file, r.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
     }
   } catch (e) {

@@ -3,9 +3,9 @@
  * form, checking what a schema cannot: unique ids, references to categories,
  * measures and layers, and displacement cycles.
  */
-import type { Citation, Confidence, Fees, MfnTable, Rate, Schedule } from '../schema/schedule.js';
+import type { Citation, Confidence, Fees, MfnTable, ProductList, Rate, Schedule } from '../schema/schedule.js';
 import { compileFees, type FeeRules } from './fees.js';
-import { PrefixIndex, prefixDigits } from './hts.js';
+import { firstLongerUnder, formatHts, PrefixIndex, prefixDigits } from './hts.js';
 import type { Checked, DataIssue } from './issues.js';
 import { pctFromString, type RateMicro } from './money.js';
 
@@ -44,10 +44,17 @@ export interface CompiledMeasure {
   allGoods: boolean;
   /** Scope as written, for display. */
   htsPrefixes: string[];
+  /** Product lists (ids) in scope, for display. */
+  lists: string[];
   exclusions: string[];
-  hts: PrefixIndex<true>;
+  /** Codes in scope (scope.hts and every code of scope.lists): the value is the list id, or "" for scope.hts. */
+  readonly hts: PrefixIndex<string>;
+  /** The same codes as digits, sorted: to find the lines under a short code. */
+  readonly htsSorted: readonly string[];
   categories: ReadonlySet<string>;
-  excludeHts: PrefixIndex<true>;
+  /** Codes excluded (scope.exclude.hts and .lists), as `hts`. */
+  readonly excludeHts: PrefixIndex<string>;
+  readonly excludeSorted: readonly string[];
   excludeCategories: ReadonlySet<string>;
   displacesIds: ReadonlySet<string>;
   displacesLayers: ReadonlySet<string>;
@@ -58,6 +65,17 @@ export interface CompiledCategory {
   label: string;
   defaultMfn: RateMicro | null;
   standsFor: string;
+}
+
+/** A bundled product list as the engine keeps it (its codes are in the measures' indexes). */
+export interface CompiledList {
+  id: string;
+  title: string;
+  citation: string;
+  chapter99: string[];
+  confidence: Confidence;
+  asOf: string;
+  size: number;
 }
 
 export interface MfnLine {
@@ -90,15 +108,68 @@ export interface Engine {
   mfn: PrefixIndex<MfnLine>;
   /** MFN table prefixes (digits, sorted), to tell when a short code is ambiguous about its MFN rate. */
   mfnPrefixes: readonly string[];
-  /** Category and measure-scope prefixes (digits, sorted): a code shorter than one of these is ambiguous about which measures apply. */
-  scopePrefixes: readonly string[];
+  /** Category prefixes (digits, sorted): a code shorter than one of these may be ambiguous about its category. */
+  categoryPrefixes: readonly string[];
+  /** The product lists the measures name, by id. */
+  lists: ReadonlyMap<string, CompiledList>;
   mfnTableId: string | null;
   /** Customs fees (MPF, HMF), when the schedule names a fees file. */
   fees: FeeRules | null;
 }
 
-export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, scenarioId: string, fees: Fees | null = null): Checked<Engine> {
+/** Every product list a schedule's measures name, with where: the ids to load before compiling. */
+export function listRefs(schedule: Schedule): { id: string; path: (string | number)[] }[] {
+  const out: { id: string; path: (string | number)[] }[] = [];
+  schedule.measures.forEach((m, i) => {
+    m.scope.lists?.forEach((id, j) => out.push({ id, path: ['measures', i, 'scope', 'lists', j] }));
+    m.scope.exclude?.lists?.forEach((id, j) => out.push({ id, path: ['measures', i, 'scope', 'exclude', 'lists', j] }));
+  });
+  return out;
+}
+
+/**
+ * `lists`: the bundled product lists the measures name (scope.lists, scope.exclude.lists), by id; a measure naming a
+ * list not given is an error. `checked`: the same schedule, scenario and lists passed every check at build time
+ * (their bytes match the build's stamps), so the costly consistency checks (one measure per layer, displacement
+ * cycles, codes listed twice) are not run again at start-up.
+ */
+export function compileEngine(
+  schedule: Schedule,
+  mfnTable: MfnTable | null,
+  scenarioId: string,
+  fees: Fees | null = null,
+  lists: ReadonlyMap<string, ProductList> = new Map(),
+  { checked = false }: { checked?: boolean } = {},
+): Checked<Engine> {
   const issues: DataIssue[] = [];
+  const usedLists = new Map<string, CompiledList>();
+  const listDigits = new Map<string, string[]>();
+  for (const { id, path } of listRefs(schedule)) {
+    const list = lists.get(id);
+    if (list === undefined) {
+      issues.push({ path, message: `unknown product list "${id}"; bundled lists are data/lists/<id>.json` });
+      continue;
+    }
+    if (listDigits.has(id)) continue;
+    const digits = list.entries.map((e) => prefixDigits(e.hts));
+    if (!checked) {
+      const seen = new Set<string>();
+      digits.forEach((d, j) => {
+        if (seen.has(d)) issues.push({ path: [...path, `(list ${id})`, 'entries', j, 'hts'], message: `HTS ${list.entries[j]!.hts} is listed twice in list "${id}"` });
+        seen.add(d);
+      });
+    }
+    listDigits.set(id, digits);
+    usedLists.set(id, {
+      id,
+      title: list.title,
+      citation: list.sources.map(formatCitation).join('; '),
+      chapter99: list.chapter99 ?? [],
+      confidence: list.confidence,
+      asOf: list.asOf,
+      size: list.entries.length,
+    });
+  }
   const categoryIds = new Set(Object.keys(schedule.categories));
   const layers = Object.keys(schedule.layers);
   const ids = new Map<string, number>();
@@ -110,6 +181,7 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
     if (!layers.includes(m.layer)) issues.push({ path: ['measures', i, 'layer'], message: `unknown layer "${m.layer}"; the schedule's layers are: ${layers.join(', ')}` });
   });
 
+  const indexes = new Map<string, { idx: PrefixIndex<string>; sorted: string[] }>();
   const measures: CompiledMeasure[] = schedule.measures.map((m, i) => {
     const at = ['measures', i];
     const checkCategories = (list: string[] | undefined, path: (string | number)[]) =>
@@ -134,11 +206,26 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
         displacesIds.add(d);
       }
     });
-    const index = (list: string[] | undefined) => {
-      const idx = new PrefixIndex<true>();
-      list?.forEach((p) => idx.set(prefixDigits(p), true));
-      return idx;
+    // Codes of scope.hts (value "") and of the named lists (value: the list id); a code in both keeps the first.
+    // Measures with the same scope (one list, several windows or origins) share one index.
+    const index = (hts: string[] | undefined, ids: string[] | undefined) => {
+      const key = `${hts?.join(',') ?? ''}|${ids?.join(',') ?? ''}`;
+      const cached = indexes.get(key);
+      if (cached !== undefined) return cached;
+      const idx = new PrefixIndex<string>();
+      const add = (d: string, from: string) => {
+        if (!idx.has(d)) idx.set(d, from);
+      };
+      hts?.forEach((p) => add(prefixDigits(p), ''));
+      ids?.forEach((id) => listDigits.get(id)?.forEach((d) => add(d, id)));
+      const built = { idx, sorted: [...idx.keys()].sort() };
+      indexes.set(key, built);
+      return built;
     };
+    // Built on first use: a run indexes only the measures in force on its rows' dates (start-up time).
+    let included: { idx: PrefixIndex<string>; sorted: string[] } | undefined;
+    let excluded: { idx: PrefixIndex<string>; sorted: string[] } | undefined;
+    const scope = m.scope;
     const rate = compileRate(m.rate);
     return {
       id: m.id,
@@ -160,23 +247,35 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
       to: m.window.to ?? null,
       rate,
       origins: new Set(m.scope.origins ?? schedule.origins),
-      allGoods: m.scope.hts === undefined && m.scope.categories === undefined,
+      allGoods: m.scope.hts === undefined && m.scope.lists === undefined && m.scope.categories === undefined,
       htsPrefixes: m.scope.hts ?? [],
-      exclusions: [...(m.scope.exclude?.hts ?? []), ...(m.scope.exclude?.categories ?? [])],
-      hts: index(m.scope.hts),
+      lists: m.scope.lists ?? [],
+      exclusions: [
+        ...(m.scope.exclude?.hts ?? []),
+        ...(m.scope.exclude?.lists ?? []).map((id) => `list ${id}`),
+        ...(m.scope.exclude?.categories ?? []),
+      ],
+      get hts() {
+        return (included ??= index(scope.hts, scope.lists)).idx;
+      },
+      get htsSorted() {
+        return (included ??= index(scope.hts, scope.lists)).sorted;
+      },
       categories: new Set(m.scope.categories ?? []),
-      excludeHts: index(m.scope.exclude?.hts),
+      get excludeHts() {
+        return (excluded ??= index(scope.exclude?.hts, scope.exclude?.lists)).idx;
+      },
+      get excludeSorted() {
+        return (excluded ??= index(scope.exclude?.hts, scope.exclude?.lists)).sorted;
+      },
       excludeCategories: new Set(m.scope.exclude?.categories ?? []),
       displacesIds,
       displacesLayers,
     };
   });
 
-  const categoryPrefixes = Object.entries(schedule.categories).map(([id, c]) => [id, c.hts.map(prefixDigits)] as const);
-  /** Categories with an HTS prefix that contains, or is contained in, `prefix`. */
-  const categoriesTouching = (prefix: string): string[] =>
-    categoryPrefixes.filter(([, ps]) => ps.some((q) => q.startsWith(prefix) || prefix.startsWith(q))).map(([id]) => id);
-  for (const clash of findLayerOverlaps(measures, categoriesTouching)) {
+  const categoryPrefixes = new Map(Object.entries(schedule.categories).map(([id, c]) => [id, c.hts.map(prefixDigits)]));
+  for (const clash of checked ? [] : findLayerOverlaps(measures, (id) => categoryPrefixes.get(id) ?? [])) {
     const [a, b, what] = clash;
     issues.push({
       path: ['measures', ids.get(b.id)!, 'window'],
@@ -186,7 +285,7 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
     });
   }
 
-  const cycle = findDisplacementCycle(measures);
+  const cycle = checked ? null : findDisplacementCycle(measures);
   if (cycle) {
     issues.push({ path: ['measures', ids.get(cycle[0]!)!, 'displaces'], message: `displacement cycle: ${cycle.join(' -> ')}` });
   }
@@ -232,12 +331,8 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
       fallbackCategory: categories.has('general') ? 'general' : null,
       mfn,
       mfnPrefixes: (mfnTable?.entries ?? []).map((e) => prefixDigits(e.hts)).sort(),
-      scopePrefixes: [
-        ...new Set([
-          ...Object.values(schedule.categories).flatMap((c) => c.hts),
-          ...schedule.measures.flatMap((m) => [...(m.scope.hts ?? []), ...(m.scope.exclude?.hts ?? [])]),
-        ].map(prefixDigits)),
-      ].sort(),
+      categoryPrefixes: [...new Set(Object.values(schedule.categories).flatMap((c) => c.hts).map(prefixDigits))].sort(),
+      lists: usedLists,
       mfnTableId: mfnTable?.id ?? null,
       fees: fees === null ? null : compileFees(fees),
     },
@@ -267,7 +362,7 @@ export function formatCitation(c: Citation): string {
 }
 
 /** Pairs of measures of one layer whose windows, origins and goods overlap, with what they share. */
-function findLayerOverlaps(measures: CompiledMeasure[], categoriesTouching: (prefix: string) => string[]): [CompiledMeasure, CompiledMeasure, string][] {
+function findLayerOverlaps(measures: CompiledMeasure[], prefixesOf: (category: string) => string[]): [CompiledMeasure, CompiledMeasure, string][] {
   const out: [CompiledMeasure, CompiledMeasure, string][] = [];
   for (let i = 0; i < measures.length; i++) {
     for (let j = i + 1; j < measures.length; j++) {
@@ -276,31 +371,36 @@ function findLayerOverlaps(measures: CompiledMeasure[], categoriesTouching: (pre
       if (a.layer !== b.layer) continue;
       const windows = (a.to === null || b.from < a.to) && (b.to === null || a.from < b.to);
       if (!windows || ![...a.origins].some((o) => b.origins.has(o))) continue;
-      const what = sharedGoods(a, b, categoriesTouching);
+      const what = sharedGoods(a, b, prefixesOf);
       if (what !== null) out.push([a, b, what]);
     }
   }
   return out;
 }
 
-function sharedGoods(a: CompiledMeasure, b: CompiledMeasure, categoriesTouching: (prefix: string) => string[]): string | null {
+function sharedGoods(a: CompiledMeasure, b: CompiledMeasure, prefixesOf: (category: string) => string[]): string | null {
   const coversScope = (all: CompiledMeasure, other: CompiledMeasure) =>
-    other.htsPrefixes.length > 0 || [...other.categories].some((c) => !all.excludeCategories.has(c)) || other.allGoods;
+    other.htsSorted.length > 0 || [...other.categories].some((c) => !all.excludeCategories.has(c)) || other.allGoods;
   if (a.allGoods && coversScope(a, b)) return b.allGoods ? 'all goods' : 'some of the same goods';
   if (b.allGoods && coversScope(b, a)) return 'some of the same goods';
   const category = [...a.categories].find((c) => b.categories.has(c));
   if (category !== undefined) return `category ${category}`;
-  const digits = (p: string) => p.replaceAll('.', '');
-  for (const p of a.htsPrefixes) {
-    for (const q of b.htsPrefixes) {
-      if (digits(p).startsWith(digits(q)) || digits(q).startsWith(digits(p))) return `HTS ${p.length >= q.length ? p : q}`;
-    }
+  // Codes (of scope.hts or lists) one of which contains the other, unless either measure excludes the shared
+  // line: by lookup and binary search, not pair by pair.
+  const shared = (line: string) => !a.excludeHts.matches(line) && !b.excludeHts.matches(line);
+  for (const p of a.htsSorted) {
+    if (b.hts.matches(p) && shared(p)) return `HTS ${formatHts(p)}`;
+    const q = firstLongerUnder(b.htsSorted, p, shared);
+    if (q !== undefined) return `HTS ${formatHts(q)}`;
   }
-  // One scoped by HTS code, the other by category: the codes' categories.
+  // One scoped by HTS code, the other by category: a code of one inside, or around, a prefix of the other's
+  // categories (looked up per category prefix, which are few, not per code).
   for (const [x, y] of [[a, b], [b, a]] as const) {
-    for (const p of x.htsPrefixes) {
-      const c = categoriesTouching(digits(p)).find((id) => y.categories.has(id));
-      if (c !== undefined) return `HTS ${p} (category ${c})`;
+    for (const c of y.categories) {
+      for (const q of prefixesOf(c)) {
+        const hit = x.hts.lookup(q)?.prefix ?? firstLongerUnder(x.htsSorted, q, shared);
+        if (hit !== undefined && shared(hit.length >= q.length ? hit : q)) return `HTS ${formatHts(hit)} (category ${c})`;
+      }
     }
   }
   return null;

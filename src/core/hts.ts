@@ -41,6 +41,10 @@ export class PrefixIndex<T> {
     return this.#byPrefix.has(prefix);
   }
 
+  keys(): IterableIterator<string> {
+    return this.#byPrefix.keys();
+  }
+
   /** The value of the longest prefix of `digits`, with that prefix. */
   lookup(digits: string): { prefix: string; value: T } | undefined {
     for (let len = Math.min(this.#maxLen, digits.length); len >= 1; len--) {
@@ -55,4 +59,22 @@ export class PrefixIndex<T> {
   matches(digits: string): boolean {
     return this.lookup(digits) !== undefined;
   }
+}
+
+/**
+ * The first prefix in `sorted` (ascending) that extends `code` and passes `differs`, found by binary search:
+ * every string starting with `code` sits right after where `code` would be inserted.
+ */
+export function firstLongerUnder(sorted: readonly string[], code: string, differs: (prefix: string) => boolean): string | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < code) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(code); i++) {
+    if (sorted[i]!.length > code.length && differs(sorted[i]!)) return sorted[i];
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@
  */
 import type { CompiledMeasure, Engine } from './compile.js';
 import { nextDay } from './dates.js';
-import { formatHts } from './hts.js';
+import { firstLongerUnder, formatHts } from './hts.js';
 import { formatRate, type RateMicro } from './money.js';
 
 export interface GoodInput {
@@ -77,18 +77,24 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     };
   }
 
-  // A code too short to tell which measures apply is refused, never guessed.
+  // A code too short to tell which measures apply is refused, never guessed. Only the measures in force for the
+  // origin on the date count: a 10-digit list does not make an 8-digit code ambiguous on dates it does not apply.
   if (good.hts !== null) {
     const hts = good.hts;
-    const finer = firstLongerUnder(engine.scopePrefixes, hts, () => true);
-    if (finer !== undefined) {
-      return {
-        ok: false,
-        refusal: {
-          field: 'hts',
-          reason: `HTS ${formatHts(hts)} is not specific enough: lines under it such as ${formatHts(finer)} are treated differently; give the full 8- or 10-digit code`,
-        },
-      };
+    for (const m of engine.measures) {
+      if (good.date < m.from || (m.to !== null && good.date >= m.to) || !m.origins.has(good.origin)) continue;
+      const finer = finerLineTreatedOtherwise(engine, m, hts);
+      if (finer !== undefined) {
+        return {
+          ok: false,
+          refusal: {
+            field: 'hts',
+            reason:
+              `HTS ${formatHts(hts)} is not specific enough: lines under it such as ${formatHts(finer)} are treated differently ` +
+              `(${m.id}); give the full 8- or 10-digit code`,
+          },
+        };
+      }
     }
   }
 
@@ -269,21 +275,25 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
 }
 
 /**
- * The first prefix in `sorted` (ascending) that extends `code` and passes `differs`, found by binary search:
- * every string starting with `code` sits right after where `code` would be inserted.
+ * A code or prefix under `code` (longer, one of the measure's scope, exclusion or category prefixes) that the
+ * measure treats otherwise than `code` itself, or undefined when every line under `code` is in scope, or every one
+ * is out. A line's treatment is that of its longest such prefix, so checking those prefixes is enough.
  */
-function firstLongerUnder(sorted: readonly string[], code: string, differs: (prefix: string) => boolean): string | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < code) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(code); i++) {
-    if (sorted[i]!.length > code.length && differs(sorted[i]!)) return sorted[i];
-  }
-  return undefined;
+function finerLineTreatedOtherwise(engine: Engine, m: CompiledMeasure, code: string): string | undefined {
+  if (m.allGoods && m.excludeSorted.length === 0 && m.excludeCategories.size === 0) return undefined;
+  const categoryOf = (hts: string) => engine.categoryIndex.lookup(hts)?.value ?? engine.fallbackCategory;
+  const covers = (hts: string) => {
+    const c = categoryOf(hts);
+    if (m.excludeHts.matches(hts) || (c !== null && m.excludeCategories.has(c))) return false;
+    return m.allGoods || m.hts.matches(hts) || (c !== null && m.categories.has(c));
+  };
+  const own = covers(code);
+  const differs = (p: string) => covers(p) !== own;
+  return (
+    firstLongerUnder(m.htsSorted, code, differs) ??
+    firstLongerUnder(m.excludeSorted, code, differs) ??
+    (m.categories.size > 0 || m.excludeCategories.size > 0 ? firstLongerUnder(engine.categoryPrefixes, code, differs) : undefined)
+  );
 }
 
 function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string | null {
@@ -292,7 +302,7 @@ function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string |
   if (!m.origins.has(good.origin)) return `does not cover origin ${good.origin}`;
   if (good.hts !== null) {
     const ex = m.excludeHts.lookup(good.hts);
-    if (ex) return `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)})`;
+    if (ex) return `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})`;
   }
   if (m.excludeCategories.has(category)) return `category ${category} is excluded`;
   if (m.allGoods) return null;

@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileEngine, type Engine } from '../core/compile.js';
+import { compileEngine, listRefs, type Engine } from '../core/compile.js';
 import { formatPath, type DataIssue } from '../core/issues.js';
 import { applyScenario } from '../core/scenario.js';
-import type { Fees, MfnTable, Scenario, Schedule } from '../schema/schedule.js';
+import type { Fees, MfnTable, ProductList, Scenario, Schedule } from '../schema/schedule.js';
 
 /** The bundled data directory (data/ at the package root). */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
@@ -17,6 +17,7 @@ export const DEFAULT_SCHEDULE = resolve(DATA_DIR, 'schedules/us-japan.json');
 export const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
 export const MFN_DIR = resolve(DATA_DIR, 'mfn');
 export const FEES_DIR = resolve(DATA_DIR, 'fees');
+export const LISTS_DIR = resolve(DATA_DIR, 'lists');
 
 /** A data file that could not be used; carries every problem found. */
 export class DataFileError extends Error {
@@ -50,7 +51,7 @@ function validatedAtBuild(kind: SchemaName, file: string, text: string): boolean
   return stamp !== undefined && stamp === createHash('sha256').update(text).digest('hex');
 }
 
-type SchemaName = 'ScheduleSchema' | 'ScenarioSchema' | 'MfnTableSchema' | 'FeesSchema';
+type SchemaName = 'ScheduleSchema' | 'ScenarioSchema' | 'MfnTableSchema' | 'FeesSchema' | 'ProductListSchema';
 
 async function readJson(file: string): Promise<{ data: unknown; text: string }> {
   let text: string;
@@ -68,8 +69,14 @@ async function readJson(file: string): Promise<{ data: unknown; text: string }> 
   }
 }
 
+/** Files whose bytes matched the build's stamps this run: every check passed on them at build time. */
+const stampedFiles = new Set<string>();
+
 async function check<T>(schemaName: SchemaName, { data, text }: { data: unknown; text: string }, file: string): Promise<T> {
-  if (validatedAtBuild(schemaName, file, text)) return data as T;
+  if (validatedAtBuild(schemaName, file, text)) {
+    stampedFiles.add(resolve(file));
+    return data as T;
+  }
   const schema = (await import('../schema/schedule.js'))[schemaName];
   const r = schema.safeParse(data);
   if (!r.success) {
@@ -85,24 +92,50 @@ function wrongKindHint(expected: SchemaName, data: unknown): string | null {
   if (data === null || typeof data !== 'object') return null;
   const has = (k: string) => k in data;
   const kind = has('changes') && has('base') ? 'scenario' : has('entries') ? 'MFN table' : has('measures') ? 'schedule' : null;
-  const wanted = { ScheduleSchema: 'schedule', ScenarioSchema: 'scenario', MfnTableSchema: 'MFN table', FeesSchema: 'fees' }[expected];
+  const wanted = { ScheduleSchema: 'schedule', ScenarioSchema: 'scenario', MfnTableSchema: 'MFN table', FeesSchema: 'fees', ProductListSchema: 'product list' }[expected];
   if (kind === null || kind === wanted) return null;
   const flag = { schedule: '--schedule', scenario: '--scenario-file', 'MFN table': 'mfnTable in a schedule' }[kind];
   const a = (w: string) => (/^[AEIOUM]/.test(w) ? `an ${w}` : `a ${w}`);
   return `this looks like ${a(kind)} file, not ${a(wanted)}: give it with ${flag}`;
 }
 
-/** A bundled data file named by id in a schedule (mfnTable, fees): never a path. */
-async function loadBundled<T>(schemaName: SchemaName, dir: string, id: string, scheduleFile: string, field: string): Promise<T> {
+/** A bundled data file named by id in a schedule (mfnTable, fees, a product list): never a path. */
+async function loadBundled<T>(schemaName: SchemaName, dir: string, id: string, scheduleFile: string, field: string | (string | number)[]): Promise<T> {
   const file = resolve(dir, `${id}.json`);
   try {
     return await check<T>(schemaName, await readJson(file), file);
   } catch (e) {
     if (e instanceof DataFileError && e.file === file && e.issues[0]?.message === 'file not found') {
-      throw new DataFileError(scheduleFile, [{ path: [field], message: `no bundled ${field} "${id}" (data/${relative(DATA_DIR, dir)}/${id}.json)` }]);
+      const path = typeof field === 'string' ? [field] : field;
+      const what = typeof field === 'string' ? field : 'product list';
+      throw new DataFileError(scheduleFile, [{ path, message: `no bundled ${what} "${id}" (data/${relative(DATA_DIR, dir)}/${id}.json)` }]);
     }
     throw e;
   }
+}
+
+/** Bundled product lists by id, read once per process: every scenario of a run shares them. */
+const listCache = new Map<string, Promise<ProductList>>();
+
+/**
+ * The bundled product lists (data/lists/<id>.json) a schedule's measures name, by id. `file` is the schedule or
+ * scenario file that names them, for the error when one does not exist.
+ */
+export async function loadLists(schedule: Schedule, file: string): Promise<Map<string, ProductList>> {
+  const out = new Map<string, ProductList>();
+  for (const { id, path } of listRefs(schedule)) {
+    if (out.has(id)) continue;
+    let p = listCache.get(id);
+    if (p === undefined) {
+      p = loadBundled<ProductList>('ProductListSchema', LISTS_DIR, id, file, path);
+      listCache.set(id, p);
+      p.catch(() => listCache.delete(id));
+    }
+    const list = await p;
+    if (list.id !== id) throw new DataFileError(resolve(LISTS_DIR, `${id}.json`), [{ path: ['id'], message: `the list's id "${list.id}" is not its file name "${id}"` }]);
+    out.set(id, list);
+  }
+  return out;
 }
 
 /** Loaded schedules by path: compare and timeline build one engine per scenario from the same files. */
@@ -183,7 +216,13 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
     if (!applied.ok) throw new DataFileError(scenarioFile!, applied.issues);
     effective = applied.value;
   }
-  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees);
+  const lists = await loadLists(effective, scenarioFile ?? scheduleFile);
+  // The build compiled every bundled schedule with every bundled scenario and list: the same bytes need no
+  // consistency checks again (a file of the user's, or an edited bundled one, gets them all).
+  const checked = [scheduleFile, ...(scenarioFile === null ? [] : [scenarioFile]), ...[...lists.keys()].map((id) => resolve(LISTS_DIR, `${id}.json`))].every((f) =>
+    stampedFiles.has(resolve(f)),
+  );
+  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees, lists, { checked });
   if (!compiled.ok) {
     // Problems in the merged schedule come from the scenario when there is one.
     throw new DataFileError(scenarioFile ?? scheduleFile, compiled.issues);

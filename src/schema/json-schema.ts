@@ -1,6 +1,6 @@
 /** JSON Schemas generated from the zod schemas, shipped in data/schema/ so editors can check user files. */
 import * as z from 'zod';
-import { FeesSchema, MfnTableSchema, ScenarioSchema, ScheduleSchema } from './schedule.js';
+import { FeesSchema, MfnTableSchema, ProductListSchema, ScenarioSchema, ScheduleSchema } from './schedule.js';
 
 export function jsonSchemas(): Record<string, unknown> {
   const gen = (schema: z.ZodType, title: string) => ({ ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), title });
@@ -9,5 +9,6 @@ export function jsonSchemas(): Record<string, unknown> {
     'scenario.schema.json': gen(ScenarioSchema, 'tariff scenario'),
     'mfn-table.schema.json': gen(MfnTableSchema, 'tariff MFN table'),
     'fees.schema.json': gen(FeesSchema, 'tariff customs fees'),
+    'product-list.schema.json': gen(ProductListSchema, 'tariff product list'),
   };
 }

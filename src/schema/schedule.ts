@@ -32,6 +32,10 @@ const HtsPrefix = z
   .string()
   .regex(HTS_PREFIX, { message: 'expected an HTS code or prefix of 2-10 digits, dots allowed, e.g. "8703.23.01"' });
 
+/** An HTS revision as the USITC names it: "2026 Rev. 20". */
+export const HTS_REVISION = /^(\d{4}) Rev\. (\d{1,3})$/;
+const HtsRevision = z.string().regex(HTS_REVISION, { message: 'expected an HTS revision like "2026 Rev. 20"' });
+
 const Id = z.string().regex(ID, { message: 'expected a lower-case id: letters, digits, "-" and "."' });
 
 export const ConfidenceSchema = z
@@ -72,16 +76,21 @@ export const RateSchema = z.discriminatedUnion('kind', [
 export const ScopeSchema = z
   .strictObject({
     hts: z.array(HtsPrefix).optional().meta({ description: 'HTS prefixes covered.' }),
+    lists: z
+      .array(Id)
+      .optional()
+      .meta({ description: 'Bundled product lists covered (data/lists/<id>.json), by id: every HTS code or prefix of each list.' }),
     categories: z.array(Id).optional().meta({ description: 'Categories covered (see the schedule\'s categories).' }),
     origins: z.array(z.string().regex(/^[A-Z]{2}$/)).optional().meta({ description: 'Origins covered; default: all the schedule\'s origins.' }),
     exclude: z
       .strictObject({
         hts: z.array(HtsPrefix).optional(),
+        lists: z.array(Id).optional().meta({ description: 'Bundled product lists (by id) whose codes are excluded.' }),
         categories: z.array(Id).optional(),
       })
       .optional(),
   })
-  .meta({ description: 'Goods covered. With neither hts nor categories, the measure covers all goods of its origins.' });
+  .meta({ description: 'Goods covered. With none of hts, lists and categories, the measure covers all goods of its origins.' });
 
 export const WindowSchema = z
   .strictObject({
@@ -97,6 +106,22 @@ export const MeasureSchema = z.strictObject({
   authority: z.string().min(1).meta({ description: 'The statute it rests on, e.g. "IEEPA", "Section 232 (19 U.S.C. 1862)".' }),
   sources: z.array(CitationSchema).min(1),
   chapter99: z.array(z.string()).optional().meta({ description: 'HTSUS chapter 99 headings that carry it.' }),
+  chapter99Added: z
+    .array(
+      z
+        .strictObject({
+          headings: z.array(z.string()).min(1),
+          revision: HtsRevision.optional().meta({ description: 'The HTS revision that first carried these headings, e.g. "2026 Rev. 20".' }),
+          after: HtsRevision.optional().meta({ description: 'When that revision is not known: the last revision known not to carry them.' }),
+          source: z.string().min(1).meta({ description: 'How the revision is known.' }),
+        })
+        .refine((a) => (a.revision === undefined) !== (a.after === undefined), { message: 'give either revision or after' }),
+    )
+    .optional()
+    .meta({
+      description:
+        'Headings of this measure (chapter99 or inTransit) created by a revision of the HTS later than some exports: `tariff schedule check --hts` accepts their absence from an earlier revision, and only then.',
+    }),
   scope: ScopeSchema,
   window: WindowSchema,
   rate: RateSchema,
@@ -177,6 +202,19 @@ export const ScheduleSchema = z.strictObject({
   }),
   categories: z.record(Id, CategorySchema),
   measures: z.array(MeasureSchema).min(1),
+  chapter99Removed: z
+    .array(
+      z.strictObject({
+        headings: z.array(z.string()).min(1),
+        by: HtsRevision.meta({ description: 'A revision of the HTS that no longer has these headings (they are gone from it on).' }),
+        source: z.string().min(1).meta({ description: 'How that is known.' }),
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        'Chapter 99 headings that measures cite (for the dates they were in force) but that later revisions deleted: `tariff schedule check --hts` accepts their absence from that revision on, and only then.',
+    }),
   notes: z.array(z.string()).optional(),
 });
 
@@ -202,6 +240,27 @@ export const MfnTableSchema = z.strictObject({
   title: z.string().min(1),
   asOf: z.string().min(1).meta({ description: 'The HTS revision or date the rates were read from.' }),
   entries: z.array(MfnEntrySchema),
+});
+
+export const ProductListEntrySchema = z.strictObject({
+  hts: HtsPrefix.meta({ description: 'An HTS code or prefix as the instrument lists it (a heading, subheading, 8- or 10-digit line).' }),
+  metal: z
+    .enum(['steel', 'aluminum', 'copper'])
+    .optional()
+    .meta({ description: 'The metal the instrument lists the code under, where the list spans several (e.g. Proc. 11021 Annex I-A).' }),
+  chapter99: z.string().min(1).optional().meta({ description: 'The chapter 99 heading of this code, where the list spans several.' }),
+});
+
+export const ProductListSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: z.string().min(1),
+  sources: z.array(CitationSchema).min(1).meta({ description: 'The instrument(s) that publish the list: proclamation, annex, HTS U.S. note.' }),
+  chapter99: z.array(z.string().min(1)).optional().meta({ description: 'HTSUS chapter 99 headings under which the listed goods are entered.' }),
+  confidence: ConfidenceSchema,
+  asOf: z.string().min(1).meta({ description: 'The text the list was checked against, e.g. "HTSUS 2026 Rev. 6, chapter 99 U.S. note 16(b)".' }),
+  notes: z.array(z.string().min(1)).optional(),
+  entries: z.array(ProductListEntrySchema).min(1),
 });
 
 const Money = z
@@ -293,4 +352,5 @@ export type MfnTable = z.output<typeof MfnTableSchema>;
 export type MfnEntry = z.output<typeof MfnEntrySchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type Fees = z.output<typeof FeesSchema>;
+export type ProductList = z.output<typeof ProductListSchema>;
 export type ScenarioChange = z.output<typeof ScenarioChangeSchema>;

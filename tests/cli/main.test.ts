@@ -111,10 +111,10 @@ describe('flags and files that do not fit', () => {
     const f = fakeIo('id,hts,value,date\na,8703.23.01,1,2026-11-01\nb,8703.23.01,1,2026-12-01\nc,8703.23.01,1,2025-05-01\n');
     expect(await main(['calc', '--format', 'json', '--no-fees'], f.io)).toBe(0);
     expect(f.err().match(/warning/g)).toHaveLength(1);
-    expect(f.err()).toMatch(/2 rows with entry dates 2026-11-01 to 2026-12-01 are after 2026-10-07/);
+    expect(f.err()).toMatch(/2 rows with entry dates 2026-11-01 to 2026-12-01 are after 2026-10-09/);
     const doc = JSON.parse(f.out());
     expect(doc.warnings).toHaveLength(1);
-    expect(doc.lines.map((l: { notes: string[] }) => l.notes.some((n) => /after 2026-10-07/.test(n)))).toEqual([true, true, false]);
+    expect(doc.lines.map((l: { notes: string[] }) => l.notes.some((n) => /after 2026-10-09/.test(n)))).toEqual([true, true, false]);
   });
 
   it('compare adds --scenario-file to the default scenarios, as-enacted first', async () => {

@@ -44,7 +44,7 @@ describe('tariff calc, one import by flags', () => {
     const r = await tariff(['calc', '--value', '30000', '--hts', '8703.23.01', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).lines[0].date).toBe('2026-11-22');
-    expect(r.stderr.match(/after 2026-10-07/g)).toHaveLength(1);
+    expect(r.stderr.match(/after 2026-10-09/g)).toHaveLength(1);
   });
 
   it('rejects an HTS code with no known MFN rate with exit 1 and the reason', async () => {

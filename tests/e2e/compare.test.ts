@@ -52,7 +52,7 @@ describe('tariff compare', () => {
     expect(csv.code).toBe(0);
     const rows = parseCsv(csv.stdout);
     expect(rows.find((x) => x.scenario === 'no-deal' && x.group === 'ieepa-japan-24-no-deal')).toBeDefined();
-    expect(rows.find((x) => x.scenario === 'as-enacted' && x.group === '(total)')).toMatchObject({ duty: '246471.00', lines: '15' });
+    expect(rows.find((x) => x.scenario === 'as-enacted' && x.group === '(total)')).toMatchObject({ duty: '246841.00', lines: '15' });
     const md = await tariff(['compare', BASKET, '--date', '2025-10-01', '--per', 'day', '--format', 'markdown']);
     expect(md.stdout).toMatch(/^\| scenario \| lines \|/m);
     expect(md.stdout).toMatch(/^\| vehicles \|/m);
@@ -105,8 +105,11 @@ describe('tariff timeline', () => {
     const r = await tariff(['timeline', '--hts', '8457.10.00', '--scenarios', 'as-enacted,no-deal', '--format', 'csv']);
     const rows = parseCsv(r.stdout);
     expect(rows.filter((x) => x.scenario === 'as-enacted').map((x) => `${x.date} ${x.rate}`)).toEqual([
-      '2025-03-12 4.2', '2025-04-05 14.2', '2025-04-09 28.2', '2025-04-10 14.2', '2025-08-07 15', '2026-02-24 14.2', '2026-07-24 12.5',
+      '2025-03-12 4.2', '2025-04-05 14.2', '2025-04-09 28.2', '2025-04-10 14.2', '2025-08-07 15',
+      // a steel derivative of the 2025-08-18 inclusions (9903.81.91), then Proc. 11021 Annex III (note 16(c)(x)): 15% including MFN
+      '2025-08-18 54.2', '2026-04-06 15',
     ]);
+    expect(rows.find((x) => x.scenario === 'as-enacted' && x.date === '2026-04-06')!.events).toMatch(/Proc\. 11021 Annex III: 15% including MFN.*in force/);
     expect(rows.find((x) => x.scenario === 'as-enacted' && x.date === '2025-04-09')!.events).toMatch(/Japan country rate 24%: in force/);
     expect(rows.find((x) => x.scenario === 'as-enacted' && x.date === '2025-04-10')!.events).toMatch(/90-day pause.*in force/);
     expect(rows.find((x) => x.scenario === 'no-deal' && x.date === '2025-07-09')).toMatchObject({ rate: '28.2' });
@@ -125,7 +128,7 @@ describe('tariff schedule', () => {
   it('list shows schedules with knownThrough and the scenarios', async () => {
     const r = await tariff(['schedule', 'list', '--format', 'json']);
     const doc = JSON.parse(r.stdout);
-    expect(doc.schedules).toEqual([expect.objectContaining({ id: 'us-japan', knownThrough: '2026-10-07' })]);
+    expect(doc.schedules).toEqual([expect.objectContaining({ id: 'us-japan', knownThrough: '2026-10-09' })]);
     expect(doc.scenarios.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(SCENARIOS));
   });
 

@@ -32,12 +32,13 @@ describe('--explain says why each layer did or did not apply (DOMAIN.md s.11 wor
     expect(e.get('s232-vehicles-japan-inclusive-15')).toMatchObject({ applied: true, reason: 'inclusive 15% already met by MFN 25%: adds 0' });
   });
 
-  it('machining center on 2025-04-09 and 2026-07-24', async () => {
+  it('machining center on 2025-04-09, lathe on 2026-07-24', async () => {
     const a = await explain('8457.10.00', '2025-04-09', '100000');
     expect(a.get('ieepa-japan-24')).toMatchObject({ applied: true, reason: expect.stringMatching(/\+24%/) });
     expect(a.get('ieepa-baseline-10')).toMatchObject({ applied: false, reason: 'no longer in force (ended for entries from 2025-04-09)' });
-    const b = await explain('8457.10.00', '2026-07-24', '100000');
-    expect(b.get('s301-japan-inclusive-12.5')).toMatchObject({ applied: true, reason: 'inclusive 12.5% minus MFN 4.2%: adds 8.3%' });
+    // 8457.10.00 is on Proc. 11021 Annex III from 2026-04-06; a horizontal lathe (8458.11.00, MFN 4.4%) is on no list.
+    const b = await explain('8458.11.00', '2026-07-24', '100000');
+    expect(b.get('s301-japan-inclusive-12.5')).toMatchObject({ applied: true, reason: 'inclusive 12.5% minus MFN 4.4%: adds 8.1%' });
     expect(b.get('s122-10')).toMatchObject({ applied: false, reason: 'no longer in force (ended for entries from 2026-07-24)' });
   });
 
@@ -50,13 +51,13 @@ describe('--explain says why each layer did or did not apply (DOMAIN.md s.11 wor
 });
 
 describe('refunds of IEEPA duties', () => {
-  const CSV = ['id,hts,value,date', 'a,8457.10.00,100000,2025-04-09', 'b,8457.10.00,100000,2025-10-01', 'c,8457.10.00,100000,2026-03-01', 'd,8703.23.01,30000,2025-05-01'].join('\n');
+  const CSV = ['id,hts,value,date', 'a,8457.10.00,100000,2025-04-09', 'b,8458.11.00,100000,2025-10-01', 'c,8458.11.00,100000,2026-03-01', 'd,8703.23.01,30000,2025-05-01'].join('\n');
 
   it('marks refundable duties, per line and in total', async () => {
     const doc = JSON.parse((await tariff(['calc', '--format', 'json'], { stdin: CSV })).stdout);
     expect(doc.lines.map((l: { id: string; refundable: string }) => [l.id, l.refundable])).toEqual([
       ['a', '24000.00'],
-      ['b', '10800.00'],
+      ['b', '10600.00'],
       ['c', '0.00'], // Section 122 is not IEEPA
       ['d', '0.00'], // Section 232
     ]);
@@ -64,15 +65,15 @@ describe('refunds of IEEPA duties', () => {
       expect.objectContaining({ measure: 'mfn', refundable: false }),
       expect.objectContaining({ measure: 'ieepa-japan-24', refundable: true }),
     ]);
-    expect(doc.totals).toMatchObject({ refundable: '34800.00', refundableLines: 2 });
+    expect(doc.totals).toMatchObject({ refundable: '34600.00', refundableLines: 2 });
   });
 
   it('--refunds lists only what can be claimed; the totals still cover every line', async () => {
     const r = await tariff(['calc', '--format', 'json', '--refunds'], { stdin: CSV });
     const doc = JSON.parse(r.stdout);
     expect(doc.lines.map((l: { id: string }) => l.id)).toEqual(['a', 'b']);
-    expect(doc.totals).toMatchObject({ lines: 4, refundable: '34800.00', refundableLines: 2 });
-    expect(r.stderr).toMatch(/2 lines with refundable duty, 34800\.00 in all/);
+    expect(doc.totals).toMatchObject({ lines: 4, refundable: '34600.00', refundableLines: 2 });
+    expect(r.stderr).toMatch(/2 lines with refundable duty, 34600\.00 in all/);
   });
 });
 
@@ -149,14 +150,14 @@ describe('official HTS data: tariff hts import and --hts-table', () => {
 
 describe('content and in-transit inputs, end to end', () => {
   it('csv columns us_content, metal_value, loaded change the figures; json says what each rate applied to', async () => {
-    const csv = ['id,hts,value,date,us_content,metal_value,loaded', 'a,8457.10.00,100000,2025-10-01,20,,', 'b,7318.12.00,10000,2025-07-01,,4000,', 'c,8457.10.00,100000,2025-05-26,,,2025-04-04'].join('\n');
+    const csv = ['id,hts,value,date,us_content,metal_value,loaded', 'a,8458.11.00,100000,2025-10-01,20,,', 'b,7318.12.00,10000,2025-07-01,,4000,', 'c,8458.11.00,100000,2025-05-26,,,2025-04-04'].join('\n');
     const doc = JSON.parse((await tariff(['calc', '--format', 'json', '--no-fees'], { stdin: csv })).stdout);
     expect(doc.lines.map((l: { id: string; duty: string }) => [l.id, l.duty])).toEqual([
-      ['a', '12840.00'],
+      ['a', '12880.00'],
       ['b', '3850.00'],
-      ['c', '4200.00'],
+      ['c', '4400.00'],
     ]);
-    expect(doc.lines[0].duties[1]).toMatchObject({ measure: 'ieepa-japan-inclusive-15', nonUsShare: true, amount: '8640.00' });
+    expect(doc.lines[0].duties[1]).toMatchObject({ measure: 'ieepa-japan-inclusive-15', nonUsShare: true, amount: '8480.00' });
     expect(doc.lines[1].duties.map((d: { measure: string; base?: string }) => [d.measure, d.base ?? 'value'])).toEqual([
       ['mfn', 'value'],
       ['ieepa-pause-10', 'remainder'],
@@ -165,9 +166,9 @@ describe('content and in-transit inputs, end to end', () => {
   });
 
   it('flags --us-content, --metal-value and --loaded for one import, with the reason in explain', async () => {
-    const r = await tariff(['explain', '--value', '100000', '--hts', '8457.10.00', '--date', '2025-10-04', '--loaded', '2025-08-06', '--format', 'json']);
+    const r = await tariff(['explain', '--value', '100000', '--hts', '8458.11.00', '--date', '2025-10-04', '--loaded', '2025-08-06', '--format', 'json']);
     const line = JSON.parse(r.stdout).lines[0];
-    expect(line.duty).toBe('14200.00');
+    expect(line.duty).toBe('14400.00');
     expect(line.explain.find((e: { measure: string }) => e.measure === 'ieepa-japan-inclusive-15').reason).toMatch(/in transit: loaded 2025-08-06 \(before 2025-08-07\) and entered before 2025-10-05/);
     const bad = await tariff(['calc', '--value', '100', '--hts', '7318.12.00', '--metal-value', '200', '--date', '2025-07-01', '--format', 'json']);
     expect(JSON.parse(bad.stdout).rejected[0]).toMatchObject({ field: 'metal_value', reason: expect.stringMatching(/more than the value/) });

@@ -38,21 +38,22 @@ function duty(hts: string, date: string, value: string, extra: { usContent?: str
   };
 }
 
-const MC = '8457.10.00'; // MFN 4.2%
+// A general good on no Section 232 list (8457.10.00, used before, is a steel derivative from 2025-08-18).
+const MC = '8458.11.00'; // MFN 4.4%
 const SCREWS = '7318.12.00'; // MFN 12.5%, steel (chapter 73)
 
 describe('US content (9903.01.34): at 20% or more the reciprocal duty is on the non-US share', () => {
   it.each([
     ['19.99', '15000.00'], // below the threshold: all of the value
-    ['20', '12840.00'], // 10.8% x 80,000
-    ['100', '4200.00'], // all US content: MFN only
+    ['20', '12880.00'], // 4,400 MFN + 10.6% x 80,000
+    ['100', '4400.00'], // all US content: MFN only
   ])('us_content %s%% on 2025-10-01', (usContent, want) => {
     expect(duty(MC, '2025-10-01', '100000', { usContent }).duty).toBe(want);
   });
 
   it('applies to Section 122 and 301 too, never to MFN or Section 232', () => {
-    expect(duty(MC, '2026-03-01', '100000', { usContent: '50' }).measures).toEqual(['mfn 4.2 4200.00', 's122-10 10 5000.00 non-US']);
-    expect(duty(MC, '2026-08-01', '100000', { usContent: '50' }).measures).toEqual(['mfn 4.2 4200.00', 's301-japan-inclusive-12.5 8.3 4150.00 non-US']);
+    expect(duty(MC, '2026-03-01', '100000', { usContent: '50' }).measures).toEqual(['mfn 4.4 4400.00', 's122-10 10 5000.00 non-US']);
+    expect(duty(MC, '2026-08-01', '100000', { usContent: '50' }).measures).toEqual(['mfn 4.4 4400.00', 's301-japan-inclusive-12.5 8.1 4050.00 non-US']);
     expect(duty('8703.23.01', '2025-05-01', '30000', { usContent: '50' }).duty).toBe('8250.00');
   });
 
@@ -101,12 +102,12 @@ describe('in-transit rules (loaded, entered)', () => {
     ['2025-04-08', '2025-04-09', ['ieepa-japan-24 10 10000.00']], // loaded 04-05..04-08: 10% instead of 24%
     ['2025-04-09', '2025-04-09', ['ieepa-japan-24 24 24000.00']],
     ['2025-08-06', '2025-10-04', ['ieepa-japan-inclusive-15 10 10000.00']], // loaded before 08-07, entered before 10-05: stays at 10%
-    ['2025-08-06', '2025-10-05', ['ieepa-japan-inclusive-15 10.8 10800.00']],
-    ['2025-08-07', '2025-08-07', ['ieepa-japan-inclusive-15 10.8 10800.00']],
+    ['2025-08-06', '2025-10-05', ['ieepa-japan-inclusive-15 10.6 10600.00']],
+    ['2025-08-07', '2025-08-07', ['ieepa-japan-inclusive-15 10.6 10600.00']],
     ['2026-02-23', '2026-02-27', []], // Section 122: loaded before 02-24, entered before 02-28
     ['2026-02-23', '2026-02-28', ['s122-10 10 10000.00']],
     ['2026-07-23', '2026-07-27', []], // Section 301: loaded before 07-24, entered before 07-28
-    ['2026-07-23', '2026-07-28', ['s301-japan-inclusive-12.5 8.3 8300.00']],
+    ['2026-07-23', '2026-07-28', ['s301-japan-inclusive-12.5 8.1 8100.00']],
   ])('loaded %s, entered %s', (loaded, entered, want) => {
     expect(duty(MC, entered, '100000', { loaded }).measures.slice(1)).toEqual(want);
   });

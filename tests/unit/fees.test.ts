@@ -27,6 +27,15 @@ describe('MPF', () => {
     ['500000', '2025-06-01', '634.62', 'FY2025'], // the FY2025 maximum
     ['9694.00', '2025-10-01', '33.58', 'FY2026'], // 33.58 exactly at the minimum
     ['188077.37', '2025-10-01', '651.50', 'FY2026'], // 651.50 exactly at the maximum
+    // FY2027 (DOMAIN-2026-12 s.3, C14: CBP Dec. 26-14, 91 FR 48398): min $34.58, max $670.86 for entries from 2026-10-01
+    ['1000', '2026-09-30', '33.58', 'FY2026'], // last day of FY2026: the FY2026 minimum
+    ['1000', '2026-10-01', '34.58', 'FY2027'], // first day of FY2027: the new minimum
+    ['500000', '2026-09-30', '651.50', 'FY2026'], // last day of FY2026: the FY2026 maximum
+    ['500000', '2026-10-01', '670.86', 'FY2027'], // first day of FY2027: the new maximum
+    ['30000', '2026-10-01', '103.92', 'FY2027'], // between the limits: 0.3464% unchanged
+    ['9982.68', '2026-10-01', '34.58', 'FY2027'], // 34.5800... exactly at the FY2027 minimum
+    ['193666.28', '2026-10-01', '670.86', 'FY2027'], // 670.8600... exactly at the FY2027 maximum
+    ['193666.28', '2026-09-30', '651.50', 'FY2026'], // the same value a day earlier is clamped to FY2026's
   ])('$%s entered %s: MPF %s (%s)', (value, date, mpf, fy) => {
     expect(fees([value], date)).toMatchObject({ mpf, fiscalYear: fy });
   });
@@ -38,9 +47,10 @@ describe('MPF', () => {
   });
 
   it('a later fiscal year with no confirmed figures uses the last known ones and says so', () => {
-    const f = fees(['1000'], '2026-10-01');
-    expect(f).toMatchObject({ mpf: '33.58', fiscalYear: 'FY2026' });
-    expect(f.notes.join(' ')).toMatch(/not in the data \(UNCONFIRMED\): used FY2026's/);
+    const f = fees(['1000'], '2027-10-01');
+    expect(f).toMatchObject({ mpf: '34.58', fiscalYear: 'FY2027' });
+    expect(f.notes.join(' ')).toMatch(/not in the data \(UNCONFIRMED\): used FY2027's/);
+    expect(fees(['1000'], '2027-09-30').notes).toEqual([]); // FY2027 runs to 2027-09-30
   });
 });
 

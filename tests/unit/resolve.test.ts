@@ -42,6 +42,7 @@ function duty(engine: Engine, good: Good, date: string, value: string) {
 const CAR = { hts: '8703.23.01' };
 const PICKUP = { hts: '8704.31.01' };
 const MACHINING_CENTER = { hts: '8457.10.00' };
+const LATHE = { hts: '8458.11.00' };
 
 describe('DOMAIN.md s.11 worked examples ($30,000 car; $100,000 machining center)', () => {
   it.each([
@@ -59,21 +60,34 @@ describe('DOMAIN.md s.11 worked examples ($30,000 car; $100,000 machining center
     [MACHINING_CENTER, '2025-04-10', '100000', '14200.00', ['mfn 4.2', 'ieepa-pause-10 10']],
     [MACHINING_CENTER, '2025-08-06', '100000', '14200.00', ['mfn 4.2', 'ieepa-pause-extended-10 10']],
     [MACHINING_CENTER, '2025-08-07', '100000', '15000.00', ['mfn 4.2', 'ieepa-japan-inclusive-15 10.8']], // "add 10.8%"
-    [MACHINING_CENTER, '2026-02-23', '100000', '15000.00', ['mfn 4.2', 'ieepa-japan-inclusive-15 10.8']],
-    [MACHINING_CENTER, '2026-02-24', '100000', '14200.00', ['mfn 4.2', 's122-10 10']], // Section 122
-    [MACHINING_CENTER, '2026-07-23', '100000', '14200.00', ['mfn 4.2', 's122-10 10']],
-    [MACHINING_CENTER, '2026-07-24', '100000', '12500.00', ['mfn 4.2', 's301-japan-inclusive-12.5 8.3']], // "add 8.3%"
+    [MACHINING_CENTER, '2025-08-17', '100000', '15000.00', ['mfn 4.2', 'ieepa-japan-inclusive-15 10.8']],
+    // DOMAIN s.11 assumed 8457.10.00 on no derivative list ("check"): it is. From 2025-08-18 it is a steel derivative
+    // of the BIS inclusions (9903.81.91): 50% on the steel content, here the full value as metal_value is not given,
+    // and no reciprocal or Section 122 on that value ...
+    [MACHINING_CENTER, '2025-08-18', '100000', '54200.00', ['mfn 4.2', 's232-steel-derivatives-2025-08-18 50']],
+    [MACHINING_CENTER, '2026-02-24', '100000', '54200.00', ['mfn 4.2', 's232-steel-derivatives-2025-08-18 50']],
+    // ... and from 2026-04-06 it is on Proc. 11021 Annex III (note 16(c)(x)): 15% including MFN, no Section 122 or 301
+    // (note 16(f), 9903.82.10), until the reduction ends for entries from 2028-01-01 (Annex III: "until December 31, 2027").
+    [MACHINING_CENTER, '2026-04-06', '100000', '15000.00', ['mfn 4.2', 's232-p11021-annex-iii-inclusive-15 10.8']],
+    [MACHINING_CENTER, '2026-07-24', '100000', '15000.00', ['mfn 4.2', 's232-p11021-annex-iii-inclusive-15 10.8']],
+    [MACHINING_CENTER, '2027-12-31', '100000', '15000.00', ['mfn 4.2', 's232-p11021-annex-iii-inclusive-15 10.8']],
+    [MACHINING_CENTER, '2028-01-01', '100000', '29200.00', ['mfn 4.2', 's232-p11021-annex-iii-25 25']],
+    // DOMAIN s.11's later rows hold for a machine tool on no list: a horizontal lathe, 8458.11.00, MFN 4.4%.
+    [LATHE, '2026-02-23', '100000', '15000.00', ['mfn 4.4', 'ieepa-japan-inclusive-15 10.6']],
+    [LATHE, '2026-02-24', '100000', '14400.00', ['mfn 4.4', 's122-10 10']], // Section 122
+    [LATHE, '2026-07-23', '100000', '14400.00', ['mfn 4.4', 's122-10 10']],
+    [LATHE, '2026-07-24', '100000', '12500.00', ['mfn 4.4', 's301-japan-inclusive-12.5 8.1']], // inclusive 12.5%
   ])('%o on %s', (good, date, value, want, measures) => {
     const r = duty(asEnacted, good, date, value);
     expect(r).toMatchObject({ duty: want, measures });
   });
 
   it('a good with MFN >= 15% pays no reciprocal add-on under the inclusive 15% (and none under 12.5% from 2026-07-24)', () => {
-    expect(duty(asEnacted, { hts: '8457.10.00', mfn: '16' }, '2025-10-01', '1000')).toMatchObject({
+    expect(duty(asEnacted, { hts: '8458.11.00', mfn: '16' }, '2025-10-01', '1000')).toMatchObject({
       duty: '160.00',
       measures: ['mfn 16', 'ieepa-japan-inclusive-15 0'],
     });
-    expect(duty(asEnacted, { hts: '8457.10.00', mfn: '12.5' }, '2026-08-01', '1000')).toMatchObject({
+    expect(duty(asEnacted, { hts: '8458.11.00', mfn: '12.5' }, '2026-08-01', '1000')).toMatchObject({
       duty: '125.00',
       measures: ['mfn 12.5', 's301-japan-inclusive-12.5 0'],
     });
@@ -179,8 +193,8 @@ describe('scenarios', () => {
   it('no-deal: as enacted until 2025-07-09, then 24% on general goods and 25% on vehicles', () => {
     expect(duty(noDeal, MACHINING_CENTER, '2025-07-08', '100000')).toMatchObject({ duty: '14200.00' });
     expect(duty(noDeal, MACHINING_CENTER, '2025-07-09', '100000')).toMatchObject({ duty: '28200.00', measures: ['mfn 4.2', 'ieepa-japan-24-no-deal 24'] });
-    expect(duty(noDeal, MACHINING_CENTER, '2025-10-01', '100000')).toMatchObject({ duty: '28200.00' });
-    expect(duty(noDeal, MACHINING_CENTER, '2026-02-24', '100000')).toMatchObject({ duty: '14200.00', measures: ['mfn 4.2', 's122-10 10'] });
+    expect(duty(noDeal, LATHE, '2025-10-01', '100000')).toMatchObject({ duty: '28400.00' });
+    expect(duty(noDeal, LATHE, '2026-02-24', '100000')).toMatchObject({ duty: '14400.00', measures: ['mfn 4.4', 's122-10 10'] });
     expect(duty(noDeal, CAR, '2025-10-01', '30000')).toMatchObject({ duty: '8250.00', measures: ['mfn 2.5', 's232-vehicles-25 25'] });
     expect(duty(noDeal, CAR, '2026-10-01', '30000')).toMatchObject({ duty: '8250.00' });
     expect(duty(noDeal, { category: 'auto-parts' }, '2025-10-01', '1000')).toMatchObject({ duty: '275.00' });
@@ -211,10 +225,20 @@ describe('scenario data stays consistent with the schedule', () => {
   it('pharmaceuticals (Annex II) pay no reciprocal, no-deal 24% or Section 301 add-on', () => {
     const noDeal = bundledEngine('no-deal');
     expect(duty(noDeal, { category: 'pharmaceuticals' }, '2025-10-01', '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
-    expect(duty(asEnacted, { hts: '3004.90.92', mfn: '0' }, '2025-04-09', '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
+    expect(duty(asEnacted, { hts: '3004.90.91', mfn: '0' }, '2025-04-09', '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
     expect(duty(asEnacted, { category: 'pharmaceuticals' }, '2026-07-30', '1000')).toMatchObject({ measures: ['mfn 0'] });
-    // from 2026-07-31 the Section 232 pharmaceutical action applies, and it is not modelled: refused, never guessed
-    expect(duty(asEnacted, { category: 'pharmaceuticals' }, '2026-07-31', '1000')).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(/patented pharmaceuticals.*not modelled/) } });
+    // Proc. 11020 clause (4) (DOMAIN-2026-12 C3): from 2026-07-31 only Annex III companies pay; others enter under 9903.04.61
+    // with no Section 232 duty. Which company imports is not an input: computed as no duty, with the assumption on the line.
+    for (const date of ['2026-07-31', '2026-09-28']) {
+      const r = duty(asEnacted, { category: 'pharmaceuticals' }, date, '1000');
+      expect(r).toMatchObject({ duty: '0.00', measures: ['mfn 0', 's232-pharma-first-stage-japan 0'] });
+      expect((r as { notes: string[] }).notes.join(' ')).toMatch(/not a company listed in Annex III of Proc\. 11020.*9903\.04\.62.*9903\.04\.61/);
+    }
+    // from 2026-09-29 every importer's patented products pay (Japan inclusive 15%, 9903.04.62), specialty and research use 0
+    // (9903.04.66/.70), generics 0 but Section 301: patent status is not an input, so refused, never guessed
+    expect(duty(asEnacted, { category: 'pharmaceuticals' }, '2026-09-29', '1000')).toMatchObject({
+      refused: { field: 'hts', reason: expect.stringMatching(/not modelled: .*inclusive 15% \(9903\.04\.62.*9903\.04\.66.*9903\.04\.70.*9903\.04\.67\) but the Section 301/) },
+    });
   });
 });
 
@@ -262,15 +286,30 @@ describe('codes too short to decide', () => {
   });
 
   it('accepts a short code when nothing under it is treated differently, and an MFN-ambiguous one with mfn_rate', () => {
-    expect(duty(asEnacted, { hts: '8708' }, '2025-06-01', '1000')).toMatchObject({ duty: '275.00' });
+    expect(duty(asEnacted, { hts: '7207' }, '2025-06-01', '1000')).toMatchObject({ duty: '250.00' }); // all of 7207 is steel
     expect(duty(asEnacted, { hts: '7318', mfn: '12.5' }, '2025-06-01', '1000')).toMatchObject({ duty: '375.00' }); // 12.5% + steel 25% (50% from 06-04)
+  });
+});
+
+describe('codes too short: only the measures in force on the date count', () => {
+  it('8302.10.60 is refused while note 19(k) lists 10-digit lines under it, and accepted from 2026-04-06 (Annex I-B lists all of it)', () => {
+    // note 19(k) (9903.85.08) lists 8302.10.6030, .6060 and .6090; Proc. 11021 Annex I-B (note 16(c)(vii)) lists 8302.10.60.
+    expect(duty(asEnacted, { hts: '8302.10.60', mfn: '0' }, '2025-09-01', '1000')).toMatchObject({
+      refused: { field: 'hts', reason: expect.stringMatching(/^HTS 8302\.10\.60 is not specific enough: lines under it such as 8302\.10\.60\.30 are treated differently \(s232-aluminum-50\)/) },
+    });
+    expect(duty(asEnacted, { hts: '8302.10.60', mfn: '0' }, '2026-04-06', '1000')).toMatchObject({ duty: '250.00', measures: ['mfn 0', 's232-p11021-annex-i-b-25 25'] });
+  });
+
+  it('8708 is refused: note 33(g) lists parts of it, and note 19(i) lists 8708.10.30', () => {
+    expect(duty(asEnacted, { hts: '8708', mfn: '2.5' }, '2025-03-20', '1000')).toMatchObject({ refused: { reason: expect.stringMatching(/8708\.10\.30 .*\(s232-aluminum-25\)/) } });
+    expect(duty(asEnacted, { hts: '8708', mfn: '2.5' }, '2025-09-16', '1000')).toMatchObject({ refused: { field: 'hts' } });
   });
 });
 
 describe('measures known but not modelled: lines refused from the date they apply', () => {
   it.each([
-    ['8704.22.01', '2025-10-31', null],
-    ['8704.22.01', '2025-11-01', /medium and heavy-duty vehicles/],
+    ['8704.22.11', '2025-10-31', null], // note 38(b) lists 8704.22.11 and .51 (2026 Rev. 6)
+    ['8704.22.11', '2025-11-01', /medium and heavy-duty vehicles/],
     ['4407.11.00', '2025-10-14', /softwood timber and lumber/],
     ['8802.40.00', '2025-09-15', null],
     ['8802.40.00', '2025-09-16', /Civil aircraft/],

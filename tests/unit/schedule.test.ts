@@ -10,7 +10,7 @@ import { resolveGood } from '../../src/core/resolve.js';
 import { applyScenario } from '../../src/core/scenario.js';
 import { jsonSchemas } from '../../src/schema/json-schema.js';
 import { ScenarioSchema, ScheduleSchema, type Schedule } from '../../src/schema/schedule.js';
-import { mfnTable, ROOT, schedule } from '../helpers.js';
+import { lists, mfnTable, ROOT, schedule } from '../helpers.js';
 
 function zodIssues(data: unknown): string[] {
   const r = ScheduleSchema.safeParse(data);
@@ -21,7 +21,7 @@ const clone = (): Schedule => structuredClone(schedule);
 
 describe('the bundled data', () => {
   it('validates and compiles', () => {
-    expect(compileEngine(schedule, mfnTable, 'as-enacted').ok).toBe(true);
+    expect(compileEngine(schedule, mfnTable, 'as-enacted', null, lists).ok).toBe(true);
   });
 
   it('every measure carries a source and a window, and every rate lives in data', () => {
@@ -58,7 +58,7 @@ describe('schedule shape errors name the JSON path', () => {
 
 describe('semantic checks', () => {
   const issuesOf = (s: Schedule) => {
-    const r = compileEngine(s, mfnTable, 'test');
+    const r = compileEngine(s, mfnTable, 'test', null, lists);
     return r.ok ? [] : r.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
   };
 
@@ -94,7 +94,7 @@ describe('semantic checks', () => {
     const s = clone();
     // Put vehicles in the steel measure's scope too: the autos measure must displace it.
     s.measures.find((m) => m.id === 's232-steel-50')!.scope = { categories: ['steel', 'vehicles'] };
-    const e = compileEngine(s, mfnTable, 'test');
+    const e = compileEngine(s, mfnTable, 'test', null, lists);
     if (!e.ok) throw new Error('compile');
     const r = resolveGood(e.value, { hts: '87032301', category: null, origin: 'JP', date: '2025-07-01', mfn: null });
     if (!r.ok) throw new Error('resolve');
@@ -137,7 +137,7 @@ describe('scenario overlays', () => {
 
 describe('one measure per layer, good and date', () => {
   const issuesOf = (s: Schedule) => {
-    const r = compileEngine(s, mfnTable, 'test');
+    const r = compileEngine(s, mfnTable, 'test', null, lists);
     return r.ok ? [] : r.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
   };
 
@@ -156,11 +156,11 @@ describe('one measure per layer, good and date', () => {
 });
 
 describe('one measure per layer: HTS-scoped against category-scoped', () => {
-  it('rejects a measure scoped by HTS 7318 in the layer of a steel-category measure on the same dates', () => {
+  it('rejects a measure scoped by HTS 7207.11 in the layer of a steel-category measure on the same dates', () => {
     const s = structuredClone(schedule);
-    s.measures.push({ ...structuredClone(s.measures.find((m) => m.id === 's232-steel-50')!), id: 'screws-10', scope: { hts: ['7318'] }, rate: { kind: 'ad-valorem', pct: '10' } });
-    const r = compileEngine(s, mfnTable, 'test');
+    s.measures.push({ ...structuredClone(s.measures.find((m) => m.id === 's232-steel-50')!), id: 'billets-10', scope: { hts: ['7207.11'] }, rate: { kind: 'ad-valorem', pct: '10' } });
+    const r = compileEngine(s, mfnTable, 'test', null, lists);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues.map((i) => i.message).join('\n')).toMatch(/screws-10 and s232-steel-50 .* apply to HTS 7318 \(category steel\)/);
+    if (!r.ok) expect(r.issues.map((i) => i.message).join('\n')).toMatch(/billets-10 and s232-steel-50 .* apply to HTS 7207\.11 \(category steel\)/);
   });
 });

@@ -1,0 +1,396 @@
+// Maintainer script: derives the bundled product lists (data/lists/*.json) of the Section 232 measures from the
+// reference material in ../shared/law-data/ (never committed; a user's clone does not have it, and the tool never
+// reads it). The chapter 99 text (HTSUS 2026 Rev. 6) and the text of the Proclamation 11021 annexes are the
+// authority; the CSV transcriptions (Budget Lab at Yale) are used for what the text does not say (the effective date
+// of the 2025-08-18 inclusions, lists whose note is not in Rev. 6) and to cross-check. Where a list and the text
+// disagree, the text wins, and the disagreement is printed and written into the list's notes.
+//
+//   node scripts/gen-lists.js            # writes data/lists/*.json and prints the cross-check report
+//   node scripts/gen-lists.js --check    # writes nothing; exit 1 when data/lists differs from what it derives
+//
+// tests/unit/gen-lists.test.ts checks that the committed lists equal what this derives (skipped without ../shared).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { deriveExemptionLists } from './gen-exemption-lists.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const LAW_DATA = resolve(ROOT, '..', 'shared', 'law-data');
+
+const HTS_REV6 = {
+  instrument: 'Harmonized Tariff Schedule of the United States (2026 Revision 6), chapter 99, subchapter III',
+  url: 'https://hts.usitc.gov/',
+};
+const P11021 = {
+  instrument: 'Proclamation 11021 (Adjusting Imports of Aluminum, Steel, and Copper), Annexes',
+  citation: '91 FR 18201',
+  document: 'FR Doc 2026-06960',
+};
+const P10895 = { instrument: 'Proclamation 10895 (Adjusting Imports of Aluminum into the United States)', citation: '90 FR 11251', document: 'FR Doc 2025-04212' };
+const P10896 = { instrument: 'Proclamation 10896 (Adjusting Imports of Steel into the United States)', citation: '90 FR 11249', document: 'FR Doc 2025-04211' };
+const BIS_INCLUSIONS = {
+  instrument: 'BIS, Adoption and Procedures of the Section 232 Steel and Aluminum Tariff Inclusions Process (inclusions effective 2025-08-18)',
+  citation: '90 FR 40326',
+  document: 'FR Doc 2025-15819',
+};
+const P10962 = { instrument: 'Proclamation 10962 (Adjusting Imports of Copper into the United States)', citation: '90 FR 37727', document: 'FR Doc 2025-14893' };
+const P10908 = { instrument: 'Proclamation 10908 (Adjusting Imports of Automobiles and Automobile Parts into the United States), Annex II', citation: '90 FR 14705', document: 'FR Doc 2025-05930' };
+const P11002 = { instrument: 'Proclamation 11002 (Adjusting Imports of Semiconductors, Semiconductor Manufacturing Equipment, and Their Derivative Products)', citation: '91 FR 2443' };
+const P10984 = { instrument: 'Proclamation 10984 (Adjusting Imports of Medium- and Heavy-Duty Trucks, Parts and Buses)', citation: '90 FR 48451', document: 'FR Doc 2025-19639' };
+const YALE = 'Budget Lab at Yale, tariff-rate-tracker (snapshot 2026-05-11)';
+
+// ---------------------------------------------------------------------------------------------- reading the texts
+
+/** Digits of a code as the texts write it: "7616.99.5160", "2106.90.99.98", "7606" -> digits only. */
+const digitsOf = (code) => code.replaceAll('.', '');
+
+/** HTS codes as written in a list: 4 digits, then groups of 2 or a final group of 4 ("7616.99.5160"). */
+const CODE = /^\d{4}(?:\.\d{2}){0,3}$|^\d{4}\.\d{2}\.\d{4}$/;
+
+/** Formats digits the HTS way: 7616995160 -> 7616.99.51.60 (the project's form, what users type). */
+function formatHts(digits) {
+  const parts = [digits.slice(0, 4)];
+  for (let i = 4; i < digits.length; i += 2) parts.push(digits.slice(i, i + 2));
+  return parts.join('.');
+}
+
+/**
+ * The codes of the lines of `text` that are lists of codes: after removing the labels the texts put before them
+ * ("(iv) Derivative steel articles:", "Steel Derivatives", "U.S. Notes (con.)"), a line must be codes only, so a
+ * description ("excluding iron of heading 7203") never contributes a code.
+ */
+function listedCodes(text, labels) {
+  const out = [];
+  for (let line of text.split('\n')) {
+    for (const l of labels) line = line.replace(l, ' ');
+    const tokens = line.trim().split(/\s+/).filter(Boolean);
+    if (tokens.length === 0 || !tokens.every((t) => CODE.test(t))) continue;
+    out.push(...tokens.map(digitsOf));
+  }
+  return out;
+}
+
+/** Codes written inline in prose, e.g. "7610.10.00; 7610.90.00" or "(described in subheading 7614.10.50)". */
+function inlineCodes(text) {
+  return [...text.matchAll(/(?<![\d.])(\d{4}\.\d{2}\.\d{4}|\d{4}(?:\.\d{2}){1,3})(?!\d|\.\d)/g)].map((m) => digitsOf(m[1])).filter((d) => !d.startsWith('99'));
+}
+
+function between(text, start, end, what) {
+  const i = text.indexOf(start);
+  if (i < 0) throw new Error(`${what}: start marker not found: ${start}`);
+  const j = text.indexOf(end, i + start.length);
+  if (j < 0) throw new Error(`${what}: end marker not found: ${end}`);
+  return text.slice(i, j);
+}
+
+function csvRows(file) {
+  const [head, ...rows] = readFileSync(file, 'utf8').trim().split(/\r?\n/).filter((l) => !l.startsWith('#'));
+  const cols = head.split(',');
+  return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [cols[i], v])));
+}
+
+const unique = (xs) => [...new Set(xs)];
+/** For comparing two transcriptions: "7612.10.0000" (statistical suffix 00) and "7612.10.00" name the same goods. */
+const canon = (d) => (d.length === 10 && d.endsWith('00') ? d.slice(0, 8) : d);
+const minus = (a, b) => {
+  const s = new Set(b.map(canon));
+  return unique(a).filter((x) => !s.has(canon(x)));
+};
+
+// ------------------------------------------------------------------------------------------------------ the lists
+
+/**
+ * Derives every list. Returns { lists: [{ id, ...ProductList }], report: string[] }: the report says where the
+ * transcription and the text differ (the text is used) and what could not be checked against a text.
+ */
+export function deriveLists(dir = LAW_DATA) {
+  // Page breaks (form feeds) start a new line, as on paper.
+  const notes = gunzipSync(readFileSync(join(dir, 'hts-2026-rev6-chapter99-notes.txt.gz'))).toString('latin1').replaceAll('\f', '\n');
+  const annexes = readFileSync(join(dir, 'proc-11021-annexes.txt'), 'latin1').replaceAll('\f', '\n');
+  const report = [];
+  const lists = [];
+  const entries = (codes, attrs = () => ({})) => unique(codes).map((d) => ({ hts: formatHts(d), ...attrs(d) }));
+  /** Compares what the text lists with a transcription; the text wins. Returns notes for the list. */
+  const crossCheck = (id, text, other, where, otherName = `the ${YALE} transcription`) => {
+    const t = unique(text);
+    const o = unique(other);
+    const under = (a, b) => canon(a) !== canon(b) && canon(a).startsWith(canon(b));
+    // A code of one written shorter or longer in the other (e.g. 8479.89 for 8479.89.9599) is a difference of
+    // precision, said as a count; a code with no counterpart at all is named.
+    const extra = minus(o, t);
+    const missing = minus(t, o);
+    const broader = extra.filter((x) => t.some((y) => under(y, x)));
+    const narrower = extra.filter((x) => !broader.includes(x) && t.some((y) => under(x, y)));
+    const onlyOther = extra.filter((x) => !broader.includes(x) && !narrower.includes(x));
+    const onlyText = missing.filter((x) => !o.some((y) => under(x, y) || under(y, x)));
+    const out = [];
+    if (onlyOther.length > 0) out.push(`${where} does not list ${onlyOther.map(formatHts).join(', ')}, which ${otherName} has: left out (the text wins).`);
+    if (onlyText.length > 0) out.push(`${where} lists ${onlyText.map(formatHts).join(', ')}, which ${otherName} lacks: kept (the text wins).`);
+    if (broader.length > 0) out.push(`${otherName} writes ${broader.length} code(s) shorter than ${where} does (${broader.slice(0, 5).map(formatHts).join(', ')}${broader.length > 5 ? ', ...' : ''}), covering more lines: the text's codes are used.`);
+    if (narrower.length > 0) out.push(`${otherName} writes ${narrower.length} code(s) longer than ${where} does (${narrower.slice(0, 5).map(formatHts).join(', ')}${narrower.length > 5 ? ', ...' : ''}): the text's codes are used.`);
+    for (const x of out) report.push(`${id}: ${x}`);
+    if (out.length === 0) report.push(`${id}: ${t.length} codes; ${otherName} agrees with ${where}.`);
+    return out;
+  };
+
+  // --- Steel and aluminum before Proc. 11021 (entries before 2026-04-06). ---
+  const note19 = between(notes, '19. (a)  This note and the tariff provisions', '20. (a)  For the purposes of heading 9903.88.01', 'note 19');
+  const n19g = between(note19, '(g) The rates of duty set forth in heading 9903.85.02', '(h) Except as provided', 'note 19(g)');
+  const alArticles = [...n19g.matchAll(/(?:headings?|subheading) (\d{4}(?:\.\d{2})*)(?: and (\d{4}))?/g)].flatMap((m) => [m[1], m[2]]).filter(Boolean).map(digitsOf).filter((d) => !d.startsWith('99'));
+  lists.push({
+    id: 's232-aluminum-articles',
+    title: 'Aluminum articles under Section 232 before Proclamation 11021 (heading 9903.85.02)',
+    sources: [{ ...HTS_REV6, citation: 'U.S. note 19(g)' }, P10895],
+    chapter99: ['9903.85.02'],
+    confidence: 'primary',
+    asOf: 'HTSUS 2026 Rev. 6, chapter 99 U.S. note 19(g)',
+    notes: ['Every line under a listed heading or subheading is covered (note 19(g), last paragraph).'],
+    entries: entries(alArticles, () => ({ metal: 'aluminum' })),
+  });
+  report.push(`s232-aluminum-articles: ${alArticles.length} codes from note 19(g) (no transcription to compare).`);
+
+  const derivCsv = csvRows(join(dir, 's232_derivative_products.csv'));
+  const n19i = inlineCodes(between(note19, '(i) The rates of duty set forth in heading 9903.85.04', '(j) The rates of duty', 'note 19(i)'));
+  const n19j = inlineCodes(between(note19, '(j) The rates of duty set forth in heading 9903.85.07', '(k) The rates of duty', 'note 19(j)'));
+  const n19k = inlineCodes(between(note19, '(k) The rates of duty in heading 9903.85.08', '(l) Any importer', 'note 19(k)'));
+  const alCsv = (h) => derivCsv.filter((r) => r.ch99_code === h).map((r) => r.hts_prefix);
+  const alNotes = [
+    ...crossCheck('s232-aluminum-derivatives (9903.85.04)', n19i, alCsv('9903.85.04'), 'note 19(i)'),
+    ...crossCheck('s232-aluminum-derivatives (9903.85.07)', n19j, alCsv('9903.85.07'), 'note 19(j)'),
+    ...crossCheck('s232-aluminum-derivatives (9903.85.08)', n19k, alCsv('9903.85.08'), 'note 19(k)'),
+  ];
+  // Which of note 19(k)'s codes came with the 2025-08-18 inclusions: the text does not say; the transcription does.
+  const inclusion = new Set(derivCsv.filter((r) => r.ch99_code === '9903.85.08' && r.effective_date === '2025-08-18').map((r) => r.hts_prefix));
+  const heading = new Map([...n19i.map((d) => [d, '9903.85.04']), ...n19j.map((d) => [d, '9903.85.07']), ...n19k.map((d) => [d, '9903.85.08'])]);
+  const alBase = unique([...n19i, ...n19j, ...n19k]).filter((d) => !inclusion.has(d));
+  const alIncl = unique(n19k).filter((d) => inclusion.has(d));
+  lists.push({
+    id: 's232-aluminum-derivatives',
+    title: 'Derivative aluminum articles under Section 232 from 2025-03-12 (headings 9903.85.04, .07, .08), before Proclamation 11021',
+    sources: [{ ...HTS_REV6, citation: 'U.S. note 19(i), (j), (k)' }, P10895],
+    chapter99: ['9903.85.04', '9903.85.07', '9903.85.08'],
+    confidence: 'primary',
+    asOf: 'HTSUS 2026 Rev. 6, chapter 99 U.S. note 19(i)-(k), less the codes added on 2025-08-18',
+    notes: [
+      'Codes of note 19(k) that the BIS inclusions added from 2025-08-18 are in s232-aluminum-derivatives-2025-08-18 instead (which codes those are comes from the transcription: the note does not date them).',
+      ...alNotes,
+    ],
+    entries: entries(alBase, (d) => ({ metal: 'aluminum', chapter99: heading.get(d) })),
+  });
+  lists.push({
+    id: 's232-aluminum-derivatives-2025-08-18',
+    title: 'Derivative aluminum articles added to Section 232 from 2025-08-18 (heading 9903.85.08, BIS inclusions)',
+    sources: [{ ...HTS_REV6, citation: 'U.S. note 19(k)' }, BIS_INCLUSIONS],
+    chapter99: ['9903.85.08'],
+    confidence: 'derived',
+    asOf: 'HTSUS 2026 Rev. 6, chapter 99 U.S. note 19(k); inclusion dates from the transcription',
+    notes: ['Every code is in note 19(k); that it was added on 2025-08-18 (not 2025-03-12) is from the transcription (derived).'],
+    entries: entries(alIncl, () => ({ metal: 'aluminum' })),
+  });
+
+  const steelIncl = derivCsv.filter((r) => r.ch99_code === '9903.81.91').map((r) => r.hts_prefix);
+  const steelDates = unique(derivCsv.filter((r) => r.ch99_code === '9903.81.91').map((r) => r.effective_date));
+  if (steelDates.length !== 1 || steelDates[0] !== '2025-08-18') throw new Error(`9903.81.91 rows are dated ${steelDates.join(', ')}, expected 2025-08-18 only`);
+  lists.push({
+    id: 's232-steel-derivatives-2025-08-18',
+    title: 'Derivative steel articles added to Section 232 from 2025-08-18 (heading 9903.81.91, BIS inclusions)',
+    sources: [BIS_INCLUSIONS, P10896],
+    chapter99: ['9903.81.91'],
+    confidence: 'derived',
+    asOf: `${YALE}, s232_derivative_products.csv; not checked against a text`,
+    notes: [
+      'HTSUS 2026 Rev. 6 no longer has the steel note that listed these codes (Proc. 11021 replaced it from 2026-04-06), so this list is the transcription as is (derived).',
+    ],
+    entries: entries(steelIncl, () => ({ metal: 'steel' })),
+  });
+  report.push(`s232-steel-derivatives-2025-08-18: ${unique(steelIncl).length} codes from the transcription only (the steel note is not in Rev. 6).`);
+
+  // --- Copper, Proc. 10962, 9903.78.01 (2025-08-01 to 2026-04-06). ---
+  const copper = csvRows(join(dir, 's232_copper_products.csv')).map((r) => r.hts10);
+  lists.push({
+    id: 's232-copper-p10962',
+    title: 'Semi-finished copper and intensive copper derivatives under Section 232 (heading 9903.78.01)',
+    sources: [P10962],
+    chapter99: ['9903.78.01'],
+    confidence: 'derived',
+    asOf: `${YALE}, s232_copper_products.csv; not checked against a text`,
+    notes: ['HTSUS 2026 Rev. 6 no longer lists the 9903.78.01 codes (Proc. 11021 moved copper into note 16 from 2026-04-06), so this list is the transcription as is (derived).'],
+    entries: entries(copper, () => ({ metal: 'copper' })),
+  });
+  report.push(`s232-copper-p10962: ${unique(copper).length} codes from the transcription only.`);
+
+  // --- Proc. 11021, from 2026-04-06: note 16(c) is the HTS text, the annexes the proclamation's. ---
+  const note16 = between(notes, '16. (a)  Except as provided in headings 9903.85.67', '17. (a)  Subheadings 9903.45.01', 'note 16');
+  const n16c = between(note16, '(c) Headings 9903.82.02', '(d) Headings 9903.82.04 and 9903.82.05', 'note 16(c)');
+  const labels16 = [/U\.S\. Notes \(con\.\)/, /\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\) (?:Derivative )?(?:aluminum|steel|copper|Articles of aluminum|Articles of steel|Articles of copper)[a-z ]*:/i];
+  // (i)-(v) are Annex I-A (9903.82.02, 50%), (vi)-(viii) Annex I-B (9903.82.09, 25%), (ix)-(x) Annex III (9903.82.10/.11).
+  // The columns of (iii)-(v) run into each other on the page, but each tier is a block of its own.
+  const vi = n16c.indexOf('(vi) Derivative aluminum articles:');
+  const ix = n16c.indexOf('(ix) Derivative aluminum articles:');
+  if (vi < 0 || ix < 0) throw new Error('note 16(c): subdivision markers (vi)/(ix) not found');
+  const tier16 = { '1a': listedCodes(n16c.slice(0, vi), labels16), '1b': listedCodes(n16c.slice(vi, ix), labels16), 3: listedCodes(n16c.slice(ix), labels16) };
+
+  const labelsAnnex = [/^(?:Steel|Aluminum|Copper)(?: Derivatives| Articles)?(?= |$)/];
+  const annexText = (start, end) => between(annexes, start, end, start);
+  const annexBlocks = {
+    '1a': annexText('Annex I-A:', 'Annex I-B:'),
+    '1b': annexText('Annex I-B:', 'Annex II:'),
+    2: annexText('Annex II:', 'Annex III:'),
+    3: annexText('Annex III:', 'Annex IV'),
+  };
+  /** Codes of an annex with the metal of the block they are listed under ("Steel Derivatives", "Copper Articles"). */
+  const annexCodes = (text) => {
+    const out = [];
+    let metal = null;
+    for (const line of text.split('\n')) {
+      const m = /^(Steel|Aluminum|Copper)\b/.exec(line.trim());
+      if (m && !/[a-z]{3,}.*[a-z]{3,}.*[a-z]{3,}/.test(line.replace(/^(Steel|Aluminum|Copper)( Derivatives| Articles)?/, ''))) metal = m[1].toLowerCase();
+      for (const d of listedCodes(line, labelsAnnex)) out.push([d, metal]);
+    }
+    return out;
+  };
+  const annexCsv = csvRows(join(dir, 's232_annex_products.csv'));
+  const metalByChapter = (d) => (d.startsWith('74') ? 'copper' : d.startsWith('76') ? 'aluminum' : d.startsWith('72') || d.startsWith('73') ? 'steel' : null);
+  const tiers = [
+    ['1a', 'p11021-annex-i-a', 'Proclamation 11021 Annex I-A: 50% on the full value (heading 9903.82.02)', ['9903.82.02'], '(i)-(v)'],
+    ['1b', 'p11021-annex-i-b', 'Proclamation 11021 Annex I-B: 25% on the full value (heading 9903.82.09)', ['9903.82.09'], '(vi)-(viii)'],
+    [2, 'p11021-annex-ii', 'Proclamation 11021 Annex II: removed from the scope of Section 232 steel, aluminum and copper', [], null],
+    ['3', 'p11021-annex-iii', 'Proclamation 11021 Annex III: 15% including MFN until 2027-12-31 (headings 9903.82.10, 9903.82.11)', ['9903.82.10', '9903.82.11'], '(ix)-(x)'],
+  ];
+  for (const [tier, id, title, headings, subdivisions] of tiers) {
+    const inAnnex = annexCodes(annexBlocks[tier]);
+    const metalOf = new Map();
+    for (const [d, m] of inAnnex) if (!metalOf.has(d)) metalOf.set(d, m);
+    const csv = annexCsv.filter((r) => r.annex === String(tier)).map((r) => r.hts_prefix);
+    for (const r of annexCsv.filter((r) => r.annex === String(tier))) if (!metalOf.has(r.hts_prefix)) metalOf.set(r.hts_prefix, r.metal_type);
+    const listNotes = [];
+    let codes;
+    if (subdivisions !== null) {
+      // The HTS text (note 16(c)) is the law as entered; the annex is the proclamation's own list.
+      codes = unique(tier16[tier]);
+      listNotes.push(...crossCheck(id, codes, inAnnex.map(([d]) => d), `note 16(c)${subdivisions}`, 'the annex text of Proc. 11021'));
+      listNotes.push(...crossCheck(id, codes, csv, `note 16(c)${subdivisions}`));
+    } else {
+      codes = unique(inAnnex.map(([d]) => d));
+      listNotes.push(...crossCheck(id, codes, csv, 'Annex II of Proc. 11021'));
+    }
+    lists.push({
+      id,
+      title,
+      sources: subdivisions === null ? [P11021] : [{ ...HTS_REV6, citation: `U.S. note 16(c)${subdivisions}` }, P11021],
+      ...(headings.length > 0 ? { chapter99: headings } : {}),
+      confidence: 'primary',
+      asOf: subdivisions === null ? 'Proclamation 11021, Annex II (text)' : `HTSUS 2026 Rev. 6, chapter 99 U.S. note 16(c)${subdivisions}; Proclamation 11021 annex text`,
+      ...(listNotes.length > 0 ? { notes: listNotes } : {}),
+      entries: entries(codes, (d) => {
+        const metal = metalOf.get(d) ?? metalByChapter(d);
+        return metal ? { metal } : {};
+      }),
+    });
+  }
+
+  // --- Auto parts, U.S. note 33(g) (9903.94.05 and the Japan headings 9903.94.42/.43). ---
+  const n33g = between(notes, '(g) Subject to a manufacturer\'s import adjustment offset amount', '(h) Heading 9903.94.06 applies', 'note 33(g)');
+  const autoParts = listedCodes(n33g, []);
+  const autoCsv = readFileSync(join(dir, 's232_auto_parts.txt'), 'utf8').split(/\s+/).filter(Boolean);
+  const autoNotes = crossCheck('s232-auto-parts-note33g', autoParts, autoCsv, 'note 33(g)');
+  lists.push({
+    id: 's232-auto-parts-note33g',
+    title: 'Automobile parts under Section 232: U.S. note 33(g) (headings 9903.94.05, 9903.94.42, 9903.94.43)',
+    sources: [{ ...HTS_REV6, citation: 'U.S. note 33(g)' }, P10908],
+    chapter99: ['9903.94.05', '9903.94.42', '9903.94.43'],
+    confidence: 'primary',
+    asOf: 'HTSUS 2026 Rev. 6, chapter 99 U.S. note 33(g)',
+    notes: [
+      'Parts of passenger vehicles and light trucks in these provisions; parts added by the inclusion process (note 33(p)) are not listed here.',
+      ...autoNotes,
+    ],
+    entries: entries(autoParts),
+  });
+
+  // --- Medium and heavy-duty vehicles and their parts, U.S. note 38 (Proc. 10984). ---
+  const n38 = between(notes, '(a) Except as provided for in headings 9903.74.03, 9903.74.05', '(j) Heading 9903.74.09 applies', 'note 38');
+  const mhdv = listedCodes(between(n38, '(b) The rate of duty set forth in heading 9903.74.01', '(d) Heading 9903.74.03', 'note 38(b)-(c)'), []);
+  const n38i = n38.indexOf('(i) The rates of duty set forth in heading 9903.74.08');
+  if (n38i < 0) throw new Error('note 38(i): start marker not found');
+  const mhdvParts = listedCodes(n38.slice(n38i), []); // to (j), where n38 ends
+  lists.push({
+    id: 's232-mhdv-note38bc',
+    title: 'Medium and heavy-duty vehicles and buses under Section 232: U.S. note 38(b), (c) (headings 9903.74.01, 9903.74.02)',
+    sources: [{ ...HTS_REV6, citation: 'U.S. note 38(b), (c)' }, P10984],
+    chapter99: ['9903.74.01', '9903.74.02'],
+    confidence: 'primary',
+    asOf: 'HTSUS 2026 Rev. 6, chapter 99 U.S. note 38(b), (c)',
+    entries: entries(mhdv),
+  });
+  report.push(`s232-mhdv-note38bc: ${unique(mhdv).length} codes from note 38(b), (c) (no transcription to compare).`);
+  const mhdvCsv = readFileSync(join(dir, 's232_mhd_parts.txt'), 'utf8').split(/\s+/).filter(Boolean);
+  const mhdvNotes = crossCheck('s232-mhdv-parts-note38i', mhdvParts, mhdvCsv, 'note 38(i)');
+  lists.push({
+    id: 's232-mhdv-parts-note38i',
+    title: 'Parts of medium and heavy-duty vehicles under Section 232: U.S. note 38(i) (heading 9903.74.08)',
+    sources: [{ ...HTS_REV6, citation: 'U.S. note 38(i)' }, P10984],
+    chapter99: ['9903.74.08'],
+    confidence: 'primary',
+    asOf: 'HTSUS 2026 Rev. 6, chapter 99 U.S. note 38(i)',
+    ...(mhdvNotes.length > 0 ? { notes: mhdvNotes } : {}),
+    entries: entries(mhdvParts),
+  });
+
+  // --- Semiconductors, U.S. note 39(b) (9903.79.01), Proc. 11002. ---
+  const n39b = between(notes, '(b) For the purposes of this note, "semiconductor articles"', 'To be included within the definition of semiconductor articles', 'note 39(b)');
+  const semis = listedCodes(n39b, []);
+  const semiCsv = csvRows(join(dir, 's232_semi_products.csv')).map((r) => r.hts10);
+  const semiOutside = semiCsv.filter((d) => !semis.some((p) => d.startsWith(p)));
+  if (semiOutside.length > 0) report.push(`s232-semiconductors-note39b: the transcription has ${semiOutside.join(', ')} outside note 39(b)'s provisions: left out.`);
+  else report.push(`s232-semiconductors-note39b: ${semis.length} provisions; every transcribed line is under one of them.`);
+  lists.push({
+    id: 's232-semiconductors-note39b',
+    title: 'Provisions of semiconductor articles under Section 232: U.S. note 39(b) (heading 9903.79.01)',
+    sources: [{ ...HTS_REV6, citation: 'U.S. note 39(b)' }, P11002],
+    chapter99: ['9903.79.01', '9903.79.02'],
+    confidence: 'primary',
+    asOf: 'HTSUS 2026 Rev. 6, chapter 99 U.S. note 39(b)',
+    notes: ['Only articles meeting the technical parameters of note 39(b) (logic integrated circuits by total processing performance and DRAM bandwidth) are semiconductor articles; the rest of these provisions enter under 9903.79.02.'],
+    entries: entries(semis),
+  });
+
+  // --- Exemption lists (EO 14257 Annex II, Proc. 11012 annex): scripts/gen-exemption-lists.js. ---
+  const exemptions = deriveExemptionLists(dir);
+  lists.push(...exemptions.lists);
+  report.push(...exemptions.report);
+
+  return { lists, report };
+}
+
+/** The JSON text of a list file, as committed. */
+export function listFileText(list) {
+  const { entries, ...head } = list;
+  const json = JSON.stringify({ $schema: '../schema/product-list.schema.json', ...head, entries: [] }, null, 2);
+  // One entry per line: the lists are long, and a diff should show the codes that changed.
+  const lines = entries.map((e, i) => `    ${JSON.stringify(e)}${i < entries.length - 1 ? ',' : ''}`);
+  return `${json.replace('"entries": []', `"entries": [\n${lines.join('\n')}\n  ]`)}\n`;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (!existsSync(LAW_DATA)) {
+    console.error(`gen-lists: ${LAW_DATA} not found (the maintainers' reference material; not in a user's clone)`);
+    process.exit(2);
+  }
+  const check = process.argv.includes('--check');
+  const { lists, report } = deriveLists();
+  let stale = 0;
+  for (const list of lists) {
+    const file = join(ROOT, 'data', 'lists', `${list.id}.json`);
+    const text = listFileText(list);
+    if (check) {
+      if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
+        console.error(`stale: data/lists/${list.id}.json`);
+        stale++;
+      }
+    } else writeFileSync(file, text);
+  }
+  console.log(report.join('\n'));
+  if (stale > 0) process.exitCode = 1;
+}
