@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileEngine, type Engine } from '../src/core/compile.js';
+import { HtsLines } from '../src/core/hts-lines.js';
 import { applyScenario } from '../src/core/scenario.js';
 import { MfnTableSchema, ScenarioSchema, ScheduleSchema } from '../src/schema/schedule.js';
 
@@ -10,7 +11,11 @@ export const BIN = resolve(ROOT, 'bin/tariff.js');
 const readJson = (rel: string): unknown => JSON.parse(readFileSync(resolve(ROOT, rel), 'utf8'));
 
 export const schedule = ScheduleSchema.parse(readJson('data/schedules/us-japan.json'));
-export const mfnTable = MfnTableSchema.parse(readJson('data/mfn/japan-common-lines.json'));
+export const mfnTable = MfnTableSchema.parse(readJson('data/mfn/hts-2026-rev-10.json'));
+/** The bundled official lines (data/mfn/hts-2026-rev-10.lines.tsv). */
+export const mfnLines = new HtsLines(readFileSync(resolve(ROOT, 'data/mfn/hts-2026-rev-10.lines.tsv'), 'utf8'), () =>
+  readFileSync(resolve(ROOT, 'data/mfn/hts-2026-rev-10.details.tsv'), 'utf8'),
+);
 
 /** The bundled engine, optionally under a bundled scenario. */
 export function bundledEngine(scenario = 'as-enacted'): Engine {
@@ -20,7 +25,7 @@ export function bundledEngine(scenario = 'as-enacted'): Engine {
     if (!applied.ok) throw new Error(JSON.stringify(applied.issues));
     s = applied.value;
   }
-  const e = compileEngine(s, mfnTable, scenario);
+  const e = compileEngine(s, mfnTable, scenario, null, mfnLines);
   if (!e.ok) throw new Error(JSON.stringify(e.issues));
   return e.value;
 }

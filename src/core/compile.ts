@@ -6,6 +6,7 @@
 import type { Citation, Confidence, Fees, MfnTable, Rate, Schedule } from '../schema/schedule.js';
 import { compileFees, type FeeRules } from './fees.js';
 import { PrefixIndex, prefixDigits } from './hts.js';
+import type { HtsLines } from './hts-lines.js';
 import type { Checked, DataIssue } from './issues.js';
 import { pctFromString, type RateMicro } from './money.js';
 
@@ -93,11 +94,21 @@ export interface Engine {
   /** Category and measure-scope prefixes (digits, sorted): a code shorter than one of these is ambiguous about which measures apply. */
   scopePrefixes: readonly string[];
   mfnTableId: string | null;
+  /** Every line of the official schedule, when the MFN table has one: a code that is not a line is refused. */
+  mfnLines: HtsLines | null;
+  /** The HTS revision that priced the table's lines ("HTS 2026 Rev. 10"), for the output. */
+  mfnRevision: string | null;
   /** Customs fees (MPF, HMF), when the schedule names a fees file. */
   fees: FeeRules | null;
 }
 
-export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, scenarioId: string, fees: Fees | null = null): Checked<Engine> {
+export function compileEngine(
+  schedule: Schedule,
+  mfnTable: MfnTable | null,
+  scenarioId: string,
+  fees: Fees | null = null,
+  mfnLines: HtsLines | null = null,
+): Checked<Engine> {
   const issues: DataIssue[] = [];
   const categoryIds = new Set(Object.keys(schedule.categories));
   const layers = Object.keys(schedule.layers);
@@ -205,14 +216,7 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
     });
   }
 
-  const mfn = new PrefixIndex<MfnLine>();
-  mfnTable?.entries.forEach((e, i) => {
-    const digits = prefixDigits(e.hts);
-    if (mfn.has(digits)) issues.push({ path: ['entries', i, 'hts'], message: `duplicate MFN entry for ${e.hts}` });
-    const specific = e.specific === undefined ? null : { microCents: microOf(e.specific.cents), unit: e.specific.unit };
-    const text = e.text ?? (specific === null ? `${e.pct}%` : `${e.pct === '0' ? '' : `${e.pct}% + `}${e.specific!.cents}¢/${e.specific!.unit}`);
-    mfn.set(digits, { prefix: digits, pct: pctFromString(e.pct), specific, text, description: e.description, confidence: e.confidence, source: e.source });
-  });
+  const mfn = compileMfnEntries(mfnTable, issues);
 
   if (issues.length > 0) return { ok: false, issues };
   return {
@@ -239,9 +243,24 @@ export function compileEngine(schedule: Schedule, mfnTable: MfnTable | null, sce
         ].map(prefixDigits)),
       ].sort(),
       mfnTableId: mfnTable?.id ?? null,
+      mfnLines,
+      mfnRevision: mfnTable?.revision ?? null,
       fees: fees === null ? null : compileFees(fees),
     },
   };
+}
+
+/** The MFN table's entries by prefix; a duplicate is an issue at `entries[i].hts` (the table's, not the schedule's). */
+export function compileMfnEntries(mfnTable: MfnTable | null, issues: DataIssue[]): PrefixIndex<MfnLine> {
+  const mfn = new PrefixIndex<MfnLine>();
+  mfnTable?.entries.forEach((e, i) => {
+    const digits = prefixDigits(e.hts);
+    if (mfn.has(digits)) issues.push({ path: ['entries', i, 'hts'], message: `duplicate MFN entry for ${e.hts}` });
+    const specific = e.specific === undefined ? null : { microCents: microOf(e.specific.cents), unit: e.specific.unit };
+    const text = e.text ?? (specific === null ? `${e.pct}%` : `${e.pct === '0' ? '' : `${e.pct}% + `}${e.specific!.cents}¢/${e.specific!.unit}`);
+    mfn.set(digits, { prefix: digits, pct: pctFromString(e.pct), specific, text, description: e.description, confidence: e.confidence, source: e.source });
+  });
+  return mfn;
 }
 
 function compileRate(r: Rate): CompiledRate {
@@ -256,7 +275,7 @@ function compileRate(r: Rate): CompiledRate {
 }
 
 /** "4.4" -> 4_400_000n (millionths). */
-function microOf(decimal: string): bigint {
+export function microOf(decimal: string): bigint {
   const [int, frac = ''] = decimal.split('.');
   return BigInt(int!) * 1_000_000n + BigInt(frac.padEnd(6, '0').slice(0, 6));
 }

@@ -4,10 +4,11 @@
  * MFN override), never on the value, so it is memoised per distinct key and
  * the per-row work is only the arithmetic in compute.ts.
  */
-import type { CompiledMeasure, Engine } from './compile.js';
+import { microOf, type CompiledMeasure, type Engine } from './compile.js';
 import { nextDay } from './dates.js';
 import { formatHts } from './hts.js';
-import { formatRate, type RateMicro } from './money.js';
+import { priceOfficial, type OfficialPrice } from './hts-lines.js';
+import { formatRate, pctFromString, type RateMicro } from './money.js';
 
 export interface GoodInput {
   /** HTS digits (normalised), or null when the row gives only a category. */
@@ -113,6 +114,14 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     };
   }
 
+  // A code that is not a line of the official schedule is refused, mfn_rate or not (a typo priced by hand is
+  // still a typo); an override in the table's entries makes a code known.
+  let official: OfficialPrice | null = null;
+  if (good.hts !== null && engine.mfnLines !== null && engine.mfn.lookup(good.hts) === undefined) {
+    official = priceOfficial(engine.mfnLines, good.hts, engine.mfnRevision ?? 'the official HTS');
+    if (!official.ok && official.kind === 'not-a-line') return { ok: false, refusal: { field: 'hts', reason: official.reason } };
+  }
+
   // MFN: the row's own rate, else the table by longest prefix, else the category default.
   let mfn: RateMicro;
   let mfnSource: string;
@@ -120,6 +129,13 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   if (good.mfn !== null) {
     mfn = good.mfn;
     mfnSource = 'mfn_rate given with the row';
+  } else if (official !== null) {
+    // The official schedule, every line (an override in the table's entries wins, below).
+    if (!official.ok) return { ok: false, refusal: { field: official.kind === 'no-computation' ? 'mfn_rate' : 'hts', reason: official.reason } };
+    const { rate } = official;
+    mfn = pctFromString(rate.pct!);
+    mfnSource = `${engine.mfnRevision ?? 'the official HTS'} ${formatHts(official.prefix)}: General ${rate.text}`;
+    if (rate.specific !== null) mfnSpecific = { microCents: microOf(rate.specific.cents), unit: rate.specific.unit, text: rate.text };
   } else if (good.hts !== null) {
     const hts = good.hts;
     const hit = engine.mfn.lookup(hts);
@@ -146,7 +162,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
       };
     }
     mfn = hit.value.pct;
-    mfnSource = `MFN table ${formatHts(hit.prefix)}: ${hit.value.description}`;
+    mfnSource = `${engine.mfnRevision ?? 'MFN table'} ${formatHts(hit.prefix)}: ${hit.value.description}`;
     if (hit.value.specific !== null) mfnSpecific = { ...hit.value.specific, text: hit.value.text };
   } else {
     const c = engine.categories.get(category)!;
@@ -162,8 +178,8 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
 
   const notes: string[] = [];
   if (good.mfn === null && good.hts !== null) {
-    const hit = engine.mfn.lookup(good.hts)!;
-    if (hit.value.confidence === 'unconfirmed') notes.push(`MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`);
+    const hit = engine.mfn.lookup(good.hts);
+    if (hit !== undefined && hit.value.confidence === 'unconfirmed') notes.push(`MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`);
   }
 
   // Measures in force, in scope, for this origin.

@@ -141,7 +141,7 @@ describe('stacking (DOMAIN.md s.5)', () => {
 
 describe('categories, MFN and refusals', () => {
   it('takes the category from the HTS code by longest prefix', () => {
-    expect(duty(asEnacted, { hts: '8708.29.50' }, '2025-06-01', '1000')).toMatchObject({ duty: '275.00', measures: ['mfn 2.5', 's232-parts-25 25'] });
+    expect(duty(asEnacted, { hts: '8708.29.51' }, '2025-06-01', '1000')).toMatchObject({ duty: '275.00', measures: ['mfn 2.5', 's232-parts-25 25'] });
     // 8703.10 (golf carts) is not in note 33(b): general, not vehicles
     expect(duty(asEnacted, { hts: '8703.10.50' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 2.5', 'ieepa-pause-10 10'] });
   });
@@ -154,8 +154,31 @@ describe('categories, MFN and refusals', () => {
     expect(duty(asEnacted, { hts: '8703.23.01', mfn: '0' }, '2025-10-01', '1000')).toMatchObject({ duty: '150.00', measures: ['mfn 0', 's232-vehicles-japan-inclusive-15 15'] });
   });
 
-  it('refuses an HTS code with no known MFN rate, never silently zero', () => {
-    expect(duty(asEnacted, { hts: '9018.90.80' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(/no MFN rate known for HTS 9018\.90\.80; give mfn_rate/) } });
+  it('refuses a code that is not a line of the official schedule, naming the nearest lines, mfn_rate or not (issue 11)', () => {
+    // DOMAIN.md s.7's 8708.29.50 is not a line of HTS 2026 Rev. 10; 8708.29.51 is.
+    const want = { refused: { field: 'hts', reason: expect.stringMatching(/^8708\.29\.50 is not an HTS line of HTS 2026 Rev\. 10; did you mean 8708\.29\.51/) } };
+    expect(duty(asEnacted, { hts: '8708.29.50' }, '2025-10-01', '1000')).toMatchObject(want);
+    expect(duty(asEnacted, { hts: '8708.29.50', mfn: '2.5' }, '2025-10-01', '1000')).toMatchObject(want);
+    expect(duty(asEnacted, { hts: '8703.23.01.99' }, '2025-10-01', '1000')).toMatchObject({
+      refused: { field: 'hts', reason: expect.stringMatching(/8703\.23\.01\.99 is not a statistical line of HTS 2026 Rev\. 10; 8703\.23\.01 has 8703\.23\.01\.10/) },
+    });
+    expect(duty(asEnacted, { hts: '8799' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(/8799 is not a heading or subheading/) } });
+  });
+
+  it('prices every line from HTS 2026 Rev. 10 and says so; hand rates that were wrong are gone (issue 11)', () => {
+    // 8544.42.20 and 8543.20 are Free in Rev. 10 (the hand table had 2.6%); 8456.11.10 is 3.5%.
+    expect(duty(asEnacted, { hts: '8544.42.20' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 0', 'ieepa-pause-10 10'] });
+    expect(duty(asEnacted, { hts: '8543.20.00' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 0', 'ieepa-pause-10 10'] });
+    expect(duty(asEnacted, { hts: '8456.11.10' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 3.5', 'ieepa-pause-10 10'] });
+    const r = resolveGood(asEnacted, { hts: '84571000', category: null, origin: 'JP', date: '2025-06-01', mfn: null });
+    expect(r.ok && r.plan.mfnSource).toBe('HTS 2026 Rev. 10 8457.10.00: General 4.2%');
+  });
+
+  it('refuses a line whose rate text has no computation here, quoting it, never zero', () => {
+    expect(duty(asEnacted, { hts: '9102.11.10' }, '2025-10-01', '1000')).toMatchObject({
+      refused: { field: 'mfn_rate', reason: expect.stringMatching(/the MFN rate of 9102\.11\.10 \(HTS 2026 Rev\. 10\) is "44¢ each \+ 6% on the case .*": .*give mfn_rate/) },
+    });
+    expect(duty(asEnacted, { hts: '9102.11.10', mfn: '5' }, '2025-10-01', '1000')).not.toHaveProperty('refused');
   });
 
   it('refuses the general category without mfn_rate, an unknown category and an uncovered origin', () => {
@@ -256,24 +279,26 @@ describe('codes too short to decide', () => {
     ['8703', /HTS 8703 is not specific enough: lines under it such as 8703\.22\.01 are treated differently/],
     ['8704', /HTS 8704 is not specific enough/],
     ['8517', /HTS 8517 is not specific enough/], // 8517.13.00 is outside the reciprocal tariff
-    ['7318', /HTS 7318 is not specific enough for its MFN rate: 7318\.12\.00 has a rate of its own/],
+    ['7318', /HTS 7318 is not specific enough for its MFN rate: 7318\.11\.00 is 12\.5% and 7318\.13\.00 is 5\.7%/],
+    ['8708', /HTS 8708 is not specific enough for its MFN rate: 8708\.10\.30 is 2\.5% and 8708\.29\.21 is Free/], // issue 11: 46 of the 85 rated 8708 lines are Free
   ])('refuses %s rather than guess', (hts, reason) => {
     expect(duty(asEnacted, { hts }, '2025-05-01', '45000')).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(reason) } });
   });
 
   it('accepts a short code when nothing under it is treated differently, and an MFN-ambiguous one with mfn_rate', () => {
-    expect(duty(asEnacted, { hts: '8708' }, '2025-06-01', '1000')).toMatchObject({ duty: '275.00' });
+    expect(duty(asEnacted, { hts: '8708.29' }, '2025-06-01', '1000')).toMatchObject({ refused: { field: 'hts' } }); // .21 Free, .15 2.5%
+    expect(duty(asEnacted, { hts: '8708.29', mfn: '2.5' }, '2025-06-01', '1000')).toMatchObject({ duty: '275.00' });
     expect(duty(asEnacted, { hts: '7318', mfn: '12.5' }, '2025-06-01', '1000')).toMatchObject({ duty: '375.00' }); // 12.5% + steel 25% (50% from 06-04)
   });
 });
 
 describe('measures known but not modelled: lines refused from the date they apply', () => {
   it.each([
-    ['8704.22.01', '2025-10-31', null],
-    ['8704.22.01', '2025-11-01', /medium and heavy-duty vehicles/],
+    ['8704.22.51', '2025-10-31', null],
+    ['8704.22.51', '2025-11-01', /medium and heavy-duty vehicles/],
     ['4407.11.00', '2025-10-14', /softwood timber and lumber/],
-    ['8802.40.00', '2025-09-15', null],
-    ['8802.40.00', '2025-09-16', /Civil aircraft/],
+    ['8802.40.01', '2025-09-15', null],
+    ['8802.40.01', '2025-09-16', /Civil aircraft/],
   ])('%s on %s', (hts, date, refused) => {
     const r = duty(asEnacted, { hts, mfn: '0' }, date, '1000');
     if (refused === null) expect(r).toHaveProperty('duty');
