@@ -45,7 +45,7 @@ function officialLines(file) {
     else if (m[1] <= prev) problems.push(`${relative(ROOT, file)}: line ${i + 1}: ${m[1]} is not after ${prev} (the file must be sorted, one record per line)`);
     else prev = m[1];
   });
-  return new HtsLines(text, () => readFileSync(file.replace(/\.lines\.tsv$/, '.details.tsv'), 'utf8'));
+  return new HtsLines(readFileSync(file), () => readFileSync(file.replace(/\.lines\.tsv$/, '.details.tsv'), 'utf8'));
 }
 
 const jsonIn = (dir) => readdirSync(join(DATA, dir)).filter((f) => f.endsWith('.json')).map((f) => join(DATA, dir, f));

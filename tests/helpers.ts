@@ -13,7 +13,7 @@ const readJson = (rel: string): unknown => JSON.parse(readFileSync(resolve(ROOT,
 export const schedule = ScheduleSchema.parse(readJson('data/schedules/us-japan.json'));
 export const mfnTable = MfnTableSchema.parse(readJson('data/mfn/hts-2026-rev-10.json'));
 /** The bundled official lines (data/mfn/hts-2026-rev-10.lines.tsv). */
-export const mfnLines = new HtsLines(readFileSync(resolve(ROOT, 'data/mfn/hts-2026-rev-10.lines.tsv'), 'utf8'), () =>
+export const mfnLines = new HtsLines(readFileSync(resolve(ROOT, 'data/mfn/hts-2026-rev-10.lines.tsv')), () =>
   readFileSync(resolve(ROOT, 'data/mfn/hts-2026-rev-10.details.tsv'), 'utf8'),
 );
 

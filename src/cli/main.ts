@@ -87,7 +87,7 @@ function withImportOptions(cmd: Command): Command {
     .option('--loaded <YYYY-MM-DD>', 'date of loading on the vessel, for the in-transit rules')
     .option('--quantity <n>', 'quantity, in the unit of a specific MFN rate (e.g. kg)')
     .option('--unit <unit>', 'the unit of --quantity, checked against the rate')
-    .option('--hts-table <file>', 'an MFN table from tariff hts import, instead of the bundled one');
+    .option('--hts-table <file>', 'an MFN table from tariff hts import, instead of the bundled HTS 2026 Rev. 10');
 }
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -219,9 +219,9 @@ Examples:
   const hts = program.command('hts').description('official HTS data');
   hts
     .command('import')
-    .description('read the USITC HTS JSON export and write a compact MFN table for --hts-table')
+    .description('read the USITC HTS JSON export and write an MFN table for --hts-table; rows left out are listed with the reason')
     .argument('<file>', 'the USITC export, e.g. hts_2026_revision_20_json.json')
-    .requiredOption('--out <table>', 'the MFN table file to write')
+    .requiredOption('--out <table>', 'the MFN table file to write ("-": stdout); not the input file')
     .option('--id <id>', 'id of the table (default: from the output file name)')
     .option('--as-of <text>', 'the HTS revision the export is (default: the input file name)')
     .addHelpText('before', `

@@ -151,13 +151,13 @@ function readOfficialLines(table: MfnTable, tableFile: string): HtsLines | null 
   const dir = dirname(tableFile);
   const linesFile = resolve(dir, table.official.lines);
   const detailsFile = resolve(dir, table.official.details);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(linesFile, 'utf8');
+    bytes = readFileSync(linesFile); // bytes, not text: searched in place, never decoded as a whole
   } catch (e) {
     throw new DataFileError(tableFile, [{ path: ['official', 'lines'], message: `cannot read ${linesFile} (${(e as NodeJS.ErrnoException).code ?? String(e)})` }]);
   }
-  return new HtsLines(text, () => {
+  return new HtsLines(bytes, () => {
     try {
       return readFileSync(detailsFile, 'utf8');
     } catch (e) {

@@ -31,8 +31,7 @@ describe('the committed table equals what scripts/gen-hts-table.js derives from 
 
 describe('every chapter 01-97 line for origin JP (issue 11 done-when)', () => {
   const engine = bundledEngine();
-  const codes: string[] = [];
-  for (let i = 0; i < mfnLines.size; i++) codes.push(mfnLines.codeAt(i));
+  const codes = [...mfnLines.codes()];
 
   it.each(['2025-10-01', '2026-03-02', '2026-08-03'])('%s: outcomes by reason', (date) => {
     const counts = new Map<string, number>();
