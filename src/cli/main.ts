@@ -216,7 +216,7 @@ Examples:
       setExit(await runTimeline(file, opts, io));
     });
 
-  const hts = program.command('hts').description('official HTS data');
+  const hts = program.command('hts').description('official HTS data: import an export, show a line, search descriptions');
   hts
     .command('import')
     .description('read the USITC HTS JSON export and write an MFN table for --hts-table; rows left out are listed with the reason')
@@ -233,6 +233,40 @@ Examples:
     .action(async (file: string, opts: { out: string; id?: string; asOf?: string }) => {
       const { runHtsImport } = await import('./hts-cmd.js');
       setExit(await runHtsImport(file, opts, io));
+    });
+  hts
+    .command('show')
+    .description('a line of the bundled HTS: General (MFN) rate, units, description, Special programs, and the measures that cover it on a date with the duty rate they add up to')
+    .argument('<code>', 'an HTS code, e.g. 8457.10.00 (a heading such as 8456 lists its lines)')
+    .option('--date <YYYY-MM-DD>', 'entry date; default: today')
+    .option('--origin <CC>', 'country of origin', 'JP')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addHelpText('before', `
+Examples:
+  $ tariff hts show 8457.10.00 --date 2026-03-02
+  $ tariff hts show 8708.29.51 --date 2025-10-01 --format json
+  $ tariff hts show 8456.11
+`)
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (code: string, opts: { date?: string; origin?: string; format?: string }) => {
+      const { runHtsShow } = await import('./hts-cmd.js');
+      setExit(await runHtsShow(code, opts, io));
+    });
+  hts
+    .command('search')
+    .description('find lines of the bundled HTS by the words of their description (for when you do not know the code), best first')
+    .argument('<words...>', 'words to look for, e.g. machining centers')
+    .option('--limit <n>', 'how many lines to show', '20')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addHelpText('before', `
+Examples:
+  $ tariff hts search machining centers
+  $ tariff hts search lithium ion batteries --limit 5
+`)
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (words: string[], opts: { limit?: string; format?: string }) => {
+      const { runHtsSearch } = await import('./hts-cmd.js');
+      setExit(await runHtsSearch(words, opts, io));
     });
 
   const schedule = program.command('schedule').description('list, show and validate schedules and scenarios');

@@ -1,0 +1,56 @@
+/** `tariff hts show` and `tariff hts search` over the bundled HTS 2026 Rev. 10, end to end (issue 11). */
+import { describe, expect, it } from 'vitest';
+import { tariff } from './cli.js';
+
+describe('tariff hts show', () => {
+  it('a line: General rate, units, description, Special programs, and the measures on the date with their total', async () => {
+    const r = await tariff(['hts', 'show', '8457.10.00', '--date', '2026-03-02']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^8457\.10\.00 {2}\(HTS 2026 Rev\. 10\)\n {2}Machining centers, .*: Machining centers\n/);
+    expect(r.stdout).toMatch(/General \(MFN\): 4\.2% {4}units: No\./);
+    expect(r.stdout).toMatch(/Special: Free \(A\*,AU,BH,CL,CO,D,E,IL,JO,JP,KR,/);
+    // MFN 4.2% + Section 122 10% (2026-02-24 to 2026-07-24)
+    expect(r.stdout).toMatch(/\+ {3}4\.2% {2}mfn: /);
+    expect(r.stdout).toMatch(/\+ {4}10% {2}s122-10: /);
+    expect(r.stdout).toMatch(/= {2}14\.2% {2}duty rate on customs value/);
+  });
+
+  it('json: the same facts, the special programs parsed', async () => {
+    const r = await tariff(['hts', 'show', '0603.13.00', '--date', '2025-10-01', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ hts: '0603.13.00', revision: 'HTS 2026 Rev. 10', general: '6.4%', origin: 'JP', date: '2025-10-01' });
+    expect(doc.special).toEqual([
+      { rate: 'Free', programs: ['A', 'AU', 'BH', 'CL', 'CO', 'D', 'E', 'IL', 'JO', 'KR', 'MA', 'OM', 'P', 'PA', 'PE', 'S', 'SG'] },
+      { rate: '3.2%', programs: ['JP'] },
+    ]);
+    expect(doc.measures.map((m: { measure: string }) => m.measure)).toEqual(['mfn', 'ieepa-japan-inclusive-15']);
+  });
+
+  it('a heading lists its lines; a code that is not a line names the nearest ones, exit 1', async () => {
+    const h = await tariff(['hts', 'show', '8456.11']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toMatch(/8456\.11 is not a line of HTS 2026 Rev\. 10: 3 lines under it\n {2}8456\.11\.10 {2}3\.5%/);
+    const n = await tariff(['hts', 'show', '8708.29.50']);
+    expect(n.code).toBe(1);
+    expect(n.stderr).toBe('tariff: 8708.29.50 is not an HTS line of HTS 2026 Rev. 10; did you mean 8708.29.51?\n');
+  });
+});
+
+describe('tariff hts search', () => {
+  it('finds lines by the words of their description, the line\'s own words first', async () => {
+    const r = await tariff(['hts', 'search', 'machining', 'centers', '--limit', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^8457\.10\.00 {2}4\.2%/);
+    expect(r.stdout.trim().split('\n')).toHaveLength(3);
+    expect(r.stderr).toMatch(/lines found, the best 3 shown/);
+  });
+
+  it('json, and exit 1 when nothing matches', async () => {
+    const j = JSON.parse((await tariff(['hts', 'search', 'lithium-ion', '--format', 'json'])).stdout);
+    expect(j.lines.map((l: { hts: string }) => l.hts)).toContain('8507.60.00');
+    const none = await tariff(['hts', 'search', 'zzzqqq']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no line of HTS 2026 Rev\. 10 has every word of "zzzqqq"/);
+  });
+});
