@@ -54,3 +54,26 @@ describe('tariff hts search', () => {
     expect(none.stderr).toMatch(/no line of HTS 2026 Rev\. 10 has every word of "zzzqqq"/);
   });
 });
+
+describe('the spi column and --spi flag (special program JP)', () => {
+  it('spi column (alias special_program) and --spi for rows without one; refusals name the column', async () => {
+    const csv = ['id,hts,value,date,special_program', 'a,0603.13.00,1000,2025-06-01,JP', 'b,0603.13.00,1000,2025-06-01,', 'c,8703.23.01,1000,2025-06-01,jp', 'd,0603.13.00,1000,2025-06-01,KR'].join('\n');
+    const r = await tariff(['calc', '--format', 'json', '--no-fees'], { stdin: csv });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.lines.map((l: { id: string; duty: string; mfnRate: string }) => [l.id, l.mfnRate, l.duty])).toEqual([
+      ['a', '3.2', '132.00'],
+      ['b', '6.4', '164.00'],
+    ]);
+    expect(doc.lines[0].mfnSource).toBe('HTS 2026 Rev. 10 0603.13.00: Special (JP) 3.2%, claimed instead of the General rate');
+    expect(doc.rejected.map((x: { line: number; field: string }) => [x.line, x.field])).toEqual([
+      [4, 'special_program'],
+      [5, 'special_program'],
+    ]);
+    const flag = await tariff(['calc', '--value', '1000', '--hts', '0603.13.00', '--date', '2025-06-01', '--spi', 'JP', '--format', 'json', '--no-fees']);
+    expect(JSON.parse(flag.stdout).lines[0]).toMatchObject({ mfnRate: '3.2', duty: '132.00' });
+    const bad = await tariff(['calc', '--value', '1000', '--hts', '0603.13.00', '--spi', 'J@P']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--spi: expected a special program indicator like JP/);
+  });
+});

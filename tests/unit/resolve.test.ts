@@ -17,6 +17,7 @@ interface Good {
   category?: string;
   mfn?: string;
   origin?: string;
+  spi?: string;
 }
 
 function duty(engine: Engine, good: Good, date: string, value: string) {
@@ -26,6 +27,7 @@ function duty(engine: Engine, good: Good, date: string, value: string) {
     origin: good.origin ?? 'JP',
     date,
     mfn: good.mfn === undefined ? null : (parsePct(good.mfn) as { ok: true; value: bigint }).value,
+    spi: good.spi ?? null,
   });
   if (!r.ok) return { refused: r.refusal };
   const v = parseMoney(value);
@@ -246,7 +248,8 @@ describe('Resolver (memoised per period) agrees with resolveGood on every date',
     const fc = (await import('fast-check')).default;
     const { Resolver } = await import('../../src/core/resolve.js');
     const engines = ['as-enacted', 'no-deal', 'full-revocation'].map((s) => bundledEngine(s));
-    const goods: { hts?: string; category?: string; mfn?: bigint; loaded?: string; usContent?: bigint; hasMetalValue?: boolean }[] = [
+    const goods: { hts?: string; category?: string; mfn?: bigint; loaded?: string; usContent?: bigint; hasMetalValue?: boolean; spi?: string }[] = [
+      { hts: '06031300', spi: 'JP' }, { hts: '06031300' }, { hts: '84571000', spi: 'JP' }, // a claimed program is part of the key
       { hts: '87032301' }, { hts: '87043101' }, { hts: '84571000' }, { hts: '72071100' }, { hts: '76011030' }, { hts: '87082950' }, { hts: '85423100' },
       { category: 'steel' }, { category: 'general', mfn: 3_000_000n }, { category: 'pharmaceuticals' }, { category: 'nonsense' },
       { hts: '87032301', category: 'steel' }, // an HTS code makes the category irrelevant
@@ -257,7 +260,7 @@ describe('Resolver (memoised per period) agrees with resolveGood on every date',
     const resolvers = engines.map((e) => [new Resolver(e), new Resolver(e, 7)] as const);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 }), fc.constantFrom(...goods), fc.constantFrom('JP', 'CN'), day, (i, g, origin, date) => {
-        const good = { hts: g.hts ?? null, category: g.category ?? null, origin, date, mfn: g.mfn ?? null, loaded: g.loaded ?? null, usContent: g.usContent ?? null, hasMetalValue: g.hasMetalValue ?? false };
+        const good = { hts: g.hts ?? null, category: g.category ?? null, origin, date, mfn: g.mfn ?? null, loaded: g.loaded ?? null, usContent: g.usContent ?? null, hasMetalValue: g.hasMetalValue ?? false, spi: g.spi ?? null };
         const direct = resolveGood(engines[i]!, good);
         for (const r of resolvers[i]!) expect(r.resolve(good)).toEqual(direct);
       }),
@@ -309,5 +312,33 @@ describe('measures known but not modelled: lines refused from the date they appl
     expect(duty(asEnacted, { hts: '4901.99.00', mfn: '0' }, '2025-09-01', '1000')).toMatchObject({ measures: ['mfn 0'] });
     expect(duty(asEnacted, { hts: '8541.10.00' }, '2025-09-01', '1000')).toMatchObject({ measures: ['mfn 0'] });
     expect(duty(asEnacted, { hts: '8541.43.00', mfn: '0' }, '2025-09-01', '1000')).toMatchObject({ measures: ['mfn 0', 'ieepa-japan-inclusive-15 15'] });
+  });
+});
+
+describe('special program JP (US-Japan Trade Agreement, General Note 36): the spi input', () => {
+  it('applies the Special (JP) rate where the line lists JP', () => {
+    // 0603.13.00 (orchids, fresh cut): General 6.4%, Special "… 3.2% (JP)" (HTS 2026 Rev. 10). 2025-06-01: +10% pause.
+    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'JP' }, '2025-06-01', '1000')).toMatchObject({ duty: '132.00', measures: ['mfn 3.2', 'ieepa-pause-10 10'] });
+    expect(duty(asEnacted, { hts: '0603.13.00' }, '2025-06-01', '1000')).toMatchObject({ duty: '164.00', measures: ['mfn 6.4', 'ieepa-pause-10 10'] });
+  });
+
+  it('the inclusive 15% subtracts the column 1 General rate, not the JP rate claimed (DOMAIN-2026-12 C7: "MFN"/"column 1 general"; DOMAIN.md open item 10), and says so', () => {
+    // EO 14345 inclusive 15%: 15 - 6.4 = 8.6 on top of the JP 3.2%: 11.8% in all (not 15%).
+    const r = duty(asEnacted, { hts: '0603.13.00', spi: 'JP' }, '2025-10-01', '1000') as { duty: string; measures: string[]; decisions: { measure: { id: string }; reason: string }[]; notes: string[] };
+    expect(r).toMatchObject({ duty: '118.00', measures: ['mfn 3.2', 'ieepa-japan-inclusive-15 8.6'] });
+    expect(r.decisions.find((d) => d.measure.id === 'ieepa-japan-inclusive-15')!.reason).toMatch(/minus the column 1 General rate 6\.4% \(not the JP Special rate claimed\)/);
+    expect(r.notes.join('\n')).toMatch(/JP claimed: .*subtract the column 1 General rate 6\.4%.*C7/);
+    // 8457.10.00: General 4.2%, JP Free: 0 + (15 - 4.2) = 10.8%.
+    expect(duty(asEnacted, { hts: '8457.10.00', spi: 'JP' }, '2025-10-01', '1000')).toMatchObject({ duty: '108.00', measures: ['mfn 0', 'ieepa-japan-inclusive-15 10.8'] });
+  });
+
+  it('rejects a line that does not list JP, a program not modelled, and spi with mfn_rate, each with the reason', () => {
+    expect(duty(asEnacted, { hts: '8703.23.01', spi: 'JP' }, '2025-10-01', '1000')).toMatchObject({
+      refused: { field: 'spi', reason: expect.stringMatching(/^8703\.23\.01 does not list JP in its Special column \(HTS 2026 Rev\. 10: "Free \(A\+,AU,B,/) },
+    });
+    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'KR' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/special program KR is not modelled yet \(only JP\)/) } });
+    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'JP', mfn: '3' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/not both/) } });
+    // A line whose General rate is Free: claiming JP changes nothing and is not an error.
+    expect(duty(asEnacted, { hts: '0101.21.00', spi: 'JP' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 0', 'ieepa-pause-10 10'] });
   });
 });
