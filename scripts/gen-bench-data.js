@@ -9,13 +9,13 @@
 // Miller can multiply it; quoting (commas, doubled quotes) lives in `note`.
 //
 // Usage: node scripts/gen-bench-data.js [--rows N] [--seed S] [--out FILE] [--force]
-// Default output: bench-out/bench-v1-<rows>r-s<seed>.csv (reused when present).
+// Default output: bench-out/bench-v2-<rows>r-s<seed>.csv (reused when present).
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Bump when the generated content changes, so stale files are not reused. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 42;
 export const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench-out');
 
