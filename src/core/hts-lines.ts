@@ -5,7 +5,8 @@
  * - `<id>.lines.tsv`, read at every run: one record per 8-digit line, sorted, `code TAB general TAB stats`,
  *   where stats are the 2-digit statistical suffixes run together ("104060" for .10, .40, .60);
  * - `<id>.details.tsv`, read only when a description, the units or the Special column is needed (hts show and
- *   search, explain, a claimed special program): `code TAB units (comma) TAB special TAB description`.
+ *   search, a claimed special program): `code TAB units (comma) TAB special TAB shared TAB headings...` (see
+ *   renderDetailsTsv).
  *
  * Nothing is decoded, split or indexed at load: a lookup is a binary search over the file's bytes, and a rate text
  * is parsed when a line is first priced. So a run pays for reading 230 kB, not for indexing 11,414 lines.
@@ -16,8 +17,21 @@ export function renderLinesTsv(lines: readonly HtsLine[]): string {
   return lines.map((l) => `${l.code}\t${l.general}\t${l.stats.join('')}\n`).join('');
 }
 
+/**
+ * Details, one record per line: `code TAB units TAB special TAB n TAB heading TAB heading ...`, where the line's
+ * description is the first n headings of the record before it followed by the headings written (lines in order
+ * share most of their headings, so each is written once: a third of the size of full descriptions).
+ */
 export function renderDetailsTsv(lines: readonly HtsLine[]): string {
-  return lines.map((l) => `${l.code}\t${l.units.join(',')}\t${l.special}\t${l.description}\n`).join('');
+  let prev: string[] = [];
+  return lines
+    .map((l) => {
+      let shared = 0;
+      while (shared < prev.length && shared < l.headings.length - 1 && prev[shared] === l.headings[shared]) shared++;
+      prev = l.headings;
+      return `${l.code}\t${l.units.join(',')}\t${l.special}\t${shared}\t${l.headings.slice(shared).join('\t')}\n`;
+    })
+    .join('');
 }
 
 export interface LineRate {
@@ -142,10 +156,13 @@ export class HtsLines {
     if (this.#details === null) {
       this.#details = new Map();
       const text = this.readDetails?.() ?? '';
+      let prev: string[] = [];
       for (const rec of text.split('\n')) {
         if (rec === '') continue;
-        const [code = '', units = '', special = '', description = ''] = rec.split('\t');
-        this.#details.set(code, { units: units === '' ? [] : units.split(','), special, specialRates: parseSpecial(special), description });
+        const [code = '', units = '', special = '', shared = '0', ...own] = rec.split('\t');
+        const headings = [...prev.slice(0, Number(shared)), ...own];
+        prev = headings;
+        this.#details.set(code, { units: units === '' ? [] : units.split(','), special, specialRates: parseSpecial(special), description: headings.join(': ') });
       }
     }
     return this.#details.get(code8) ?? null;

@@ -281,6 +281,8 @@ export interface HtsLine {
   units: string[];
   /** The description with its headings: "Other live animals: Mammals: Primates". */
   description: string;
+  /** The same, one heading per element (the last is the line's own text). */
+  headings: string[];
   /** The 2-digit statistical suffixes of its 10-digit lines, in order ("00" for a line with one). */
   stats: string[];
 }
@@ -327,7 +329,8 @@ export function deriveHtsLines(rows: readonly UsitcRow[]): { lines: HtsLine[]; p
     let line = byCode.get(code);
     if (line === undefined) {
       // A line given only by its 10-digit row takes that row's description; its path ends with the row itself.
-      line = { code, general: '', special: '', units: [], description: path.map((p) => p.text).filter((t) => t !== '').join(': '), stats: [], rateRow: -1 };
+      const headings = path.map((p) => p.text).filter((t) => t !== '');
+      line = { code, general: '', special: '', units: [], description: headings.join(': '), headings, stats: [], rateRow: -1 };
       byCode.set(code, line);
     }
     if (general !== '') {

@@ -34,6 +34,12 @@ describe('the committed table equals what scripts/gen-hts-table.js derives from 
     };
     expect(firstDifference(renderLinesTsv(lines), 'data/mfn/hts-2026-rev-10.lines.tsv')).toBeNull();
     expect(firstDifference(renderDetailsTsv(lines), 'data/mfn/hts-2026-rev-10.details.tsv')).toBeNull();
+    // The details file (headings shared with the record before) reads back to every line's full description.
+    const wrong = lines.filter((l) => {
+      const d = mfnLines.details(l.code);
+      return d === null || d.description !== l.description || d.special !== l.special || d.units.join(',') !== l.units.join(',');
+    });
+    expect(wrong.map((l) => l.code)).toEqual([]);
   });
 });
 
