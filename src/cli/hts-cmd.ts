@@ -1,12 +1,12 @@
 /** `tariff hts import|show|search`: the USITC export -> an MFN table; a line of the schedule; lines by description. */
 import { readFile, realpath, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Engine } from '../core/compile.js';
 import { formatHts, normalizeHts } from '../core/hts.js';
-import { priceOfficial, type HtsLines } from '../core/hts-lines.js';
+import { priceOfficial, renderDetailsTsv, renderLinesTsv, type HtsLines } from '../core/hts-lines.js';
 import { formatRate } from '../core/money.js';
 import { resolveGood } from '../core/resolve.js';
-import { importUsitc } from '../core/usitc.js';
+import { deriveHtsLines, importUsitc, type HtsLine } from '../core/usitc.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagOrigin } from './options.js';
@@ -38,33 +38,65 @@ export async function runHtsImport(file: string, o: { out: string; id?: string; 
   const outName = toStdout ? 'hts' : basename(o.out);
   const id = (o.id ?? outName.replace(/\.json$/i, '')).toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^-+/, '') || 'hts';
   const asOf = o.asOf ?? basename(file);
+  const source = `USITC HTS export ${basename(file)}`;
+  const entry = (e: (typeof result.entries)[number]) => ({
+    hts: e.hts,
+    pct: e.pct,
+    ...(e.specific ? { specific: e.specific } : {}),
+    text: e.text,
+    description: e.description,
+    confidence: 'primary',
+    source,
+  });
+  // To a file: every line of chapters 01-97 in the bundled table's form (lines and details files next to it), so a
+  // newer revision gets what the bundled one has: "not a line" with the nearest lines, the Special column (spi),
+  // hts show and search. Entries keep what the lines cannot hold: a statistical line with a rate of its own, and
+  // chapter 98. On stdout (one stream), the entries alone.
+  let official: { lines: HtsLine[]; linesFile: string; detailsFile: string } | null = null;
+  let entries = result.entries;
+  if (!toStdout) {
+    const derived = deriveHtsLines(rows);
+    const refused = new Set(result.skipped.filter((k) => /rows give|outside what/.test(k.reason)).map((k) => k.hts.replaceAll('.', '').slice(0, 8)));
+    const lines = derived.lines.filter((l) => !refused.has(l.code));
+    if (lines.length > 0) {
+      const written = new Set(lines.map((l) => l.code));
+      official = { lines, linesFile: `${id}.lines.tsv`, detailsFile: `${id}.details.tsv` };
+      entries = result.entries.filter((e) => {
+        const digits = e.hts.replaceAll('.', '');
+        return !written.has(digits.slice(0, 8)) || digits.length === 10;
+      });
+    }
+  }
   const table = {
     $schema: '../schema/mfn-table.schema.json',
     id,
     title: `MFN (column 1 General) rates imported from ${basename(file)}`,
     asOf,
     revision: asOf,
-    entries: result.entries.map((e) => ({
-      hts: e.hts,
-      pct: e.pct,
-      ...(e.specific ? { specific: e.specific } : {}),
-      text: e.text,
-      description: e.description,
-      confidence: 'primary',
-      source: `USITC HTS export ${basename(file)}`,
-    })),
+    ...(official === null
+      ? {}
+      : { official: { lines: official.linesFile, details: official.detailsFile, sources: [{ instrument: source }], confidence: 'primary' } }),
+    entries: entries.map(entry),
   };
   const text = `${JSON.stringify(table, null, 1)}\n`;
   if (toStdout) io.stdout.write(text);
   else {
-    try {
-      await writeFile(o.out, text);
-    } catch (e) {
-      io.stderr.write(`tariff: ${o.out}: cannot write the table (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-      return EXIT.output;
+    const dir = dirname(o.out);
+    const files: [string, string][] = [[o.out, text]];
+    if (official !== null) {
+      files.push([join(dir, official.linesFile), renderLinesTsv(official.lines)], [join(dir, official.detailsFile), renderDetailsTsv(official.lines)]);
+    }
+    for (const [name, content] of files) {
+      try {
+        await writeFile(name, content);
+      } catch (e) {
+        io.stderr.write(`tariff: ${name}: cannot write the table (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+        return EXIT.output;
+      }
     }
   }
-  io.stderr.write(`${file}: ${result.rows} rows read; ${result.entries.length} MFN lines written to ${toStdout ? 'stdout' : o.out}\n`);
+  const what = official === null ? `${result.entries.length} MFN lines` : `${official.lines.length} lines of chapters 01-97 (with ${official.linesFile}, ${official.detailsFile})`;
+  io.stderr.write(`${file}: ${result.rows} rows read; ${what} written to ${toStdout ? 'stdout' : o.out}\n`);
   report();
   return EXIT.ok;
 }
@@ -84,7 +116,7 @@ async function engineWithLines(o: { htsTable?: string | undefined }): Promise<En
   const { loadEngine } = await import('../io/load.js');
   const engine = await loadEngine({ htsTable: o.htsTable });
   if (engine.mfnLines === null) {
-    throw new UsageError(`${o.htsTable ?? 'the schedule'}: this MFN table lists rates by prefix, not the schedule's lines; hts show and search need the bundled table`);
+    throw new UsageError(`${o.htsTable ?? 'the schedule'}: this MFN table lists rates by prefix, not the schedule's lines; hts show and search need a table written to a file by tariff hts import, or the bundled one`);
   }
   return engine as Engine & { mfnLines: HtsLines };
 }
@@ -167,7 +199,8 @@ export async function runHtsShow(code: string, o: HtsShowOptions, io: CliIo): Pr
     return EXIT.ok;
   }
   w(`On ${date}, origin ${origin} (category ${info.category}):`);
-  for (const m of info.measures) w(`  + ${m.rate.padStart(5)}%  ${m.measure}: ${m.reason}`);
+  const specific = r.ok ? r.plan.mfnSpecific : null;
+  for (const m of info.measures) w(`  + ${m.measure === 'mfn' && specific !== null ? specific.text : `${m.rate.padStart(5)}%`}  ${m.measure}: ${m.reason}`);
   w(info.adValoremTotal !== null ? `  = ${info.adValoremTotal.padStart(5)}%  duty rate on customs value` : '  = the MFN duty has a specific part or a measure applies to part of the value: see tariff calc with a quantity');
   for (const n of info.notes) w(`  note: ${n}`);
   return EXIT.ok;

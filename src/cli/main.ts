@@ -224,7 +224,7 @@ Examples:
     .command('import')
     .description('read the USITC HTS JSON export and write an MFN table for --hts-table; rows left out are listed with the reason')
     .argument('<file>', 'the USITC export, e.g. hts_2026_revision_20_json.json')
-    .requiredOption('--out <table>', 'the MFN table file to write ("-": stdout); not the input file')
+    .requiredOption('--out <table>', 'the MFN table file to write, with NAME.lines.tsv and NAME.details.tsv next to it ("-": the table alone on stdout); not the input file')
     .option('--id <id>', 'id of the table (default: from the output file name)')
     .option('--as-of <text>', 'the HTS revision the export is (default: the input file name)')
     .addHelpText('before', `
@@ -243,6 +243,7 @@ Examples:
     .argument('<code>', 'an HTS code, e.g. 8457.10.00 (a heading such as 8456 lists its lines)')
     .option('--date <YYYY-MM-DD>', 'entry date; default: today')
     .option('--origin <CC>', 'country of origin', 'JP')
+    .option('--hts-table <file>', 'a table written by tariff hts import, instead of the bundled HTS 2026 Rev. 10')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addHelpText('before', `
 Examples:
@@ -251,7 +252,7 @@ Examples:
   $ tariff hts show 8456.11
 `)
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (code: string, opts: { date?: string; origin?: string; format?: string }) => {
+    .action(async (code: string, opts: { date?: string; origin?: string; format?: string; htsTable?: string }) => {
       const { runHtsShow } = await import('./hts-cmd.js');
       setExit(await runHtsShow(code, opts, io));
     });
@@ -260,6 +261,7 @@ Examples:
     .description('find lines of the bundled HTS by the words of their description (for when you do not know the code), best first')
     .argument('<words...>', 'words to look for, e.g. machining centers')
     .option('--limit <n>', 'how many lines to show', '20')
+    .option('--hts-table <file>', 'a table written by tariff hts import, instead of the bundled HTS 2026 Rev. 10')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addHelpText('before', `
 Examples:
@@ -267,7 +269,7 @@ Examples:
   $ tariff hts search lithium ion batteries --limit 5
 `)
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (words: string[], opts: { limit?: string; format?: string }) => {
+    .action(async (words: string[], opts: { limit?: string; format?: string; htsTable?: string }) => {
       const { runHtsSearch } = await import('./hts-cmd.js');
       setExit(await runHtsSearch(words, opts, io));
     });

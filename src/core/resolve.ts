@@ -136,6 +136,15 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     // The official schedule, every line (an override in the table's entries wins, below).
     if (!official.ok) return { ok: false, refusal: { field: official.kind === 'no-computation' ? 'mfn_rate' : 'hts', reason: official.reason } };
     const { rate } = official;
+    // An entry of the table under this code (a statistical line with a rate of its own) makes the code ambiguous.
+    const hts = good.hts!;
+    const finer = firstLongerUnder(engine.mfnPrefixes, hts, (p) => engine.mfn.lookup(p)!.value.text !== rate.text);
+    if (finer !== undefined) {
+      return {
+        ok: false,
+        refusal: { field: 'hts', reason: `HTS ${formatHts(hts)} is not specific enough for its MFN rate: ${formatHts(finer)} has a rate of its own; give the full code or mfn_rate` },
+      };
+    }
     mfn = pctFromString(rate.pct!);
     mfnSource = `${engine.mfnRevision ?? 'the official HTS'} ${formatHts(official.prefix)}: General ${rate.text}`;
     if (rate.specific !== null) mfnSpecific = { microCents: microOf(rate.specific.cents), unit: rate.specific.unit, text: rate.text };

@@ -322,7 +322,9 @@ export function deriveHtsLines(rows: readonly UsitcRow[]): { lines: HtsLine[]; p
       return;
     }
     if (digits.startsWith('98') || digits.startsWith('99') || digits.length < 8) return;
-    const general = typeof row.general === 'string' ? plainText(row.general) : '';
+    // "See 9903..." points to an additional duty of chapter 99, not an MFN rate (hts-data README): no rate here.
+    const stated = typeof row.general === 'string' ? plainText(row.general) : '';
+    const general = /^see\s+99/i.test(stated) ? '' : stated;
     const special = typeof row.special === 'string' ? plainText(row.special) : '';
     const units = Array.isArray(row.units) ? row.units.filter((u): u is string => typeof u === 'string').map((u) => u.trim()).filter((u) => u !== '') : [];
     const code = digits.slice(0, 8);

@@ -16,8 +16,9 @@ describe('QA #5: duplicates and rates outside the schema', () => {
     const r = await tariff(['hts', 'import', input, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/row 1 8457\.10\.00 "4\.2% \/ 9%": 2 rows give 8457\.10\.00 \(rows 1, 2\); none is written/);
-    const table = JSON.parse(readFileSync(out, 'utf8')) as { entries: { hts: string }[] };
-    expect(table.entries.map((e) => e.hts)).toEqual(['8458.11.00']);
+    const table = JSON.parse(readFileSync(out, 'utf8')) as { entries: { hts: string }[]; official: { lines: string } };
+    expect(table.entries).toEqual([]);
+    expect(readFileSync(join(dir, table.official.lines), 'utf8')).toBe('84581100\t4.4%\t\n');
   });
 
   it('refuses a rate outside what a table holds with the reason, instead of writing what calc then refuses', async () => {

@@ -77,3 +77,20 @@ describe('the spi column and --spi flag (special program JP)', () => {
     expect(bad.stderr).toMatch(/--spi: expected a special program indicator like JP/);
   });
 });
+
+describe('hts show and search over a table written by hts import (a newer revision)', () => {
+  it('reads the imported lines and details, naming the export as the revision', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const out = join(mkdtempSync(join(tmpdir(), 'tariff-hts-show-')), 'newer.json');
+    expect((await tariff(['hts', 'import', 'tests/fixtures/usitc/hts-sample.json', '--out', out])).code).toBe(0);
+    const show = await tariff(['hts', 'show', '7318.12.00', '--hts-table', out, '--date', '2025-06-01']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/^7318\.12\.00 {2}\(hts-sample\.json\)\n {2}Screws, bolts, nuts & similar articles, of iron or steel: Other wood screws\n {2}General \(MFN\): 12\.5%/);
+    const search = await tariff(['hts', 'search', 'umbrellas', '--hts-table', out]);
+    expect(search.stdout).toMatch(/^6601\.10\.00 {2}\$1\.50\/each/);
+    const prefixOnly = await tariff(['hts', 'show', '7318.12.00', '--hts-table', 'tests/fixtures/usitc/README.json']);
+    expect(prefixOnly.code).not.toBe(0);
+  });
+});
