@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEngine, listRefs } from '../dist/core/compile.js';
+import { HtsLines } from '../dist/core/hts-lines.js';
 import { formatPath } from '../dist/core/issues.js';
 import { applyScenario } from '../dist/core/scenario.js';
 import { jsonSchemas } from '../dist/schema/json-schema.js';
@@ -33,6 +34,20 @@ function load(schema, name, file) {
   return r.data;
 }
 
+/** A bundled lines file (scripts/gen-hts-table.js): every record `8 digits TAB rate TAB suffixes`, sorted, unique. */
+function officialLines(file) {
+  const text = readFileSync(file, 'utf8');
+  let prev = '';
+  text.split('\n').forEach((rec, i) => {
+    if (rec === '' && i === text.split('\n').length - 1) return;
+    const m = /^(\d{8})\t([^\t]+)\t((?:\d\d)*)$/.exec(rec);
+    if (!m) problems.push(`${relative(ROOT, file)}: line ${i + 1}: expected "8 digits TAB rate TAB suffixes", got ${JSON.stringify(rec.slice(0, 60))}`);
+    else if (m[1] <= prev) problems.push(`${relative(ROOT, file)}: line ${i + 1}: ${m[1]} is not after ${prev} (the file must be sorted, one record per line)`);
+    else prev = m[1];
+  });
+  return new HtsLines(readFileSync(file), () => readFileSync(file.replace(/\.lines\.tsv$/, '.details.tsv'), 'utf8'));
+}
+
 const jsonIn = (dir) =>
   existsSync(join(DATA, dir)) ? readdirSync(join(DATA, dir)).filter((f) => f.endsWith('.json')).map((f) => join(DATA, dir, f)) : [];
 const scenarios = jsonIn('scenarios').map((f) => [f, load(ScenarioSchema, 'ScenarioSchema', f)]);
@@ -50,16 +65,17 @@ for (const file of jsonIn('schedules')) {
   const schedule = load(ScheduleSchema, 'ScheduleSchema', file);
   if (!schedule) continue;
   const table = schedule.mfnTable ? load(MfnTableSchema, 'MfnTableSchema', join(DATA, 'mfn', `${schedule.mfnTable}.json`)) : null;
+  const lines = table?.official ? officialLines(join(DATA, 'mfn', table.official.lines)) : null;
   const fees = schedule.fees ? load(FeesSchema, 'FeesSchema', join(DATA, 'fees', `${schedule.fees}.json`)) : null;
   const report = (f, issues) => issues.forEach((i) => problems.push(`${relative(ROOT, f)}: ${formatPath(i.path)}: ${i.message}`));
-  const base = compileEngine(schedule, table, 'as-enacted', fees, listsOf(schedule));
+  const base = compileEngine(schedule, table, 'as-enacted', fees, listsOf(schedule), { mfnLines: lines });
   if (!base.ok) report(file, base.issues);
   for (const [f, scenario] of scenarios) {
     if (!scenario || scenario.base !== schedule.id) continue;
     const applied = applyScenario(schedule, scenario);
     if (!applied.ok) report(f, applied.issues);
     else {
-      const compiled = compileEngine(applied.value, table, scenario.id, fees, listsOf(applied.value));
+      const compiled = compileEngine(applied.value, table, scenario.id, fees, listsOf(applied.value), { mfnLines: lines });
       if (!compiled.ok) report(f, compiled.issues);
     }
   }

@@ -9,13 +9,13 @@
 // Miller can multiply it; quoting (commas, doubled quotes) lives in `note`.
 //
 // Usage: node scripts/gen-bench-data.js [--rows N] [--seed S] [--out FILE] [--force]
-// Default output: bench-out/bench-v1-<rows>r-s<seed>.csv (reused when present).
+// Default output: bench-out/bench-v2-<rows>r-s<seed>.csv (reused when present).
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Bump when the generated content changes, so stale files are not reused. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 42;
 export const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench-out');
 
@@ -39,7 +39,7 @@ const GOODS = [
   ['8703.23.01', 'vehicles', 14],
   ['8703.24.01', 'vehicles', 8],
   ['8704.31.01', 'vehicles', 2],
-  ['8708.29.50', 'auto-parts', 10],
+  ['8708.29.51', 'auto-parts', 10],
   ['8708.99.81', 'auto-parts', 10],
   ['8544.30.00', 'auto-parts', 4],
   ['7207.11.00', 'steel', 2],
@@ -49,13 +49,13 @@ const GOODS = [
   ['7606.12.30', 'aluminum', 3],
   ['8457.10.00', 'general', 3],
   ['8458.11.00', 'general', 2],
-  ['8456.11.00', 'general', 2],
+  ['8456.11.10', 'general', 2],
   ['8402.11.00', 'general', 1],
   ['8471.30.01', 'general', 5],
   ['8542.31.00', 'general', 5],
   ['8504.34.00', 'general', 3],
   ['8507.60.00', 'general', 3],
-  ['8543.30.00', 'general', 2],
+  ['8543.30.20', 'general', 2],
   ['', 'vehicles', 2],
   ['', 'auto-parts', 3],
   ['', 'steel', 1],

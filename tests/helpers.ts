@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileEngine, type Engine } from '../src/core/compile.js';
+import { HtsLines } from '../src/core/hts-lines.js';
 import { applyScenario } from '../src/core/scenario.js';
 import { MfnTableSchema, ProductListSchema, ScenarioSchema, ScheduleSchema, type ProductList } from '../src/schema/schedule.js';
 
@@ -10,7 +11,11 @@ export const BIN = resolve(ROOT, 'bin/tariff.js');
 const readJson = (rel: string): unknown => JSON.parse(readFileSync(resolve(ROOT, rel), 'utf8'));
 
 export const schedule = ScheduleSchema.parse(readJson('data/schedules/us-japan.json'));
-export const mfnTable = MfnTableSchema.parse(readJson('data/mfn/japan-common-lines.json'));
+export const mfnTable = MfnTableSchema.parse(readJson('data/mfn/hts-2026-rev-10.json'));
+/** The bundled official lines (data/mfn/hts-2026-rev-10.lines.tsv). */
+export const mfnLines = new HtsLines(readFileSync(resolve(ROOT, 'data/mfn/hts-2026-rev-10.lines.tsv')), () =>
+  readFileSync(resolve(ROOT, 'data/mfn/hts-2026-rev-10.details.tsv'), 'utf8'),
+);
 /** Every bundled product list (data/lists/*.json), by id. */
 export const lists: ReadonlyMap<string, ProductList> = new Map(
   (existsSync(resolve(ROOT, 'data/lists')) ? readdirSync(resolve(ROOT, 'data/lists')) : [])
@@ -27,7 +32,7 @@ export function bundledEngine(scenario = 'as-enacted'): Engine {
     if (!applied.ok) throw new Error(JSON.stringify(applied.issues));
     s = applied.value;
   }
-  const e = compileEngine(s, mfnTable, scenario, null, lists);
+  const e = compileEngine(s, mfnTable, scenario, null, lists, { mfnLines });
   if (!e.ok) throw new Error(JSON.stringify(e.issues));
   return e.value;
 }

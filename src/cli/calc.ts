@@ -17,7 +17,7 @@ import { CalcLines } from './calc-lines.js';
 import { readRowsParallel } from './parallel.js';
 import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
-import { flagDate, flagMfnRate, flagOrigin } from './options.js';
+import { flagDate, flagMfnRate, flagOrigin, flagSpi } from './options.js';
 import { entryRecord, totalsRecord } from './records.js';
 import { FORMATS, makeReporter, type Format } from './reporters.js';
 
@@ -46,6 +46,8 @@ export interface CalcOptions {
   metalValue?: string | undefined;
   loaded?: string | undefined;
   htsTable?: string | undefined;
+  /** Special program indicator claimed for rows without an spi column (e.g. JP). */
+  spi?: string | undefined;
   /** false with --no-fees */
   fees?: boolean | undefined;
   jobs?: string | undefined;
@@ -86,7 +88,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
   if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) throw new UsageError(`--jobs must be "auto" or a whole number from 1 to 64, got "${o.jobs}"`);
   const origin = flagOrigin(o.origin);
   const mfn = flagMfnRate(o.mfnRate);
-  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: planMode(o.mode) };
+  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: planMode(o.mode), spi: flagSpi(o.spi) };
 
   if (o.scenario !== undefined && o.scenarioFile !== undefined) {
     throw new UsageError('give --scenario NAME or --scenario-file FILE, not both', 'to put scenarios side by side, use tariff compare');

@@ -26,7 +26,7 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 interface PlanJson {
   /** `,"hts":…,"category":…,"origin":"`: a plan is resolved for one HTS code (or none), so set from its first line. */
   good: Uint8Array | null;
-  /** `","mfnRate":…,"duties":[` then `{"measure":…,"amount":"` */
+  /** `","mfnRate":…,"mfnSource":…,"duties":[` then `{"measure":…,"amount":"` */
   mfnAndFirst: Uint8Array;
   /** After each duty's amount: its tail, the comma and the next duty's head; the last one closes the array and opens duty. */
   afterAmount: Uint8Array[];
@@ -71,7 +71,7 @@ export class JsonLineWriter {
       for (let i = 0; i < n; i++) afterAmount.push(bytes(`${tail(i)}${i + 1 < n ? `,${head(i + 1)}` : '],"duty":"'}`));
       p = {
         good: null,
-        mfnAndFirst: bytes(`","mfnRate":${s(formatRate(plan.mfn))},"duties":[${n > 0 ? head(0) : '],"duty":"'}`),
+        mfnAndFirst: bytes(`","mfnRate":${s(formatRate(plan.mfn))},"mfnSource":${s(plan.mfnSource)},"duties":[${n > 0 ? head(0) : '],"duty":"'}`),
         afterAmount,
         notes: bytes(s(plan.notes)),
         notesWith: new Map(),

@@ -42,6 +42,8 @@ Input CSV: a header row (names case-insensitive), then one import per row.
   date (or entry_date)                  entry date YYYY-MM-DD (default: --date, else today)
   origin                                ISO country code (default: --origin, else JP)
   mfn_rate                              MFN percent, overrides the bundled MFN table
+  spi (or special_program)              special program claimed (default: --spi): JP
+                                        applies the line's Special (JP) rate
   id                                    your reference, copied to the output
   entry (or entry_number)               customs entry: fees are per entry (default:
                                         each line is its own entry)
@@ -87,7 +89,7 @@ function withImportOptions(cmd: Command): Command {
     .option('--loaded <YYYY-MM-DD>', 'date of loading on the vessel, for the in-transit rules')
     .option('--quantity <n>', 'quantity, in the unit of a specific MFN rate (e.g. kg)')
     .option('--unit <unit>', 'the unit of --quantity, checked against the rate')
-    .option('--hts-table <file>', 'an MFN table from tariff hts import, instead of the bundled one');
+    .option('--hts-table <file>', 'an MFN table from tariff hts import, instead of the bundled HTS 2026 Rev. 10');
 }
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -115,6 +117,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--date <YYYY-MM-DD>', 'entry date (rows without a date use it too); default: today')
     .option('--origin <CC>', 'country of origin (rows without an origin use it too)', 'JP')
     .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
+    .option('--spi <program>', 'claim a special program for rows without an spi column: JP (US-Japan Trade Agreement) applies the line\'s Special rate where the HTS lists JP')
     .option('--scenario <name>', 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
     .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us-japan.json')
@@ -216,12 +219,12 @@ Examples:
       setExit(await runTimeline(file, opts, io));
     });
 
-  const hts = program.command('hts').description('official HTS data');
+  const hts = program.command('hts').description('official HTS data: import an export, show a line, search descriptions');
   hts
     .command('import')
-    .description('read the USITC HTS JSON export and write a compact MFN table for --hts-table')
+    .description('read the USITC HTS JSON export and write an MFN table for --hts-table; rows left out are listed with the reason')
     .argument('<file>', 'the USITC export, e.g. hts_2026_revision_20_json.json')
-    .requiredOption('--out <table>', 'the MFN table file to write')
+    .requiredOption('--out <table>', 'the MFN table file to write, with NAME.lines.tsv and NAME.details.tsv next to it ("-": the table alone on stdout); not the input file')
     .option('--id <id>', 'id of the table (default: from the output file name)')
     .option('--as-of <text>', 'the HTS revision the export is (default: the input file name)')
     .addHelpText('before', `
@@ -233,6 +236,42 @@ Examples:
     .action(async (file: string, opts: { out: string; id?: string; asOf?: string }) => {
       const { runHtsImport } = await import('./hts-cmd.js');
       setExit(await runHtsImport(file, opts, io));
+    });
+  hts
+    .command('show')
+    .description('a line of the bundled HTS: General (MFN) rate, units, description, Special programs, and the measures that cover it on a date with the duty rate they add up to')
+    .argument('<code>', 'an HTS code, e.g. 8457.10.00 (a heading such as 8456 lists its lines)')
+    .option('--date <YYYY-MM-DD>', 'entry date; default: today')
+    .option('--origin <CC>', 'country of origin', 'JP')
+    .option('--hts-table <file>', 'a table written by tariff hts import, instead of the bundled HTS 2026 Rev. 10')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addHelpText('before', `
+Examples:
+  $ tariff hts show 8457.10.00 --date 2026-03-02
+  $ tariff hts show 8708.29.51 --date 2025-10-01 --format json
+  $ tariff hts show 8456.11
+`)
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (code: string, opts: { date?: string; origin?: string; format?: string; htsTable?: string }) => {
+      const { runHtsShow } = await import('./hts-cmd.js');
+      setExit(await runHtsShow(code, opts, io));
+    });
+  hts
+    .command('search')
+    .description('find lines of the bundled HTS by the words of their description (for when you do not know the code), best first')
+    .argument('<words...>', 'words to look for, e.g. machining centers')
+    .option('--limit <n>', 'how many lines to show', '20')
+    .option('--hts-table <file>', 'a table written by tariff hts import, instead of the bundled HTS 2026 Rev. 10')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addHelpText('before', `
+Examples:
+  $ tariff hts search machining centers
+  $ tariff hts search lithium ion batteries --limit 5
+`)
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (words: string[], opts: { limit?: string; format?: string; htsTable?: string }) => {
+      const { runHtsSearch } = await import('./hts-cmd.js');
+      setExit(await runHtsSearch(words, opts, io));
     });
 
   const schedule = program.command('schedule').description('list, show, validate and check schedules and scenarios');

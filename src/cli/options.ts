@@ -20,3 +20,10 @@ export function flagMfnRate(value: string | undefined): RateMicro | null {
   if (!r.ok) throw new UsageError(`--mfn-rate: ${r.reason}`);
   return r.value;
 }
+
+/** --spi: a special program indicator of the column 1 Special column (JP), upper case; null when not given. */
+export function flagSpi(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (!/^[A-Za-z]{1,2}[+*]?$/.test(value)) throw new UsageError(`--spi: expected a special program indicator like JP, got "${value}"`);
+  return value.toUpperCase();
+}

@@ -32,6 +32,8 @@ export interface LineRecord {
   date: string;
   value: string;
   mfnRate: string;
+  /** Where the MFN rate came from: the HTS revision and line, the row's mfn_rate, or a category default. */
+  mfnSource: string;
   duties: DutyRecord[];
   duty: string;
   effectiveRate: string;
@@ -115,6 +117,7 @@ export function lineRecord(c: ComputedLine<Row>, passthrough: Record<string, str
     date: row.date,
     value: formatCents(row.value),
     mfnRate: formatRate(plan.mfn),
+    mfnSource: plan.mfnSource,
     duties: c.duties.map((d) => {
       const rec: DutyRecord = { measure: d.measure.id, layer: d.measure.layer, rate: formatRate(d.rate), amount: formatCents(d.amount), refundable: d.measure.refundBasis !== null };
       if (d.base !== 'value') rec.base = d.base;

@@ -2,13 +2,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import Table from 'cli-table3';
-import { compileEngine, formatCitation, type CompiledMeasure, type Engine } from '../core/compile.js';
-import { formatPath } from '../core/issues.js';
+import { compileEngine, compileMfnEntries, formatCitation, type CompiledMeasure, type Engine } from '../core/compile.js';
+import { formatPath, type DataIssue } from '../core/issues.js';
 import { formatCents, formatRate } from '../core/money.js';
 import { EXIT, UsageError } from '../errors.js';
 import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadLists, loadScenarioFile, loadSchedule, SCENARIO_DIR } from '../io/load.js';
 import { applyScenario } from '../core/scenario.js';
 import type { CliIo } from './io.js';
+import type { MfnTable } from '../schema/schedule.js';
 
 const SCHEDULE_DIR = resolve(DATA_DIR, 'schedules');
 
@@ -130,10 +131,10 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
   try {
     if (kind === 'scenario') {
       const scenario = await loadScenarioFile(file);
-      const { schedule, mfnTable, fees } = await loadSchedule(o.schedule ?? resolve(SCHEDULE_DIR, 'us-japan.json'));
+      const { schedule, mfnTable, fees, mfnLines } = await loadSchedule(o.schedule ?? resolve(SCHEDULE_DIR, 'us-japan.json'));
       const applied = applyScenario(schedule, scenario);
       if (!applied.ok) throw new DataFileError(file, applied.issues);
-      const compiled = compileEngine(applied.value, mfnTable, scenario.id, fees, await loadLists(applied.value, file));
+      const compiled = compileEngine(applied.value, mfnTable, scenario.id, fees, await loadLists(applied.value, file), { mfnLines });
       if (!compiled.ok) throw new DataFileError(file, compiled.issues);
     } else if (kind === 'schedule') {
       await loadEngine({ scheduleFile: file });
@@ -141,6 +142,11 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
       const { MfnTableSchema, FeesSchema, ProductListSchema } = await import('../schema/schedule.js');
       const r = (kind === 'fees' ? FeesSchema : kind === 'product list' ? ProductListSchema : MfnTableSchema).safeParse(JSON.parse(await readFile(file, 'utf8')));
       if (!r.success) throw new DataFileError(file, r.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
+      if (kind === 'mfn table') {
+        const issues: DataIssue[] = [];
+        compileMfnEntries(r.data as MfnTable, issues); // duplicates (QA #5)
+        if (issues.length > 0) throw new DataFileError(file, issues);
+      }
     }
   } catch (e) {
     if (!(e instanceof DataFileError)) throw e;

@@ -6,6 +6,7 @@
 import type { Citation, Confidence, Fees, MfnTable, ProductList, Rate, Schedule } from '../schema/schedule.js';
 import { compileFees, type FeeRules } from './fees.js';
 import { firstLongerUnder, formatHts, PrefixIndex, prefixDigits } from './hts.js';
+import type { HtsLines } from './hts-lines.js';
 import type { Checked, DataIssue } from './issues.js';
 import { pctFromString, type RateMicro } from './money.js';
 
@@ -113,6 +114,10 @@ export interface Engine {
   /** The product lists the measures name, by id. */
   lists: ReadonlyMap<string, CompiledList>;
   mfnTableId: string | null;
+  /** Every line of the official schedule, when the MFN table has one: a code that is not a line is refused. */
+  mfnLines: HtsLines | null;
+  /** The HTS revision that priced the table's lines ("HTS 2026 Rev. 10"), for the output. */
+  mfnRevision: string | null;
   /** Customs fees (MPF, HMF), when the schedule names a fees file. */
   fees: FeeRules | null;
 }
@@ -131,7 +136,8 @@ export function listRefs(schedule: Schedule): { id: string; path: (string | numb
  * `lists`: the bundled product lists the measures name (scope.lists, scope.exclude.lists), by id; a measure naming a
  * list not given is an error. `checked`: the same schedule, scenario and lists passed every check at build time
  * (their bytes match the build's stamps), so the costly consistency checks (one measure per layer, displacement
- * cycles, codes listed twice) are not run again at start-up.
+ * cycles, codes listed twice) are not run again at start-up. `mfnLines`: every line of the official schedule, when
+ * the MFN table has one (a code that is not a line is then refused).
  */
 export function compileEngine(
   schedule: Schedule,
@@ -139,7 +145,7 @@ export function compileEngine(
   scenarioId: string,
   fees: Fees | null = null,
   lists: ReadonlyMap<string, ProductList> = new Map(),
-  { checked = false }: { checked?: boolean } = {},
+  { checked = false, mfnLines = null }: { checked?: boolean; mfnLines?: HtsLines | null } = {},
 ): Checked<Engine> {
   const issues: DataIssue[] = [];
   const usedLists = new Map<string, CompiledList>();
@@ -304,14 +310,7 @@ export function compileEngine(
     });
   }
 
-  const mfn = new PrefixIndex<MfnLine>();
-  mfnTable?.entries.forEach((e, i) => {
-    const digits = prefixDigits(e.hts);
-    if (mfn.has(digits)) issues.push({ path: ['entries', i, 'hts'], message: `duplicate MFN entry for ${e.hts}` });
-    const specific = e.specific === undefined ? null : { microCents: microOf(e.specific.cents), unit: e.specific.unit };
-    const text = e.text ?? (specific === null ? `${e.pct}%` : `${e.pct === '0' ? '' : `${e.pct}% + `}${e.specific!.cents}¢/${e.specific!.unit}`);
-    mfn.set(digits, { prefix: digits, pct: pctFromString(e.pct), specific, text, description: e.description, confidence: e.confidence, source: e.source });
-  });
+  const mfn = compileMfnEntries(mfnTable, issues);
 
   if (issues.length > 0) return { ok: false, issues };
   return {
@@ -334,9 +333,24 @@ export function compileEngine(
       categoryPrefixes: [...new Set(Object.values(schedule.categories).flatMap((c) => c.hts).map(prefixDigits))].sort(),
       lists: usedLists,
       mfnTableId: mfnTable?.id ?? null,
+      mfnLines,
+      mfnRevision: mfnTable?.revision ?? null,
       fees: fees === null ? null : compileFees(fees),
     },
   };
+}
+
+/** The MFN table's entries by prefix; a duplicate is an issue at `entries[i].hts` (the table's, not the schedule's). */
+export function compileMfnEntries(mfnTable: MfnTable | null, issues: DataIssue[]): PrefixIndex<MfnLine> {
+  const mfn = new PrefixIndex<MfnLine>();
+  mfnTable?.entries.forEach((e, i) => {
+    const digits = prefixDigits(e.hts);
+    if (mfn.has(digits)) issues.push({ path: ['entries', i, 'hts'], message: `duplicate MFN entry for ${e.hts}` });
+    const specific = e.specific === undefined ? null : { microCents: microOf(e.specific.cents), unit: e.specific.unit };
+    const text = e.text ?? (specific === null ? `${e.pct}%` : `${e.pct === '0' ? '' : `${e.pct}% + `}${e.specific!.cents}¢/${e.specific!.unit}`);
+    mfn.set(digits, { prefix: digits, pct: pctFromString(e.pct), specific, text, description: e.description, confidence: e.confidence, source: e.source });
+  });
+  return mfn;
 }
 
 function compileRate(r: Rate): CompiledRate {
@@ -351,7 +365,7 @@ function compileRate(r: Rate): CompiledRate {
 }
 
 /** "4.4" -> 4_400_000n (millionths). */
-function microOf(decimal: string): bigint {
+export function microOf(decimal: string): bigint {
   const [int, frac = ''] = decimal.split('.');
   return BigInt(int!) * 1_000_000n + BigInt(frac.padEnd(6, '0').slice(0, 6));
 }

@@ -8,6 +8,7 @@
 import type { CompiledMeasure } from './compile.js';
 import { applyRate, MICRO_PER_PCT, type Cents, type RateMicro } from './money.js';
 import type { Base, Plan } from './resolve.js';
+import { QUALIFIED_UNITS } from './usitc.js';
 
 export interface DutyAmount {
   measure: CompiledMeasure;
@@ -115,10 +116,11 @@ export function quantityProblem(plan: Plan, row: { quantity: bigint | null; unit
   if (row.quantity === null) return `the MFN rate is ${plan.mfnSpecific.text}: give quantity (in ${unit})`;
   // "liter" = "liters", "each" = "No." = "pcs" (the USITC export's units column writes "liters", "No.").
   const norm = (u: string) => {
-    const w = u.trim().toLowerCase().replace(/\.$/, '');
+    const w = u.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '');
     if (w === 'no' || w === 'pcs' || w === 'pc' || w === 'each') return 'each';
     return w.length > 2 && w.endsWith('s') ? w.slice(0, -1) : w;
   };
+  if (row.unit === null && QUALIFIED_UNITS.has(unit)) return `the MFN rate is ${plan.mfnSpecific.text}: give the quantity in ${unit} with unit "${unit}"`;
   if (row.unit !== null && norm(row.unit) !== norm(unit)) return `the MFN rate is per ${unit}, but the quantity is in ${row.unit}: give it in ${unit}`;
   return null;
 }

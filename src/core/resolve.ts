@@ -4,10 +4,12 @@
  * MFN override), never on the value, so it is memoised per distinct key and
  * the per-row work is only the arithmetic in compute.ts.
  */
-import type { CompiledMeasure, Engine } from './compile.js';
+import { microOf, type CompiledMeasure, type Engine } from './compile.js';
 import { nextDay } from './dates.js';
 import { firstLongerUnder, formatHts } from './hts.js';
-import { formatRate, type RateMicro } from './money.js';
+import { priceOfficial, type OfficialPrice } from './hts-lines.js';
+import { parseRateText } from './usitc.js';
+import { formatRate, pctFromString, type RateMicro } from './money.js';
 
 export interface GoodInput {
   /** HTS digits (normalised), or null when the row gives only a category. */
@@ -25,6 +27,8 @@ export interface GoodInput {
   usContent?: RateMicro | null;
   /** Whether the row gives the value of its steel/aluminum content. */
   hasMetalValue?: boolean;
+  /** Special program indicator claimed for the column 1 Special rate (General Note 3(c)), e.g. "JP"; null: none. */
+  spi?: string | null;
 }
 
 /** What a measure's rate applies to on a line. */
@@ -63,7 +67,7 @@ export interface Plan {
 }
 
 export interface Refusal {
-  field: 'hts' | 'category' | 'origin' | 'date' | 'mfn_rate';
+  field: 'hts' | 'category' | 'origin' | 'date' | 'mfn_rate' | 'spi';
   reason: string;
 }
 
@@ -119,6 +123,14 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     };
   }
 
+  // A code that is not a line of the official schedule is refused, mfn_rate or not (a typo priced by hand is
+  // still a typo); an override in the table's entries makes a code known.
+  let official: OfficialPrice | null = null;
+  if (good.hts !== null && engine.mfnLines !== null && engine.mfn.lookup(good.hts) === undefined) {
+    official = priceOfficial(engine.mfnLines, good.hts, engine.mfnRevision ?? 'the official HTS');
+    if (!official.ok && official.kind === 'not-a-line') return { ok: false, refusal: { field: 'hts', reason: official.reason } };
+  }
+
   // MFN: the row's own rate, else the table by longest prefix, else the category default.
   let mfn: RateMicro;
   let mfnSource: string;
@@ -126,6 +138,22 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   if (good.mfn !== null) {
     mfn = good.mfn;
     mfnSource = 'mfn_rate given with the row';
+  } else if (official !== null) {
+    // The official schedule, every line (an override in the table's entries wins, below).
+    if (!official.ok) return { ok: false, refusal: { field: official.kind === 'no-computation' ? 'mfn_rate' : 'hts', reason: official.reason } };
+    const { rate } = official;
+    // An entry of the table under this code (a statistical line with a rate of its own) makes the code ambiguous.
+    const hts = good.hts!;
+    const finer = firstLongerUnder(engine.mfnPrefixes, hts, (p) => engine.mfn.lookup(p)!.value.text !== rate.text);
+    if (finer !== undefined) {
+      return {
+        ok: false,
+        refusal: { field: 'hts', reason: `HTS ${formatHts(hts)} is not specific enough for its MFN rate: ${formatHts(finer)} has a rate of its own; give the full code or mfn_rate` },
+      };
+    }
+    mfn = pctFromString(rate.pct!);
+    mfnSource = `${engine.mfnRevision ?? 'the official HTS'} ${formatHts(official.prefix)}: General ${rate.text}`;
+    if (rate.specific !== null) mfnSpecific = { microCents: microOf(rate.specific.cents), unit: rate.specific.unit, text: rate.text };
   } else if (good.hts !== null) {
     const hts = good.hts;
     const hit = engine.mfn.lookup(hts);
@@ -152,7 +180,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
       };
     }
     mfn = hit.value.pct;
-    mfnSource = `MFN table ${formatHts(hit.prefix)}: ${hit.value.description}`;
+    mfnSource = `${engine.mfnRevision ?? 'MFN table'} ${formatHts(hit.prefix)}: ${hit.value.description}`;
     if (hit.value.specific !== null) mfnSpecific = { ...hit.value.specific, text: hit.value.text };
   } else {
     const c = engine.categories.get(category)!;
@@ -166,10 +194,21 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     mfnSource = `category ${category} default (${c.standsFor})`;
   }
 
+  // A special program claimed (spi): the column 1 Special rate of the line for that program replaces the General
+  // rate as the line's column 1 duty. The inclusive formulas keep subtracting the General rate (below).
+  const spi = good.spi ?? null;
+  let general: { pct: RateMicro; specific: boolean } | null = null;
+  if (spi !== null) {
+    const claimed = claimSpecial(engine, good, spi, mfn, mfnSpecific, mfnSource);
+    if (!claimed.ok) return { ok: false, refusal: { field: 'spi', reason: claimed.reason } };
+    general = { pct: mfn, specific: mfnSpecific !== null };
+    ({ mfn, mfnSpecific, mfnSource } = claimed);
+  }
+
   const notes: string[] = [];
   if (good.mfn === null && good.hts !== null) {
-    const hit = engine.mfn.lookup(good.hts)!;
-    if (hit.value.confidence === 'unconfirmed') notes.push(`MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`);
+    const hit = engine.mfn.lookup(good.hts);
+    if (hit !== undefined && hit.value.confidence === 'unconfirmed') notes.push(`MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`);
   }
 
   // Measures in force, in scope, for this origin.
@@ -232,6 +271,15 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
         reason = `+${formatRate(rate)}% in force ${windowText(m)}`;
         break;
       case 'inclusive':
+        if (general !== null) {
+          // Claimed special rate: N% minus the column 1 General rate (DOMAIN-2026-12 C7, DOMAIN.md s.7 and open item 10).
+          if (general.specific) {
+            return { ok: false, refusal: { field: 'spi', reason: `${m.label} is N% minus the column 1 General rate, which for this line has a specific part; with ${spi} claimed that is not computed here: give mfn_rate and no spi` } };
+          }
+          rate = kind.pct > general.pct ? kind.pct - general.pct : 0n;
+          reason = `inclusive ${formatRate(kind.pct)}% minus the column 1 General rate ${formatRate(general.pct)}% (not the ${spi} Special rate claimed): adds ${formatRate(rate)}%`;
+          break;
+        }
         rate = kind.pct > mfn ? kind.pct - mfn : 0n;
         reason =
           mfnSpecific !== null
@@ -250,7 +298,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     }
     reason += transit;
     const a: AppliedMeasure = { measure: m, rate, base, nonUsShare };
-    if (kind.kind === 'inclusive' && mfnSpecific !== null) a.inclusiveOf = kind.pct;
+    if (kind.kind === 'inclusive' && mfnSpecific !== null && general === null) a.inclusiveOf = kind.pct;
     applied.push(a);
     decisions.push({ measure: m, applied: true, reason });
     if (m.confidence === 'unconfirmed') notes.push(`${m.id} is UNCONFIRMED in the sources`);
@@ -262,6 +310,12 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     }
   }
 
+  if (general !== null && applied.some((a) => a.measure.rate.kind === 'inclusive')) {
+    notes.push(
+      `${spi} claimed: the column 1 duty is at the Special rate; the inclusive measures subtract the column 1 General rate ${formatRate(general.pct)}%, ` +
+        'as the instruments word it ("column 1 general rate", "MFN tariff": DOMAIN-2026-12 C7; DOMAIN.md open item 10 is otherwise unconfirmed)',
+    );
+  }
   if (hasMetal && !applied.some((a) => a.base !== 'value')) {
     notes.push('metal_value is not used: no measure in force on this date applies to the metal value');
   }
@@ -272,6 +326,45 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     notes.push(`entry date before ${engine.coversFrom}, where this schedule's evidence starts: earlier measures are not modelled`);
   }
   return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
+}
+
+/** Programs of the column 1 Special column this engine computes; others are refused until modelled. */
+const MODELLED_PROGRAMS: ReadonlySet<string> = new Set(['JP']);
+
+/**
+ * The line's column 1 Special rate for a claimed program (the US-Japan Trade Agreement, "JP", General Note 36):
+ * the rate the official line lists for it, or why it cannot be claimed.
+ */
+function claimSpecial(
+  engine: Engine,
+  good: GoodInput,
+  spi: string,
+  generalPct: RateMicro,
+  generalSpecific: Plan['mfnSpecific'],
+  generalSource: string,
+): { ok: true; mfn: RateMicro; mfnSpecific: Plan['mfnSpecific']; mfnSource: string } | { ok: false; reason: string } {
+  if (!MODELLED_PROGRAMS.has(spi)) return { ok: false, reason: `special program ${spi} is not modelled yet (only ${[...MODELLED_PROGRAMS].join(', ')}); leave spi empty for the General rate` };
+  if (good.mfn !== null) return { ok: false, reason: `give mfn_rate or spi ${spi}, not both (mfn_rate is the rate itself)` };
+  if (good.hts === null || engine.mfnLines === null) return { ok: false, reason: `spi ${spi} needs an HTS code priced by the official schedule (its Special column)` };
+  const code8 = good.hts.slice(0, 8);
+  const details = good.hts.length >= 8 ? engine.mfnLines.details(code8) : null;
+  if (details === null) return { ok: false, reason: `spi ${spi} needs a full 8- or 10-digit HTS code (the Special rate is per line)` };
+  const revision = engine.mfnRevision ?? 'the official HTS';
+  const entry = details.specialRates.find((r) => r.programs.includes(spi));
+  if (entry === undefined) {
+    if (generalPct === 0n && generalSpecific === null) {
+      return { ok: true, mfn: 0n, mfnSpecific: null, mfnSource: `${generalSource} (General Free: ${spi} changes nothing)` };
+    }
+    return { ok: false, reason: `${formatHts(code8)} does not list ${spi} in its Special column (${revision}: ${details.special === '' ? 'empty' : `"${details.special}"`}): no ${spi} rate; leave spi empty for the General rate` };
+  }
+  const parsed = parseRateText(entry.text);
+  if (parsed === null) return { ok: false, reason: `the ${spi} Special rate of ${formatHts(code8)} is "${entry.text}", which has no computation here; give mfn_rate and no spi` };
+  return {
+    ok: true,
+    mfn: pctFromString(parsed.pct),
+    mfnSpecific: parsed.specific === null ? null : { microCents: microOf(parsed.specific.cents), unit: parsed.specific.unit, text: entry.text },
+    mfnSource: `${revision} ${formatHts(code8)}: Special (${spi}) ${entry.text}, claimed instead of the General rate`,
+  };
 }
 
 /**
@@ -361,7 +454,7 @@ export class Resolver {
   #simpleCount = 0;
 
   resolve(good: GoodInput): Resolution {
-    if (good.mfn === null && (good.loaded ?? null) === null && (good.usContent ?? null) === null && good.hasMetalValue !== true) {
+    if (good.mfn === null && (good.loaded ?? null) === null && (good.usContent ?? null) === null && good.hasMetalValue !== true && (good.spi ?? null) === null) {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
       let byOrigin = this.#simple.get(k1);
       if (byOrigin === undefined) this.#simple.set(k1, (byOrigin = new Map()));
@@ -378,7 +471,7 @@ export class Resolver {
       }
       return r;
     }
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${good.loaded ?? ''}|${good.usContent ?? ''}|${good.hasMetalValue ? 1 : 0}`;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${good.loaded ?? ''}|${good.usContent ?? ''}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = resolveGood(this.engine, good);

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEngine, listRefs, type Engine } from '../core/compile.js';
+import { HtsLines } from '../core/hts-lines.js';
 import { formatPath, type DataIssue } from '../core/issues.js';
 import { applyScenario } from '../core/scenario.js';
 import type { Fees, MfnTable, ProductList, Scenario, Schedule } from '../schema/schedule.js';
@@ -139,9 +140,9 @@ export async function loadLists(schedule: Schedule, file: string): Promise<Map<s
 }
 
 /** Loaded schedules by path: compare and timeline build one engine per scenario from the same files. */
-const scheduleCache = new Map<string, Promise<{ schedule: Schedule; mfnTable: MfnTable | null; fees: Fees | null }>>();
+const scheduleCache = new Map<string, Promise<LoadedSchedule>>();
 
-export function loadSchedule(file: string): Promise<{ schedule: Schedule; mfnTable: MfnTable | null; fees: Fees | null }> {
+export function loadSchedule(file: string): Promise<LoadedSchedule> {
   const key = resolve(file);
   let p = scheduleCache.get(key);
   if (p === undefined) {
@@ -152,12 +153,50 @@ export function loadSchedule(file: string): Promise<{ schedule: Schedule; mfnTab
   return p;
 }
 
-async function readSchedule(file: string): Promise<{ schedule: Schedule; mfnTable: MfnTable | null; fees: Fees | null }> {
+async function readSchedule(file: string): Promise<LoadedSchedule> {
   const schedule = await check<Schedule>('ScheduleSchema', await readJson(file), file);
   let mfnTable: MfnTable | null = null;
-  if (schedule.mfnTable !== undefined) mfnTable = await loadBundled<MfnTable>('MfnTableSchema', MFN_DIR, schedule.mfnTable, file, 'mfnTable');
+  let mfnLines: HtsLines | null = null;
+  if (schedule.mfnTable !== undefined) {
+    mfnTable = await loadBundled<MfnTable>('MfnTableSchema', MFN_DIR, schedule.mfnTable, file, 'mfnTable');
+    mfnLines = readOfficialLines(mfnTable, resolve(MFN_DIR, `${schedule.mfnTable}.json`));
+  }
   const fees = schedule.fees === undefined ? null : await loadBundled<Fees>('FeesSchema', FEES_DIR, schedule.fees, file, 'fees');
-  return { schedule, mfnTable, fees };
+  return { schedule, mfnTable, fees, mfnLines, mfnFile: mfnTable === null ? null : resolve(MFN_DIR, `${schedule.mfnTable}.json`) };
+}
+
+interface LoadedSchedule {
+  schedule: Schedule;
+  mfnTable: MfnTable | null;
+  fees: Fees | null;
+  /** The official lines of the MFN table, when it has them. */
+  mfnLines: HtsLines | null;
+  mfnFile: string | null;
+}
+
+/**
+ * The lines file of a table with `official` (next to the table file), read now: it is small (one record per
+ * line) and indexed only on the first lookup. The details file is read only if a description or the Special
+ * column is asked for.
+ */
+function readOfficialLines(table: MfnTable, tableFile: string): HtsLines | null {
+  if (table.official === undefined) return null;
+  const dir = dirname(tableFile);
+  const linesFile = resolve(dir, table.official.lines);
+  const detailsFile = resolve(dir, table.official.details);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(linesFile); // bytes, not text: searched in place, never decoded as a whole
+  } catch (e) {
+    throw new DataFileError(tableFile, [{ path: ['official', 'lines'], message: `cannot read ${linesFile} (${(e as NodeJS.ErrnoException).code ?? String(e)})` }]);
+  }
+  return new HtsLines(bytes, () => {
+    try {
+      return readFileSync(detailsFile, 'utf8');
+    } catch (e) {
+      throw new DataFileError(tableFile, [{ path: ['official', 'details'], message: `cannot read ${detailsFile} (${(e as NodeJS.ErrnoException).code ?? String(e)})` }]);
+    }
+  });
 }
 
 export async function loadMfnTable(file: string): Promise<MfnTable> {
@@ -199,6 +238,8 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
   const loaded = await loadSchedule(scheduleFile);
   const { schedule, fees } = loaded;
   const mfnTable = req.htsTable === undefined ? loaded.mfnTable : await loadMfnTable(req.htsTable);
+  const mfnLines = req.htsTable === undefined ? loaded.mfnLines : readOfficialLines(mfnTable!, resolve(req.htsTable));
+  const mfnFile = req.htsTable ?? loaded.mfnFile;
   let scenario: Scenario | null = null;
   let scenarioFile: string | null = null;
   if (req.scenarioFile !== undefined) {
@@ -222,9 +263,12 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
   const checked = [scheduleFile, ...(scenarioFile === null ? [] : [scenarioFile]), ...[...lists.keys()].map((id) => resolve(LISTS_DIR, `${id}.json`))].every((f) =>
     stampedFiles.has(resolve(f)),
   );
-  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees, lists, { checked });
+  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees, lists, { checked, mfnLines });
   if (!compiled.ok) {
-    // Problems in the merged schedule come from the scenario when there is one.
+    // Problems of the MFN table's entries are the table's (an --hts-table file is named, not the schedule);
+    // problems in the merged schedule come from the scenario when there is one.
+    const inTable = compiled.issues.filter((i) => i.path[0] === 'entries');
+    if (inTable.length > 0 && mfnFile !== null) throw new DataFileError(mfnFile, inTable);
     throw new DataFileError(scenarioFile ?? scheduleFile, compiled.issues);
   }
   return compiled.value;

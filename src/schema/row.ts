@@ -28,6 +28,7 @@ export const COLUMN_ALIASES = {
   us_content: ['us_content'],
   metal_value: ['metal_value'],
   loaded: ['loaded', 'loading_date'],
+  spi: ['spi', 'special_program'],
 } as const;
 
 export type Field = keyof typeof COLUMN_ALIASES;
@@ -108,6 +109,8 @@ export interface Row {
   hasMetalValue: boolean;
   /** Date of loading on the vessel (null: not given). */
   loaded: string | null;
+  /** Special program indicator claimed (General Note 3(c)), upper case, e.g. "JP" (null: none). */
+  spi: string | null;
 }
 
 export interface RowDefaults {
@@ -115,6 +118,8 @@ export interface RowDefaults {
   origin: string;
   mfn: RateMicro | null;
   mode: Mode;
+  /** Special program indicator for rows without an spi cell (the --spi flag). */
+  spi?: string | null;
 }
 
 export interface RowIssue {
@@ -125,6 +130,8 @@ export interface RowIssue {
 }
 
 const ORIGIN = /^[A-Za-z]{2}$/;
+/** A special program indicator of the column 1 Special column: "JP", "A+", "A*", "S+". */
+export const SPI = /^[A-Za-z]{1,2}[+*]?$/;
 
 /** Files repeat a few codes and dates over many rows: a check of a cell is memoised per distinct cell (bounded). */
 function memoised<T extends string | boolean | null>(check: (cell: string) => T): (cell: string) => T {
@@ -241,10 +248,17 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
     loaded = loadedCell;
   }
 
+  let spi = defaults.spi ?? null;
+  const spiCell = cellAt(cells, index.spi);
+  if (spiCell !== '') {
+    if (!SPI.test(spiCell)) return failAt(line, header, 'spi', `expected a special program indicator like JP (1-2 letters, + or * allowed), got "${spiCell}"`);
+    spi = spiCell.toUpperCase();
+  }
+
   const idCell = index.id === undefined ? '' : cells[index.id]!;
   const entryCell = cellAt(cells, index.entry);
   return {
     ok: true,
-    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell, usContent, metalValue, hasMetalValue: metalValue !== null, loaded },
+    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell, usContent, metalValue, hasMetalValue: metalValue !== null, loaded, spi },
   };
 }

@@ -239,7 +239,17 @@ export const MfnTableSchema = z.strictObject({
   id: Id,
   title: z.string().min(1),
   asOf: z.string().min(1).meta({ description: 'The HTS revision or date the rates were read from.' }),
-  entries: z.array(MfnEntrySchema),
+  revision: z.string().min(1).optional().meta({ description: 'The HTS revision that prices the lines, named on each line it prices, e.g. "HTS 2026 Rev. 10".' }),
+  official: z
+    .strictObject({
+      lines: z.string().regex(/^[a-z0-9][a-z0-9.-]*\.lines\.tsv$/).meta({ description: 'File (next to this one) of every 8-digit line: code, General rate text, statistical suffixes.' }),
+      details: z.string().regex(/^[a-z0-9][a-z0-9.-]*\.details\.tsv$/).meta({ description: 'File (next to this one) of units, Special column and description per line.' }),
+      sources: z.array(CitationSchema).min(1),
+      confidence: ConfidenceSchema,
+    })
+    .optional()
+    .meta({ description: 'The official schedule, every line, derived by scripts/gen-hts-table.js. A code that is not one of its lines is refused.' }),
+  entries: z.array(MfnEntrySchema).meta({ description: 'Rates by HTS prefix; with `official`, overrides of its lines, each citing its source.' }),
 });
 
 export const ProductListEntrySchema = z.strictObject({

@@ -126,7 +126,7 @@ describe('flags and files that do not fit', () => {
   it('timeline lists the basket rows it leaves out with their lines', async () => {
     const f = fakeIo(null);
     expect(await main(['timeline', 'data/examples/with-errors.csv', '--format', 'csv'], f.io)).toBe(1);
-    expect(f.err()).toMatch(/with-errors\.csv line 3, hts: no MFN rate known/);
+    expect(f.err()).toMatch(/with-errors\.csv line 3, hts: 8708\.29\.50 is not an HTS line/);
     expect(f.err()).toMatch(/with-errors\.csv line 7, category: unknown category "toys"/);
   });
 });

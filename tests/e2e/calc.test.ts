@@ -47,14 +47,20 @@ describe('tariff calc, one import by flags', () => {
     expect(r.stderr.match(/after 2026-10-09/g)).toHaveLength(1);
   });
 
-  it('rejects an HTS code with no known MFN rate with exit 1 and the reason', async () => {
-    const r = await tariff(['calc', '--value', '1000', '--hts', '9018.90.80', '--date', '2025-10-01', '--format', 'json']);
+  it('rejects a code that is not an HTS line with exit 1, naming the nearest lines', async () => {
+    const r = await tariff(['calc', '--value', '1000', '--hts', '8708.29.50', '--date', '2025-10-01', '--format', 'json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.lines).toEqual([]);
-    expect(doc.rejected).toEqual([{ line: null, field: 'hts', reason: expect.stringMatching(/no MFN rate known/) }]);
+    expect(doc.rejected).toEqual([{ line: null, field: 'hts', reason: '8708.29.50 is not an HTS line of HTS 2026 Rev. 10; did you mean 8708.29.51?' }]);
     expect(doc.totals).toMatchObject({ lines: 0, rejected: 1, duty: '0.00' });
-    expect(r.stderr).toMatch(/column "hts": no MFN rate known/);
+    expect(r.stderr).toMatch(/column "hts": 8708\.29\.50 is not an HTS line/);
+  });
+
+  it('says which revision priced the line (json mfnSource)', async () => {
+    const r = await tariff(['calc', '--value', '1000', '--hts', '9018.90.80', '--date', '2025-10-01', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).lines[0]).toMatchObject({ mfnRate: '0', mfnSource: 'HTS 2026 Rev. 10 9018.90.80: General Free' });
   });
 
   it.each([

@@ -78,7 +78,7 @@ describe('refunds of IEEPA duties', () => {
 });
 
 describe('customs fees in the output', () => {
-  const CSV = ['entry,hts,value,date,mode', 'E1,8703.23.01,30000,2025-10-01,ocean', 'E1,8708.29.50,500,2025-10-01,ocean', 'E2,8457.10.00,500000,2025-10-01,air', ',8457.10.00,1000,2025-10-01,'].join('\n');
+  const CSV = ['entry,hts,value,date,mode', 'E1,8703.23.01,30000,2025-10-01,ocean', 'E1,8708.29.51,500,2025-10-01,ocean', 'E2,8457.10.00,500000,2025-10-01,air', ',8457.10.00,1000,2025-10-01,'].join('\n');
 
   it('json: grouped entries with MPF clamped per entry, a line of its own with its fees, totals with fees and total', async () => {
     const doc = JSON.parse((await tariff(['calc', '--format', 'json'], { stdin: CSV })).stdout);
@@ -122,8 +122,8 @@ describe('official HTS data: tariff hts import and --hts-table', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'tariff-hts-')), 'table.json');
     const imp = await tariff(['hts', 'import', 'tests/fixtures/usitc/hts-sample.json', '--out', out]);
     expect(imp.code).toBe(0);
-    expect(imp.stderr).toMatch(/22 rows read; 7 MFN lines written/);
-    expect(imp.stderr).toMatch(/2005\.70\.12: "4\.4¢\/kg on drained weight"/);
+    // Every line in the bundled table's form (2005.70.12 "4.4¢/kg on drained weight" included; 0805.10.00 "See 9903…" is not a rate).
+    expect(imp.stderr).toMatch(/22 rows read; 7 lines of chapters 01-97 \(with table\.lines\.tsv, table\.details\.tsv\) written/);
     const csv = [
       'id,hts,value,date,quantity,unit',
       'wine,2204.21.20,1000,2025-03-20,100,liter',
@@ -145,6 +145,14 @@ describe('official HTS data: tariff hts import and --hts-table', () => {
     expect(by['stat-row'].duty).toBe('4500.00'); // 10-digit line inherits 8703.23.01's 2.5%
     expect(by['own-rate'].duty).toBe('39.00');
     expect(doc.rejected).toEqual([expect.objectContaining({ line: 4, field: 'quantity', reason: 'the MFN rate is 2.5% + 4.4¢/kg: give quantity (in kg)' })]);
+    // A newer revision gets what the bundled one has: not-a-line with the nearest lines, the revision named, hts show.
+    const more = ['id,hts,value,date', 'bad-stat,8703.23.01.99,1000,2025-03-20', 'ambiguous,8457.10.00,1000,2025-03-20', 'named,7318.12.00,1000,2025-03-20'].join('\n');
+    const m = JSON.parse((await tariff(['calc', '--hts-table', out, '--format', 'json', '--no-fees'], { stdin: more })).stdout);
+    expect(m.rejected.map((x: { reason: string }) => x.reason)).toEqual([
+      '8703.23.01.99 is not a statistical line of hts-sample.json; 8703.23.01 has 8703.23.01.10, 8703.23.01.90',
+      'HTS 8457.10.00 is not specific enough for its MFN rate: 8457.10.00.20 has a rate of its own; give the full code or mfn_rate',
+    ]);
+    expect(m.lines[0].mfnSource).toBe('hts-sample.json 7318.12.00: General 12.5%');
   });
 });
 
@@ -200,7 +208,7 @@ describe('fixes from an adversarial check', () => {
     expect(liters.lines[0].duty).toBe('0.63');
   });
 
-  it('help piped into a closed reader ends quietly; hts import to a missing folder is exit 1', async () => {
+  it('help piped into a closed reader ends quietly; hts import to a missing folder is exit 74 (QA #19)', async () => {
     const { spawn } = await import('node:child_process');
     const { BIN, ROOT } = await import('../helpers.js');
     const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
@@ -212,7 +220,7 @@ describe('fixes from an adversarial check', () => {
     expect(r.err).toMatch(/exit 0/);
     expect(r.err).not.toMatch(/EPIPE|at /);
     const w = await tariff(['hts', 'import', 'tests/fixtures/usitc/hts-sample.json', '--out', '/nonexistent-dir/x.json']);
-    expect(w.code).toBe(1);
+    expect(w.code).toBe(74);
     expect(w.stderr).toMatch(/nonexistent-dir\/x\.json: cannot write the table/);
   });
 

@@ -17,6 +17,7 @@ interface Good {
   category?: string;
   mfn?: string;
   origin?: string;
+  spi?: string;
 }
 
 function duty(engine: Engine, good: Good, date: string, value: string) {
@@ -26,6 +27,7 @@ function duty(engine: Engine, good: Good, date: string, value: string) {
     origin: good.origin ?? 'JP',
     date,
     mfn: good.mfn === undefined ? null : (parsePct(good.mfn) as { ok: true; value: bigint }).value,
+    spi: good.spi ?? null,
   });
   if (!r.ok) return { refused: r.refusal };
   const v = parseMoney(value);
@@ -155,7 +157,7 @@ describe('stacking (DOMAIN.md s.5)', () => {
 
 describe('categories, MFN and refusals', () => {
   it('takes the category from the HTS code by longest prefix', () => {
-    expect(duty(asEnacted, { hts: '8708.29.50' }, '2025-06-01', '1000')).toMatchObject({ duty: '275.00', measures: ['mfn 2.5', 's232-parts-25 25'] });
+    expect(duty(asEnacted, { hts: '8708.29.51' }, '2025-06-01', '1000')).toMatchObject({ duty: '275.00', measures: ['mfn 2.5', 's232-parts-25 25'] });
     // 8703.10 (golf carts) is not in note 33(b): general, not vehicles
     expect(duty(asEnacted, { hts: '8703.10.50' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 2.5', 'ieepa-pause-10 10'] });
   });
@@ -168,8 +170,31 @@ describe('categories, MFN and refusals', () => {
     expect(duty(asEnacted, { hts: '8703.23.01', mfn: '0' }, '2025-10-01', '1000')).toMatchObject({ duty: '150.00', measures: ['mfn 0', 's232-vehicles-japan-inclusive-15 15'] });
   });
 
-  it('refuses an HTS code with no known MFN rate, never silently zero', () => {
-    expect(duty(asEnacted, { hts: '9018.90.80' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(/no MFN rate known for HTS 9018\.90\.80; give mfn_rate/) } });
+  it('refuses a code that is not a line of the official schedule, naming the nearest lines, mfn_rate or not (issue 11)', () => {
+    // DOMAIN.md s.7's 8708.29.50 is not a line of HTS 2026 Rev. 10; 8708.29.51 is.
+    const want = { refused: { field: 'hts', reason: expect.stringMatching(/^8708\.29\.50 is not an HTS line of HTS 2026 Rev\. 10; did you mean 8708\.29\.51/) } };
+    expect(duty(asEnacted, { hts: '8708.29.50' }, '2025-10-01', '1000')).toMatchObject(want);
+    expect(duty(asEnacted, { hts: '8708.29.50', mfn: '2.5' }, '2025-10-01', '1000')).toMatchObject(want);
+    expect(duty(asEnacted, { hts: '8703.23.01.99' }, '2025-10-01', '1000')).toMatchObject({
+      refused: { field: 'hts', reason: expect.stringMatching(/8703\.23\.01\.99 is not a statistical line of HTS 2026 Rev\. 10; 8703\.23\.01 has 8703\.23\.01\.10/) },
+    });
+    expect(duty(asEnacted, { hts: '8799' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(/8799 is not a heading or subheading/) } });
+  });
+
+  it('prices every line from HTS 2026 Rev. 10 and says so; hand rates that were wrong are gone (issue 11)', () => {
+    // 8544.42.20 and 8543.20 are Free in Rev. 10 (the hand table had 2.6%); 8456.11.10 is 3.5%.
+    expect(duty(asEnacted, { hts: '8544.42.20' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 0', 'ieepa-pause-10 10'] });
+    expect(duty(asEnacted, { hts: '8543.20.00' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 0', 'ieepa-pause-10 10'] });
+    expect(duty(asEnacted, { hts: '8456.11.10' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 3.5', 'ieepa-pause-10 10'] });
+    const r = resolveGood(asEnacted, { hts: '84571000', category: null, origin: 'JP', date: '2025-06-01', mfn: null });
+    expect(r.ok && r.plan.mfnSource).toBe('HTS 2026 Rev. 10 8457.10.00: General 4.2%');
+  });
+
+  it('refuses a line whose rate text has no computation here, quoting it, never zero', () => {
+    expect(duty(asEnacted, { hts: '9102.11.10' }, '2025-10-01', '1000')).toMatchObject({
+      refused: { field: 'mfn_rate', reason: expect.stringMatching(/the MFN rate of 9102\.11\.10 \(HTS 2026 Rev\. 10\) is "44¢ each \+ 6% on the case .*": .*give mfn_rate/) },
+    });
+    expect(duty(asEnacted, { hts: '9102.11.10', mfn: '5' }, '2025-10-01', '1000')).not.toHaveProperty('refused');
   });
 
   it('refuses the general category without mfn_rate, an unknown category and an uncovered origin', () => {
@@ -247,7 +272,8 @@ describe('Resolver (memoised per period) agrees with resolveGood on every date',
     const fc = (await import('fast-check')).default;
     const { Resolver } = await import('../../src/core/resolve.js');
     const engines = ['as-enacted', 'no-deal', 'full-revocation'].map((s) => bundledEngine(s));
-    const goods: { hts?: string; category?: string; mfn?: bigint; loaded?: string; usContent?: bigint; hasMetalValue?: boolean }[] = [
+    const goods: { hts?: string; category?: string; mfn?: bigint; loaded?: string; usContent?: bigint; hasMetalValue?: boolean; spi?: string }[] = [
+      { hts: '06031300', spi: 'JP' }, { hts: '06031300' }, { hts: '84571000', spi: 'JP' }, // a claimed program is part of the key
       { hts: '87032301' }, { hts: '87043101' }, { hts: '84571000' }, { hts: '72071100' }, { hts: '76011030' }, { hts: '87082950' }, { hts: '85423100' },
       { category: 'steel' }, { category: 'general', mfn: 3_000_000n }, { category: 'pharmaceuticals' }, { category: 'nonsense' },
       { hts: '87032301', category: 'steel' }, // an HTS code makes the category irrelevant
@@ -258,7 +284,7 @@ describe('Resolver (memoised per period) agrees with resolveGood on every date',
     const resolvers = engines.map((e) => [new Resolver(e), new Resolver(e, 7)] as const);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 }), fc.constantFrom(...goods), fc.constantFrom('JP', 'CN'), day, (i, g, origin, date) => {
-        const good = { hts: g.hts ?? null, category: g.category ?? null, origin, date, mfn: g.mfn ?? null, loaded: g.loaded ?? null, usContent: g.usContent ?? null, hasMetalValue: g.hasMetalValue ?? false };
+        const good = { hts: g.hts ?? null, category: g.category ?? null, origin, date, mfn: g.mfn ?? null, loaded: g.loaded ?? null, usContent: g.usContent ?? null, hasMetalValue: g.hasMetalValue ?? false, spi: g.spi ?? null };
         const direct = resolveGood(engines[i]!, good);
         for (const r of resolvers[i]!) expect(r.resolve(good)).toEqual(direct);
       }),
@@ -280,13 +306,15 @@ describe('codes too short to decide', () => {
     ['8703', /HTS 8703 is not specific enough: lines under it such as 8703\.22\.01 are treated differently/],
     ['8704', /HTS 8704 is not specific enough/],
     ['8517', /HTS 8517 is not specific enough/], // 8517.13.00 is outside the reciprocal tariff
-    ['7318', /HTS 7318 is not specific enough for its MFN rate: 7318\.12\.00 has a rate of its own/],
+    ['7318', /HTS 7318 is not specific enough for its MFN rate: 7318\.11\.00 is 12\.5% and 7318\.13\.00 is 5\.7%/],
+    ['8708', /HTS 8708 is not specific enough for its MFN rate: 8708\.10\.30 is 2\.5% and 8708\.29\.21 is Free/], // issue 11: 46 of the 85 rated 8708 lines are Free
   ])('refuses %s rather than guess', (hts, reason) => {
     expect(duty(asEnacted, { hts }, '2025-05-01', '45000')).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(reason) } });
   });
 
   it('accepts a short code when nothing under it is treated differently, and an MFN-ambiguous one with mfn_rate', () => {
     expect(duty(asEnacted, { hts: '7207' }, '2025-06-01', '1000')).toMatchObject({ duty: '250.00' }); // all of 7207 is steel
+    expect(duty(asEnacted, { hts: '8708.29' }, '2025-06-01', '1000')).toMatchObject({ refused: { field: 'hts' } }); // .21 Free, .15 2.5%
     expect(duty(asEnacted, { hts: '7318', mfn: '12.5' }, '2025-06-01', '1000')).toMatchObject({ duty: '375.00' }); // 12.5% + steel 25% (50% from 06-04)
   });
 });
@@ -311,8 +339,8 @@ describe('measures known but not modelled: lines refused from the date they appl
     ['8704.22.11', '2025-10-31', null], // note 38(b) lists 8704.22.11 and .51 (2026 Rev. 6)
     ['8704.22.11', '2025-11-01', /medium and heavy-duty vehicles/],
     ['4407.11.00', '2025-10-14', /softwood timber and lumber/],
-    ['8802.40.00', '2025-09-15', null],
-    ['8802.40.00', '2025-09-16', /Civil aircraft/],
+    ['8802.40.01', '2025-09-15', null],
+    ['8802.40.01', '2025-09-16', /Civil aircraft/],
   ])('%s on %s', (hts, date, refused) => {
     const r = duty(asEnacted, { hts, mfn: '0' }, date, '1000');
     if (refused === null) expect(r).toHaveProperty('duty');
@@ -323,5 +351,33 @@ describe('measures known but not modelled: lines refused from the date they appl
     expect(duty(asEnacted, { hts: '4901.99.00', mfn: '0' }, '2025-09-01', '1000')).toMatchObject({ measures: ['mfn 0'] });
     expect(duty(asEnacted, { hts: '8541.10.00' }, '2025-09-01', '1000')).toMatchObject({ measures: ['mfn 0'] });
     expect(duty(asEnacted, { hts: '8541.43.00', mfn: '0' }, '2025-09-01', '1000')).toMatchObject({ measures: ['mfn 0', 'ieepa-japan-inclusive-15 15'] });
+  });
+});
+
+describe('special program JP (US-Japan Trade Agreement, General Note 36): the spi input', () => {
+  it('applies the Special (JP) rate where the line lists JP', () => {
+    // 0603.13.00 (orchids, fresh cut): General 6.4%, Special "… 3.2% (JP)" (HTS 2026 Rev. 10). 2025-06-01: +10% pause.
+    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'JP' }, '2025-06-01', '1000')).toMatchObject({ duty: '132.00', measures: ['mfn 3.2', 'ieepa-pause-10 10'] });
+    expect(duty(asEnacted, { hts: '0603.13.00' }, '2025-06-01', '1000')).toMatchObject({ duty: '164.00', measures: ['mfn 6.4', 'ieepa-pause-10 10'] });
+  });
+
+  it('the inclusive 15% subtracts the column 1 General rate, not the JP rate claimed (DOMAIN-2026-12 C7: "MFN"/"column 1 general"; DOMAIN.md open item 10), and says so', () => {
+    // EO 14345 inclusive 15%: 15 - 6.4 = 8.6 on top of the JP 3.2%: 11.8% in all (not 15%).
+    const r = duty(asEnacted, { hts: '0603.13.00', spi: 'JP' }, '2025-10-01', '1000') as { duty: string; measures: string[]; decisions: { measure: { id: string }; reason: string }[]; notes: string[] };
+    expect(r).toMatchObject({ duty: '118.00', measures: ['mfn 3.2', 'ieepa-japan-inclusive-15 8.6'] });
+    expect(r.decisions.find((d) => d.measure.id === 'ieepa-japan-inclusive-15')!.reason).toMatch(/minus the column 1 General rate 6\.4% \(not the JP Special rate claimed\)/);
+    expect(r.notes.join('\n')).toMatch(/JP claimed: .*subtract the column 1 General rate 6\.4%.*C7/);
+    // 8457.10.00: General 4.2%, JP Free: 0 + (15 - 4.2) = 10.8%.
+    expect(duty(asEnacted, { hts: '8457.10.00', spi: 'JP' }, '2025-10-01', '1000')).toMatchObject({ duty: '108.00', measures: ['mfn 0', 'ieepa-japan-inclusive-15 10.8'] });
+  });
+
+  it('rejects a line that does not list JP, a program not modelled, and spi with mfn_rate, each with the reason', () => {
+    expect(duty(asEnacted, { hts: '8703.23.01', spi: 'JP' }, '2025-10-01', '1000')).toMatchObject({
+      refused: { field: 'spi', reason: expect.stringMatching(/^8703\.23\.01 does not list JP in its Special column \(HTS 2026 Rev\. 10: "Free \(A\+,AU,B,/) },
+    });
+    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'KR' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/special program KR is not modelled yet \(only JP\)/) } });
+    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'JP', mfn: '3' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/not both/) } });
+    // A line whose General rate is Free: claiming JP changes nothing and is not an error.
+    expect(duty(asEnacted, { hts: '0101.21.00', spi: 'JP' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 0', 'ieepa-pause-10 10'] });
   });
 });

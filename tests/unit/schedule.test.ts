@@ -10,7 +10,7 @@ import { resolveGood } from '../../src/core/resolve.js';
 import { applyScenario } from '../../src/core/scenario.js';
 import { jsonSchemas } from '../../src/schema/json-schema.js';
 import { ScenarioSchema, ScheduleSchema, type Schedule } from '../../src/schema/schedule.js';
-import { lists, mfnTable, ROOT, schedule } from '../helpers.js';
+import { lists, mfnLines, mfnTable, ROOT, schedule } from '../helpers.js';
 
 function zodIssues(data: unknown): string[] {
   const r = ScheduleSchema.safeParse(data);
@@ -94,7 +94,7 @@ describe('semantic checks', () => {
     const s = clone();
     // Put vehicles in the steel measure's scope too: the autos measure must displace it.
     s.measures.find((m) => m.id === 's232-steel-50')!.scope = { categories: ['steel', 'vehicles'] };
-    const e = compileEngine(s, mfnTable, 'test', null, lists);
+    const e = compileEngine(s, mfnTable, 'test', null, lists, { mfnLines });
     if (!e.ok) throw new Error('compile');
     const r = resolveGood(e.value, { hts: '87032301', category: null, origin: 'JP', date: '2025-07-01', mfn: null });
     if (!r.ok) throw new Error('resolve');

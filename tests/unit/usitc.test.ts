@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeLineDuty, specificAmount } from '../../src/core/compute.js';
-import { importUsitc, parseRateText, plainText, type UsitcRow } from '../../src/core/usitc.js';
+import { importUsitc, parseRateText, plainText, rateRefusal, type UsitcRow } from '../../src/core/usitc.js';
 import { ROOT } from '../helpers.js';
 
 const rows = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/usitc/hts-sample.json'), 'utf8')) as UsitcRow[];
@@ -21,7 +21,29 @@ describe('rate text', () => {
     ['6.3¢/liter', { pct: '0', specific: { cents: '6.3', unit: 'liter' } }],
   ])('%s', (text, want) => expect(parseRateText(text)).toEqual(want));
 
-  it.each(['See 9903.88.15', 'The duty provided in the applicable subheading + 10%', '4.4¢/kg on drained weight', '1% + 2% + 3%', ''])('not a rate: %j', (text) => {
+  it.each([
+    ['0.9¢ each', { pct: '0', specific: { cents: '0.9', unit: 'each' } }],
+    ['5¢/kg +3%', { pct: '3', specific: { cents: '5', unit: 'kg' } }],
+    ['8.5¢/ liter', { pct: '0', specific: { cents: '8.5', unit: 'liter' } }],
+    ['89.6¢/1000', { pct: '0', specific: { cents: '0.0896', unit: 'each' } }], // 0601.10.15: per thousand items
+    ['$1.34/1000', { pct: '0', specific: { cents: '0.134', unit: 'each' } }],
+    ['4.4¢/kg on drained weight', { pct: '0', specific: { cents: '4.4', unit: 'kg drained weight' } }],
+    ['6.5% on the entire set', { pct: '6.5', specific: null }],
+  ])('Rev. 10 shape %s', (text, want) => expect(parseRateText(text)).toEqual(want));
+
+  it.each([
+    ['See 9903.88.15', /U\.S\. note/],
+    ['The duty provided in the applicable subheading + 10%', /more terms/],
+    ['44¢ each + 6% on the case + 14% on the strap, band or bracelet + 5.3% on the battery', /parts of the article/],
+    ['The rate applicable to each garment in the ensemble if separately entered', /another article/],
+    ['0.3¢/line/ gross + 4.6%', /counts a quantity/],
+    ['1% + 2% + 3%', /more terms/],
+  ])('refused with the reason: %j', (text, reason) => {
+    expect(parseRateText(text)).toBeNull();
+    expect(rateRefusal(text)).toMatch(reason);
+  });
+
+  it.each(['See 9903.88.15', 'The duty provided in the applicable subheading + 10%', '1% + 2% + 3%', ''])('not a rate: %j', (text) => {
     expect(parseRateText(text)).toBeNull();
   });
 
@@ -40,11 +62,12 @@ describe('importUsitc', () => {
       ['0406.10.08', '2.5% + 4.4¢/kg'],
       ['6601.10.00', '$1.50/each'],
       ['7318.12.00', '12.5%'],
+      ['2005.70.12', '4.4¢/kg on drained weight'],
       ['8457.10.00', '4.2%'],
       ['8457.10.00.20', '3.9%'],
     ]);
     expect(result.entries.find((e) => e.hts === '7318.12.00')!.description).toBe('Other wood screws');
-    expect(result.skipped).toEqual([{ hts: '2005.70.12', text: '4.4¢/kg on drained weight' }]);
+    expect(result.skipped).toEqual([]); // "4.4¢/kg on drained weight" is priced on a quantity in kg drained weight
     expect(result.rows).toBe(rows.length);
   });
 
@@ -66,11 +89,11 @@ describe('review fixes', () => {
   it('a line does not inherit past an ancestor whose rate could not be read', () => {
     const r = importUsitc([
       { htsno: '2005', indent: '0', description: 'x', general: '5%' },
-      { htsno: '2005.70', indent: '1', description: 'y', general: '4.4¢/kg on drained weight' },
+      { htsno: '2005.70', indent: '1', description: 'y', general: '4.4¢/kg on lead content + 1% on the case' },
       { htsno: '2005.70.12', indent: '2', description: 'z', general: '' },
     ]);
     expect(r.entries.map((e) => e.hts)).toEqual(['2005']);
-    expect(r.skipped.map((s) => s.hts)).toEqual(['2005.70']);
+    expect(r.skipped.map((s) => [s.hts, s.reason])).toEqual([['2005.70', expect.stringMatching(/content/)]]);
   });
 
   it('a compound MFN duty is rounded once: 2.5% of 10 cents + 1 unit at 0.3 cents = 0.55 cents -> 1 cent', () => {

@@ -1,0 +1,96 @@
+/** `tariff hts show` and `tariff hts search` over the bundled HTS 2026 Rev. 10, end to end (issue 11). */
+import { describe, expect, it } from 'vitest';
+import { tariff } from './cli.js';
+
+describe('tariff hts show', () => {
+  it('a line: General rate, units, description, Special programs, and the measures on the date with their total', async () => {
+    const r = await tariff(['hts', 'show', '8457.10.00', '--date', '2026-03-02']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^8457\.10\.00 {2}\(HTS 2026 Rev\. 10\)\n {2}Machining centers, .*: Machining centers\n/);
+    expect(r.stdout).toMatch(/General \(MFN\): 4\.2% {4}units: No\./);
+    expect(r.stdout).toMatch(/Special: Free \(A\*,AU,BH,CL,CO,D,E,IL,JO,JP,KR,/);
+    // MFN 4.2% + Section 122 10% (2026-02-24 to 2026-07-24)
+    expect(r.stdout).toMatch(/\+ {3}4\.2% {2}mfn: /);
+    expect(r.stdout).toMatch(/\+ {4}10% {2}s122-10: /);
+    expect(r.stdout).toMatch(/= {2}14\.2% {2}duty rate on customs value/);
+  });
+
+  it('json: the same facts, the special programs parsed', async () => {
+    const r = await tariff(['hts', 'show', '0603.13.00', '--date', '2025-10-01', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ hts: '0603.13.00', revision: 'HTS 2026 Rev. 10', general: '6.4%', origin: 'JP', date: '2025-10-01' });
+    expect(doc.special).toEqual([
+      { rate: 'Free', programs: ['A', 'AU', 'BH', 'CL', 'CO', 'D', 'E', 'IL', 'JO', 'KR', 'MA', 'OM', 'P', 'PA', 'PE', 'S', 'SG'] },
+      { rate: '3.2%', programs: ['JP'] },
+    ]);
+    expect(doc.measures.map((m: { measure: string }) => m.measure)).toEqual(['mfn', 'ieepa-japan-inclusive-15']);
+  });
+
+  it('a heading lists its lines; a code that is not a line names the nearest ones, exit 1', async () => {
+    const h = await tariff(['hts', 'show', '8456.11']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toMatch(/8456\.11 is not a line of HTS 2026 Rev\. 10: 3 lines under it\n {2}8456\.11\.10 {2}3\.5%/);
+    const n = await tariff(['hts', 'show', '8708.29.50']);
+    expect(n.code).toBe(1);
+    expect(n.stderr).toBe('tariff: 8708.29.50 is not an HTS line of HTS 2026 Rev. 10; did you mean 8708.29.51?\n');
+  });
+});
+
+describe('tariff hts search', () => {
+  it('finds lines by the words of their description, the line\'s own words first', async () => {
+    const r = await tariff(['hts', 'search', 'machining', 'centers', '--limit', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^8457\.10\.00 {2}4\.2%/);
+    expect(r.stdout.trim().split('\n')).toHaveLength(3);
+    expect(r.stderr).toMatch(/lines found, the best 3 shown/);
+  });
+
+  it('json, and exit 1 when nothing matches', async () => {
+    const j = JSON.parse((await tariff(['hts', 'search', 'lithium-ion', '--format', 'json'])).stdout);
+    expect(j.lines.map((l: { hts: string }) => l.hts)).toContain('8507.60.00');
+    const none = await tariff(['hts', 'search', 'zzzqqq']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no line of HTS 2026 Rev\. 10 has every word of "zzzqqq"/);
+  });
+});
+
+describe('the spi column and --spi flag (special program JP)', () => {
+  it('spi column (alias special_program) and --spi for rows without one; refusals name the column', async () => {
+    const csv = ['id,hts,value,date,special_program', 'a,0603.13.00,1000,2025-06-01,JP', 'b,0603.13.00,1000,2025-06-01,', 'c,8703.23.01,1000,2025-06-01,jp', 'd,0603.13.00,1000,2025-06-01,KR'].join('\n');
+    const r = await tariff(['calc', '--format', 'json', '--no-fees'], { stdin: csv });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.lines.map((l: { id: string; duty: string; mfnRate: string }) => [l.id, l.mfnRate, l.duty])).toEqual([
+      ['a', '3.2', '132.00'],
+      ['b', '6.4', '164.00'],
+    ]);
+    expect(doc.lines[0].mfnSource).toBe('HTS 2026 Rev. 10 0603.13.00: Special (JP) 3.2%, claimed instead of the General rate');
+    expect(doc.rejected.map((x: { line: number; field: string }) => [x.line, x.field])).toEqual([
+      [4, 'special_program'],
+      [5, 'special_program'],
+    ]);
+    const flag = await tariff(['calc', '--value', '1000', '--hts', '0603.13.00', '--date', '2025-06-01', '--spi', 'JP', '--format', 'json', '--no-fees']);
+    expect(JSON.parse(flag.stdout).lines[0]).toMatchObject({ mfnRate: '3.2', duty: '132.00' });
+    const bad = await tariff(['calc', '--value', '1000', '--hts', '0603.13.00', '--spi', 'J@P']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--spi: expected a special program indicator like JP/);
+  });
+});
+
+describe('hts show and search over a table written by hts import (a newer revision)', () => {
+  it('reads the imported lines and details, naming the export as the revision', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const out = join(mkdtempSync(join(tmpdir(), 'tariff-hts-show-')), 'newer.json');
+    expect((await tariff(['hts', 'import', 'tests/fixtures/usitc/hts-sample.json', '--out', out])).code).toBe(0);
+    const show = await tariff(['hts', 'show', '7318.12.00', '--hts-table', out, '--date', '2025-06-01']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/^7318\.12\.00 {2}\(hts-sample\.json\)\n {2}Screws, bolts, nuts & similar articles, of iron or steel: Other wood screws\n {2}General \(MFN\): 12\.5%/);
+    const search = await tariff(['hts', 'search', 'umbrellas', '--hts-table', out]);
+    expect(search.stdout).toMatch(/^6601\.10\.00 {2}\$1\.50\/each/);
+    const prefixOnly = await tariff(['hts', 'show', '7318.12.00', '--hts-table', 'tests/fixtures/usitc/README.json']);
+    expect(prefixOnly.code).not.toBe(0);
+  });
+});
