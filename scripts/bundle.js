@@ -6,7 +6,8 @@
 //
 // Commands stay lazy (each is a chunk of its own, loaded on first use), and so
 // do the libraries a run may not need: papaparse, zod, chalk, cli-table3 and
-// decimal.js are left as packages, loaded from node_modules when used.
+// the MCP SDK (only `tariff mcp` loads it) are left as packages, loaded from
+// node_modules when used.
 // dist/bundle/ sits at the same depth as dist/cli/, so the paths the modules
 // compute from import.meta.url (../../data, ../validated-data.json,
 // ../../package.json) point at the same files.
@@ -25,7 +26,7 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['papaparse', 'zod', 'chalk', 'cli-table3', 'decimal.js'],
+  external: ['papaparse', 'zod', 'chalk', 'cli-table3', '@modelcontextprotocol/sdk', '@modelcontextprotocol/sdk/*'],
   // commander is CommonJS: its require() calls of Node's own modules need a require in an ES module.
   banner: { js: "import { createRequire as __tariffRequire } from 'node:module';\nconst require = __tariffRequire(import.meta.url);" },
   sourcemap: 'linked',

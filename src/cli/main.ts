@@ -4,7 +4,7 @@
  * into messages and exit codes.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { DataFileError, UnknownScenarioError } from '../io/load.js';
 import { formatPath } from '../core/issues.js';
 import { isCalendarDate } from '../core/dates.js';
@@ -262,6 +262,33 @@ Examples:
     .action(async (file: string, opts: { schedule?: string }) => {
       const { runScheduleValidate } = await import('./schedule-cmd.js');
       setExit(await runScheduleValidate(file, io, opts));
+    });
+
+  program
+    .command('mcp')
+    .description('serve the calculator to AI assistants over stdio (Model Context Protocol): calc, compare, explain, timeline, schedule tools')
+    .addHelpText('after', `
+Configure your assistant to start it, e.g. in claude_desktop_config.json:
+  { "mcpServers": { "tariff": { "command": "npx", "args": ["-y", "tariff-duties", "mcp"] } } }
+`)
+    .action(async () => {
+      const { runMcp } = await import('./mcp.js');
+      setExit(await runMcp(io, { main, localToday, version: VERSION }));
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script: commands, options and their values')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', `
+Examples:
+  $ tariff completion bash > ~/.local/share/bash-completion/completions/tariff
+  $ echo 'source <(tariff completion zsh)' >> ~/.zshrc
+  $ tariff completion fish > ~/.config/fish/completions/tariff.fish
+`)
+    .action(async (shell: string) => {
+      const { runCompletion } = await import('./completion.js');
+      setExit(await runCompletion(shell, program, io));
     });
 
   return program;

@@ -1,6 +1,9 @@
 /** The README's examples are run, so they stay true. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { tariff } from './cli.js';
@@ -34,5 +37,28 @@ describe('README figures', () => {
     const diff = JSON.parse(r.stdout).differences.find((d: { scenario: string }) => d.scenario === 'no-deal');
     expect(Math.round(Number(diff.duty) / 10_000) / 100).toBe(1.61); // display rounding only
     expect(Math.round(Number(diff.groups.find((g: { key: string }) => g.key === 'vehicles').duty) / 1000)).toBe(594);
+  });
+});
+
+describe('README library example', () => {
+  // A js block that imports the package, then (after some prose) the text block of what it prints.
+  const fence = '`'.repeat(3);
+  const body = `((?:(?!\\n${fence})[\\s\\S])*)\\n${fence}\\n`;
+  const examples = [...readme.matchAll(new RegExp(`${fence}js\\n${body}(?:(?!${fence})[\\s\\S])*${fence}text\\n${body}`, 'g'))].filter((m) =>
+    m[1]!.includes("from 'tariff-duties'"),
+  );
+
+  it('has one', () => expect(examples.length).toBeGreaterThanOrEqual(1));
+
+  it.each(examples.map((m, i) => [i, m[1]!, m[2]!] as const))('example %i prints what the README says', (_i, code, expected) => {
+    // The package imported by its name is this tree's build (the packed tarball is tried in pack-install.test.ts).
+    const dir = mkdtempSync(join(tmpdir(), 'tariff-readme-'));
+    try {
+      const file = join(dir, 'example.mjs');
+      writeFileSync(file, `${code}\n`.replaceAll("from 'tariff-duties'", `from '${pathToFileURL(resolve(ROOT, 'dist/index.js')).href}'`));
+      expect(execFileSync(process.execPath, [file], { encoding: 'utf8', cwd: dir })).toBe(`${expected}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

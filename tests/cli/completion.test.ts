@@ -1,0 +1,33 @@
+/** The completion scripts come from the program: a command added to it is completed with no list to update. */
+import { PassThrough } from 'node:stream';
+import { Option } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { script, walk, type DataWords } from '../../src/cli/completion.js';
+import { buildProgram } from '../../src/cli/main.js';
+
+const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: {}, today: '2026-11-22' };
+const data: DataWords = { scenarios: ['as-enacted', 'no-deal'], categories: ['vehicles'], origins: ['JP'], schedules: ['us-japan'] };
+
+describe('completion from the commander program', () => {
+  it('walks every command, with its options and what completes their values', () => {
+    const specs = walk(buildProgram(io, () => {}), data);
+    const calc = specs.find((s) => s.path.join(' ') === 'calc')!;
+    expect(calc.options.find((o) => o.long === '--format')!.values).toEqual({ kind: 'words', words: ['table', 'csv', 'json', 'ndjson'], list: false });
+    expect(calc.options.find((o) => o.long === '--scenario')!.values).toEqual({ kind: 'words', words: ['as-enacted', 'no-deal'], list: false });
+    expect(calc.options.find((o) => o.long === '--schedule')!.values).toEqual({ kind: 'files' });
+    expect(calc.options.find((o) => o.long === '--raw')!.values).toBeNull();
+    expect(calc.argument).toEqual({ kind: 'files' });
+  });
+
+  it('completes a command added to the program later, with its options and choices', () => {
+    const program = buildProgram(io, () => {});
+    const hts = program.commands.find((c) => c.name() === 'hts')!;
+    hts.command('search').argument('<text>').addOption(new Option('--format <format>').choices(['table', 'json'])).option('--limit <n>');
+    const specs = walk(program, data);
+    expect(specs.find((s) => s.path.join(' ') === 'hts')!.subcommands).toContain('search');
+    const bash = script('bash', specs, 'tariff');
+    expect(bash).toContain("'hts search|--format') echo 'table json'");
+    expect(bash).toContain("'hts search|--limit') echo '__none__'");
+    expect(script('fish', specs, 'tariff')).toContain("-n '__fish_seen_subcommand_from hts; and __fish_seen_subcommand_from search' -l format -x -a 'table json'");
+  });
+});
