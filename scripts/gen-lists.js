@@ -17,6 +17,8 @@ import { deriveExemptionLists } from './gen-exemption-lists.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const LAW_DATA = resolve(ROOT, '..', 'shared', 'law-data');
+/** The official HTS (2026 Rev. 10, USITC JSON export): to tell which 8-digit lines have a single statistical suffix. */
+export const HTS_EXPORT = resolve(ROOT, '..', 'shared', 'hts-data', 'hts_2026_rev_10.json.gz');
 
 const HTS_REV6 = {
   instrument: 'Harmonized Tariff Schedule of the United States (2026 Revision 6), chapter 99, subchapter III',
@@ -104,13 +106,39 @@ const minus = (a, b) => {
  * Derives every list. Returns { lists: [{ id, ...ProductList }], report: string[] }: the report says where the
  * transcription and the text differ (the text is used) and what could not be checked against a text.
  */
-export function deriveLists(dir = LAW_DATA) {
+export function deriveLists(dir = LAW_DATA, htsExport = HTS_EXPORT) {
   // Page breaks (form feeds) start a new line, as on paper.
   const notes = gunzipSync(readFileSync(join(dir, 'hts-2026-rev6-chapter99-notes.txt.gz'))).toString('latin1').replaceAll('\f', '\n');
   const annexes = readFileSync(join(dir, 'proc-11021-annexes.txt'), 'latin1').replaceAll('\f', '\n');
   const report = [];
   const lists = [];
-  const entries = (codes, attrs = () => ({})) => unique(codes).map((d) => ({ hts: formatHts(d), ...attrs(d) }));
+  // The notes write some lines with their statistical suffix, "7612.10.0000": where the official HTS has no other
+  // suffix under that 8-digit line, the code is the 8-digit line itself, and is written so (a user's 7612.10.00 is
+  // then not "too short"). Others stay as written.
+  const suffixes = new Map();
+  for (const row of JSON.parse(gunzipSync(readFileSync(htsExport)).toString('utf8'))) {
+    const d = String(row.htsno ?? '').replaceAll('.', '');
+    if (/^\d{10}$/.test(d)) suffixes.set(d.slice(0, 8), (suffixes.get(d.slice(0, 8)) ?? 0) + 1);
+  }
+  let shortened = 0;
+  const lineOf = (d) => {
+    if (d.length === 10 && d.endsWith('00') && suffixes.get(d.slice(0, 8)) === 1) {
+      shortened++;
+      return d.slice(0, 8);
+    }
+    return d;
+  };
+  const entries = (codes, attrs = () => ({})) => {
+    const seen = new Set();
+    const out = [];
+    for (const d of unique(codes)) {
+      const line = lineOf(d);
+      if (seen.has(line)) continue;
+      seen.add(line);
+      out.push({ hts: formatHts(line), ...attrs(d) }); // attributes by the code as the text writes it
+    }
+    return out;
+  };
   /** Compares what the text lists with a transcription; the text wins. Returns notes for the list. */
   const crossCheck = (id, text, other, where, otherName = `the ${YALE} transcription`) => {
     const t = unique(text);
@@ -356,6 +384,8 @@ export function deriveLists(dir = LAW_DATA) {
     entries: entries(semis),
   });
 
+  report.push(`${shortened} code(s) written with the statistical suffix 00 of an 8-digit line that has no other suffix in HTS 2026 Rev. 10: written as the 8-digit line.`);
+
   // --- Exemption lists (EO 14257 Annex II, Proc. 11012 annex): scripts/gen-exemption-lists.js. ---
   const exemptions = deriveExemptionLists(dir);
   lists.push(...exemptions.lists);
@@ -374,8 +404,8 @@ export function listFileText(list) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (!existsSync(LAW_DATA)) {
-    console.error(`gen-lists: ${LAW_DATA} not found (the maintainers' reference material; not in a user's clone)`);
+  if (!existsSync(LAW_DATA) || !existsSync(HTS_EXPORT)) {
+    console.error(`gen-lists: ${LAW_DATA} or ${HTS_EXPORT} not found (the maintainers' reference material; not in a user's clone)`);
     process.exit(2);
   }
   const check = process.argv.includes('--check');

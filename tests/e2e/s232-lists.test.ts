@@ -38,6 +38,16 @@ describe('Section 232 lists (HTS chapter 99 notes 16, 19, 33, 39)', () => {
     expect(explain.find((e) => e.measure === 's232-aluminum-50')).toMatchObject({ applied: true });
   });
 
+  it('note 33(g) lists all of 8471: a laptop is computed as an automobile part, and a scenario file can say it is not', async () => {
+    expect((await line(['--value', '1000', '--hts', '8471.30.01', '--date', '2025-10-01'])).lines[0]).toMatchObject({ duty: '150.00' });
+    const scope = { categories: ['auto-parts'], lists: ['s232-auto-parts-note33g'], exclude: { hts: ['8471'] } };
+    const changes = ['s232-parts-25', 's232-parts-japan-inclusive-15'].map((measure) => ({ op: 'modify', measure, set: { scope } }));
+    const file = join(mkdtempSync(join(tmpdir(), 'tariff-lists-')), 'not-auto-parts.json');
+    writeFileSync(file, JSON.stringify({ id: 'not-auto-parts', title: 't', base: 'us-japan', description: 'd', changes }));
+    const doc = await line(['--value', '1000', '--hts', '8471.30.01', '--date', '2025-10-01', '--scenario-file', file]);
+    expect(doc.lines[0]).toMatchObject({ duty: '0.00' }); // MFN Free; 8471 is outside the reciprocal tariff (Annex II)
+  });
+
   it('schedule show names the lists, their size and source', async () => {
     const doc = JSON.parse((await tariff(['schedule', 'show', '--format', 'json'])).stdout);
     expect(doc.lists.find((l: { id: string }) => l.id === 'p11021-annex-iii')).toMatchObject({ size: 47, confidence: 'primary', chapter99: ['9903.82.10', '9903.82.11'] });

@@ -1,6 +1,6 @@
 /**
  * The committed product lists (data/lists/*.json) are what scripts/gen-lists.js derives from the chapter 99 text
- * and the Proc. 11021 annexes in ../shared/law-data (maintainers' reference material, absent from a user's clone:
+ * and the Proc. 11021 annexes in ../shared/law-data, with ../shared/hts-data (maintainers' reference material, absent from a user's clone:
  * the test then skips, saying so).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,12 +11,13 @@ import { ROOT } from '../helpers.js';
 // @ts-expect-error -- a plain JavaScript maintainer script, without types
 const gen = (await import('../../scripts/gen-lists.js')) as {
   LAW_DATA: string;
+  HTS_EXPORT: string;
   deriveLists: () => { lists: { id: string }[]; report: string[] };
   listFileText: (l: unknown) => string;
 };
 
-const present = existsSync(gen.LAW_DATA);
-if (!present) console.warn(`SKIPPED: ${gen.LAW_DATA} is absent, so the committed data/lists/ cannot be checked against the law texts`);
+const present = existsSync(gen.LAW_DATA) && existsSync(gen.HTS_EXPORT);
+if (!present) console.warn(`SKIPPED: ${gen.LAW_DATA} or ${gen.HTS_EXPORT} is absent, so the committed data/lists/ cannot be checked against the law texts`);
 
 describe.skipIf(!present)('data/lists is what scripts/gen-lists.js derives from ../shared/law-data', () => {
   const { lists, report } = present ? gen.deriveLists() : { lists: [], report: [] };

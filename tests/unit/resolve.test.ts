@@ -328,6 +328,11 @@ describe('codes too short: only the measures in force on the date count', () => 
     expect(duty(asEnacted, { hts: '8302.10.60', mfn: '0' }, '2026-04-06', '1000')).toMatchObject({ duty: '250.00', measures: ['mfn 0', 's232-p11021-annex-i-b-25 25'] });
   });
 
+  it('a code the note writes with the suffix 00 of a line with no other suffix is that 8-digit line (7612.10.0000, note 19(j))', () => {
+    expect(duty(asEnacted, { hts: '7612.10.00', mfn: '0' }, '2025-09-01', '1000')).toMatchObject({ duty: '500.00', measures: ['mfn 0', 's232-aluminum-50 50'] });
+    expect(duty(asEnacted, { hts: '7612.10.00.00', mfn: '0' }, '2025-09-01', '1000')).toMatchObject({ duty: '500.00' });
+  });
+
   it('8708 is refused: note 33(g) lists parts of it, and note 19(i) lists 8708.10.30', () => {
     expect(duty(asEnacted, { hts: '8708', mfn: '2.5' }, '2025-03-20', '1000')).toMatchObject({ refused: { reason: expect.stringMatching(/8708\.10\.30 .*\(s232-aluminum-25\)/) } });
     expect(duty(asEnacted, { hts: '8708', mfn: '2.5' }, '2025-09-16', '1000')).toMatchObject({ refused: { field: 'hts' } });
