@@ -83,12 +83,23 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
 
   // A code too short to tell which measures apply is refused, never guessed. Only the measures in force for the
   // origin on the date count: a 10-digit list does not make an 8-digit code ambiguous on dates it does not apply.
+  // A measure whose scope splits the code does not matter either when a measure in force that covers every line
+  // under the code displaces it (an auto part of note 33(g) whose 10-digit lines are split by an aluminum list
+  // pays the autos measure, whichever line it is).
   if (good.hts !== null) {
     const hts = good.hts;
-    for (const m of engine.measures) {
-      if (good.date < m.from || (m.to !== null && good.date >= m.to) || !m.origins.has(good.origin)) continue;
+    const inForce = engine.measures.filter((m) => !(good.date < m.from || (m.to !== null && good.date >= m.to) || !m.origins.has(good.origin)));
+    for (const m of inForce) {
       const finer = finerLineTreatedOtherwise(engine, m, hts);
-      if (finer !== undefined) {
+      const moot = (): boolean =>
+        inForce.some(
+          (d) =>
+            d !== m &&
+            (d.displacesIds.has(m.id) || d.displacesLayers.has(m.layer)) &&
+            measureCovers(engine, d, hts) &&
+            finerLineTreatedOtherwise(engine, d, hts) === undefined,
+        );
+      if (finer !== undefined && !moot()) {
         return {
           ok: false,
           refusal: {
@@ -374,12 +385,7 @@ function claimSpecial(
  */
 function finerLineTreatedOtherwise(engine: Engine, m: CompiledMeasure, code: string): string | undefined {
   if (m.allGoods && m.excludeSorted.length === 0 && m.excludeCategories.size === 0) return undefined;
-  const categoryOf = (hts: string) => engine.categoryIndex.lookup(hts)?.value ?? engine.fallbackCategory;
-  const covers = (hts: string) => {
-    const c = categoryOf(hts);
-    if (m.excludeHts.matches(hts) || (c !== null && m.excludeCategories.has(c))) return false;
-    return m.allGoods || m.hts.matches(hts) || (c !== null && m.categories.has(c));
-  };
+  const covers = (hts: string) => measureCovers(engine, m, hts);
   const own = covers(code);
   const differs = (p: string) => covers(p) !== own;
   return (
@@ -387,6 +393,13 @@ function finerLineTreatedOtherwise(engine: Engine, m: CompiledMeasure, code: str
     firstLongerUnder(m.excludeSorted, code, differs) ??
     (m.categories.size > 0 || m.excludeCategories.size > 0 ? firstLongerUnder(engine.categoryPrefixes, code, differs) : undefined)
   );
+}
+
+/** Whether the measure's scope covers the code (by HTS prefix or by the code's category), exclusions applied. */
+function measureCovers(engine: Engine, m: CompiledMeasure, hts: string): boolean {
+  const c = engine.categoryIndex.lookup(hts)?.value ?? engine.fallbackCategory;
+  if (m.excludeHts.matches(hts) || (c !== null && m.excludeCategories.has(c))) return false;
+  return m.allGoods || m.hts.matches(hts) || (c !== null && m.categories.has(c));
 }
 
 function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string | null {
