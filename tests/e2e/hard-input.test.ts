@@ -145,3 +145,44 @@ describe('stray quotes and over-long fields (QA-2026-12 #6, #3)', () => {
     expect(r.stdout.length).toBeLessThan(10_000); // the rejected line is reported by its start, not echoed whole
   }, 70_000);
 });
+
+describe('data files that are not regular files (QA-2026-12 #7)', () => {
+  const one = ['calc', '--value', '1000', '--hts', '8457.10.00', '--date', '2026-03-01'];
+  const cases: [string, string[]][] = [
+    ['--schedule', [...one, '--schedule', '/dev/zero']],
+    ['--scenario-file', [...one, '--scenario-file', '/dev/zero']],
+    ['--hts-table', [...one, '--hts-table', '/dev/zero']],
+    ['schedule validate', ['schedule', 'validate', '/dev/zero']],
+    ['hts import', ['hts', 'import', '/dev/zero', '--out', join(mkdtempSync(join(tmpdir(), 'tariff-zero-')), 't.json')]],
+  ];
+  it.runIf(process.platform === 'linux').each(cases)('%s /dev/zero: refused past 64 MiB, naming the file, exit 1, no hang', async (_name, args) => {
+    const r = await tariffTimed(args, '', 30_000);
+    expect(r.timedOut).toBe(false);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/\/dev\/zero[:\s].*(\n.*)?is not a regular file and gave more than 64 MiB without ending/);
+  });
+
+  it('a directory is named as one', async () => {
+    const r = await tariffTimed([...one, '--scenario-file', 'data']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/data: .*(\n.*)?is a directory, not a file/);
+  });
+
+  it.runIf(process.platform === 'linux')('a pipe is still a way to pass a file: --scenario-file <(cat file), --schedule <(cat file)', async () => {
+    const r = await tariffTimed(['node "$BIN"', ...one, '--format', 'csv', '--scenario-file', '<(cat data/scenarios/no-deal.json)', '--schedule', '<(cat data/schedules/us-japan.json)'], '', 30_000, true);
+    const plain = await tariffTimed([...one, '--format', 'csv', '--scenario', 'no-deal']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(plain.stdout);
+  });
+});
+
+describe('percentages in schedules and scenarios state their limits (QA-2026-12 #17)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tariff-pct-'));
+  it.each([['1000000'], ['10.1234567']])('"%s"', async (pct) => {
+    const file = join(dir, `s-${pct}.json`);
+    writeFileSync(file, JSON.stringify({ id: 'x', title: 'x', base: 'us-japan', description: 'x', changes: [{ op: 'modify', measure: 's232-vehicles-japan-inclusive-15', set: { rate: { kind: 'ad-valorem', pct } } }] }));
+    const r = await tariffTimed(['schedule', 'validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/at most 1000 with at most 6 decimals/);
+  });
+});
