@@ -202,7 +202,8 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     if (loaded !== null) {
       const t = m.inTransit.find((r) => loaded < r.loadedBefore && good.date < r.enteredBefore);
       if (t) {
-        const rule = `loaded ${loaded} (before ${t.loadedBefore}) and entered before ${t.enteredBefore}${t.heading ? `, ${t.heading}` : ''}`;
+        // The rule, not the row's own date: a plan is shared by every row on the same side of each cut-off (Resolver).
+        const rule = `loaded before ${t.loadedBefore} and entered before ${t.enteredBefore}${t.heading ? `, ${t.heading}` : ''}`;
         if (t.rate === null) {
           decisions.push({ measure: m, applied: false, reason: `in-transit exemption: ${rule}` });
           continue;
@@ -239,7 +240,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     if (base === 'metal') reason += ', on the metal value';
     if (base === 'remainder') reason += `, on the value minus the metal value (the rest of what ${by!.id} covers)`;
     if (nonUsShare) {
-      reason += `, on the non-US share (US content ${formatRate(usContent!)}% >= ${formatRate(m.usContentThreshold!)}%)`;
+      reason += `, on the non-US share (US content at or above ${formatRate(m.usContentThreshold!)}%)`;
       if (m.usContentConfidence === 'unconfirmed') notes.push(`the US-content rule for ${m.id} is UNCONFIRMED in the sources`);
     }
     reason += transit;
@@ -313,11 +314,22 @@ function windowText(m: CompiledMeasure): string {
  * coversFrom), so every date of a period resolves the same way; plans and
  * their reasons never mention the date itself. Bounded, so a file of all
  * distinct goods cannot grow it without limit.
+ *
+ * The loading date and the US content are keyed the same way, by what the law
+ * asks of them: which in-transit cut-offs (loadedBefore) the loading date is
+ * before, and which US-content thresholds the share reaches. Keyed by their
+ * values, a file with those columns resolved nearly every row afresh and
+ * churned the cache: 9x slower at 7x the memory (QA-2026-12 #8).
  */
 export class Resolver {
   readonly #cache = new Map<string, Resolution>();
   readonly #periodOfDate = new Map<string, number>();
   readonly #boundaries: string[];
+  /** Every in-transit loadedBefore cut-off and every US-content threshold of the schedule, ascending. */
+  readonly #loadedCuts: string[];
+  readonly #usThresholds: bigint[];
+  /** Resolutions computed (cache misses), for tests of the memo. */
+  resolved = 0;
 
   constructor(
     readonly engine: Engine,
@@ -330,6 +342,30 @@ export class Resolver {
       for (const t of m.inTransit) b.add(t.enteredBefore);
     }
     this.#boundaries = [...b].sort();
+    const cuts = new Set<string>();
+    const thresholds = new Set<bigint>();
+    for (const m of engine.measures) {
+      for (const t of m.inTransit) cuts.add(t.loadedBefore);
+      if (m.usContentThreshold !== null) thresholds.add(m.usContentThreshold);
+    }
+    this.#loadedCuts = [...cuts].sort();
+    this.#usThresholds = [...thresholds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  }
+
+  /** How many in-transit cut-offs are on or before the loading date (a rule applies when loaded < loadedBefore). */
+  #loadedClass(loaded: string | null | undefined): string {
+    if (loaded === null || loaded === undefined) return '';
+    let n = 0;
+    while (n < this.#loadedCuts.length && this.#loadedCuts[n]! <= loaded) n++;
+    return String(n);
+  }
+
+  /** How many US-content thresholds the share reaches (a measure applies to the non-US share when usContent >= it). */
+  #usClass(usContent: bigint | null | undefined): string {
+    if (usContent === null || usContent === undefined) return '';
+    let n = 0;
+    while (n < this.#usThresholds.length && this.#usThresholds[n]! <= usContent) n++;
+    return String(n);
   }
 
   /** Index of the period a date falls in: how many boundaries are on or before it. */
@@ -361,6 +397,7 @@ export class Resolver {
       let r = byPeriod[period];
       if (r === undefined) {
         r = resolveGood(this.engine, good);
+        this.resolved++;
         if (++this.#simpleCount > this.maxEntries) {
           this.#simple.clear();
           this.#simpleCount = 0;
@@ -368,10 +405,11 @@ export class Resolver {
       }
       return r;
     }
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${good.loaded ?? ''}|${good.usContent ?? ''}|${good.hasMetalValue ? 1 : 0}`;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${this.#loadedClass(good.loaded)}|${this.#usClass(good.usContent)}|${good.hasMetalValue ? 1 : 0}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = resolveGood(this.engine, good);
+      this.resolved++;
       if (this.#cache.size >= this.maxEntries) this.#cache.clear();
       this.#cache.set(key, r);
     }
