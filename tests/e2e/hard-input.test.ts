@@ -186,3 +186,12 @@ describe('percentages in schedules and scenarios state their limits (QA-2026-12 
     expect(r.stdout + r.stderr).toMatch(/at most 1000 with at most 6 decimals/);
   });
 });
+
+describe('a bare carriage return inside an LF file (QA-2026-12 #14)', () => {
+  it('the merged line is rejected with a hint about the CR, and the next lines are read', async () => {
+    const r = await tariffTimed(['calc', '--format', 'csv'], `${HEAD}\n${ROW}\r${ROW}\n${ROW}\n`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/line 2, row: expected 4 fields as in the header, got 7; the line holds a carriage return \(CR\) that is not a line end here: save the file with LF or CRLF line ends/);
+    expect(r.stderr).toMatch(/1 line computed, 1 rejected/);
+  });
+});
