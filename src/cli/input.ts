@@ -152,7 +152,13 @@ export class RowChecker {
     const sink = this.sink;
     if (problem !== undefined) return sink.rejected({ line, field: '(row)', reason: problem }, cells, header);
     const read = readRow(cells, line, header, this.#defaults);
-    if (!read.ok) return sink.rejected(read.issue, cells, header);
+    if (!read.ok) {
+      // A carriage return not followed by a line feed joins two records into one (QA-2026-12 #14): say so.
+      if (read.issue.field === '(row)' && cells.some((c) => c.includes('\r'))) {
+        return sink.rejected({ ...read.issue, reason: `${read.issue.reason}; the line holds a carriage return (CR) that is not a line end here: save the file with LF or CRLF line ends` }, cells, header);
+      }
+      return sink.rejected(read.issue, cells, header);
+    }
     if (this.opts.forceDate === undefined && !this.usedDefaultDate && (header.index.date === undefined || cells[header.index.date]!.trim() === '')) {
       this.usedDefaultDate = true;
     }
