@@ -120,12 +120,20 @@ export async function* readCsvRecords(stream: Readable, opts: CsvReadOptions = {
       if (headBytes < SNIFF_BYTES) continue;
       text = sniff();
     } else text = decoder.write(bytes);
-    for (const batch of splitter.push(text)) yield batch;
+    yield* pushInSlices(splitter, text);
   }
   let text = head !== null ? sniff() : '';
   text += decoder.end();
-  for (const batch of splitter.push(text)) yield batch;
+  yield* pushInSlices(splitter, text);
   for (const batch of splitter.end()) yield batch;
+}
+
+/** A large chunk (a whole part of the input, from parallel.ts) is given a slice at a time, so its records are not all alive at once. */
+function* pushInSlices(splitter: CsvSplitter, text: string): Generator<CsvRecord[]> {
+  const step = 4 * SLICE_CHARS;
+  for (let at = 0; at < text.length; at += step) {
+    for (const batch of splitter.push(text.length <= step ? text : text.slice(at, at + step))) yield batch;
+  }
 }
 
 // Scanner states, within the record that starts at `recStart`.
