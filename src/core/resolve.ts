@@ -352,20 +352,23 @@ export class Resolver {
     this.#usThresholds = [...thresholds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   }
 
-  /** How many in-transit cut-offs are on or before the loading date (a rule applies when loaded < loadedBefore). */
-  #loadedClass(loaded: string | null | undefined): string {
-    if (loaded === null || loaded === undefined) return '';
+  /**
+   * 0 without a loading date, else 1 + how many in-transit cut-offs are on or before it (a rule applies when
+   * loaded < loadedBefore, so dates between two cut-offs resolve alike).
+   */
+  #loadedSlot(loaded: string | null | undefined): number {
+    if (loaded === null || loaded === undefined) return 0;
     let n = 0;
     while (n < this.#loadedCuts.length && this.#loadedCuts[n]! <= loaded) n++;
-    return String(n);
+    return n + 1;
   }
 
-  /** How many US-content thresholds the share reaches (a measure applies to the non-US share when usContent >= it). */
-  #usClass(usContent: bigint | null | undefined): string {
-    if (usContent === null || usContent === undefined) return '';
+  /** 0 without US content, else 1 + how many US-content thresholds the share reaches (the rule: usContent >= it). */
+  #usSlot(usContent: bigint | null | undefined): number {
+    if (usContent === null || usContent === undefined) return 0;
     let n = 0;
     while (n < this.#usThresholds.length && this.#usThresholds[n]! <= usContent) n++;
-    return String(n);
+    return n + 1;
   }
 
   /** Index of the period a date falls in: how many boundaries are on or before it. */
@@ -384,28 +387,37 @@ export class Resolver {
    * key: by HTS code (or category, which an HTS code makes irrelevant), then origin, then period.
    */
   readonly #simple = new Map<string, Map<string, (Resolution | undefined)[]>>();
+  /** The same for rows with loaded or us_content (and no mfn_rate or metal_value), by period and class. */
+  readonly #classed = new Map<string, Map<string, (Resolution | undefined)[]>>();
   #simpleCount = 0;
 
   resolve(good: GoodInput): Resolution {
-    if (good.mfn === null && (good.loaded ?? null) === null && (good.usContent ?? null) === null && good.hasMetalValue !== true) {
+    if (good.mfn === null && good.hasMetalValue !== true) {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
-      let byOrigin = this.#simple.get(k1);
-      if (byOrigin === undefined) this.#simple.set(k1, (byOrigin = new Map()));
-      let byPeriod = byOrigin.get(good.origin);
-      if (byPeriod === undefined) byOrigin.set(good.origin, (byPeriod = []));
-      const period = this.period(good.date);
-      let r = byPeriod[period];
+      const loaded = good.loaded ?? null;
+      const usContent = good.usContent ?? null;
+      const plain = loaded === null && usContent === null;
+      const table = plain ? this.#simple : this.#classed;
+      let byOrigin = table.get(k1);
+      if (byOrigin === undefined) table.set(k1, (byOrigin = new Map()));
+      let bySlot = byOrigin.get(good.origin);
+      if (bySlot === undefined) byOrigin.set(good.origin, (bySlot = []));
+      // The period; with loaded or us_content, the slot of (period, loading-date class, US-content class).
+      let slot = this.period(good.date);
+      if (!plain) slot = (slot * (this.#loadedCuts.length + 2) + this.#loadedSlot(loaded)) * (this.#usThresholds.length + 2) + this.#usSlot(usContent);
+      let r = bySlot[slot];
       if (r === undefined) {
         r = resolveGood(this.engine, good);
         this.resolved++;
         if (++this.#simpleCount > this.maxEntries) {
           this.#simple.clear();
+          this.#classed.clear();
           this.#simpleCount = 0;
-        } else byPeriod[period] = r;
+        } else bySlot[slot] = r;
       }
       return r;
     }
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${this.#loadedClass(good.loaded)}|${this.#usClass(good.usContent)}|${good.hasMetalValue ? 1 : 0}`;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${this.#loadedSlot(good.loaded)}|${this.#usSlot(good.usContent)}|${good.hasMetalValue ? 1 : 0}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = resolveGood(this.engine, good);
