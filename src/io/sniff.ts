@@ -29,9 +29,13 @@ export function sniffInput(first: Uint8Array, name?: string): Sniffed | null {
   const b = first.length > SNIFF_BYTES ? first.subarray(0, SNIFF_BYTES) : first;
   const file = name ?? 'FILE';
   if (starts(b, 0x50, 0x4b, 0x03, 0x04) || starts(b, 0x50, 0x4b, 0x05, 0x06) || starts(b, 0x50, 0x4b, 0x07, 0x08)) {
+    // A file already named .xlsx reaches here only where workbooks are not read: then export is the way.
+    const named = name !== undefined && /\.xls[xm]$/i.test(name);
     return {
       kind: 'zip',
-      message: 'this looks like an Excel workbook or another zip file, not CSV text: give a workbook a .xlsx name to read it, or export the sheet as "CSV UTF-8"',
+      message: named
+        ? 'this is an Excel workbook, not CSV text: export the sheet as "CSV UTF-8"'
+        : 'this looks like an Excel workbook or another zip file, not CSV text: give a workbook a .xlsx name to read it, or export the sheet as "CSV UTF-8"',
     };
   }
   if (starts(b, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
