@@ -45,6 +45,13 @@ export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 /** Measured: 32 KiB slices run 1.7x faster than 1 MiB ones (garbage collection), with less memory. */
 const SLICE_CHARS = 32 * 1024;
 
+/** The most text given to papaparse before the records it gives are handed on. */
+const STEP_CHARS = 4 * SLICE_CHARS;
+
+/** The next quote's position is not known; there is none in the text. */
+const UNKNOWN = -1;
+const NONE = -2;
+
 /** A rejected over-long line keeps this much of its start, for the report. */
 const SHOWN_CHARS = 200;
 
@@ -125,14 +132,15 @@ export async function* readCsvRecords(stream: Readable, opts: CsvReadOptions = {
   let text = head !== null ? sniff() : '';
   text += decoder.end();
   yield* pushInSlices(splitter, text);
-  for (const batch of splitter.end()) yield batch;
+  yield* splitter.batches(true);
 }
 
 /** A large chunk (a whole part of the input, from parallel.ts) is given a slice at a time, so its records are not all alive at once. */
 function* pushInSlices(splitter: CsvSplitter, text: string): Generator<CsvRecord[]> {
-  const step = 4 * SLICE_CHARS;
+  const step = STEP_CHARS;
   for (let at = 0; at < text.length; at += step) {
-    for (const batch of splitter.push(text.length <= step ? text : text.slice(at, at + step))) yield batch;
+    splitter.push(text.length <= step ? text : text.slice(at, at + step));
+    yield* splitter.batches(false);
   }
 }
 
@@ -179,6 +187,8 @@ export class CsvSplitter {
   /** Skipping the rest of an over-long line (already reported). */
   #skipping = false;
   #badBytes = false;
+  /** The first quote at or after where it was looked for (UNKNOWN, or NONE in the text). */
+  #quote = UNKNOWN;
 
   constructor(Papa: typeof import('papaparse'), opts: CsvReadOptions) {
     this.#papa = Papa;
@@ -188,36 +198,52 @@ export class CsvSplitter {
     this.#first = opts.atStart ?? true;
   }
 
-  /** Records completed by this text (in batches of about SLICE_CHARS). */
-  push(text: string): CsvRecord[][] {
-    const out: CsvRecord[][] = [];
+  /** Takes more text; `batches(false)` then gives the records it completed. */
+  push(text: string): void {
     if (this.#skipping) {
       const nl = text.indexOf('\n');
-      if (nl === -1) return out;
+      if (nl === -1) return;
       this.#skipping = false;
       text = text.slice(nl + 1);
     }
-    if (text === '') return out;
+    if (text === '') return;
     this.#waiting.push(text);
     this.#waitingLen += text.length;
-    // A long open record is scanned again only when the text waiting is as long as it (so joining text stays linear).
-    const open = this.#buf.length - this.#runStart;
-    if (this.#waitingLen < open && open + this.#waitingLen <= this.#max) return out;
-    this.#take();
-    this.#scan(false, out);
-    return out;
   }
 
-  /** The last records, at the end of the input. */
-  end(): CsvRecord[][] {
-    const out: CsvRecord[][] = [];
+  /**
+   * The records completed so far (all of them, at the end of the input, when `final`), a few batches at a time:
+   * a large text (or the lines read again after a bad record) never has all its records alive at once.
+   */
+  *batches(final: boolean): Generator<CsvRecord[]> {
+    if (!final) {
+      // A long open record is scanned again only when the text waiting is as long as it (so joining text stays linear).
+      const open = this.#buf.length - this.#runStart;
+      if (this.#waitingLen === 0 || (this.#waitingLen < open && open + this.#waitingLen <= this.#max)) return;
+    }
     this.#take();
-    if (this.#skipping) return out;
-    this.#scan(false, out);
+    if (final && this.#skipping) return;
+    for (;;) {
+      const done = this.#scan(false);
+      yield* this.#drain();
+      if (done) break;
+    }
+    if (!final) return;
     // Text after the last record boundary: a last line with no line break, or a record still open.
     if (this.#stats !== undefined) this.#stats.leftover = this.#buf.length - this.#recStart;
-    this.#scan(true, out);
-    return out;
+    for (;;) {
+      const done = this.#scan(true);
+      yield* this.#drain();
+      if (done) break;
+    }
+  }
+
+  #out: CsvRecord[][] = [];
+
+  *#drain(): Generator<CsvRecord[]> {
+    const out = this.#out;
+    this.#out = [];
+    yield* out;
   }
 
   /** Joins the text waiting onto what is not yet given to papaparse. */
@@ -230,6 +256,7 @@ export class CsvSplitter {
     this.#goodEnd -= keep;
     this.#recStart -= keep;
     this.#pos -= keep;
+    this.#quote = this.#quote >= 0 ? this.#quote - keep : UNKNOWN;
     this.#waiting = [];
     this.#waitingLen = 0;
     if (!this.#badBytes && joined.includes('\uFFFD')) this.#badBytes = true;
@@ -239,7 +266,7 @@ export class CsvSplitter {
     if (this.#stats !== undefined) this.#stats.work = (this.#stats.work ?? 0) + n;
   }
 
-  #scan(final: boolean, out: CsvRecord[][]): void {
+  #scan(final: boolean): boolean {
     const buf = this.#buf;
     const len = buf.length;
     let pos = this.#pos;
@@ -249,13 +276,33 @@ export class CsvSplitter {
     let rescanned = 0;
     for (;;) {
       if (state === REC) {
-        // Whole lines without a quote are whole, well-quoted records: skip to the line holding the next quote.
+        if (this.#out.length >= 4) {
+          // Enough records for now: the caller takes them, then calls again (see batches()).
+          this.#work(rescanned + pos - scanFrom);
+          this.#pos = pos;
+          this.#state = REC;
+          return false;
+        }
+        // Whole lines without a quote are whole, well-quoted records: skip to the line holding the next quote,
+        // a step of about STEP_CHARS at a time.
         this.#recStart = pos;
-        const q = buf.indexOf('"', pos);
-        const nl = q === -1 ? buf.lastIndexOf('\n') : buf.lastIndexOf('\n', q);
-        if (nl >= pos) pos = this.#lines(pos, nl + 1, out);
-        if (q === -1) {
-          if (final && pos < len) pos = this.#lines(pos, len, out);
+        if (this.#quote === UNKNOWN || (this.#quote !== NONE && this.#quote < pos)) {
+          const at = buf.indexOf('"', pos);
+          this.#quote = at === -1 ? NONE : at;
+        }
+        const q = this.#quote === NONE ? len : this.#quote;
+        const lastNl = q === 0 ? -1 : buf.lastIndexOf('\n', q - 1);
+        if (lastNl >= pos) {
+          let end = lastNl + 1;
+          if (end - pos > STEP_CHARS) {
+            const step = buf.lastIndexOf('\n', pos + STEP_CHARS - 1);
+            if (step >= pos) end = step + 1;
+          }
+          pos = this.#lines(pos, end);
+          continue;
+        }
+        if (q === len) {
+          if (final && pos < len) pos = this.#lines(pos, len);
           break;
         }
         state = FS;
@@ -273,7 +320,7 @@ export class CsvSplitter {
           const nl = buf.indexOf('\n', pos);
           const comma = buf.indexOf(',', pos);
           if (nl !== -1 && (comma === -1 || nl < comma)) {
-            const at = this.#ended(nl + 1, out);
+            const at = this.#ended(nl + 1);
             if (at <= pos) {
               rescanned += pos - scanFrom;
               scanFrom = at;
@@ -301,7 +348,7 @@ export class CsvSplitter {
             pos++;
             state = FS;
           } else if (c === NL) {
-            const at = this.#ended(pos + 1, out);
+            const at = this.#ended(pos + 1);
             if (at <= pos) {
               rescanned += pos - scanFrom;
               scanFrom = at;
@@ -326,7 +373,7 @@ export class CsvSplitter {
             pos = len;
             break;
           }
-          this.#reject(nl, out);
+          this.#reject(nl);
           rescanned += pos - scanFrom;
           pos = scanFrom = nl + 1;
           state = REC;
@@ -341,69 +388,70 @@ export class CsvSplitter {
         if (state === Q) this.#problem = 'MissingQuotes';
         else if (state === QW) this.#problem = 'InvalidQuotes';
         const nl = buf.indexOf('\n', this.#recStart);
-        this.#reject(nl === -1 ? len : nl, out);
+        this.#reject(nl === -1 ? len : nl);
         this.#work(rescanned + pos - scanFrom);
         // Lines after the first of the bad record are read again.
         this.#state = REC;
         this.#pos = nl === -1 ? len : nl + 1;
-        if (this.#pos < len) return this.#scan(true, out);
+        if (this.#pos < len) return false;
       } else {
         this.#work(rescanned + pos - scanFrom);
-        const at = open ? this.#ended(len, out) : len;
+        const at = open ? this.#ended(len) : len;
         if (at < len) {
           // An over-long last record: its first line rejected, the lines after it read again.
           this.#state = REC;
           this.#pos = at;
-          return this.#scan(true, out);
+          return false;
         }
       }
-      this.#flush(len, true, out);
+      this.#flush(len, true);
       this.#buf = '';
-      return;
+      return true;
     }
     this.#work(rescanned + pos - scanFrom);
     this.#pos = pos;
     this.#state = state;
-    this.#flush(this.#goodEnd, true, out);
+    this.#flush(this.#goodEnd, true);
     // A record longer than the limit: its first line is rejected, now, without waiting for the rest of it.
     if (len - this.#recStart > this.#max) {
       const nl = buf.indexOf('\n', this.#recStart);
       if (nl !== -1) {
         if (state !== BAD) this.#problem = nl - this.#recStart > this.#max ? 'LineTooLong' : 'TooLong';
-        this.#reject(nl, out);
+        this.#reject(nl);
         this.#pos = nl + 1;
         this.#state = REC;
-        return this.#scan(false, out);
+        return false;
       }
       // Its first line is not ended yet: rejected now, and skipped to its end as it comes.
       this.#problem = 'LineTooLong';
       this.#skipping = true;
-      this.#reject(len, out);
+      this.#reject(len);
       this.#buf = '';
       this.#runStart = this.#goodEnd = this.#recStart = this.#pos = 0;
       this.#state = REC;
     }
+    return true;
   }
 
   /**
    * Lines from `from` to `end` (just after a line break, or the end of the input) hold no quote: whole records,
    * except a line longer than the limit, rejected. Returns `end`.
    */
-  #lines(from: number, end: number, out: CsvRecord[][]): number {
+  #lines(from: number, end: number): number {
     if (end - from > this.#max) {
       const buf = this.#buf;
       for (let s = from; s < end; ) {
         const e = buf.indexOf('\n', s);
         const stop = e === -1 || e >= end ? end : e;
         if (stop - s > this.#max) {
-          this.#good(s, out);
+          this.#good(s);
           this.#problem = 'LineTooLong';
-          this.#reject(stop, out);
+          this.#reject(stop);
         }
         s = stop + 1;
       }
     }
-    this.#good(end, out);
+    this.#good(end);
     return end;
   }
 
@@ -411,29 +459,29 @@ export class CsvSplitter {
    * The record at `#recStart` ends at `end` (after its line break, or at the end of the input). One longer than
    * the limit is rejected as its first line, and reading goes on at the next line: returns where.
    */
-  #ended(end: number, out: CsvRecord[][]): number {
+  #ended(end: number): number {
     const buf = this.#buf;
     const last = end > 0 && buf.charCodeAt(end - 1) === NL ? end - 1 : end;
     if (last - this.#recStart <= this.#max) {
-      this.#good(end, out);
+      this.#good(end);
       return end;
     }
     const nl = buf.indexOf('\n', this.#recStart);
     const first = nl === -1 || nl > last ? last : nl;
     this.#problem = first - this.#recStart > this.#max ? 'LineTooLong' : 'TooLong';
-    this.#reject(first, out);
+    this.#reject(first);
     return Math.min(first + 1, end);
   }
 
   /** Records up to `end` (a record boundary) are whole and well quoted; given to papaparse a slice at a time. */
-  #good(end: number, out: CsvRecord[][]): void {
+  #good(end: number): void {
     this.#goodEnd = end;
     this.#recStart = end;
-    if (end - this.#runStart >= SLICE_CHARS) this.#flush(end, false, out);
+    if (end - this.#runStart >= SLICE_CHARS) this.#flush(end, false);
   }
 
   /** Gives the good records before `end` to papaparse (all of them when `all`, else whole slices). */
-  #flush(end: number, all: boolean, out: CsvRecord[][]): void {
+  #flush(end: number, all: boolean): void {
     const buf = this.#buf;
     let at = this.#runStart;
     while (at < end) {
@@ -443,7 +491,7 @@ export class CsvSplitter {
         stop = nl === -1 || nl >= end ? end : nl + 1;
       }
       const batch = this.#parseRun(buf.slice(at, stop), stop === buf.length && !buf.endsWith('\n'));
-      if (batch.length > 0) out.push(batch);
+      if (batch.length > 0) this.#out.push(batch);
       at = stop;
       if (!all && end - at < SLICE_CHARS) break;
     }
@@ -486,15 +534,16 @@ export class CsvSplitter {
   #carry = '';
 
   /** Rejects the first line of the record at `#recStart`, which ends at `nl` (a line break, or the end of the text). */
-  #reject(nl: number, out: CsvRecord[][]): void {
-    this.#flush(this.#recStart, true, out);
+  #reject(nl: number): void {
+    this.#flush(this.#recStart, true);
+    this.#quote = UNKNOWN; // reading goes on before where it was looked for
     const buf = this.#buf;
     if (this.#stats !== undefined) this.#stats.quoteProblems++;
     let text = buf.slice(this.#recStart, nl);
     if (text.length > SHOWN_CHARS && (this.#problem === 'TooLong' || this.#problem === 'LineTooLong')) text = `${text.slice(0, SHOWN_CHARS)}…`;
     const batch: CsvRecord[] = [];
     this.#emit(batch, [text], quoteProblem(this.#problem, this.#max), this.#badBytes);
-    out.push(batch);
+    this.#out.push(batch);
     this.#runStart = this.#goodEnd = this.#recStart = Math.min(nl + 1, buf.length);
   }
 
