@@ -125,7 +125,7 @@ describe('readCsvRecords: the same records as before, in linear time (QA-2026-12
       const text = `id,hts,value,date,note\n${strays[0]}\n${Array.from({ length: rows }, (_, i) => row(i)).join('')}`;
       const { records, stats } = await readWith(text);
       expect(records.length).toBe(rows + 2);
-      expect(records[1]).toMatchObject({ line: 2, problem: expect.stringMatching(/quoted field is never closed/) });
+      expect(records[1]).toMatchObject({ line: 2, problem: expect.stringMatching(/quoted field is (never closed|still open after 4 MiB)/) });
       expect(records[2]).toEqual({ line: 3, cells: ['r0', '8457.10.00', '100', '2025-09-01', 'fine'] });
       expect(stats.work!).toBeLessThanOrEqual(3 * text.length);
     }
