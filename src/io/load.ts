@@ -73,6 +73,8 @@ export class DataReadError extends Error {
  * small, and each asynchronous read costs a few event-loop turns at start-up.
  */
 export function readDataFile(file: string, max = MAX_DATA_FILE_BYTES): string {
+  const piped = pipeTexts.get(file);
+  if (piped !== undefined) return piped;
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -103,13 +105,21 @@ export function readDataFile(file: string, max = MAX_DATA_FILE_BYTES): string {
         );
       }
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    const text = Buffer.concat(chunks, total).toString('utf8');
+    pipeTexts.set(file, text);
+    return text;
   } catch (e) {
     throw e instanceof DataReadError ? e : readError(e);
   } finally {
     closeSync(fd);
   }
 }
+
+/**
+ * What a pipe gave, by path: it can be read only once, and a run may read a file twice (`schedule validate` looks
+ * at its kind, then validates it), so the second read gets what the first one got.
+ */
+const pipeTexts = new Map<string, string>();
 
 function readError(e: unknown): DataReadError {
   const code = (e as NodeJS.ErrnoException).code;

@@ -168,6 +168,14 @@ describe('data files that are not regular files (QA-2026-12 #7)', () => {
     expect(r.stderr).toMatch(/data: .*(\n.*)?is a directory, not a file/);
   });
 
+  it.runIf(process.platform === 'linux')('schedule validate <(cat file) reads the pipe once, for every kind of file', async () => {
+    for (const [file, kind] of [['data/scenarios/no-deal.json', 'scenario'], ['data/schedules/us-japan.json', 'schedule'], ['data/mfn/japan-common-lines.json', 'mfn table']]) {
+      const r = await tariffTimed(['node "$BIN"', 'schedule', 'validate', `<(cat ${file})`], '', 30_000, true);
+      expect(r.stdout + r.stderr, file).toMatch(new RegExp(`valid ${kind}`));
+      expect(r.code, file).toBe(0);
+    }
+  });
+
   it.runIf(process.platform === 'linux')('a pipe is still a way to pass a file: --scenario-file <(cat file), --schedule <(cat file)', async () => {
     const r = await tariffTimed(['node "$BIN"', ...one, '--format', 'csv', '--scenario-file', '<(cat data/scenarios/no-deal.json)', '--schedule', '<(cat data/schedules/us-japan.json)'], '', 30_000, true);
     const plain = await tariffTimed([...one, '--format', 'csv', '--scenario', 'no-deal']);
