@@ -49,8 +49,8 @@ export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
 /** Measured: 32 KiB slices run 1.7x faster than 1 MiB ones (garbage collection), with less memory. */
 const SLICE_CHARS = 32 * 1024;
 
-/** The most text given to papaparse before the records it gives are handed on. */
-const STEP_CHARS = 4 * SLICE_CHARS;
+/** How far the scanner skips through quote-free lines at a time (so papaparse is given runs of about a slice). */
+const STEP_CHARS = SLICE_CHARS;
 
 /** The next quote's position is not known; there is none in the text. */
 const UNKNOWN = -1;
@@ -425,14 +425,14 @@ export class CsvSplitter {
           return false;
         }
       }
-      this.#flush(len, true);
+      this.#flush(len);
       this.#buf = '';
       return true;
     }
     this.#work(rescanned + pos - scanFrom);
     this.#pos = pos;
     this.#state = state;
-    this.#flush(this.#goodEnd, true);
+    this.#flush(this.#goodEnd);
     // A record longer than the limit: its first line is rejected, now, without waiting for the rest of it.
     if (len - this.#recStart > this.#max) {
       const nl = buf.indexOf('\n', this.#recStart);
@@ -494,35 +494,33 @@ export class CsvSplitter {
     return Math.min(first + 1, end);
   }
 
-  /** Records up to `end` (a record boundary) are whole and well quoted; given to papaparse a slice at a time. */
+  /**
+   * Records up to `end` (a record boundary) are whole and well quoted; given to papaparse once there are about
+   * SLICE_CHARS of them (the scanner steps through quote-free text a slice at a time, so runs stay near that size).
+   */
   #good(end: number): void {
     this.#goodEnd = end;
     this.#recStart = end;
-    if (end - this.#runStart >= SLICE_CHARS) this.#flush(end, false);
-  }
-
-  /** Gives the good records before `end` to papaparse (all of them when `all`, else whole slices). */
-  #flush(end: number, all: boolean): void {
-    const buf = this.#buf;
-    let at = this.#runStart;
-    while (at < end) {
-      let stop = end;
-      if (end - at > SLICE_CHARS) {
-        const nl = buf.indexOf('\n', at + SLICE_CHARS - 1);
-        stop = nl === -1 || nl >= end ? end : nl + 1;
-      }
-      const batch = this.#parseRun(buf.slice(at, stop), stop === buf.length && !buf.endsWith('\n'));
-      if (batch.length > 0) this.#out.push(batch);
-      at = stop;
-      if (!all && end - at < SLICE_CHARS) break;
-    }
-    this.#runStart = at;
+    if (end - this.#runStart >= SLICE_CHARS) this.#flush(end);
   }
 
   /**
-   * Papaparse over whole, well-quoted records. When a slice was cut inside a record (a quoted field spanning
-   * lines), the unfinished record is carried to the next slice; any error papaparse still reports is handled
-   * as the scanner would (the record's first line rejected), so the scanner's view is checked, not trusted.
+   * Gives the records from `#runStart` to `end`, a record boundary, to papaparse in one run: cut anywhere else (at
+   * a line break inside a quoted field), a long record would be parsed again with each slice after it.
+   */
+  #flush(end: number): void {
+    const at = this.#runStart;
+    if (at >= end) return;
+    const buf = this.#buf;
+    const batch = this.#parseRun(buf.slice(at, end), end === buf.length && !buf.endsWith('\n'));
+    if (batch.length > 0) this.#out.push(batch);
+    this.#runStart = end;
+  }
+
+  /**
+   * Papaparse over whole, well-quoted records. A record papaparse still finds unfinished at the end of a run (it
+   * should not: runs end at record boundaries) is carried to the next; any error papaparse still reports is
+   * handled as the scanner would (the record's first line rejected), so the scanner's view is checked, not trusted.
    */
   #parseRun(text: string, atEof: boolean): CsvRecord[] {
     const out: CsvRecord[] = [];
@@ -556,7 +554,7 @@ export class CsvSplitter {
 
   /** Rejects the first line of the record at `#recStart`, which ends at `nl` (a line break, or the end of the text). */
   #reject(nl: number): void {
-    this.#flush(this.#recStart, true);
+    this.#flush(this.#recStart);
     this.#quote = UNKNOWN; // reading goes on before where it was looked for
     const buf = this.#buf;
     if (this.#stats !== undefined) this.#stats.quoteProblems++;
