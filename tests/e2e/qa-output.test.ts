@@ -1,0 +1,111 @@
+/**
+ * End to end: the output and semantics findings of the December 2026 QA pass (issue 16; ../shared/QA-2026-12.md),
+ * each run as a user runs it, the built CLI in a child process killed if it outlives a timeout.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers.js';
+import { parseCsv } from './cli.js';
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The built CLI with NO_COLOR, a fixed today, and a hard timeout (a hang fails the test, it does not hold the run). */
+function run(args: string[], opts: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TARIFF_TODAY: '2026-09-01', ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: opts.timeoutMs ?? 20_000,
+      killSignal: 'SIGKILL',
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.stdin.on('error', () => {});
+    child.stdin.end(opts.stdin ?? '');
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tariff-qa-out-'));
+/** Writes a file of the test's own into a temporary folder and returns its path. */
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+/** A user MFN table (the `tariff hts import` format) with a specific and a compound rate, and without 9018.90.80. */
+const HTS_TABLE = JSON.stringify({
+  id: 'qa-hts',
+  title: 'QA table',
+  asOf: 'test',
+  entries: [
+    { hts: '0201.10.05', pct: '0', specific: { cents: '4.4', unit: 'kg' }, text: '4.4¢/kg', description: 'beef', confidence: 'primary', source: 'test' },
+    { hts: '8501.10.20', pct: '2.5', specific: { cents: '4.4', unit: 'kg' }, text: '2.5% + 4.4¢/kg', description: 'motors', confidence: 'primary', source: 'test' },
+    { hts: '8703.23.01', pct: '2.5', description: 'cars', confidence: 'primary', source: 'test' },
+  ],
+});
+
+describe('QA #1, #25: timeline refuses what calc refuses, with the same reasons', () => {
+  const table = () => file('qa-hts.json', HTS_TABLE);
+  it.each([
+    ['a code too short to decide', ['--hts', '8703'], /HTS 8703 is not specific enough/],
+    ['an unknown category', ['--category', 'toys'], /unknown category "toys"/],
+    ['the general category, which has no MFN rate', ['--category', 'general'], /no MFN rate|give .*mfn_rate|--mfn-rate/],
+  ])('%s: an error, not a 0%% "MFN only" step', async (_what, args, reason) => {
+    const r = await run(['timeline', ...args, '--format', 'csv']);
+    expect(r.signal).toBeNull();
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).not.toMatch(/MFN only/);
+    expect(r.stderr).toMatch(reason);
+    // calc refuses the same good with the same reason
+    const c = await run(['calc', '--value', '100', ...args, '--date', '2025-09-01', '--format', 'csv']);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(reason);
+  });
+
+  it.each([
+    ['a code the MFN table does not have', '9018.90.80', /no MFN rate known for HTS 9018\.90\.80/],
+    ['a specific MFN rate', '0201.10.05', /4\.4¢\/kg.*--mfn-rate|--mfn-rate.*4\.4¢\/kg/],
+    ['a compound MFN rate', '8501.10.20', /2\.5% \+ 4\.4¢\/kg.*--mfn-rate|--mfn-rate.*2\.5% \+ 4\.4¢\/kg/],
+  ])('%s (user --hts-table): an error naming the reason', async (_what, hts, reason) => {
+    const r = await run(['timeline', '--hts', hts, '--hts-table', table(), '--format', 'csv']);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).not.toMatch(/MFN only/);
+    expect(r.stderr).toMatch(reason);
+  });
+
+  it('a good given with --mfn-rate is charted; the car of the user table too', async () => {
+    const r = await run(['timeline', '--hts', '0201.10.05', '--hts-table', table(), '--mfn-rate', '3', '--to', '2025-04-04', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(parseCsv(r.stdout)[0]).toMatchObject({ date: '2025-03-12', rate: '3' });
+    const car = await run(['timeline', '--hts', '8703.23.01', '--hts-table', table(), '--to', '2025-04-04', '--format', 'csv']);
+    expect(parseCsv(car.stdout).map((x) => x.rate)).toEqual(['2.5', '27.5']);
+  });
+
+  it('a basket whose every row is refused: the rows listed, no step, exit 1', async () => {
+    const r = await run(['timeline', '--format', 'csv'], { stdin: 'id,hts,value\na,8703,100\nb,9999.99.99,5\n', env: {} });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/MFN only/);
+    expect(r.stderr).toMatch(/line 2, hts: HTS 8703 is not specific enough/);
+  });
+
+  it('#25: a header-only basket says there are no rows (exit 1), never 0% "MFN only"', async () => {
+    const r = await run(['timeline', '--format', 'csv'], { stdin: 'id,hts,value,date\n' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no rows/);
+  });
+});
