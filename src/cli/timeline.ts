@@ -6,7 +6,7 @@ import Table from 'cli-table3';
 import type { Engine } from '../core/compile.js';
 import { normalizeHts } from '../core/hts.js';
 import { timeline, type Good, type Step, type WeightedGood } from '../core/timeline.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, InputError, UsageError } from '../errors.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import { colorEnabled, makePaint } from './color.js';
@@ -85,20 +85,27 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   } else {
     // A basket: rows summed by good, so memory grows with distinct goods, not rows.
     const byGood = new Map<string, WeightedGood & { line: number | null }>();
+    let rows = 0;
     const input: InputSpec = file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file };
     const progress = Progress.forRun(io.stderr, Boolean(o.quiet), inputNameOf(input), io.now);
     const summary = await readRows(input, io.stdin, { defaults: { date: from, origin, mfn, mode: 'ocean' }, forceDate: from, progress }, {
       header: () => {},
       row: (row) => {
+        rows++;
         const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn };
         const key = `${good.hts}|${good.category}|${good.origin}|${good.mfn}`;
         const g = byGood.get(key);
         if (g) g.value += row.value;
         else byGood.set(key, { good, value: row.value, line: row.line });
       },
-      rejected: (issue) => rejected.push(issue),
+      rejected: (issue) => {
+        rows++;
+        rejected.push(issue);
+      },
       afterBatch: async () => true,
     });
+    // A header and no row: nothing to chart, said so (never a 0% "MFN only" step for no goods at all).
+    if (rows === 0) throw new InputError(`${summary.inputName}: no rows: the basket has a header and no goods, so there is no rate to chart`);
     goods = [...byGood.values()];
     label = `${summary.inputName} (value-weighted)`;
     lineOf = (g) => byGood.get(`${g.hts}|${g.category}|${g.origin}|${g.mfn}`)?.line ?? null;
