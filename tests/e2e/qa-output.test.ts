@@ -109,3 +109,32 @@ describe('QA #1, #25: timeline refuses what calc refuses, with the same reasons'
     expect(r.stderr).toMatch(/no rows/);
   });
 });
+
+describe('QA #2, #16: scenario files', () => {
+  const rmMfn = () => file('rm-mfn.json', JSON.stringify({ id: 'x', title: 'x', base: 'us-japan', description: 'x', changes: [{ op: 'remove', measure: 'mfn' }] }));
+
+  it('#2: a scenario removing MFN is invalid (validate) and refused by calc, naming the file and the JSON path', async () => {
+    const v = await run(['schedule', 'validate', rmMfn()]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(/changes\[0\]\.measure: MFN always applies/);
+    const c = await run(['calc', '--value', '1000', '--hts', '8457.10.00', '--date', '2025-09-01', '--scenario-file', rmMfn(), '--format', 'json']);
+    expect(c.code).toBe(1);
+    expect(c.stdout).toBe('');
+    expect(c.stderr).toContain('rm-mfn.json');
+    expect(c.stderr).toMatch(/changes\[0\]\.measure: MFN always applies/);
+  });
+
+  it('#16: an overlap made by a scenario is reported at its own path, changes[0].set.to, by validate and by calc', async () => {
+    const overlap = file('overlap.json', JSON.stringify({
+      id: 'overlap', title: 'x', base: 'us-japan', description: 'x',
+      changes: [{ op: 'modify', measure: 'ieepa-pause-10', set: { to: '2025-09-01' } }],
+    }));
+    const v = await run(['schedule', 'validate', overlap]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(/changes\[0\]\.set\.to: .*ieepa-pause-10/);
+    expect(v.stdout).not.toMatch(/measures\[\d+\]/);
+    const c = await run(['calc', '--value', '1000', '--hts', '8457.10.00', '--date', '2025-09-01', '--scenario-file', overlap]);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(/changes\[0\]\.set\.to: /);
+  });
+});
