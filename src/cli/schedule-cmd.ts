@@ -7,7 +7,7 @@ import { formatPath } from '../core/issues.js';
 import { formatCents, formatRate } from '../core/money.js';
 import { EXIT, UsageError } from '../errors.js';
 import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadScenarioFile, loadSchedule, SCENARIO_DIR } from '../io/load.js';
-import { applyScenario } from '../core/scenario.js';
+import { applyScenario, traceToScenario } from '../core/scenario.js';
 import type { CliIo } from './io.js';
 
 const SCHEDULE_DIR = resolve(DATA_DIR, 'schedules');
@@ -129,7 +129,7 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
       const applied = applyScenario(schedule, scenario);
       if (!applied.ok) throw new DataFileError(file, applied.issues);
       const compiled = compileEngine(applied.value, mfnTable, scenario.id, fees);
-      if (!compiled.ok) throw new DataFileError(file, compiled.issues);
+      if (!compiled.ok) throw new DataFileError(file, traceToScenario(scenario, applied.value, compiled.issues));
     } else if (kind === 'schedule') {
       await loadEngine({ scheduleFile: file });
     } else {
