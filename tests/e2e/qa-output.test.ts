@@ -138,3 +138,57 @@ describe('QA #2, #16: scenario files', () => {
     expect(c.stderr).toMatch(/changes\[0\]\.set\.to: /);
   });
 });
+
+/** Any C0 control byte but the line feed, DEL, or a C1 control: what must never reach a terminal raw. */
+const RAW_CONTROL = /[\x00-\x09\x0b-\x1f\x7f\x80-\x9f]/;
+
+describe('QA #9, #10: one escaping rule for user text on human-facing streams; machine formats keep the data', () => {
+  const esc = 'id,hts,value,date\na,8457.10.00,\x1b]0;owned\x07\x1b[2J,2025-09-01\nb\x1b[31m,8457.10.00,100,2025-09-01\nc,8457.10.00,1\x0000,2025-09-01\n';
+
+  it('#9: calc --format table: control characters of the file are shown escaped in the table and on stderr', async () => {
+    const r = await run(['calc', '--format', 'table'], { stdin: esc });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stderr).toContain('\\x1b]0;owned\\x07\\x1b[2J');
+    expect(r.stdout).toContain('\\x1b]0;owned\\x07\\x1b[2J'); // the table's Rejected section
+    expect(r.stdout).toContain('b\\x1b[31m'); // an id in the table
+    expect(r.stderr).toContain('1\\x0000'); // a NUL no longer hides in "100"
+  });
+
+  it('#9: compare and timeline messages escape them too', async () => {
+    const c = await run(['compare', '--format', 'csv'], { stdin: esc });
+    expect(c.stderr).not.toMatch(RAW_CONTROL);
+    expect(c.stderr).toContain('\\x1b]0;owned');
+    const t = await run(['timeline', '--format', 'csv'], { stdin: esc });
+    expect(t.stderr).not.toMatch(RAW_CONTROL);
+    expect(t.stderr).toContain('\\x1b]0;owned');
+  });
+
+  it('#9: csv and json keep the text exact (a NUL in an id stays a NUL; JSON escapes it itself)', async () => {
+    const input = 'id,hts,value,date\nx\x00y,8457.10.00,100,2025-09-01\n';
+    const csv = await run(['calc', '--format', 'csv'], { stdin: input });
+    expect(parseCsv(csv.stdout)[0]!.id).toBe('x\x00y');
+    const json = await run(['calc', '--format', 'json'], { stdin: input });
+    expect(json.stdout).toContain('"x\\u0000y"');
+    expect(JSON.parse(json.stdout).lines[0].id).toBe('x\x00y');
+  });
+
+  it('#10: compare --format markdown escapes HTML in keys and flattens a line break in a key', async () => {
+    const ids = 'id,hts,value,date\n"<img src=x onerror=alert(1)>",8457.10.00,100,2025-09-01\n"multi\nline",8457.10.00,100,2025-09-01\n';
+    const r = await run(['compare', '--by', 'id', '--format', 'markdown'], { stdin: ids });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('<img');
+    expect(r.stdout).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(r.stdout).toMatch(/^\| multi line \|/m);
+    // every table line of the markdown is a whole row
+    for (const line of r.stdout.split('\n').filter((l) => l.startsWith('|'))) expect(line.endsWith('|')).toBe(true);
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+  });
+
+  it('#10: the terminal table of compare flattens the key and escapes its controls', async () => {
+    const r = await run(['compare', '--by', 'id', '--format', 'table'], { stdin: 'id,hts,value,date\n"two\nlines\x1b[2J",8457.10.00,100,2025-09-01\n' });
+    expect(r.stdout).toContain('two lines\\x1b[2J');
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+  });
+});
