@@ -12,6 +12,7 @@ import { readHeader, type RowDefaults, type RowIssue } from '../schema/row.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, UsageError } from '../errors.js';
 import { DateWarnings } from './date-warnings.js';
+import { displayText } from './display.js';
 import { inputNameOf, plural, readRows, type InputSpec, type RowSink } from './input.js';
 import { CalcLines } from './calc-lines.js';
 import { readRowsParallel } from './parallel.js';
@@ -161,7 +162,7 @@ export function planInput(
 export async function runCalc(file: string | undefined, options: CalcOptions, io: CliIo): Promise<number> {
   const plan = planCalc(file, options, io);
   const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, options.color === false));
-  const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${s}\n`);
+  const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${displayText(s, { keepLines: true })}\n`);
   const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable });
   const resolver = new Resolver(engine);
   const warnings = new DateWarnings(engine, warn);
@@ -298,13 +299,14 @@ function summarise(
   value: string,
   sample: RowIssue[],
 ): void {
+  inputName = displayText(inputName);
   if (format === 'csv' && !quiet) {
     io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${rejected} rejected; duty ${duty} on customs value ${value}\n`);
   }
   if (rejected === 0) return;
   if (format !== 'csv' || quiet) io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${paint.red(`${rejected} rejected`)}\n`);
   for (const r of sample) {
-    io.stderr.write(`  ${inputName}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${r.field}"`}: ${r.reason}\n`);
+    io.stderr.write(`  ${inputName}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${displayText(r.field)}"`}: ${displayText(r.reason)}\n`);
   }
   if (rejected > sample.length) io.stderr.write(`  … and ${rejected - sample.length} more; every rejected row is in the output\n`);
 }

@@ -18,6 +18,7 @@ import { colorEnabled, makePaint } from './color.js';
 import { inputNameOf, plural, readRows } from './input.js';
 import { Progress } from './progress.js';
 import { DateWarnings } from './date-warnings.js';
+import { displayText } from './display.js';
 import { DEFAULT_SCENARIOS } from './defaults.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
@@ -76,7 +77,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const defaults: RowDefaults = { date: io.today, origin, mfn, mode: 'ocean' };
 
   const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, o.color === false));
-  const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${s}\n`);
+  const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${displayText(s, { keepLines: true })}\n`);
 
   const engines: Engine[] = [];
   for (const scenario of names) engines.push(await loadEngine({ scheduleFile: o.schedule, scenario, htsTable: o.htsTable }));
@@ -143,9 +144,10 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
 
   const anyRejected = sums.some((s) => s.rejected > 0);
   if (anyRejected) {
-    io.stderr.write(`${summary.inputName}: ${plural(rejected.length, 'row')} rejected in at least one scenario\n`);
+    const name = displayText(summary.inputName);
+    io.stderr.write(`${name}: ${plural(rejected.length, 'row')} rejected in at least one scenario\n`);
     for (const r of rejected.slice(0, 10)) {
-      io.stderr.write(`  ${summary.inputName}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${r.field}"`}: ${r.reason}${r.scenarios ? ` (in ${r.scenarios.join(', ')})` : ''}\n`);
+      io.stderr.write(`  ${name}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${displayText(r.field)}"`}: ${displayText(r.reason)}${r.scenarios ? ` (in ${r.scenarios.join(', ')})` : ''}\n`);
     }
     if (rejected.length > 10) io.stderr.write(`  … and ${rejected.length - 10} more; every rejected row is in the json output\n`);
   }

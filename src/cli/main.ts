@@ -10,6 +10,7 @@ import { formatPath } from '../core/issues.js';
 import { isCalendarDate } from '../core/dates.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { DEFAULT_SCENARIOS } from './defaults.js';
+import { displayText } from './display.js';
 import type { CliIo } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -302,14 +303,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 export function reportError(e: unknown, io: CliIo): number {
-  const err = (s: string) => io.stderr.write(`tariff: ${s}\n`);
+  // Messages may quote the user's input (a header, a file name): shown with control characters escaped.
+  const err = (s: string) => io.stderr.write(`tariff: ${displayText(s, { keepLines: true })}\n`);
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     return EXIT.usage; // commander has already printed the message
   }
   if (e instanceof UsageError) {
     err(e.message);
-    if (e.hint) io.stderr.write(`  ${e.hint}\n`);
+    if (e.hint) io.stderr.write(`  ${displayText(e.hint, { keepLines: true })}\n`);
     return EXIT.usage;
   }
   if (e instanceof UnknownScenarioError) {
@@ -318,7 +320,7 @@ export function reportError(e: unknown, io: CliIo): number {
   }
   if (e instanceof DataFileError) {
     err(`${e.file}: ${e.issues.length === 1 ? 'a problem' : `${e.issues.length} problems`}`);
-    for (const i of e.issues) io.stderr.write(`  ${formatPath(i.path)}: ${i.message}\n`);
+    for (const i of e.issues) io.stderr.write(`  ${displayText(formatPath(i.path))}: ${displayText(i.message, { keepLines: true })}\n`);
     return EXIT.rejected;
   }
   if (e instanceof InputError) {

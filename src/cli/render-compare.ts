@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import type { GroupBy, Per } from '../core/compare.js';
 import type { Paint } from './color.js';
+import { displayText, markdownCell } from './display.js';
 import { csvCell, userCell } from './reporters.js';
 
 export type CompareFormat = 'table' | 'csv' | 'json' | 'markdown';
@@ -82,7 +83,7 @@ function renderCsv(r: CompareReport, raw: boolean): string {
 }
 
 function renderMarkdown(r: CompareReport): string {
-  const row = (cells: string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
+  const row = (cells: string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
   const out: string[] = [`**${title(r)}**`, ''];
   out.push(row(['scenario', 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'effective rate', `vs ${r.baseline}`, '%']));
   out.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
@@ -121,7 +122,7 @@ function renderTable(r: CompareReport, opts: RenderOptions): string {
     colAligns: ['left', ...r.scenarios.map(() => 'right' as const), ...r.differences.map(() => 'right' as const)],
   });
   r.scenarios[0]?.groups.forEach((grp, i) => {
-    g.push([grp.key, ...r.scenarios.map((s) => s.groups[i]!.duty), ...r.differences.map((d) => `${signed(d.groups[i]!.duty)} ${pct(d.groups[i]!.percent)}`.trim())]);
+    g.push([displayText(grp.key), ...r.scenarios.map((s) => s.groups[i]!.duty), ...r.differences.map((d) => `${signed(d.groups[i]!.duty)} ${pct(d.groups[i]!.percent)}`.trim())]);
   });
   g.push([b('total'), ...r.scenarios.map((s) => b(s.totals.duty)), ...r.differences.map((d) => b(`${signed(d.duty)} ${pct(d.percent)}`.trim()))]);
   out.push(g.toString());
@@ -132,7 +133,7 @@ function renderTable(r: CompareReport, opts: RenderOptions): string {
     // One scale for every group, so bars compare across groups as well as across scenarios.
     const max = r.scenarios.flatMap((s) => s.groups.map((g) => centsOf(g.duty))).reduce((m, c) => (c > m ? c : m), 0n);
     r.scenarios[0]?.groups.forEach((grp, i) => {
-      out.push(opts.paint.dim(grp.key));
+      out.push(opts.paint.dim(displayText(grp.key)));
       out.push(...barChart(r.scenarios.map((s) => [`  ${s.name}`, s.groups[i]!.duty]), 40, max));
     });
   }

@@ -14,6 +14,7 @@ import { effectiveRate, formatCents, formatRate } from '../core/money.js';
 import type { Plan } from '../core/resolve.js';
 import { formatHts } from '../core/hts.js';
 import type { Row } from '../schema/row.js';
+import { displayText } from './display.js';
 import { JsonLineWriter } from './json-line.js';
 import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
 
@@ -445,7 +446,7 @@ class TableReporter implements Reporter {
   end(t: TotalsRecord): void {
     const { out, paint, engine } = this.ctx;
     const b = paint.bold;
-    out.push(`${b(engine.title)}: scenario ${b(engine.scenario)}\n`);
+    out.push(`${b(displayText(engine.title))}: scenario ${b(displayText(engine.scenario))}\n`);
     if (this.#lines.length > 0) {
       const Table = loadTable();
       const table = new Table({
@@ -456,11 +457,11 @@ class TableReporter implements Reporter {
       for (const r of this.#lines) {
         table.push([
           r.line === null ? '-' : String(r.line),
-          r.id ?? '',
-          r.hts === null ? r.category : `${r.hts} (${r.category})`,
+          displayText(r.id ?? ''),
+          r.hts === null ? displayText(r.category) : `${r.hts} (${displayText(r.category)})`,
           r.date,
           r.value,
-          r.duties.map((d) => `${d.measure} ${d.rate}%: ${d.amount}${d.refundable ? ' (refundable)' : ''}`).join('\n'),
+          r.duties.map((x) => `${displayText(x.measure)} ${x.rate}%: ${x.amount}${x.refundable ? ' (refundable)' : ''}`).join('\n'),
           r.duty,
           `${r.effectiveRate}%`,
         ]);
@@ -469,10 +470,10 @@ class TableReporter implements Reporter {
     }
     if (this.ctx.explain) {
       for (const r of this.#lines) {
-        out.push(`${b(`Why, ${r.line === null ? 'this import' : `line ${r.line}`}${r.id ? ` (${r.id})` : ''}:`)}\n`);
+        out.push(`${b(`Why, ${r.line === null ? 'this import' : `line ${r.line}`}${r.id ? ` (${displayText(r.id)})` : ''}:`)}\n`);
         for (const e of r.explain ?? []) {
-          out.push(`  ${e.applied ? '✓' : '·'} ${e.measure}: ${e.reason}\n`);
-          if (e.applied) out.push(`      ${paint.dim(e.citation)}\n`);
+          out.push(`  ${e.applied ? '✓' : '·'} ${displayText(e.measure)}: ${displayText(e.reason)}\n`);
+          if (e.applied) out.push(`      ${paint.dim(displayText(e.citation))}\n`);
         }
       }
     }
@@ -484,7 +485,7 @@ class TableReporter implements Reporter {
       ['lines computed', String(t.lines)],
       ['lines rejected', String(t.rejected)],
       ['customs value', t.value],
-      ...t.duties.map((d) => [`  ${d.measure}`, d.amount]),
+      ...t.duties.map((x) => [`  ${displayText(x.measure)}`, x.amount]),
       [b('duty'), b(t.duty)],
       ['effective rate', `${t.effectiveRate}%`],
       ...(t.refundable === '0.00' ? [] : [['refundable (IEEPA)', `${t.refundable} on ${t.refundableLines} ${t.refundableLines === 1 ? 'line' : 'lines'}`]]),
@@ -495,7 +496,7 @@ class TableReporter implements Reporter {
     out.push(`${b('Totals')}\n${totals.toString()}\n`);
     if (this.#entries.length > 0) {
       const et = new Table({ head: ['entry', 'lines', 'value', 'mode', 'fiscal year', 'MPF', 'HMF'], style: TABLE_STYLE, colAligns: ['left', 'right', 'right', 'left', 'left', 'right', 'right'] });
-      for (const e of this.#entries.slice(0, this.ctx.limit)) et.push([e.entry, String(e.lines), e.value, e.mode, e.fiscalYear, e.mpf, e.hmf]);
+      for (const e of this.#entries.slice(0, this.ctx.limit)) et.push([displayText(e.entry), String(e.lines), e.value, e.mode, e.fiscalYear, e.mpf, e.hmf]);
       out.push(`${b('Entries')}\n${et.toString()}\n`);
       if (this.#entries.length > this.ctx.limit) out.push(`… ${this.#entries.length - this.ctx.limit} more entries; use --format csv or json for all\n`);
       for (const e of this.#entries) for (const n of e.notes) this.#notes.add(n);
@@ -503,12 +504,12 @@ class TableReporter implements Reporter {
 
     if (this.#rejected.length > 0) {
       out.push(`${b('Rejected')}\n`);
-      for (const r of this.#rejected) out.push(`  ${r.line === null ? '' : `line ${r.line}, `}${r.field}: ${r.reason}\n`);
+      for (const r of this.#rejected) out.push(`  ${r.line === null ? '' : `line ${r.line}, `}${displayText(r.field)}: ${displayText(r.reason)}\n`);
       if (this.#moreRejected > 0) out.push(`  … ${this.#moreRejected} more rejected rows; use --format csv or json for all\n`);
     }
     if (this.#notes.size > 0) {
       out.push(`${b('Notes')}\n`);
-      for (const n of this.#notes) out.push(`  - ${n}\n`);
+      for (const n of this.#notes) out.push(`  - ${displayText(n)}\n`);
     }
   }
 }

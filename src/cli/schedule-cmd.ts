@@ -8,6 +8,7 @@ import { formatCents, formatRate } from '../core/money.js';
 import { EXIT, UsageError } from '../errors.js';
 import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadScenarioFile, loadSchedule, SCENARIO_DIR } from '../io/load.js';
 import { applyScenario, traceToScenario } from '../core/scenario.js';
+import { displayText } from './display.js';
 import type { CliIo } from './io.js';
 
 const SCHEDULE_DIR = resolve(DATA_DIR, 'schedules');
@@ -139,8 +140,8 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
     }
   } catch (e) {
     if (!(e instanceof DataFileError)) throw e;
-    io.stdout.write(`${file}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} (${kind})\n`);
-    for (const i of e.issues) io.stdout.write(`  ${formatPath(i.path)}: ${i.message}\n`);
+    io.stdout.write(`${displayText(file)}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} (${kind})\n`);
+    for (const i of e.issues) io.stdout.write(`  ${displayText(formatPath(i.path))}: ${displayText(i.message, { keepLines: true })}\n`);
     return EXIT.rejected;
   }
   io.stdout.write(`${file}: valid ${kind}\n`);

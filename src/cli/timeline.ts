@@ -14,6 +14,7 @@ import { inputNameOf, plural, readRows, type InputSpec } from './input.js';
 import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
+import { displayText } from './display.js';
 import { csvCell } from './reporters.js';
 
 export interface TimelineOptions {
@@ -131,7 +132,9 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   await out.flush();
   if (rejected.length > 0) {
     io.stderr.write(`${plural(rejected.length, 'row')} of the basket could not be computed (on every date, or from the date given) and ${rejected.length === 1 ? 'is' : 'are'} left out:\n`);
-    for (const r of rejected.slice(0, 10)) io.stderr.write(`  ${label.replace(/ \(value-weighted\)$/, '')}${r.line === null ? '' : ` line ${r.line}`}, ${r.field}: ${r.reason}\n`);
+    for (const r of rejected.slice(0, 10)) {
+      io.stderr.write(`  ${displayText(label.replace(/ \(value-weighted\)$/, ''))}${r.line === null ? '' : ` line ${r.line}`}, ${displayText(r.field)}: ${displayText(r.reason)}\n`);
+    }
     return EXIT.rejected;
   }
   return EXIT.ok;
@@ -146,9 +149,9 @@ export function renderTimeline(r: TimelineReport, format: TimelineFormat, chart:
   }
   const out: string[] = [];
   for (const s of r.scenarios) {
-    out.push(bold(`${r.goods}: effective rate from ${r.from} to ${r.to}, scenario ${s.name}`));
+    out.push(bold(`${displayText(r.goods)}: effective rate from ${r.from} to ${r.to}, scenario ${s.name}`));
     const t = new Table({ head: ['from', 'rate', 'was', 'what changed'], style: { head: [], border: [], compact: true }, colAligns: ['left', 'right', 'right', 'left'] });
-    for (const st of s.steps) t.push([st.date, `${st.rate}%`, st.previous === null ? '' : `${st.previous}%`, st.events.join('\n')]);
+    for (const st of s.steps) t.push([st.date, `${st.rate}%`, st.previous === null ? '' : `${st.previous}%`, st.events.map((e) => displayText(e)).join('\n')]);
     out.push(t.toString());
     if (chart) out.push(...stepChart(s.steps, r.to));
   }
