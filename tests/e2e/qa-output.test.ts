@@ -192,3 +192,43 @@ describe('QA #9, #10: one escaping rule for user text on human-facing streams; m
     expect(r.stdout).not.toMatch(RAW_CONTROL);
   });
 });
+
+describe('QA #12: --date means one thing in calc and compare; --on evaluates every row on one date', () => {
+  // A dated file: a car before and after the 2025-09-16 change, a machine with an explicit MFN rate, one row undated.
+  const dated = 'id,hts,value,date,mfn_rate\nc1,8703.23.01,30000,2025-05-01,\nc2,8703.23.01,30000,2025-10-01,\nm1,8457.10.00,1000,2025-04-09,4.2\nu1,8457.10.00,500,,4.2\n';
+  const totals = (doc: { totals: Record<string, unknown> }) => {
+    const { lines, rejected, value, duty, effectiveRate } = doc.totals;
+    return { lines, rejected, value, duty, effectiveRate };
+  };
+
+  it('compare --date D on a dated file: the totals equal those of calc --date D --scenario X, for every scenario', async () => {
+    const f = file('dated.csv', dated);
+    const cmp = JSON.parse((await run(['compare', f, '--date', '2025-08-01', '--format', 'json'])).stdout);
+    expect(cmp.scenarios).toHaveLength(3);
+    for (const s of cmp.scenarios) {
+      const calc = await run(['calc', f, '--date', '2025-08-01', '--scenario', s.name, '--format', 'json']);
+      expect(s.totals, s.name).toEqual(totals(JSON.parse(calc.stdout)));
+    }
+  });
+
+  it('compare --on D evaluates every row on D: equal to calc on the same rows all dated D', async () => {
+    const f = file('dated-on.csv', dated);
+    const allOnD = file('all-on.csv', dated.replace(/,20\d\d-\d\d-\d\d,/g, ',2025-08-01,').replace('u1,8457.10.00,500,,', 'u1,8457.10.00,500,2025-08-01,'));
+    const cmp = await run(['compare', f, '--on', '2025-08-01', '--format', 'json']);
+    expect(cmp.code).toBe(0);
+    const doc = JSON.parse(cmp.stdout);
+    expect(doc.on).toBe('2025-08-01');
+    for (const s of doc.scenarios) {
+      const calc = await run(['calc', allOnD, '--scenario', s.name, '--format', 'json']);
+      expect(s.totals, s.name).toEqual(totals(JSON.parse(calc.stdout)));
+    }
+    // and it is not what --date gives on a dated file
+    const byDate = JSON.parse((await run(['compare', f, '--date', '2025-08-01', '--format', 'json'])).stdout);
+    expect(byDate.scenarios[0].totals.duty).not.toBe(doc.scenarios[0].totals.duty);
+  });
+
+  it('--date and --on together are a usage error', async () => {
+    const r = await run(['compare', file('both.csv', dated), '--date', '2025-08-01', '--on', '2025-08-01']);
+    expect(r.code).toBe(2);
+  });
+});
