@@ -36,7 +36,10 @@ export interface CompareOptions {
   usContent?: string | undefined;
   metalValue?: string | undefined;
   loaded?: string | undefined;
+  /** Entry date of rows without one (as in calc). */
   date?: string | undefined;
+  /** Evaluate every row on this entry date, ignoring the input's dates. */
+  on?: string | undefined;
   by?: string | undefined;
   per?: string | undefined;
   format?: string | undefined;
@@ -67,6 +70,10 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const per = (o.per ?? null) as Per | null;
   if (per !== null && !PERS.includes(per)) throw new UsageError(`--per must be one of ${PERS.join(', ')}, got "${o.per}"`);
   flagDate('--date', o.date);
+  flagDate('--on', o.on);
+  if (o.date !== undefined && o.on !== undefined) {
+    throw new UsageError('give --date (entry date of rows without one) or --on (every row on that date), not both');
+  }
   const origin = flagOrigin(o.origin);
   const mfn = flagMfnRate(o.mfnRate);
   // Scenario files are added to the named scenarios (by default the three bundled ones); the first is the baseline.
@@ -74,7 +81,8 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const files = o.scenarioFile ?? [];
   if (names.length + files.length < 1) throw new UsageError('--scenarios needs at least one scenario name');
   const input = planInput(file, o, io, 'compare');
-  const defaults: RowDefaults = { date: io.today, origin, mfn, mode: 'ocean' };
+  // --date is what it is in calc: the entry date of rows without one. --on evaluates every row on one date.
+  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: 'ocean' };
 
   const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, o.color === false));
   const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${displayText(s, { keepLines: true })}\n`);
@@ -94,7 +102,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const dates = new DateWarnings(head, warn);
 
   const progress = input.kind === 'flags' ? null : Progress.forRun(io.stderr, Boolean(o.quiet), inputNameOf(input), io.now);
-  const summary = await readRows(input, io.stdin, { defaults, forceDate: o.date, progress }, {
+  const summary = await readRows(input, io.stdin, { defaults, forceDate: o.on, progress }, {
     header: () => {},
     row: (row, _cells, header) => {
       dates.check(row.date);
@@ -131,11 +139,11 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   });
 
   dates.finish();
-  if (summary.usedDefaultDate && o.date === undefined) {
-    warn(`rows without a date are evaluated for today, ${io.today}; give --date to evaluate every row on one entry date`);
+  if (summary.usedDefaultDate && o.date === undefined && o.on === undefined) {
+    warn(`rows without a date are evaluated for today, ${io.today}; give --date for their entry date, or --on to evaluate every row on one date`);
   }
 
-  const report = buildReport(engines, sums, by, per, o.date ?? null, rejected);
+  const report = buildReport(engines, sums, by, per, o.date ?? null, rejected, o.on ?? null);
   report.warnings = dates.list;
   const out = new Out(io.stdout);
   const chart = format === 'table' && Boolean(io.stdout.isTTY);
@@ -154,7 +162,15 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   return anyRejected ? EXIT.rejected : EXIT.ok;
 }
 
-export function buildReport(engines: Engine[], sums: ScenarioSums[], by: GroupBy, per: Per | null, date: string | null, rejected: RejectedRow[]): CompareReport {
+export function buildReport(
+  engines: Engine[],
+  sums: ScenarioSums[],
+  by: GroupBy,
+  per: Per | null,
+  date: string | null,
+  rejected: RejectedRow[],
+  on: string | null = null,
+): CompareReport {
   const keys = groupKeys(engines, sums, by);
   const base = sums[0]!;
   const rate = (c: bigint) => formatCents(perPeriod(c, per));
@@ -184,7 +200,7 @@ export function buildReport(engines: Engine[], sums: ScenarioSums[], by: GroupBy
       return { key, duty: formatCents(runRates[j + 1]!.duty[k]! - runRates[0]!.duty[k]!), percent: percentChange(a, b) };
     }),
   }));
-  return { schedule: engines[0]!.scheduleId, baseline: base.name, date, per, by, scenarios, differences, rejected };
+  return { schedule: engines[0]!.scheduleId, baseline: base.name, date, on, per, by, scenarios, differences, rejected };
 }
 
 /** Group keys in a stable, meaningful order: schedule order for categories and measures, sorted otherwise. */

@@ -68,6 +68,7 @@ Examples:
   $ tariff compare data/examples/shipments.csv --scenarios as-enacted,no-deal --by measure
   $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --scenario-file data/scenarios/pause-extended.json
   $ tariff compare --value 30000 --hts 8703.23.01 --date 2025-10-01 --format json
+  $ tariff compare data/examples/shipments.csv --on 2025-10-01     # every row as if entered on that date
 `;
 
 const COMPARE_AFTER = `
@@ -167,7 +168,8 @@ Examples:
     .argument('[file]', 'CSV file; "-" or nothing reads stdin')
     .option('--scenarios <list>', `comma-separated bundled scenarios; the first is the baseline (default: ${DEFAULT_SCENARIOS.join(',')})`)
     .option('--scenario-file <file>', 'add your own scenario file after the named ones (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--date <YYYY-MM-DD>', "evaluate every row on this entry date (default: each row's own date, else today)")
+    .option('--date <YYYY-MM-DD>', 'entry date of rows without one, as in calc; default: today')
+    .option('--on <YYYY-MM-DD>', "evaluate every row on this entry date, ignoring the input's dates (what if these flows entered on D)")
     .option('--by <group>', 'group by category, hts, measure or id', 'category')
     .option('--per <period>', 'treat values as annual flows; show run rates per year, month, day or hour (a year is 365 days)')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'markdown']))

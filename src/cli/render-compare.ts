@@ -10,7 +10,10 @@ export type CompareFormat = 'table' | 'csv' | 'json' | 'markdown';
 export interface CompareReport {
   schedule: string;
   baseline: string;
+  /** --date: the entry date of rows without one. */
   date: string | null;
+  /** --on: every row evaluated on this entry date. */
+  on: string | null;
   per: Per | null;
   by: GroupBy;
   scenarios: {
@@ -53,7 +56,7 @@ export function renderCompare(r: CompareReport, format: CompareFormat, opts: Ren
 const perLabel = (per: Per | null) => (per === null ? '' : ` per ${per}`);
 
 function title(r: CompareReport): string {
-  const when = r.date === null ? "each row's own entry date" : `entry date ${r.date}`;
+  const when = r.on !== null ? `entry date ${r.on} for every row` : r.date === null ? "each row's own entry date" : `each row's own entry date (${r.date} for rows without one)`;
   const flows = r.per === null ? '' : `; values are annual flows, shown${perLabel(r.per)}`;
   return `Scenarios compared on ${when}${flows}; baseline ${r.baseline}`;
 }
