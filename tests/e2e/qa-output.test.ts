@@ -232,3 +232,37 @@ describe('QA #12: --date means one thing in calc and compare; --on evaluates eve
     expect(r.code).toBe(2);
   });
 });
+
+describe('QA #26, #27, #30: schedule commands and the README scenario example', () => {
+  it('#26: schedule list, show and validate accept --no-color like every other command', async () => {
+    for (const args of [['schedule', 'show', '--no-color'], ['schedule', 'list', '--no-color'], ['schedule', 'validate', 'data/scenarios/no-deal.json', '--no-color']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(0);
+    }
+  });
+
+  it('#27: the README example scenario "autos-at-10" is the bundled file', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('"id": "autos-at-10"'));
+    expect(block).toBeDefined();
+    const example = JSON.parse(block!);
+    const bundled = JSON.parse(readFileSync(join(ROOT, 'data/scenarios/autos-at-10.json'), 'utf8'));
+    expect({ ...example, description: bundled.description }).toEqual(bundled);
+  });
+
+  it('#30: schedule show FILE shows the measures as a user scenario file changes them', async () => {
+    const f = file('my-autos.json', JSON.stringify({
+      id: 'my-autos', title: 'x', base: 'us-japan', description: 'x',
+      changes: [{ op: 'modify', measure: 's232-vehicles-japan-inclusive-15', set: { rate: { kind: 'ad-valorem', pct: '7' } } }],
+    }));
+    const r = await run(['schedule', 'show', f, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.scenario).toBe('my-autos');
+    expect(doc.measures.find((m: { id: string }) => m.id === 's232-vehicles-japan-inclusive-15').rate).toBe('+7%');
+    const bad = await run(['schedule', 'show', file('rm.json', JSON.stringify({ id: 'r', title: 'x', base: 'us-japan', description: 'x', changes: [{ op: 'remove', measure: 'nope' }] }))]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/changes\[0\]\.measure: unknown measure "nope"/);
+  });
+});
