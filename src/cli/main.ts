@@ -243,6 +243,7 @@ Examples:
     .command('list')
     .description('bundled schedules and scenarios, with the date their evidence runs to')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--no-color', 'no colour (accepted for every command; this one prints none)')
     .action(async (opts: { format?: string }) => {
       const { runScheduleList } = await import('./schedule-cmd.js');
       setExit(await runScheduleList(io, opts));
@@ -250,9 +251,10 @@ Examples:
   schedule
     .command('show')
     .description('the measures of a schedule (or of a scenario applied to it): authority, scope, rate, window, citation, confidence; then the sources')
-    .argument('[id]', 'us-japan (default) or a bundled scenario id')
+    .argument('[id]', 'us-japan (default), a bundled scenario id, or your own scenario file (a path ending in .json)')
     .option('--schedule <file>', 'your own schedule file')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--no-color', 'no colour (accepted for every command; this one prints none)')
     .action(async (id: string | undefined, opts: { schedule?: string; format?: string }) => {
       const { runScheduleShow } = await import('./schedule-cmd.js');
       setExit(await runScheduleShow(id, io, opts));
@@ -262,6 +264,7 @@ Examples:
     .description('check a schedule, scenario, MFN table or fees file and print its problems: shape first, then references (exit 1 if any)')
     .argument('<file>', 'the JSON file')
     .option('--schedule <file>', 'the schedule a scenario file is checked against (default: the bundled one)')
+    .option('--no-color', 'no colour (accepted for every command; this one prints none)')
     .action(async (file: string, opts: { schedule?: string }) => {
       const { runScheduleValidate } = await import('./schedule-cmd.js');
       setExit(await runScheduleValidate(file, io, opts));

@@ -43,7 +43,9 @@ export async function runScheduleShow(id: string | undefined, io: CliIo, o: { sc
   let engine: Engine;
   if (id === undefined || id === 'us-japan' || id === 'as-enacted') engine = await loadEngine({ scheduleFile: o.schedule });
   else if (scenarios.includes(id)) engine = await loadEngine({ scheduleFile: o.schedule, scenario: id });
-  else throw new UsageError(`unknown schedule or scenario "${id}"; bundled: us-japan, ${scenarios.join(', ')}`);
+  // A path of a scenario of your own: the schedule as it changes it (its problems reported with its JSON paths).
+  else if (id.endsWith('.json') || id.includes('/') || id.includes('\\')) engine = await loadEngine({ scheduleFile: o.schedule, scenarioFile: id });
+  else throw new UsageError(`unknown schedule or scenario "${id}"; bundled: us-japan, ${scenarios.join(', ')}; or give a scenario file (FILE.json)`);
 
   if (o.format === 'json') {
     const measures = engine.measures.map((m) => ({
