@@ -266,3 +266,32 @@ describe('QA #26, #27, #30: schedule commands and the README scenario example', 
     expect(bad.stderr).toMatch(/changes\[0\]\.measure: unknown measure "nope"/);
   });
 });
+
+describe('QA #24: bad flag values are usage errors (exit 2), and no flag is silently ignored', () => {
+  const base = ['calc', '--value', '100', '--hts', '8457.10.00', '--date', '2025-09-01', '--format', 'csv'];
+  it.each([
+    [['--us-content', '101'], /--us-content: .*at most 100/],
+    [['--us-content', '-5'], /--us-content: /],
+    [['--metal-value', '200'], /--metal-value: .*more than the value/],
+    [['--loaded', '2025-09-02'], /--loaded: .*after the entry date 2025-09-01/],
+    [['--loaded', '2025-13-01'], /--loaded: expected a calendar date/],
+    [['--quantity', 'five'], /--quantity: /],
+    [['--category', 'vehicles'], /--hts .*--category|--category .*--hts/],
+  ])('%s', async (extra, message) => {
+    const r = await run([...base, ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('--quantity for a good whose MFN rate is ad valorem is computed, with a warning that it was not used', async () => {
+    const r = await run([...base, '--quantity', '5']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: --quantity .*not used/);
+  });
+
+  it('compare checks the same flags', async () => {
+    const r = await run(['compare', '--value', '100', '--hts', '8457.10.00', '--date', '2025-09-01', '--us-content', '101']);
+    expect(r.code).toBe(2);
+  });
+});
