@@ -4,11 +4,11 @@
  */
 import { statSync } from 'node:fs';
 import { entryFees, MODES, type Mode } from '../core/fees.js';
-import { parseMoney } from '../core/money.js';
+import { formatRate, parseMoney } from '../core/money.js';
 import { Resolver } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
-import { readHeader, type RowDefaults, type RowIssue } from '../schema/row.js';
+import { readHeader, readRow, type RowDefaults, type RowIssue } from '../schema/row.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, UsageError } from '../errors.js';
 import { DateWarnings } from './date-warnings.js';
@@ -119,6 +119,15 @@ export function planMode(mode: string | undefined): Mode {
   return m as Mode;
 }
 
+/** The flag of each input that an import given by flags checks as a usage error (the code is checked by the schedule). */
+const FLAG_OF: Record<string, string> = {
+  us_content: '--us-content',
+  metal_value: '--metal-value',
+  loaded: '--loaded',
+  quantity: '--quantity',
+  unit: '--unit',
+};
+
 /** Where the rows come from: flags (--value with --hts/--category), a file, or stdin. */
 export function planInput(
   file: string | undefined,
@@ -132,6 +141,8 @@ export function planInput(
     usContent?: string | undefined;
     metalValue?: string | undefined;
     loaded?: string | undefined;
+    date?: string | undefined;
+    on?: string | undefined;
   },
   io: CliIo,
   command = 'calc',
@@ -143,11 +154,19 @@ export function planInput(
     if (o.hts === undefined && o.category === undefined) {
       throw new UsageError('--value needs --hts CODE or --category NAME', `e.g. tariff ${command} --value 45000 --category vehicles`);
     }
+    // A code decides the category: with both, one would be silently ignored.
+    if (o.hts !== undefined && o.category !== undefined) throw new UsageError('give --hts CODE or --category NAME, not both (a code decides its category)');
     const money = parseMoney(o.value);
     if (!money.ok) throw new UsageError(`--value: ${money.reason}`);
     const header = readHeader(['value', 'hts', 'category', 'id', 'quantity', 'unit', 'us_content', 'metal_value', 'loaded']);
     if (!header.ok) throw new Error(`invariant: ${header.problem.message}`);
     const cells = [o.value, o.hts ?? '', o.category ?? '', o.id ?? '', o.quantity ?? '', o.unit ?? '', o.usContent ?? '', o.metalValue ?? '', o.loaded ?? ''];
+    // The flags of one import are checked as the row they make: a bad one is a usage error (exit 2), as a bad --value is.
+    const checked = readRow(cells, null, header.header, { date: o.on ?? o.date ?? io.today, origin: 'JP', mfn: null, mode: 'ocean' });
+    if (!checked.ok) {
+      const flag = FLAG_OF[checked.issue.field];
+      if (flag !== undefined) throw new UsageError(`${flag}: ${checked.issue.reason}`);
+    }
     return { kind: 'flags', cells, header: header.header };
   }
   if (file === undefined || file === '-') {
@@ -181,7 +200,16 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
     header: (header) => {
       calc.reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null });
     },
-    row: (row, cells, header) => calc.row(row, cells, header),
+    row: (row, cells, header) => {
+      calc.row(row, cells, header);
+      // A quantity given by flag for a good whose MFN rate has no specific part would otherwise be silently ignored.
+      if (flags && row.quantity !== null) {
+        const r = resolver.resolve(row);
+        if (r.ok && r.plan.mfnSpecific === null) {
+          warnings.add(`--quantity ${options.quantity ?? ''} is not used: the MFN rate of this good is ad valorem (${formatRate(r.plan.mfn)}%), so the duty does not depend on the quantity`);
+        }
+      }
+    },
     rejected: (issue, cells, header) => calc.reject(issue, cells, header),
     afterBatch: async () => {
       await out.flush(false);

@@ -170,7 +170,11 @@ describe('content and in-transit inputs, end to end', () => {
     expect(line.duty).toBe('14200.00');
     expect(line.explain.find((e: { measure: string }) => e.measure === 'ieepa-japan-inclusive-15').reason).toMatch(/in transit: loaded 2025-08-06 \(before 2025-08-07\) and entered before 2025-10-05/);
     const bad = await tariff(['calc', '--value', '100', '--hts', '7318.12.00', '--metal-value', '200', '--date', '2025-07-01', '--format', 'json']);
-    expect(JSON.parse(bad.stdout).rejected[0]).toMatchObject({ field: 'metal_value', reason: expect.stringMatching(/more than the value/) });
+    // a bad flag is a usage error, as a bad --value is (QA #24); the same value in a CSV column is a rejected row
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--metal-value: .*more than the value/);
+    const col = await tariff(['calc', '--format', 'json'], { stdin: 'hts,value,metal_value,date\n7318.12.00,100,200,2025-07-01\n' });
+    expect(JSON.parse(col.stdout).rejected[0]).toMatchObject({ field: 'metal_value', reason: expect.stringMatching(/more than the value/) });
   });
 });
 
