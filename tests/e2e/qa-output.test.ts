@@ -296,3 +296,20 @@ describe('QA #24: bad flag values are usage errors (exit 2), and no flag is sile
     expect(r.code).toBe(2);
   });
 });
+
+describe('QA #11: us_content given for a Section 232 car is said to be unused, not "not given"', () => {
+  it('a car under the 25% autos action with --us-content 50', async () => {
+    const r = await run(['calc', '--value', '30000', '--hts', '8703.23.01', '--us-content', '50', '--date', '2025-05-01', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout).lines[0];
+    expect(line.duty).toBe('8250.00'); // 2.5% + 25% of the full value: approved US content (9903.94.02) is not modelled
+    expect(line.notes.join(' ')).not.toMatch(/US content not given/);
+    expect(line.notes.join(' ')).toMatch(/us_content 50% is not used/);
+    expect(line.notes.join(' ')).toMatch(/approved US content \(9903\.94\.02.*\) is not modelled/);
+  });
+
+  it('without us_content the assumption is still stated', async () => {
+    const r = await run(['calc', '--value', '30000', '--hts', '8703.23.01', '--date', '2025-05-01', '--format', 'json']);
+    expect(JSON.parse(r.stdout).lines[0].notes.join(' ')).toMatch(/approved US content \(9903\.94\.02.*\) is not modelled/);
+  });
+});
