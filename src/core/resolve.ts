@@ -256,6 +256,10 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     }
   }
 
+  // A share given but used by no measure that applied (none has a US-content rule, e.g. Section 232 autos): said so.
+  if (usContent !== null && !applied.some((a) => a.measure.usContentThreshold !== null)) {
+    notes.push(`us_content ${formatRate(usContent)}% is not used: no measure applied on this date charges by US content`);
+  }
   if (hasMetal && !applied.some((a) => a.base !== 'value')) {
     notes.push('metal_value is not used: no measure in force on this date applies to the metal value');
   }
