@@ -313,3 +313,20 @@ describe('QA #11: us_content given for a Section 232 car is said to be unused, n
     expect(JSON.parse(r.stdout).lines[0].notes.join(' ')).toMatch(/approved US content \(9903\.94\.02.*\) is not modelled/);
   });
 });
+
+describe('QA #20: an entry with a rejected line is flagged, and its first line picks the fiscal year', () => {
+  it('a rejected first line dated 2025-09-30 (FY2025), a computed one dated 2025-10-01 (FY2026)', async () => {
+    const r = await run(['calc', '--format', 'json'], { stdin: 'id,hts,value,date,entry\na,87A3,100,2025-09-30,E1\nb,8457.10.00,1000,2025-10-01,E1\n' });
+    expect(r.code).toBe(1);
+    const e = JSON.parse(r.stdout).entries[0];
+    expect(e).toMatchObject({ entry: 'E1', lines: 1, rejected: 1, fiscalYear: 'FY2025', value: '1000.00' });
+    expect(e.notes.join(' ')).toMatch(/1 of its 2 lines .*rejected.*fees cover only/);
+  });
+
+  it('an entry none of whose lines is computed owes no fee computed from nothing', async () => {
+    const r = await run(['calc', '--format', 'json'], { stdin: 'id,hts,value,date,entry\na,87A3,100,2025-09-30,E2\n' });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.entries[0]).toMatchObject({ entry: 'E2', lines: 0, rejected: 1, mpf: '0.00', hmf: '0.00' });
+    expect(doc.totals.mpf).toBe('0.00');
+  });
+});
