@@ -191,7 +191,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   // Customs fees: a line without an entry is an entry of its own, computed at once; grouped entries are summed
   // as their lines stream and computed after the last line (memory grows with distinct entries, not rows).
   const feeRules = plan.fees ? engine.fees : null;
-  const calc = new CalcLines(engine, resolver, warnings, feeRules, plan.refunds, flags);
+  const calc = new CalcLines(engine, resolver, warnings, feeRules, plan.refunds, flags, plan.defaults);
 
   // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';

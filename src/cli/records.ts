@@ -53,6 +53,8 @@ export interface LineRecord {
 export interface EntryRecord {
   entry: string;
   lines: number;
+  /** Lines of the entry that were rejected (its fees cover only the computed lines). */
+  rejected: number;
   value: string;
   mode: string;
   fiscalYear: string;
@@ -62,7 +64,7 @@ export interface EntryRecord {
 }
 
 export function entryRecord(e: EntryFees): EntryRecord {
-  return { entry: e.entry, lines: e.lines, value: formatCents(e.value), mode: e.mode, fiscalYear: e.fiscalYear, mpf: formatCents(e.mpf), hmf: formatCents(e.hmf), notes: e.notes };
+  return { entry: e.entry, lines: e.lines, rejected: e.rejected, value: formatCents(e.value), mode: e.mode, fiscalYear: e.fiscalYear, mpf: formatCents(e.mpf), hmf: formatCents(e.hmf), notes: e.notes };
 }
 
 /** Fees context of a line: its entry, and its entry's fees when it is an entry of its own. */
