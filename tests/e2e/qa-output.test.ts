@@ -330,3 +330,18 @@ describe('QA #20: an entry with a rejected line is flagged, and its first line p
     expect(doc.totals.mpf).toBe('0.00');
   });
 });
+
+describe('QA #21: the table sums up mixed entries in one note and marks them in the Entries table', () => {
+  it('three mixed entries and one with a rejected line: two summary notes, not one per entry', async () => {
+    const rows = ['id,hts,value,date,entry,mode,mfn_rate'];
+    for (const e of ['E1', 'E2', 'E3']) rows.push(`${e}a,8457.10.00,1000,2025-10-01,${e},air,4.2`, `${e}b,8457.10.00,90000,2025-10-02,${e},ocean,4.2`);
+    rows.push('E4a,8457.10.00,1000,2025-10-01,E4,ocean,4.2', 'E4b,87A3,1000,2025-10-01,E4,ocean,4.2');
+    const r = await run(['calc', '--format', 'table'], { stdin: `${rows.join('\n')}\n` });
+    const notes = r.stdout.slice(r.stdout.indexOf('Notes'));
+    expect(notes).not.toMatch(/lines of entry E\d differ/);
+    expect(notes).toMatch(/3 entries \(E1, E2, E3\) mix entry dates or modes/);
+    expect(notes).toMatch(/1 entry \(E4\) has rejected lines: its fees cover only/);
+    // the Entries table says which mode it shows
+    expect(r.stdout).toMatch(/E1\s+2\s+91,?000\.00\s+air \(first line; mixed\)|E1 .*mixed/);
+  });
+});
