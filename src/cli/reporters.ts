@@ -496,10 +496,24 @@ class TableReporter implements Reporter {
     out.push(`${b('Totals')}\n${totals.toString()}\n`);
     if (this.#entries.length > 0) {
       const et = new Table({ head: ['entry', 'lines', 'value', 'mode', 'fiscal year', 'MPF', 'HMF'], style: TABLE_STYLE, colAligns: ['left', 'right', 'right', 'left', 'left', 'right', 'right'] });
-      for (const e of this.#entries.slice(0, this.ctx.limit)) et.push([displayText(e.entry), String(e.lines), e.value, e.mode, e.fiscalYear, e.mpf, e.hmf]);
+      for (const e of this.#entries.slice(0, this.ctx.limit)) {
+        const lines = e.rejected > 0 ? `${e.lines} (+${e.rejected} rejected)` : String(e.lines);
+        et.push([displayText(e.entry), lines, e.value, e.mixed ? `${e.mode} (first line; mixed)` : e.mode, e.fiscalYear, e.mpf, e.hmf]);
+      }
       out.push(`${b('Entries')}\n${et.toString()}\n`);
       if (this.#entries.length > this.ctx.limit) out.push(`… ${this.#entries.length - this.ctx.limit} more entries; use --format csv or json for all\n`);
-      for (const e of this.#entries) for (const n of e.notes) this.#notes.add(n);
+      // A note per entry (mixed, rejected lines) would flood the table: one summary each; notes of all entries (a
+      // fiscal year not in the data) once. The per-entry notes are in csv and json.
+      const mixed = this.#entries.filter((e) => e.mixed).map((e) => e.entry);
+      const partial = this.#entries.filter((e) => e.rejected > 0).map((e) => e.entry);
+      const some = (ids: string[]) => `${ids.length} ${ids.length === 1 ? 'entry' : 'entries'} (${ids.slice(0, 5).map((id) => displayText(id)).join(', ')}${ids.length > 5 ? ', …' : ''})`;
+      if (mixed.length > 0) {
+        this.#notes.add(`${some(mixed)} mix entry dates or modes: the first line's date picks the MPF fiscal year; HMF follows each line's mode`);
+      }
+      if (partial.length > 0) {
+        this.#notes.add(`${some(partial)} ${partial.length === 1 ? 'has rejected lines: its' : 'have rejected lines: their'} fees cover only the computed lines (MPF is per entry, so they are incomplete)`);
+      }
+      for (const e of this.#entries) for (const n of e.notes) if (!n.includes(`entry ${e.entry}`)) this.#notes.add(n);
     }
 
     if (this.#rejected.length > 0) {
