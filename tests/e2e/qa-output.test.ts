@@ -345,3 +345,21 @@ describe('QA #21: the table sums up mixed entries in one note and marks them in 
     expect(r.stdout).toMatch(/E1\s+2\s+91,?000\.00\s+air \(first line; mixed\)|E1 .*mixed/);
   });
 });
+
+describe('QA #22: csv says when a rate applies to a base other than the value', () => {
+  it('a steel derivative with metal_value, entered 2025-09-01: the bases are in the notes column', async () => {
+    const r = await run(['calc', '--value', '10000', '--hts', '7318.12.00', '--metal-value', '6000', '--date', '2025-09-01', '--format', 'csv']);
+    const row = parseCsv(r.stdout)[0]!;
+    expect(row['section-232-metals_duty']).toBe('3000.00'); // 50% of the metal value 6,000
+    expect(row.notes).toMatch(/section-232-metals rate applies to the metal value/);
+    expect(row.notes).toMatch(/reciprocal rate applies to the value minus the metal value/);
+    // json already says it
+    const j = JSON.parse((await run(['calc', '--value', '10000', '--hts', '7318.12.00', '--metal-value', '6000', '--date', '2025-09-01', '--format', 'json'])).stdout);
+    expect(j.lines[0].duties.map((d: { base?: string }) => d.base ?? 'value')).toEqual(['value', 'remainder', 'metal']);
+  });
+
+  it('a US-content share: the non-US share is said', async () => {
+    const r = await run(['calc', '--value', '10000', '--hts', '8457.10.00', '--mfn-rate', '4.2', '--us-content', '30', '--date', '2025-04-12', '--format', 'csv']);
+    expect(parseCsv(r.stdout)[0]!.notes).toMatch(/reciprocal rate applies to the non-US share of the value \(100% - us_content\)/);
+  });
+});
