@@ -129,7 +129,7 @@ class CsvReporter implements Reporter {
         rateSum[layerOf[i]!] = (rateSum[layerOf[i]!] ?? 0n) + a.rate;
       });
       const rates = rateSum.map((r) => (r === null ? '' : formatRate(r)));
-      const tail = `${csvCell(plan.applied.map((a) => a.measure.id).join(' '))},${csvCell(plan.notes.join('; '))},,,`;
+      const tail = `${csvCell(plan.applied.map((a) => a.measure.id).join(' '))},${csvCell([...plan.notes, ...baseNotes(plan)].join('; '))},,,`;
       const explain = this.ctx.explain
         ? `,${csvCell(plan.decisions.map((d) => `${d.measure.id}: ${d.applied ? 'applied' : 'not applied'}, ${d.reason}`).join('; '))}`
         : '';
@@ -280,6 +280,21 @@ class CsvReporter implements Reporter {
   append(f: Fragment): void {
     for (const b of f.bytes) this.ctx.out.take(b);
   }
+}
+
+/**
+ * A csv line has one rate and one duty per layer, and no column for what the rate applied to: when that is not
+ * the value (JSON's `base` and `nonUsShare`), the notes say so, so that rate x value = duty is not assumed.
+ */
+function baseNotes(plan: Plan): string[] {
+  const notes: string[] = [];
+  for (const a of plan.applied) {
+    const on = a.base === 'metal' ? 'the metal value' : a.base === 'remainder' ? 'the value minus the metal value' : 'the value';
+    if (a.base !== 'value' || a.nonUsShare) {
+      notes.push(`the ${a.measure.layer} rate applies to ${a.nonUsShare ? `the non-US share of ${on} (100% - us_content)` : on}`);
+    }
+  }
+  return notes;
 }
 
 interface PlanParts {
