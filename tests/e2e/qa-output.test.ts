@@ -363,3 +363,22 @@ describe('QA #22: csv says when a rate applies to a base other than the value', 
     expect(parseCsv(r.stdout)[0]!.notes).toMatch(/reciprocal rate applies to the non-US share of the value \(100% - us_content\)/);
   });
 });
+
+describe('QA #23: a difference between scenarios that computed different rows is flagged', () => {
+  it('a row computed under the baseline and rejected under the other scenario', async () => {
+    const { readFileSync } = await import('node:fs');
+    const schedule = JSON.parse(readFileSync(join(ROOT, 'data/schedules/us-japan.json'), 'utf8'));
+    const template = schedule.measures.find((m: { rate: { kind: string } }) => m.rate.kind === 'not-modelled');
+    const measure = { ...template, id: 'qa-not-modelled-machines', scope: { hts: ['8457.10.00'] }, window: { from: '2025-01-01' }, displaces: [] };
+    const f = file('nm.json', JSON.stringify({ id: 'qa-nm', title: 'x', base: 'us-japan', description: 'x', changes: [{ op: 'add', measure }] }));
+    const input = 'id,hts,value,date,mfn_rate\nm,8457.10.00,1000,2025-09-01,4.2\nc,8703.23.01,30000,2025-09-01,\n';
+    const r = await run(['compare', '--scenarios', 'as-enacted', '--scenario-file', f, '--format', 'json'], { stdin: input });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.scenarios.map((s: { totals: { lines: number } }) => s.totals.lines)).toEqual([2, 1]);
+    expect(doc.differences[0]).toMatchObject({ scenario: 'qa-nm', differentRows: 1 });
+    expect(r.stderr).toMatch(/qa-nm.*computed 1 row.*differently|not like for like|1 row .*only/);
+    const t = await run(['compare', '--scenarios', 'as-enacted', '--scenario-file', f, '--format', 'table'], { stdin: input });
+    expect(t.stdout).toMatch(/\*.*1 row computed under only one of/);
+  });
+});
