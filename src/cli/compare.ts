@@ -98,6 +98,8 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const resolvers = engines.map((e) => new Resolver(e));
   const sums = engines.map((e) => new ScenarioSums(e.scenario));
   const rejected: RejectedRow[] = [];
+  /** Per scenario, rows computed under it or under the baseline but not under both: its difference is not like for like. */
+  const differentRows = engines.map(() => 0);
   const head = engines[0]!;
   const dates = new DateWarnings(head, warn);
 
@@ -125,6 +127,12 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
         }
         addLine(sums[i]!, by, row, r.plan, computeLineDuty(r.plan, row.value, row.quantity, row), formatHts);
       });
+      if (refusedBy.length > 0 && refusedBy.length < engines.length) {
+        const baseRefused = refusedBy.includes(engines[0]!.scenario);
+        engines.forEach((e, i) => {
+          if (i > 0 && refusedBy.includes(e.scenario) !== baseRefused) differentRows[i]!++;
+        });
+      }
       if (refusal !== null) {
         const rr: RejectedRow = { line: row.line, ...(refusal as { field: string; reason: string }) };
         if (refusedBy.length < engines.length) rr.scenarios = refusedBy;
@@ -143,7 +151,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
     warn(`rows without a date are evaluated for today, ${io.today}; give --date for their entry date, or --on to evaluate every row on one date`);
   }
 
-  const report = buildReport(engines, sums, by, per, o.date ?? null, rejected, o.on ?? null);
+  const report = buildReport(engines, sums, by, per, o.date ?? null, rejected, o.on ?? null, differentRows);
   report.warnings = dates.list;
   const out = new Out(io.stdout);
   const chart = format === 'table' && Boolean(io.stdout.isTTY);
@@ -158,6 +166,11 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
       io.stderr.write(`  ${name}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${displayText(r.field)}"`}: ${displayText(r.reason)}${r.scenarios ? ` (in ${r.scenarios.join(', ')})` : ''}\n`);
     }
     if (rejected.length > 10) io.stderr.write(`  … and ${rejected.length - 10} more; every rejected row is in the json output\n`);
+    for (const d of report.differences) {
+      if (d.differentRows > 0) {
+        io.stderr.write(`  the difference ${d.scenario} − ${d.vs} is not like for like: ${plural(d.differentRows, 'row')} computed under only one of the two (it includes their duty)\n`);
+      }
+    }
   }
   return anyRejected ? EXIT.rejected : EXIT.ok;
 }
@@ -170,6 +183,7 @@ export function buildReport(
   date: string | null,
   rejected: RejectedRow[],
   on: string | null = null,
+  differentRows: number[] = [],
 ): CompareReport {
   const keys = groupKeys(engines, sums, by);
   const base = sums[0]!;
@@ -194,6 +208,7 @@ export function buildReport(
     vs: base.name,
     duty: formatCents(perPeriod(s.duty, per) - perPeriod(base.duty, per)),
     percent: percentChange(base.duty, s.duty),
+    differentRows: differentRows[j + 1] ?? 0,
     groups: keys.map((key, k) => {
       const a = base.groups.get(key)?.duty ?? 0n;
       const b = s.groups.get(key)?.duty ?? 0n;

@@ -26,6 +26,8 @@ export interface CompareReport {
     vs: string;
     duty: string;
     percent: string | null;
+    /** Rows computed under only one of the two scenarios (rejected under the other): not a like-for-like difference. */
+    differentRows: number;
     groups: { key: string; duty: string; percent: string | null }[];
   }[];
   rejected: { line: number | null; field: string; reason: string; scenarios?: string[] }[];
@@ -65,21 +67,30 @@ function diffOf(r: CompareReport, name: string) {
   return r.differences.find((d) => d.scenario === name);
 }
 
+/** A difference over rows computed under only one of the two scenarios is marked, and said in a footnote. */
+const star = (d: CompareReport['differences'][number]) => (d.differentRows > 0 ? ' *' : '');
+
+function footnotes(r: CompareReport): string[] {
+  return r.differences
+    .filter((d) => d.differentRows > 0)
+    .map((d) => `* ${d.scenario} − ${d.vs}: ${d.differentRows} ${d.differentRows === 1 ? 'row' : 'rows'} computed under only one of the two (rejected under the other): the difference includes their duty, so it is not like for like`);
+}
+
 const pct = (p: string | null | undefined) => (p === null || p === undefined ? '' : `${p.startsWith('-') ? '' : '+'}${p}%`);
 const signed = (s: string) => (s.startsWith('-') ? s : `+${s}`);
 
 function renderCsv(r: CompareReport, raw: boolean): string {
-  const lines = ['scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent'];
+  const lines = ['scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent,different_rows'];
   for (const s of r.scenarios) {
     const d = diffOf(r, s.name);
     lines.push(
-      [s.name, '(total)', s.totals.value, s.totals.duty, s.totals.effectiveRate, String(s.totals.lines), String(s.totals.rejected), d?.duty ?? '', d?.percent ?? '']
+      [s.name, '(total)', s.totals.value, s.totals.duty, s.totals.effectiveRate, String(s.totals.lines), String(s.totals.rejected), d?.duty ?? '', d?.percent ?? '', d ? String(d.differentRows) : '']
         .map(csvCell)
         .join(','),
     );
     s.groups.forEach((g, i) => {
       const dg = d?.groups[i];
-      lines.push([csvCell(s.name), userCell(g.key, raw), ...[g.value, g.duty, '', '', '', dg?.duty ?? '', dg?.percent ?? ''].map(csvCell)].join(','));
+      lines.push([csvCell(s.name), userCell(g.key, raw), ...[g.value, g.duty, '', '', '', dg?.duty ?? '', dg?.percent ?? '', ''].map(csvCell)].join(','));
     });
   }
   return `${lines.join('\n')}\n`;
@@ -92,10 +103,12 @@ function renderMarkdown(r: CompareReport): string {
   out.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const s of r.scenarios) {
     const d = diffOf(r, s.name);
-    out.push(row([s.name, String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? signed(d.duty) : '', pct(d?.percent)]));
+    out.push(row([s.name, String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? `${signed(d.duty)}${star(d)}` : '', pct(d?.percent)]));
   }
   out.push('', row([r.by, ...r.scenarios.map((s) => s.name), ...r.differences.map((d) => `${d.scenario} − ${d.vs}`)]));
   out.push(row(['---', ...r.scenarios.map(() => '---:'), ...r.differences.map(() => '---:')]));
+  const notes = footnotes(r);
+  if (notes.length > 0) out.push('', ...notes);
   r.scenarios[0]?.groups.forEach((g, i) => {
     out.push(row([g.key, ...r.scenarios.map((s) => s.groups[i]!.duty), ...r.differences.map((d) => `${signed(d.groups[i]!.duty)} (${pct(d.groups[i]!.percent) || 'n/a'})`)]));
   });
@@ -114,9 +127,10 @@ function renderTable(r: CompareReport, opts: RenderOptions): string {
   });
   for (const s of r.scenarios) {
     const d = diffOf(r, s.name);
-    t.push([s.name, String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? signed(d.duty) : '', pct(d?.percent)]);
+    t.push([s.name, String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? `${signed(d.duty)}${star(d)}` : '', pct(d?.percent)]);
   }
   out.push(t.toString());
+  out.push(...footnotes(r));
 
   out.push(b(`Duty${perLabel(r.per)} by ${r.by}`));
   const g = new Table({
