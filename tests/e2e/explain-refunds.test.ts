@@ -82,8 +82,8 @@ describe('customs fees in the output', () => {
   it('json: grouped entries with MPF clamped per entry, a line of its own with its fees, totals with fees and total', async () => {
     const doc = JSON.parse((await tariff(['calc', '--format', 'json'], { stdin: CSV })).stdout);
     expect(doc.entries).toEqual([
-      { entry: 'E1', lines: 2, value: '30500.00', mode: 'ocean', fiscalYear: 'FY2026', mpf: '105.65', hmf: '38.13', notes: [] },
-      { entry: 'E2', lines: 1, value: '500000.00', mode: 'air', fiscalYear: 'FY2026', mpf: '651.50', hmf: '0.00', notes: [] },
+      { entry: 'E1', lines: 2, rejected: 0, mixed: false, value: '30500.00', mode: 'ocean', fiscalYear: 'FY2026', mpf: '105.65', hmf: '38.13', notes: [] },
+      { entry: 'E2', lines: 1, rejected: 0, mixed: false, value: '500000.00', mode: 'air', fiscalYear: 'FY2026', mpf: '651.50', hmf: '0.00', notes: [] },
     ]);
     expect(doc.lines[3]).toMatchObject({ entry: 'line 5', mode: 'ocean', mpf: '33.58', hmf: '1.25' });
     expect(doc.lines[0]).toMatchObject({ entry: 'E1' });
