@@ -382,3 +382,49 @@ describe('QA #23: a difference between scenarios that computed different rows is
     expect(t.stdout).toMatch(/\*.*1 row computed under only one of/);
   });
 });
+
+describe('QA #13: tables fit an 80-column terminal (COLUMNS=80)', () => {
+  const env = { COLUMNS: '80' };
+  const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
+  it.each([
+    ['calc, a file', ['calc', 'data/examples/shipments.csv', '--format', 'table']],
+    ['calc, the README one-import example', ['calc', '--value', '45000', '--hts', '8703.24.01', '--date', '2025-05-01', '--format', 'table']],
+    ['explain', ['explain', '--value', '30000', '--hts', '8703.23.01', '--date', '2025-05-01']],
+    ['compare --per hour', ['compare', 'data/examples/japan-imports-2024.csv', '--date', '2025-10-01', '--per', 'hour', '--format', 'table']],
+    ['compare --by measure', ['compare', 'data/examples/shipments.csv', '--by', 'measure', '--format', 'table']],
+    ['timeline --hts', ['timeline', '--hts', '8703.23.01', '--format', 'table']],
+    ['timeline of a basket, two scenarios', ['timeline', 'data/examples/japan-imports-2024.csv', '--scenarios', 'as-enacted,no-deal', '--format', 'table']],
+  ])('%s: no line wider than 80, nothing cut off', async (_what, args) => {
+    const r = await run(args, { env });
+    expect(r.stdout.length).toBeGreaterThan(0);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    // every measure applied is there in full (wrapped, never truncated with an ellipsis inside a cell)
+    expect(r.stdout).not.toMatch(/\w…/);
+  });
+
+  it('without COLUMNS and not on a terminal, lines are left whole (a file or a pipe has no width)', async () => {
+    const r = await run(['calc', '--value', '45000', '--hts', '8703.24.01', '--date', '2025-05-01', '--format', 'table']);
+    expect(widest(r.stdout)).toBeGreaterThan(80);
+  });
+
+  it('the one-import table at 80 columns (snapshot)', async () => {
+    const r = await run(['calc', '--value', '30000', '--hts', '8703.23.01', '--mfn-rate', '2.5', '--date', '2025-05-01', '--no-fees', '--format', 'table'], { env });
+    expect(r.stdout.slice(0, r.stdout.indexOf('Totals'))).toMatchSnapshot();
+  });
+});
+
+describe('QA #30 (in part): money in tables has $ and thousands separators; calc tables sum up by category', () => {
+  it('calc table', async () => {
+    const r = await run(['calc', 'data/examples/shipments.csv', '--format', 'table']);
+    expect(r.stdout).toMatch(/\$\d{1,3}(,\d{3})+\.\d\d/);
+    expect(r.stdout).toMatch(/By category[\s\S]*vehicles[\s\S]*general/);
+    // csv keeps plain amounts, for programs
+    const csv = await run(['calc', 'data/examples/shipments.csv', '--format', 'csv']);
+    expect(csv.stdout).not.toContain('$');
+  });
+
+  it('compare table', async () => {
+    const r = await run(['compare', 'data/examples/japan-imports-2024.csv', '--date', '2025-10-01', '--per', 'hour', '--format', 'table']);
+    expect(r.stdout).toContain('$2,536,024.54');
+  });
+});
