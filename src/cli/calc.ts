@@ -12,6 +12,7 @@ import { readHeader, readRow, type RowDefaults, type RowIssue } from '../schema/
 import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, UsageError } from '../errors.js';
 import { DateWarnings } from './date-warnings.js';
+import { outputWidth } from './fit.js';
 import { displayText } from './display.js';
 import { inputNameOf, plural, readRows, type InputSpec, type RowSink } from './input.js';
 import { CalcLines } from './calc-lines.js';
@@ -198,7 +199,17 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
   const sink: RowSink = {
     header: (header) => {
-      calc.reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null });
+      calc.reporter = makeReporter(plan.format, {
+        engine,
+        header,
+        out,
+        limit: plan.limit,
+        paint,
+        raw: plan.raw,
+        explain: plan.explain,
+        fees: feeRules !== null,
+        width: outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number }),
+      });
     },
     row: (row, cells, header) => {
       calc.row(row, cells, header);

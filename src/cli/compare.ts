@@ -18,6 +18,7 @@ import { colorEnabled, makePaint } from './color.js';
 import { inputNameOf, plural, readRows } from './input.js';
 import { Progress } from './progress.js';
 import { DateWarnings } from './date-warnings.js';
+import { outputWidth } from './fit.js';
 import { displayText } from './display.js';
 import { DEFAULT_SCENARIOS } from './defaults.js';
 import type { CliIo } from './io.js';
@@ -155,7 +156,8 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   report.warnings = dates.list;
   const out = new Out(io.stdout);
   const chart = format === 'table' && Boolean(io.stdout.isTTY);
-  out.push(renderCompare(report, format, { paint: await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false)), chart, raw: Boolean(o.raw) }));
+  const paint = await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
+  out.push(renderCompare(report, format, { paint, chart, raw: Boolean(o.raw), width: outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number }) }));
   await out.flush();
 
   const anyRejected = sums.some((s) => s.rejected > 0);

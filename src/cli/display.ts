@@ -35,6 +35,19 @@ export function displayText(s: string, opts: { keepLines?: boolean } = {}): stri
   });
 }
 
+/**
+ * Money for a person: `$` and thousands separators ("$1,234,567.89", "-$12.00"). Tables only: csv, json and
+ * ndjson keep "1234567.89", which programs read.
+ */
+export function displayMoney(amount: string): string {
+  const negative = amount.startsWith('-');
+  const digits = negative ? amount.slice(1) : amount;
+  const dot = digits.indexOf('.');
+  const whole = dot < 0 ? digits : digits.slice(0, dot);
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}$${grouped}${dot < 0 ? '' : digits.slice(dot)}`;
+}
+
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '\\|' };
 
 /** A Markdown table cell of user text: the rule above, then HTML entities and an escaped `|`. */

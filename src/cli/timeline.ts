@@ -2,7 +2,6 @@
  * `tariff timeline`: every date on which the effective rate of a good (or of
  * a value-weighted basket) changes, under one or more scenarios.
  */
-import Table from 'cli-table3';
 import type { Engine } from '../core/compile.js';
 import { normalizeHts } from '../core/hts.js';
 import { timeline, type Good, type Step, type WeightedGood } from '../core/timeline.js';
@@ -15,6 +14,7 @@ import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
 import { displayText } from './display.js';
+import { fitTable, outputWidth, wrapLine } from './fit.js';
 import { csvCell } from './reporters.js';
 
 export interface TimelineOptions {
@@ -128,7 +128,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
 
   const out = new Out(io.stdout);
   const paint = await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
-  out.push(renderTimeline(report, format, Boolean(io.stdout.isTTY) && format === 'table', paint.bold));
+  out.push(renderTimeline(report, format, Boolean(io.stdout.isTTY) && format === 'table', paint.bold, outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number })));
   await out.flush();
   if (rejected.length > 0) {
     io.stderr.write(`${plural(rejected.length, 'row')} of the basket could not be computed (on every date, or from the date given) and ${rejected.length === 1 ? 'is' : 'are'} left out:\n`);
@@ -140,7 +140,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   return EXIT.ok;
 }
 
-export function renderTimeline(r: TimelineReport, format: TimelineFormat, chart: boolean, bold: (s: string) => string): string {
+export function renderTimeline(r: TimelineReport, format: TimelineFormat, chart: boolean, bold: (s: string) => string, width: number | null = null): string {
   if (format === 'json') return `${JSON.stringify(r, null, 2)}\n`;
   if (format === 'csv') {
     const lines = ['scenario,date,rate,previous,events'];
@@ -149,11 +149,10 @@ export function renderTimeline(r: TimelineReport, format: TimelineFormat, chart:
   }
   const out: string[] = [];
   for (const s of r.scenarios) {
-    out.push(bold(`${displayText(r.goods)}: effective rate from ${r.from} to ${r.to}, scenario ${s.name}`));
-    const t = new Table({ head: ['from', 'rate', 'was', 'what changed'], style: { head: [], border: [], compact: true }, colAligns: ['left', 'right', 'right', 'left'] });
-    for (const st of s.steps) t.push([st.date, `${st.rate}%`, st.previous === null ? '' : `${st.previous}%`, st.events.map((e) => displayText(e)).join('\n')]);
-    out.push(t.toString());
-    if (chart) out.push(...stepChart(s.steps, r.to));
+    out.push(bold(wrapLine(`${displayText(r.goods)}: effective rate from ${r.from} to ${r.to}, scenario ${s.name}`, width, 2)));
+    const rows = s.steps.map((st) => [st.date, `${st.rate}%`, st.previous === null ? '' : `${st.previous}%`, st.events.map((e) => displayText(e)).join('\n')]);
+    out.push(fitTable(rows, { head: ['from', 'rate', 'was', 'what changed'], aligns: ['left', 'right', 'right', 'left'], wrap: [false, false, false, true], width }));
+    if (chart) out.push(...stepChart(s.steps, r.to, width === null ? 40 : Math.max(10, Math.min(40, width - 40))));
   }
   return `${out.join('\n')}\n`;
 }
