@@ -428,3 +428,15 @@ describe('QA #30 (in part): money in tables has $ and thousands separators; calc
     expect(r.stdout).toContain('$2,536,024.54');
   });
 });
+
+describe('QA #9: messages about bad arguments escape control characters too', () => {
+  it('an unknown option with ESC bytes in it, and a bad --date', async () => {
+    const a = await run(['calc', '--\x1b]0;owned\x07']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).not.toMatch(RAW_CONTROL);
+    expect(a.stderr).toContain('\\x1b]0;owned\\x07');
+    const b = await run(['calc', '--value', '1', '--hts', '8457.10.00', '--date', '2025\x1b[2J']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).not.toMatch(RAW_CONTROL);
+  });
+});
