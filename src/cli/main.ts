@@ -101,7 +101,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // Commander quotes the arguments it refuses: shown by the same escaping rule as every message.
+      writeErr: (s) => io.stderr.write(displayText(s, { keepLines: true })),
     })
     .exitOverride()
     .addHelpText('after', EXIT_CODES_HELP);
