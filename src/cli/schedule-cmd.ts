@@ -7,9 +7,10 @@ import { formatPath } from '../core/issues.js';
 import { formatCents, formatRate } from '../core/money.js';
 import { EXIT, UsageError } from '../errors.js';
 import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadScenarioFile, loadSchedule, SCENARIO_DIR } from '../io/load.js';
-import { applyScenario, traceToScenario } from '../core/scenario.js';
-import { displayText } from './display.js';
+import { applyScenario } from '../core/scenario.js';
 import type { CliIo } from './io.js';
+import { traceToScenario } from '../core/scenario.js';
+import { displayText } from './display.js';
 
 const SCHEDULE_DIR = resolve(DATA_DIR, 'schedules');
 
