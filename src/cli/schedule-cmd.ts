@@ -10,6 +10,7 @@ import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadScenarioFi
 import { applyScenario } from '../core/scenario.js';
 import type { CliIo } from './io.js';
 import { traceToScenario } from '../core/scenario.js';
+import type { DataIssue } from '../core/issues.js';
 import { displayText } from './display.js';
 
 const SCHEDULE_DIR = resolve(DATA_DIR, 'schedules');
@@ -116,6 +117,18 @@ function rateText(m: CompiledMeasure): string {
   }
 }
 
+/** Issues found in the schedule scenario `file` makes, located at its changes (see traceToScenario). */
+async function locateInScenario(file: string, issues: DataIssue[], scheduleFile: string | undefined): Promise<DataIssue[]> {
+  try {
+    const scenario = await loadScenarioFile(file);
+    const { schedule } = await loadSchedule(scheduleFile ?? resolve(SCHEDULE_DIR, 'us-japan.json'));
+    const applied = applyScenario(schedule, scenario);
+    return applied.ok ? traceToScenario(scenario, applied.value, issues) : issues;
+  } catch {
+    return issues; // the scenario or schedule itself cannot be read: its problems are already the ones given
+  }
+}
+
 /** Checks a schedule, scenario or MFN table file and prints every problem; exit 1 if any. */
 export async function runScheduleValidate(file: string, io: CliIo, o: { schedule?: string }): Promise<number> {
   let kind: 'schedule' | 'scenario' | 'mfn table' | 'fees';
@@ -133,7 +146,7 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
       const applied = applyScenario(schedule, scenario);
       if (!applied.ok) throw new DataFileError(file, applied.issues);
       const compiled = compileEngine(applied.value, mfnTable, scenario.id, fees);
-      if (!compiled.ok) throw new DataFileError(file, traceToScenario(scenario, applied.value, compiled.issues));
+      if (!compiled.ok) throw new DataFileError(file, compiled.issues);
     } else if (kind === 'schedule') {
       await loadEngine({ scheduleFile: file });
     } else {
@@ -143,8 +156,10 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
     }
   } catch (e) {
     if (!(e instanceof DataFileError)) throw e;
-    io.stdout.write(`${displayText(file)}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} (${kind})\n`);
-    for (const i of e.issues) io.stdout.write(`  ${displayText(formatPath(i.path))}: ${displayText(i.message, { keepLines: true })}\n`);
+    // Problems of the schedule a scenario made are told at the scenario's changes, not in the merged schedule.
+    const issues = kind === 'scenario' && e.file === file ? await locateInScenario(file, e.issues, o.schedule) : e.issues;
+    io.stdout.write(`${displayText(file)}: ${issues.length} problem${issues.length === 1 ? '' : 's'} (${kind})\n`);
+    for (const i of issues) io.stdout.write(`  ${displayText(formatPath(i.path))}: ${displayText(i.message, { keepLines: true })}\n`);
     return EXIT.rejected;
   }
   io.stdout.write(`${file}: valid ${kind}\n`);

@@ -8,7 +8,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEngine, type Engine } from '../core/compile.js';
 import { formatPath, type DataIssue } from '../core/issues.js';
-import { applyScenario, traceToScenario } from '../core/scenario.js';
+import { applyScenario } from '../core/scenario.js';
 import type { Fees, MfnTable, Scenario, Schedule } from '../schema/schedule.js';
 
 /** The bundled data directory (data/ at the package root). */
@@ -186,7 +186,10 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
   const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees);
   if (!compiled.ok) {
     // Problems in the merged schedule come from the scenario when there is one: located at its changes.
-    if (scenario !== null) throw new DataFileError(scenarioFile!, traceToScenario(scenario, effective, compiled.issues));
+    if (scenario !== null) {
+      const { traceToScenario } = await import('../core/scenario.js'); // the error path only: already loaded
+      throw new DataFileError(scenarioFile!, traceToScenario(scenario, effective, compiled.issues));
+    }
     throw new DataFileError(scheduleFile, compiled.issues);
   }
   return compiled.value;
