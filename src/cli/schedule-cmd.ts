@@ -4,14 +4,14 @@ import { resolve } from 'node:path';
 import Table from 'cli-table3';
 import { compileEngine, formatCitation, type CompiledMeasure, type Engine } from '../core/compile.js';
 import { formatPath } from '../core/issues.js';
+import type { DataIssue } from '../core/issues.js';
+import { traceToScenario } from '../core/scenario.js';
+import { displayText } from './display.js';
 import { formatCents, formatRate } from '../core/money.js';
 import { EXIT, UsageError } from '../errors.js';
 import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadScenarioFile, loadSchedule, SCENARIO_DIR } from '../io/load.js';
 import { applyScenario } from '../core/scenario.js';
 import type { CliIo } from './io.js';
-import { traceToScenario } from '../core/scenario.js';
-import type { DataIssue } from '../core/issues.js';
-import { displayText } from './display.js';
 
 const SCHEDULE_DIR = resolve(DATA_DIR, 'schedules');
 
