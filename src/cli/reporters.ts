@@ -476,7 +476,7 @@ class TableReporter implements Reporter {
     const $ = displayMoney;
     /** A line of text of ours around the user's, wrapped to the width with a hanging indent. */
     const say = (s: string, indent = 4) => out.push(`${wrapLine(s, width, indent)}\n`);
-    out.push(`${b(displayText(engine.title))}: scenario ${b(displayText(engine.scenario))}\n`);
+    out.push(`${b(wrapLine(`${displayText(engine.title)}: scenario ${displayText(engine.scenario)}`, width, 2))}\n`);
     if (this.#lines.length > 0) {
       const rows = this.#lines.map((r) => [
         r.line === null ? '-' : String(r.line),
