@@ -9,7 +9,8 @@
  */
 import { computeLineDuty, quantityProblem, Totals, type ComputedLine } from '../core/compute.js';
 import type { Engine } from '../core/compile.js';
-import { addToEntry, newEntry, ownEntryFees, type EntrySums, type FeeRules } from '../core/fees.js';
+import { isCalendarDate } from '../core/dates.js';
+import { addRejectedToEntry, addToEntry, mergeEntry, MODES, newEntry, ownEntryFees, type EntrySums, type FeeRules, type Mode } from '../core/fees.js';
 import type { Cents } from '../core/money.js';
 import type { Resolver } from '../core/resolve.js';
 import type { HeaderMap, Row, RowIssue } from '../schema/row.js';
@@ -56,12 +57,29 @@ export class CalcLines {
     private readonly refundsOnly: boolean,
     /** The import is given by flags (no input record to echo). */
     private readonly flags: boolean,
+    /** The entry date and mode of rows without one, for an entry whose first line is rejected. */
+    private readonly defaults: { date: string; mode: Mode } | null = null,
   ) {}
 
   reject(issue: RowIssue, cells: string[] | null, header: HeaderMap | null): void {
     this.totals.addRejected();
+    if (this.feeRules !== null && cells !== null && header !== null && header.index.entry !== undefined) this.#rejectInEntry(cells, header);
     if (this.rejectedSample.length < REJECTED_SAMPLE) this.rejectedSample.push(issue);
     this.reporter!.rejected(rejectedRecord(issue, this.flags ? undefined : allColumns(header, cells)));
+  }
+
+  /** A rejected line that names its entry: the entry says so, and its first line's date still picks the fiscal year. */
+  #rejectInEntry(cells: string[], header: HeaderMap): void {
+    const entry = (cells[header.index.entry!] ?? '').trim();
+    if (entry === '') return;
+    const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
+    const dateCell = cell(header.index.date);
+    const date = dateCell === '' ? (this.defaults?.date ?? '') : isCalendarDate(dateCell) ? dateCell : '';
+    const modeCell = cell(header.index.mode).toLowerCase();
+    const mode = (MODES as readonly string[]).includes(modeCell) ? (modeCell as Mode) : (this.defaults?.mode ?? 'ocean');
+    let e = this.grouped.get(entry);
+    if (e === undefined) this.grouped.set(entry, (e = newEntry(entry, date, mode)));
+    addRejectedToEntry(e, date, mode);
   }
 
   row(row: Row, cells: string[], header: HeaderMap): void {
@@ -127,15 +145,7 @@ export class CalcLines {
     for (const e of d.grouped) {
       const mine = this.grouped.get(e.entry);
       if (mine === undefined) this.grouped.set(e.entry, { ...e });
-      else {
-        // The entry's first line (here) decides its date and mode; a later line that differs makes it mixed.
-        if (e.mixed || e.date !== mine.date || e.mode !== mine.mode) mine.mixed = true;
-        mine.lines += e.lines;
-        mine.value += e.value;
-        mine.duty += e.duty;
-        mine.mpfLines += e.mpfLines;
-        mine.hmfLines += e.hmfLines;
-      }
+      else mergeEntry(mine, e); // the entry's first line (here) decides its date and mode
     }
     this.feeTotals.mpf += d.mpf;
     this.feeTotals.hmf += d.hmf;

@@ -4,14 +4,16 @@
  */
 import { statSync } from 'node:fs';
 import { entryFees, MODES, type Mode } from '../core/fees.js';
-import { parseMoney } from '../core/money.js';
+import { formatRate, parseMoney } from '../core/money.js';
 import { Resolver } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
-import { readHeader, type RowDefaults, type RowIssue } from '../schema/row.js';
+import { readHeader, readRow, type RowDefaults, type RowIssue } from '../schema/row.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, UsageError } from '../errors.js';
 import { DateWarnings } from './date-warnings.js';
+import { outputWidth } from './fit.js';
+import { displayText } from './display.js';
 import { inputNameOf, plural, readRows, type InputSpec, type RowSink } from './input.js';
 import { CalcLines } from './calc-lines.js';
 import { readRowsParallel } from './parallel.js';
@@ -120,6 +122,15 @@ export function planMode(mode: string | undefined): Mode {
   return m as Mode;
 }
 
+/** The flag of each input that an import given by flags checks as a usage error (the code is checked by the schedule). */
+const FLAG_OF: Record<string, string> = {
+  us_content: '--us-content',
+  metal_value: '--metal-value',
+  loaded: '--loaded',
+  quantity: '--quantity',
+  unit: '--unit',
+};
+
 /** Where the rows come from: flags (--value with --hts/--category), a file, or stdin. */
 export function planInput(
   file: string | undefined,
@@ -133,6 +144,8 @@ export function planInput(
     usContent?: string | undefined;
     metalValue?: string | undefined;
     loaded?: string | undefined;
+    date?: string | undefined;
+    on?: string | undefined;
   },
   io: CliIo,
   command = 'calc',
@@ -144,11 +157,19 @@ export function planInput(
     if (o.hts === undefined && o.category === undefined) {
       throw new UsageError('--value needs --hts CODE or --category NAME', `e.g. tariff ${command} --value 45000 --category vehicles`);
     }
+    // A code decides the category: with both, one would be silently ignored.
+    if (o.hts !== undefined && o.category !== undefined) throw new UsageError('give --hts CODE or --category NAME, not both (a code decides its category)');
     const money = parseMoney(o.value);
     if (!money.ok) throw new UsageError(`--value: ${money.reason}`);
     const header = readHeader(['value', 'hts', 'category', 'id', 'quantity', 'unit', 'us_content', 'metal_value', 'loaded']);
     if (!header.ok) throw new Error(`invariant: ${header.problem.message}`);
     const cells = [o.value, o.hts ?? '', o.category ?? '', o.id ?? '', o.quantity ?? '', o.unit ?? '', o.usContent ?? '', o.metalValue ?? '', o.loaded ?? ''];
+    // The flags of one import are checked as the row they make: a bad one is a usage error (exit 2), as a bad --value is.
+    const checked = readRow(cells, null, header.header, { date: o.on ?? o.date ?? io.today, origin: 'JP', mfn: null, mode: 'ocean' });
+    if (!checked.ok) {
+      const flag = FLAG_OF[checked.issue.field];
+      if (flag !== undefined) throw new UsageError(`${flag}: ${checked.issue.reason}`);
+    }
     return { kind: 'flags', cells, header: header.header };
   }
   if (file === undefined || file === '-') {
@@ -163,7 +184,7 @@ export function planInput(
 export async function runCalc(file: string | undefined, options: CalcOptions, io: CliIo): Promise<number> {
   const plan = planCalc(file, options, io);
   const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, options.color === false));
-  const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${s}\n`);
+  const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${displayText(s, { keepLines: true })}\n`);
   const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable });
   const resolver = new Resolver(engine);
   const warnings = new DateWarnings(engine, warn);
@@ -173,16 +194,35 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   // Customs fees: a line without an entry is an entry of its own, computed at once; grouped entries are summed
   // as their lines stream and computed after the last line (memory grows with distinct entries, not rows).
   const feeRules = plan.fees ? engine.fees : null;
-  const calc = new CalcLines(engine, resolver, warnings, feeRules, plan.refunds, flags);
+  const calc = new CalcLines(engine, resolver, warnings, feeRules, plan.refunds, flags, plan.defaults);
 
   // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
   const sink: RowSink = {
     header: (header) => {
-      calc.reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null });
+      calc.reporter = makeReporter(plan.format, {
+        engine,
+        header,
+        out,
+        limit: plan.limit,
+        paint,
+        raw: plan.raw,
+        explain: plan.explain,
+        fees: feeRules !== null,
+        width: outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number }),
+      });
     },
-    row: (row, cells, header) => calc.row(row, cells, header),
+    row: (row, cells, header) => {
+      calc.row(row, cells, header);
+      // A quantity given by flag for a good whose MFN rate has no specific part would otherwise be silently ignored.
+      if (flags && row.quantity !== null) {
+        const r = resolver.resolve(row);
+        if (r.ok && r.plan.mfnSpecific === null) {
+          warnings.add(`--quantity ${options.quantity ?? ''} is not used: the MFN rate of this good is ad valorem (${formatRate(r.plan.mfn)}%), so the duty does not depend on the quantity`);
+        }
+      }
+    },
     rejected: (issue, cells, header) => calc.reject(issue, cells, header),
     afterBatch: async () => {
       await out.flush(false);
@@ -300,13 +340,14 @@ function summarise(
   value: string,
   sample: RowIssue[],
 ): void {
+  inputName = displayText(inputName);
   if (format === 'csv' && !quiet) {
     io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${rejected} rejected; duty ${duty} on customs value ${value}\n`);
   }
   if (rejected === 0) return;
   if (format !== 'csv' || quiet) io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${paint.red(`${rejected} rejected`)}\n`);
   for (const r of sample) {
-    io.stderr.write(`  ${inputName}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${r.field}"`}: ${r.reason}\n`);
+    io.stderr.write(`  ${inputName}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${displayText(r.field)}"`}: ${displayText(r.reason)}\n`);
   }
   if (rejected > sample.length) io.stderr.write(`  … and ${rejected - sample.length} more; every rejected row is in the output\n`);
 }

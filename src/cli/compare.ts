@@ -18,6 +18,8 @@ import { colorEnabled, makePaint } from './color.js';
 import { inputNameOf, plural, readRows } from './input.js';
 import { Progress } from './progress.js';
 import { DateWarnings } from './date-warnings.js';
+import { outputWidth } from './fit.js';
+import { displayText } from './display.js';
 import { DEFAULT_SCENARIOS } from './defaults.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
@@ -35,7 +37,10 @@ export interface CompareOptions {
   usContent?: string | undefined;
   metalValue?: string | undefined;
   loaded?: string | undefined;
+  /** Entry date of rows without one (as in calc). */
   date?: string | undefined;
+  /** Evaluate every row on this entry date, ignoring the input's dates. */
+  on?: string | undefined;
   by?: string | undefined;
   per?: string | undefined;
   format?: string | undefined;
@@ -66,6 +71,10 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const per = (o.per ?? null) as Per | null;
   if (per !== null && !PERS.includes(per)) throw new UsageError(`--per must be one of ${PERS.join(', ')}, got "${o.per}"`);
   flagDate('--date', o.date);
+  flagDate('--on', o.on);
+  if (o.date !== undefined && o.on !== undefined) {
+    throw new UsageError('give --date (entry date of rows without one) or --on (every row on that date), not both');
+  }
   const origin = flagOrigin(o.origin);
   const mfn = flagMfnRate(o.mfnRate);
   // Scenario files are added to the named scenarios (by default the three bundled ones); the first is the baseline.
@@ -73,10 +82,11 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const files = o.scenarioFile ?? [];
   if (names.length + files.length < 1) throw new UsageError('--scenarios needs at least one scenario name');
   const input = planInput(file, o, io, 'compare');
-  const defaults: RowDefaults = { date: io.today, origin, mfn, mode: 'ocean' };
+  // --date is what it is in calc: the entry date of rows without one. --on evaluates every row on one date.
+  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: 'ocean' };
 
   const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, o.color === false));
-  const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${s}\n`);
+  const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${displayText(s, { keepLines: true })}\n`);
 
   const engines: Engine[] = [];
   for (const scenario of names) engines.push(await loadEngine({ scheduleFile: o.schedule, scenario, htsTable: o.htsTable }));
@@ -89,11 +99,13 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const resolvers = engines.map((e) => new Resolver(e));
   const sums = engines.map((e) => new ScenarioSums(e.scenario));
   const rejected: RejectedRow[] = [];
+  /** Per scenario, rows computed under it or under the baseline but not under both: its difference is not like for like. */
+  const differentRows = engines.map(() => 0);
   const head = engines[0]!;
   const dates = new DateWarnings(head, warn);
 
   const progress = input.kind === 'flags' ? null : Progress.forRun(io.stderr, Boolean(o.quiet), inputNameOf(input), io.now);
-  const summary = await readRows(input, io.stdin, { defaults, forceDate: o.date, progress }, {
+  const summary = await readRows(input, io.stdin, { defaults, forceDate: o.on, progress }, {
     header: () => {},
     row: (row, _cells, header) => {
       dates.check(row.date);
@@ -116,6 +128,12 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
         }
         addLine(sums[i]!, by, row, r.plan, computeLineDuty(r.plan, row.value, row.quantity, row), formatHts);
       });
+      if (refusedBy.length > 0 && refusedBy.length < engines.length) {
+        const baseRefused = refusedBy.includes(engines[0]!.scenario);
+        engines.forEach((e, i) => {
+          if (i > 0 && refusedBy.includes(e.scenario) !== baseRefused) differentRows[i]!++;
+        });
+      }
       if (refusal !== null) {
         const rr: RejectedRow = { line: row.line, ...(refusal as { field: string; reason: string }) };
         if (refusedBy.length < engines.length) rr.scenarios = refusedBy;
@@ -130,29 +148,45 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   });
 
   dates.finish();
-  if (summary.usedDefaultDate && o.date === undefined) {
-    warn(`rows without a date are evaluated for today, ${io.today}; give --date to evaluate every row on one entry date`);
+  if (summary.usedDefaultDate && o.date === undefined && o.on === undefined) {
+    warn(`rows without a date are evaluated for today, ${io.today}; give --date for their entry date, or --on to evaluate every row on one date`);
   }
 
-  const report = buildReport(engines, sums, by, per, o.date ?? null, rejected);
+  const report = buildReport(engines, sums, by, per, o.date ?? null, rejected, o.on ?? null, differentRows);
   report.warnings = dates.list;
   const out = new Out(io.stdout);
   const chart = format === 'table' && Boolean(io.stdout.isTTY);
-  out.push(renderCompare(report, format, { paint: await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false)), chart, raw: Boolean(o.raw) }));
+  const paint = await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
+  out.push(renderCompare(report, format, { paint, chart, raw: Boolean(o.raw), width: outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number }) }));
   await out.flush();
 
   const anyRejected = sums.some((s) => s.rejected > 0);
   if (anyRejected) {
-    io.stderr.write(`${summary.inputName}: ${plural(rejected.length, 'row')} rejected in at least one scenario\n`);
+    const name = displayText(summary.inputName);
+    io.stderr.write(`${name}: ${plural(rejected.length, 'row')} rejected in at least one scenario\n`);
     for (const r of rejected.slice(0, 10)) {
-      io.stderr.write(`  ${summary.inputName}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${r.field}"`}: ${r.reason}${r.scenarios ? ` (in ${r.scenarios.join(', ')})` : ''}\n`);
+      io.stderr.write(`  ${name}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${displayText(r.field)}"`}: ${displayText(r.reason)}${r.scenarios ? ` (in ${r.scenarios.join(', ')})` : ''}\n`);
     }
     if (rejected.length > 10) io.stderr.write(`  … and ${rejected.length - 10} more; every rejected row is in the json output\n`);
+    for (const d of report.differences) {
+      if (d.differentRows > 0) {
+        io.stderr.write(`  the difference ${d.scenario} − ${d.vs} is not like for like: ${plural(d.differentRows, 'row')} computed under only one of the two (it includes their duty)\n`);
+      }
+    }
   }
   return anyRejected ? EXIT.rejected : EXIT.ok;
 }
 
-export function buildReport(engines: Engine[], sums: ScenarioSums[], by: GroupBy, per: Per | null, date: string | null, rejected: RejectedRow[]): CompareReport {
+export function buildReport(
+  engines: Engine[],
+  sums: ScenarioSums[],
+  by: GroupBy,
+  per: Per | null,
+  date: string | null,
+  rejected: RejectedRow[],
+  on: string | null = null,
+  differentRows: number[] = [],
+): CompareReport {
   const keys = groupKeys(engines, sums, by);
   const base = sums[0]!;
   const rate = (c: bigint) => formatCents(perPeriod(c, per));
@@ -176,13 +210,14 @@ export function buildReport(engines: Engine[], sums: ScenarioSums[], by: GroupBy
     vs: base.name,
     duty: formatCents(perPeriod(s.duty, per) - perPeriod(base.duty, per)),
     percent: percentChange(base.duty, s.duty),
+    differentRows: differentRows[j + 1] ?? 0,
     groups: keys.map((key, k) => {
       const a = base.groups.get(key)?.duty ?? 0n;
       const b = s.groups.get(key)?.duty ?? 0n;
       return { key, duty: formatCents(runRates[j + 1]!.duty[k]! - runRates[0]!.duty[k]!), percent: percentChange(a, b) };
     }),
   }));
-  return { schedule: engines[0]!.scheduleId, baseline: base.name, date, per, by, scenarios, differences, rejected };
+  return { schedule: engines[0]!.scheduleId, baseline: base.name, date, on, per, by, scenarios, differences, rejected };
 }
 
 /** Group keys in a stable, meaningful order: schedule order for categories and measures, sorted otherwise. */

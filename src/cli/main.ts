@@ -10,6 +10,7 @@ import { formatPath } from '../core/issues.js';
 import { isCalendarDate } from '../core/dates.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { DEFAULT_SCENARIOS } from './defaults.js';
+import { displayText } from './display.js';
 import type { CliIo } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -69,6 +70,7 @@ Examples:
   $ tariff compare data/examples/shipments.csv --scenarios as-enacted,no-deal --by measure
   $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --scenario-file data/scenarios/pause-extended.json
   $ tariff compare --value 30000 --hts 8703.23.01 --date 2025-10-01 --format json
+  $ tariff compare data/examples/shipments.csv --on 2025-10-01     # every row as if entered on that date
 `;
 
 const COMPARE_AFTER = `
@@ -101,7 +103,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // Commander quotes the arguments it refuses: shown by the same escaping rule as every message.
+      writeErr: (s) => io.stderr.write(displayText(s, { keepLines: true })),
     })
     .exitOverride()
     .addHelpText('after', EXIT_CODES_HELP);
@@ -169,7 +172,8 @@ Examples:
     .argument('[file]', 'CSV file; "-" or nothing reads stdin')
     .option('--scenarios <list>', `comma-separated bundled scenarios; the first is the baseline (default: ${DEFAULT_SCENARIOS.join(',')})`)
     .option('--scenario-file <file>', 'add your own scenario file after the named ones (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--date <YYYY-MM-DD>', "evaluate every row on this entry date (default: each row's own date, else today)")
+    .option('--date <YYYY-MM-DD>', 'entry date of rows without one, as in calc; default: today')
+    .option('--on <YYYY-MM-DD>', "evaluate every row on this entry date, ignoring the input's dates (what if these flows entered on D)")
     .option('--by <group>', 'group by category, hts, measure or id', 'category')
     .option('--per <period>', 'treat values as annual flows; show run rates per year, month, day or hour (a year is 365 days)')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'markdown']))
@@ -279,6 +283,7 @@ Examples:
     .command('list')
     .description('bundled schedules and scenarios, with the date their evidence runs to')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--no-color', 'no colour (accepted for every command; this one prints none)')
     .action(async (opts: { format?: string }) => {
       const { runScheduleList } = await import('./schedule-cmd.js');
       setExit(await runScheduleList(io, opts));
@@ -286,9 +291,10 @@ Examples:
   schedule
     .command('show')
     .description('the measures of a schedule (or of a scenario applied to it): authority, scope, rate, window, citation, confidence; then the sources')
-    .argument('[id]', 'us-japan (default) or a bundled scenario id')
+    .argument('[id]', 'us-japan (default), a bundled scenario id, or your own scenario file (a path ending in .json)')
     .option('--schedule <file>', 'your own schedule file')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--no-color', 'no colour (accepted for every command; this one prints none)')
     .action(async (id: string | undefined, opts: { schedule?: string; format?: string }) => {
       const { runScheduleShow } = await import('./schedule-cmd.js');
       setExit(await runScheduleShow(id, io, opts));
@@ -298,6 +304,7 @@ Examples:
     .description('check a schedule, scenario, MFN table or fees file and print its problems: shape first, then references (exit 1 if any)')
     .argument('<file>', 'the JSON file')
     .option('--schedule <file>', 'the schedule a scenario file is checked against (default: the bundled one)')
+    .option('--no-color', 'no colour (accepted for every command; this one prints none)')
     .action(async (file: string, opts: { schedule?: string }) => {
       const { runScheduleValidate } = await import('./schedule-cmd.js');
       setExit(await runScheduleValidate(file, io, opts));
@@ -394,14 +401,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 export function reportError(e: unknown, io: CliIo): number {
-  const err = (s: string) => io.stderr.write(`tariff: ${s}\n`);
+  // Messages may quote the user's input (a header, a file name): shown with control characters escaped.
+  const err = (s: string) => io.stderr.write(`tariff: ${displayText(s, { keepLines: true })}\n`);
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     return EXIT.usage; // commander has already printed the message
   }
   if (e instanceof UsageError) {
     err(e.message);
-    if (e.hint) io.stderr.write(`  ${e.hint}\n`);
+    if (e.hint) io.stderr.write(`  ${displayText(e.hint, { keepLines: true })}\n`);
     return EXIT.usage;
   }
   if (e instanceof UnknownScenarioError) {
@@ -410,7 +418,7 @@ export function reportError(e: unknown, io: CliIo): number {
   }
   if (e instanceof DataFileError) {
     err(`${e.file}: ${e.issues.length === 1 ? 'a problem' : `${e.issues.length} problems`}`);
-    for (const i of e.issues) io.stderr.write(`  ${formatPath(i.path)}: ${i.message}\n`);
+    for (const i of e.issues) io.stderr.write(`  ${displayText(formatPath(i.path))}: ${displayText(i.message, { keepLines: true })}\n`);
     return EXIT.rejected;
   }
   if (e instanceof InputError) {

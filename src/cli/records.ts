@@ -55,6 +55,10 @@ export interface LineRecord {
 export interface EntryRecord {
   entry: string;
   lines: number;
+  /** Lines of the entry that were rejected (its fees cover only the computed lines). */
+  rejected: number;
+  /** Its lines differ in date or mode (`mode` is then the first line's). */
+  mixed: boolean;
   value: string;
   mode: string;
   fiscalYear: string;
@@ -64,7 +68,7 @@ export interface EntryRecord {
 }
 
 export function entryRecord(e: EntryFees): EntryRecord {
-  return { entry: e.entry, lines: e.lines, value: formatCents(e.value), mode: e.mode, fiscalYear: e.fiscalYear, mpf: formatCents(e.mpf), hmf: formatCents(e.hmf), notes: e.notes };
+  return { entry: e.entry, lines: e.lines, rejected: e.rejected, mixed: e.mixed, value: formatCents(e.value), mode: e.mode, fiscalYear: e.fiscalYear, mpf: formatCents(e.mpf), hmf: formatCents(e.hmf), notes: e.notes };
 }
 
 /** Fees context of a line: its entry, and its entry's fees when it is an entry of its own. */

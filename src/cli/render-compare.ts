@@ -1,7 +1,8 @@
 /** Rendering of `tariff compare`: pure functions from the report to text. */
-import Table from 'cli-table3';
 import type { GroupBy, Per } from '../core/compare.js';
 import type { Paint } from './color.js';
+import { displayMoney, displayText, markdownCell } from './display.js';
+import { fitTable, wrapLine } from './fit.js';
 import { csvCell, userCell } from './reporters.js';
 
 export type CompareFormat = 'table' | 'csv' | 'json' | 'markdown';
@@ -9,7 +10,10 @@ export type CompareFormat = 'table' | 'csv' | 'json' | 'markdown';
 export interface CompareReport {
   schedule: string;
   baseline: string;
+  /** --date: the entry date of rows without one. */
   date: string | null;
+  /** --on: every row evaluated on this entry date. */
+  on: string | null;
   per: Per | null;
   by: GroupBy;
   scenarios: {
@@ -22,6 +26,8 @@ export interface CompareReport {
     vs: string;
     duty: string;
     percent: string | null;
+    /** Rows computed under only one of the two scenarios (rejected under the other): not a like-for-like difference. */
+    differentRows: number;
     groups: { key: string; duty: string; percent: string | null }[];
   }[];
   rejected: { line: number | null; field: string; reason: string; scenarios?: string[] }[];
@@ -34,6 +40,8 @@ export interface RenderOptions {
   chart: boolean;
   /** CSV: do not neutralise formula-like group keys. */
   raw: boolean;
+  /** Table: the width to fit (COLUMNS or the terminal's), or null for none. */
+  width?: number | null;
 }
 
 export function renderCompare(r: CompareReport, format: CompareFormat, opts: RenderOptions): string {
@@ -52,7 +60,7 @@ export function renderCompare(r: CompareReport, format: CompareFormat, opts: Ren
 const perLabel = (per: Per | null) => (per === null ? '' : ` per ${per}`);
 
 function title(r: CompareReport): string {
-  const when = r.date === null ? "each row's own entry date" : `entry date ${r.date}`;
+  const when = r.on !== null ? `entry date ${r.on} for every row` : r.date === null ? "each row's own entry date" : `each row's own entry date (${r.date} for rows without one)`;
   const flows = r.per === null ? '' : `; values are annual flows, shown${perLabel(r.per)}`;
   return `Scenarios compared on ${when}${flows}; baseline ${r.baseline}`;
 }
@@ -61,79 +69,95 @@ function diffOf(r: CompareReport, name: string) {
   return r.differences.find((d) => d.scenario === name);
 }
 
+/** A difference over rows computed under only one of the two scenarios is marked, and said in a footnote. */
+const star = (d: CompareReport['differences'][number]) => (d.differentRows > 0 ? ' *' : '');
+
+function footnotes(r: CompareReport): string[] {
+  return r.differences
+    .filter((d) => d.differentRows > 0)
+    .map((d) => `* ${d.scenario} − ${d.vs}: ${d.differentRows} ${d.differentRows === 1 ? 'row' : 'rows'} computed under only one of the two (rejected under the other): the difference includes their duty, so it is not like for like`);
+}
+
 const pct = (p: string | null | undefined) => (p === null || p === undefined ? '' : `${p.startsWith('-') ? '' : '+'}${p}%`);
 const signed = (s: string) => (s.startsWith('-') ? s : `+${s}`);
 
 function renderCsv(r: CompareReport, raw: boolean): string {
-  const lines = ['scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent'];
+  const lines = ['scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent,different_rows'];
   for (const s of r.scenarios) {
     const d = diffOf(r, s.name);
     lines.push(
-      [s.name, '(total)', s.totals.value, s.totals.duty, s.totals.effectiveRate, String(s.totals.lines), String(s.totals.rejected), d?.duty ?? '', d?.percent ?? '']
+      [s.name, '(total)', s.totals.value, s.totals.duty, s.totals.effectiveRate, String(s.totals.lines), String(s.totals.rejected), d?.duty ?? '', d?.percent ?? '', d ? String(d.differentRows) : '']
         .map(csvCell)
         .join(','),
     );
     s.groups.forEach((g, i) => {
       const dg = d?.groups[i];
-      lines.push([csvCell(s.name), userCell(g.key, raw), ...[g.value, g.duty, '', '', '', dg?.duty ?? '', dg?.percent ?? ''].map(csvCell)].join(','));
+      lines.push([csvCell(s.name), userCell(g.key, raw), ...[g.value, g.duty, '', '', '', dg?.duty ?? '', dg?.percent ?? '', ''].map(csvCell)].join(','));
     });
   }
   return `${lines.join('\n')}\n`;
 }
 
 function renderMarkdown(r: CompareReport): string {
-  const row = (cells: string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
+  const row = (cells: string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
   const out: string[] = [`**${title(r)}**`, ''];
   out.push(row(['scenario', 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'effective rate', `vs ${r.baseline}`, '%']));
   out.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const s of r.scenarios) {
     const d = diffOf(r, s.name);
-    out.push(row([s.name, String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? signed(d.duty) : '', pct(d?.percent)]));
+    out.push(row([s.name, String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? `${signed(d.duty)}${star(d)}` : '', pct(d?.percent)]));
   }
   out.push('', row([r.by, ...r.scenarios.map((s) => s.name), ...r.differences.map((d) => `${d.scenario} − ${d.vs}`)]));
   out.push(row(['---', ...r.scenarios.map(() => '---:'), ...r.differences.map(() => '---:')]));
+  const notes = footnotes(r);
+  if (notes.length > 0) out.push('', ...notes);
   r.scenarios[0]?.groups.forEach((g, i) => {
     out.push(row([g.key, ...r.scenarios.map((s) => s.groups[i]!.duty), ...r.differences.map((d) => `${signed(d.groups[i]!.duty)} (${pct(d.groups[i]!.percent) || 'n/a'})`)]));
   });
   return `${out.join('\n')}\n`;
 }
 
-const STYLE = { head: [] as string[], border: [] as string[], compact: true };
-
 function renderTable(r: CompareReport, opts: RenderOptions): string {
   const b = opts.paint.bold;
-  const out: string[] = [b(title(r))];
-  const t = new Table({
-    head: ['scenario', 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'eff. rate', `vs ${r.baseline}`, '%'],
-    style: STYLE,
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-  });
-  for (const s of r.scenarios) {
+  const width = opts.width ?? null;
+  const $ = displayMoney;
+  const $signed = (s: string) => (s.startsWith('-') ? $(s) : `+${$(s)}`);
+  const out: string[] = [b(wrapLine(title(r), width, 2))];
+  const rows = r.scenarios.map((s) => {
     const d = diffOf(r, s.name);
-    t.push([s.name, String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? signed(d.duty) : '', pct(d?.percent)]);
-  }
-  out.push(t.toString());
+    return [s.name, String(s.totals.lines), String(s.totals.rejected), $(s.totals.value), $(s.totals.duty), `${s.totals.effectiveRate}%`, d ? `${$signed(d.duty)}${star(d)}` : '', pct(d?.percent)];
+  });
+  const head = ['scenario', 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'eff. rate', `vs ${r.baseline}`, '%'];
+  out.push(fitTable(rows, { head, aligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], width }));
+  out.push(...footnotes(r).map((f) => wrapLine(f, width, 2)));
 
   out.push(b(`Duty${perLabel(r.per)} by ${r.by}`));
-  const g = new Table({
-    head: [r.by, ...r.scenarios.map((s) => s.name), ...r.differences.map((d) => `${d.scenario} − ${d.vs}`)],
-    style: STYLE,
-    colAligns: ['left', ...r.scenarios.map(() => 'right' as const), ...r.differences.map(() => 'right' as const)],
-  });
-  r.scenarios[0]?.groups.forEach((grp, i) => {
-    g.push([grp.key, ...r.scenarios.map((s) => s.groups[i]!.duty), ...r.differences.map((d) => `${signed(d.groups[i]!.duty)} ${pct(d.groups[i]!.percent)}`.trim())]);
-  });
-  g.push([b('total'), ...r.scenarios.map((s) => b(s.totals.duty)), ...r.differences.map((d) => b(`${signed(d.duty)} ${pct(d.percent)}`.trim()))]);
-  out.push(g.toString());
+  const groups = (r.scenarios[0]?.groups ?? []).map((grp, i) => [
+    displayText(grp.key),
+    ...r.scenarios.map((s) => $(s.groups[i]!.duty)),
+    ...r.differences.map((d) => `${$signed(d.groups[i]!.duty)} ${pct(d.groups[i]!.percent)}`.trim()),
+  ]);
+  groups.push([b('total'), ...r.scenarios.map((s) => b($(s.totals.duty))), ...r.differences.map((d) => b(`${$signed(d.duty)} ${pct(d.percent)}`.trim()))]);
+  out.push(
+    fitTable(groups, {
+      head: [r.by, ...r.scenarios.map((s) => s.name), ...r.differences.map((d) => `${d.scenario} − ${d.vs}`)],
+      aligns: ['left', ...r.scenarios.map(() => 'right' as const), ...r.differences.map(() => 'right' as const)],
+      width,
+    }),
+  );
 
   if (opts.chart) {
+    // Bars as long as the width leaves after the longest label and amount (at most 40).
+    const labels = Math.max(...r.scenarios.map((s) => s.name.length + 2));
+    const amounts = Math.max(...r.scenarios.flatMap((s) => [$(s.totals.duty), ...s.groups.map((g) => $(g.duty))].map((m) => m.length)));
+    const bars = width === null ? 40 : Math.max(10, Math.min(40, width - labels - amounts - 4));
     out.push(b(`Duty${perLabel(r.per)} by scenario`));
-    out.push(...barChart(r.scenarios.map((s) => [s.name, s.totals.duty])));
+    out.push(...barChart(r.scenarios.map((s) => [s.name, s.totals.duty]), bars));
     // One scale for every group, so bars compare across groups as well as across scenarios.
     const max = r.scenarios.flatMap((s) => s.groups.map((g) => centsOf(g.duty))).reduce((m, c) => (c > m ? c : m), 0n);
     r.scenarios[0]?.groups.forEach((grp, i) => {
-      out.push(opts.paint.dim(grp.key));
-      out.push(...barChart(r.scenarios.map((s) => [`  ${s.name}`, s.groups[i]!.duty]), 40, max));
+      out.push(opts.paint.dim(displayText(grp.key)));
+      out.push(...barChart(r.scenarios.map((s) => [`  ${s.name}`, s.groups[i]!.duty]), bars, max));
     });
   }
   if (r.rejected.length > 0) out.push(`${r.rejected.length} rejected rows (see stderr, or --format json for all)`);
@@ -152,6 +176,6 @@ export function barChart(items: [string, string][], width = 40, scaleMax?: bigin
   return items.map(([label, value], i) => {
     const eighths = max === 0n ? 0 : Number((cents[i]! * BigInt(width * 8) + max / 2n) / max);
     const bar = '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8]!;
-    return `${label.padEnd(labelWidth)}  ${bar} ${value}`;
+    return `${label.padEnd(labelWidth)}  ${bar} ${displayMoney(value)}`;
   });
 }

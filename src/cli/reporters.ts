@@ -4,7 +4,6 @@
  * bounded amount (the table keeps at most --limit lines, JSON keeps the
  * rejected records until the lines are written).
  */
-import { loadTable } from './table.js';
 import type { Engine } from '../core/compile.js';
 import type { Out } from '../io/out.js';
 import type { Field, HeaderMap } from '../schema/row.js';
@@ -14,6 +13,8 @@ import { effectiveRate, formatCents, formatRate } from '../core/money.js';
 import type { Plan } from '../core/resolve.js';
 import { formatHts } from '../core/hts.js';
 import type { Row } from '../schema/row.js';
+import { displayMoney, displayText } from './display.js';
+import { fitTable, naturalWidth, wrapLine } from './fit.js';
 import { JsonLineWriter } from './json-line.js';
 import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
 
@@ -58,6 +59,8 @@ export interface ReporterContext {
   paint: Paint;
   /** A worker's reporter: lines and rejected records only, no header or opening (see Fragment). */
   fragment?: boolean | undefined;
+  /** Table: the width to fit (COLUMNS or the terminal's), or null for none. */
+  width?: number | null | undefined;
 }
 
 export function makeReporter(format: Format, ctx: ReporterContext): Reporter {
@@ -128,7 +131,7 @@ class CsvReporter implements Reporter {
         rateSum[layerOf[i]!] = (rateSum[layerOf[i]!] ?? 0n) + a.rate;
       });
       const rates = rateSum.map((r) => (r === null ? '' : formatRate(r)));
-      const tail = `${csvCell(plan.applied.map((a) => a.measure.id).join(' '))},${csvCell(plan.notes.join('; '))},,,`;
+      const tail = `${csvCell(plan.applied.map((a) => a.measure.id).join(' '))},${csvCell([...plan.notes, ...baseNotes(plan)].join('; '))},,,`;
       const explain = this.ctx.explain
         ? `,${csvCell(plan.decisions.map((d) => `${d.measure.id}: ${d.applied ? 'applied' : 'not applied'}, ${d.reason}`).join('; '))}`
         : '';
@@ -281,6 +284,21 @@ class CsvReporter implements Reporter {
   }
 }
 
+/**
+ * A csv line has one rate and one duty per layer, and no column for what the rate applied to: when that is not
+ * the value (JSON's `base` and `nonUsShare`), the notes say so, so that rate x value = duty is not assumed.
+ */
+function baseNotes(plan: Plan): string[] {
+  const notes: string[] = [];
+  for (const a of plan.applied) {
+    const on = a.base === 'metal' ? 'the metal value' : a.base === 'remainder' ? 'the value minus the metal value' : 'the value';
+    if (a.base !== 'value' || a.nonUsShare) {
+      notes.push(`the ${a.measure.layer} rate applies to ${a.nonUsShare ? `the non-US share of ${on} (100% - us_content)` : on}`);
+    }
+  }
+  return notes;
+}
+
 interface PlanParts {
   /** Layer index of each applied measure. */
   layerOf: number[];
@@ -405,7 +423,6 @@ class NdjsonReporter implements Reporter {
 
 // ---------------------------------------------------------------- table
 
-const TABLE_STYLE = { head: [] as string[], border: [] as string[], compact: true };
 const MAX_REJECTED_SHOWN = 20;
 
 class TableReporter implements Reporter {
@@ -430,7 +447,17 @@ class TableReporter implements Reporter {
     throw new Error('invariant: the table is made on one thread');
   }
 
+  /** Lines, value and duty per category, over every line the table is given (not only the first --limit). */
+  readonly #byCategory = new Map<string, { lines: number; value: bigint; duty: bigint }>();
+
   line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
+    const cat = this.#byCategory.get(c.plan.category);
+    if (cat === undefined) this.#byCategory.set(c.plan.category, { lines: 1, value: c.row.value, duty: c.duty });
+    else {
+      cat.lines++;
+      cat.value += c.row.value;
+      cat.duty += c.duty;
+    }
     for (const n of c.plan.notes) this.#notes.add(n);
     for (const n of fees?.own?.notes ?? []) this.#notes.add(n);
     if (this.#lines.length < this.ctx.limit) this.#lines.push(lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain, fees));
@@ -445,70 +472,93 @@ class TableReporter implements Reporter {
   end(t: TotalsRecord): void {
     const { out, paint, engine } = this.ctx;
     const b = paint.bold;
-    out.push(`${b(engine.title)}: scenario ${b(engine.scenario)}\n`);
+    const width = this.ctx.width ?? null;
+    const $ = displayMoney;
+    /** A line of text of ours around the user's, wrapped to the width with a hanging indent. */
+    const say = (s: string, indent = 4) => out.push(`${wrapLine(s, width, indent)}\n`);
+    out.push(`${b(wrapLine(`${displayText(engine.title)}: scenario ${displayText(engine.scenario)}`, width, 2))}\n`);
     if (this.#lines.length > 0) {
-      const Table = loadTable();
-      const table = new Table({
-        head: ['line', 'id', 'good', 'date', 'value', 'measures (rate: amount)', 'duty', 'eff. rate'],
-        style: TABLE_STYLE,
-        colAligns: ['right', 'left', 'left', 'left', 'right', 'left', 'right', 'right'],
-      });
-      for (const r of this.#lines) {
-        table.push([
-          r.line === null ? '-' : String(r.line),
-          r.id ?? '',
-          r.hts === null ? r.category : `${r.hts} (${r.category})`,
-          r.date,
-          r.value,
-          r.duties.map((d) => `${d.measure} ${d.rate}%: ${d.amount}${d.refundable ? ' (refundable)' : ''}`).join('\n'),
-          r.duty,
-          `${r.effectiveRate}%`,
-        ]);
+      const rows = this.#lines.map((r) => [
+        r.line === null ? '-' : String(r.line),
+        displayText(r.id ?? ''),
+        r.hts === null ? displayText(r.category) : `${r.hts} (${displayText(r.category)})`,
+        r.date,
+        $(r.value),
+        r.duties.map((x) => `${displayText(x.measure)} ${x.rate}%: ${$(x.amount)}${x.refundable ? ' (refundable)' : ''}`).join('\n'),
+        $(r.duty),
+        `${r.effectiveRate}%`,
+      ]);
+      const head = ['line', 'id', 'good', 'date', 'value', 'measures (rate: amount)', 'duty', 'eff. rate'];
+      if (width === null || naturalWidth(rows, head) <= width) {
+        out.push(`${fitTable(rows, { head, aligns: ['right', 'left', 'left', 'left', 'right', 'left', 'right', 'right'], width })}\n`);
+      } else {
+        // Narrower: the good over its date, the duty over its rate, measures and goods wrapped (QA #13).
+        const narrow = rows.map(([line, id, good, date, value, measures, duty, rate]) => [line!, id!, `${good}\n${date}`, value!, measures!, `${duty}\n${rate}`]);
+        const aligns = ['right', 'left', 'left', 'right', 'left', 'right'] as const;
+        out.push(`${fitTable(narrow, { head: ['line', 'id', 'good, date', 'value', 'measures (rate: amount)', 'duty, rate'], aligns: [...aligns], width })}\n`);
       }
-      out.push(`${table.toString()}\n`);
     }
     if (this.ctx.explain) {
       for (const r of this.#lines) {
-        out.push(`${b(`Why, ${r.line === null ? 'this import' : `line ${r.line}`}${r.id ? ` (${r.id})` : ''}:`)}\n`);
+        out.push(`${b(`Why, ${r.line === null ? 'this import' : `line ${r.line}`}${r.id ? ` (${displayText(r.id)})` : ''}:`)}\n`);
         for (const e of r.explain ?? []) {
-          out.push(`  ${e.applied ? '✓' : '·'} ${e.measure}: ${e.reason}\n`);
-          if (e.applied) out.push(`      ${paint.dim(e.citation)}\n`);
+          say(`  ${e.applied ? '✓' : '·'} ${displayText(e.measure)}: ${displayText(e.reason)}`, 6);
+          if (e.applied) out.push(`${paint.dim(wrapLine(`      ${displayText(e.citation)}`, width, 6))}\n`);
         }
       }
     }
     if (this.#more > 0) out.push(`… ${this.#more} more ${this.#more === 1 ? 'row' : 'rows'}; use --format csv or json for all\n`);
 
-    const Table = loadTable();
-    const totals = new Table({ style: TABLE_STYLE, colAligns: ['left', 'right'] });
-    totals.push(
+    const totals = [
       ['lines computed', String(t.lines)],
       ['lines rejected', String(t.rejected)],
-      ['customs value', t.value],
-      ...t.duties.map((d) => [`  ${d.measure}`, d.amount]),
-      [b('duty'), b(t.duty)],
+      ['customs value', $(t.value)],
+      ...t.duties.map((x) => [`  ${displayText(x.measure)}`, $(x.amount)]),
+      [b('duty'), b($(t.duty))],
       ['effective rate', `${t.effectiveRate}%`],
-      ...(t.refundable === '0.00' ? [] : [['refundable (IEEPA)', `${t.refundable} on ${t.refundableLines} ${t.refundableLines === 1 ? 'line' : 'lines'}`]]),
+      ...(t.refundable === '0.00' ? [] : [['refundable (IEEPA)', `${$(t.refundable)} on ${t.refundableLines} ${t.refundableLines === 1 ? 'line' : 'lines'}`]]),
       ...(t.fees === undefined
         ? []
-        : [['MPF (merchandise processing fee)', t.mpf!], ['HMF (harbor maintenance fee)', t.hmf!], [b('duty + fees'), b(t.total!)]]),
-    );
-    out.push(`${b('Totals')}\n${totals.toString()}\n`);
+        : [['MPF (merchandise processing fee)', $(t.mpf!)], ['HMF (harbor maintenance fee)', $(t.hmf!)], [b('duty + fees'), b($(t.total!))]]),
+    ];
+    out.push(`${b('Totals')}\n${fitTable(totals, { aligns: ['left', 'right'], width })}\n`);
+    // Per category (every line given to the table), when there is more than one: the summary compare --by gives.
+    if (this.#byCategory.size > 1) {
+      const order = [...engine.categories.keys()];
+      const cats = [...this.#byCategory].sort(([a], [c]) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(c) + 1 || Infinity) || (a < c ? -1 : 1));
+      const rows = cats.map(([name, s]) => [displayText(name), String(s.lines), $(formatCents(s.value)), $(formatCents(s.duty)), `${effectiveRate(s.duty, s.value)}%`]);
+      out.push(`${b('By category')}\n${fitTable(rows, { head: ['category', 'lines', 'value', 'duty', 'eff. rate'], aligns: ['left', 'right', 'right', 'right', 'right'], width })}\n`);
+    }
     if (this.#entries.length > 0) {
-      const et = new Table({ head: ['entry', 'lines', 'value', 'mode', 'fiscal year', 'MPF', 'HMF'], style: TABLE_STYLE, colAligns: ['left', 'right', 'right', 'left', 'left', 'right', 'right'] });
-      for (const e of this.#entries.slice(0, this.ctx.limit)) et.push([e.entry, String(e.lines), e.value, e.mode, e.fiscalYear, e.mpf, e.hmf]);
-      out.push(`${b('Entries')}\n${et.toString()}\n`);
+      const rows = this.#entries.slice(0, this.ctx.limit).map((e) => {
+        const lines = e.rejected > 0 ? `${e.lines} (+${e.rejected} rejected)` : String(e.lines);
+        return [displayText(e.entry), lines, $(e.value), e.mixed ? `${e.mode} (first line; mixed)` : e.mode, e.fiscalYear, $(e.mpf), $(e.hmf)];
+      });
+      const et = fitTable(rows, { head: ['entry', 'lines', 'value', 'mode', 'fiscal year', 'MPF', 'HMF'], aligns: ['left', 'right', 'right', 'left', 'left', 'right', 'right'], width });
+      out.push(`${b('Entries')}\n${et}\n`);
       if (this.#entries.length > this.ctx.limit) out.push(`… ${this.#entries.length - this.ctx.limit} more entries; use --format csv or json for all\n`);
-      for (const e of this.#entries) for (const n of e.notes) this.#notes.add(n);
+      // A note per entry (mixed, rejected lines) would flood the table: one summary each; notes of all entries (a
+      // fiscal year not in the data) once. The per-entry notes are in csv and json.
+      const mixed = this.#entries.filter((e) => e.mixed).map((e) => e.entry);
+      const partial = this.#entries.filter((e) => e.rejected > 0).map((e) => e.entry);
+      const some = (ids: string[]) => `${ids.length} ${ids.length === 1 ? 'entry' : 'entries'} (${ids.slice(0, 5).map((id) => displayText(id)).join(', ')}${ids.length > 5 ? ', …' : ''})`;
+      if (mixed.length > 0) {
+        this.#notes.add(`${some(mixed)} mix entry dates or modes: the first line's date picks the MPF fiscal year; HMF follows each line's mode`);
+      }
+      if (partial.length > 0) {
+        this.#notes.add(`${some(partial)} ${partial.length === 1 ? 'has rejected lines: its' : 'have rejected lines: their'} fees cover only the computed lines (MPF is per entry, so they are incomplete)`);
+      }
+      for (const e of this.#entries) for (const n of e.notes) if (!n.includes(`entry ${e.entry}`)) this.#notes.add(n);
     }
 
     if (this.#rejected.length > 0) {
       out.push(`${b('Rejected')}\n`);
-      for (const r of this.#rejected) out.push(`  ${r.line === null ? '' : `line ${r.line}, `}${r.field}: ${r.reason}\n`);
+      for (const r of this.#rejected) say(`  ${r.line === null ? '' : `line ${r.line}, `}${displayText(r.field)}: ${displayText(r.reason)}`);
       if (this.#moreRejected > 0) out.push(`  … ${this.#moreRejected} more rejected rows; use --format csv or json for all\n`);
     }
     if (this.#notes.size > 0) {
       out.push(`${b('Notes')}\n`);
-      for (const n of this.#notes) out.push(`  - ${n}\n`);
+      for (const n of this.#notes) say(`  - ${displayText(n)}`);
     }
   }
 }

@@ -5,6 +5,9 @@ import Table from 'cli-table3';
 import { compileEngine, compileMfnEntries, formatCitation, type CompiledMeasure, type Engine } from '../core/compile.js';
 import { formatPath, type DataIssue } from '../core/issues.js';
 import { formatCents, formatRate } from '../core/money.js';
+import type { DataIssue } from '../core/issues.js';
+import { traceToScenario } from '../core/scenario.js';
+import { displayText } from './display.js';
 import { EXIT, UsageError } from '../errors.js';
 import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadLists, loadScenarioFile, loadSchedule, readDataFile, SCENARIO_DIR } from '../io/load.js';
 import { applyScenario } from '../core/scenario.js';
@@ -43,7 +46,9 @@ export async function runScheduleShow(id: string | undefined, io: CliIo, o: { sc
   let engine: Engine;
   if (id === undefined || id === 'us-japan' || id === 'as-enacted') engine = await loadEngine({ scheduleFile: o.schedule });
   else if (scenarios.includes(id)) engine = await loadEngine({ scheduleFile: o.schedule, scenario: id });
-  else throw new UsageError(`unknown schedule or scenario "${id}"; bundled: us-japan, ${scenarios.join(', ')}`);
+  // A path of a scenario of your own: the schedule as it changes it (its problems reported with its JSON paths).
+  else if (id.endsWith('.json') || id.includes('/') || id.includes('\\')) engine = await loadEngine({ scheduleFile: o.schedule, scenarioFile: id });
+  else throw new UsageError(`unknown schedule or scenario "${id}"; bundled: us-japan, ${scenarios.join(', ')}; or give a scenario file (FILE.json)`);
 
   if (o.format === 'json') {
     const measures = engine.measures.map((m) => ({
@@ -118,6 +123,18 @@ function rateText(m: CompiledMeasure): string {
   }
 }
 
+/** Issues found in the schedule scenario `file` makes, located at its changes (see traceToScenario). */
+async function locateInScenario(file: string, issues: DataIssue[], scheduleFile: string | undefined): Promise<DataIssue[]> {
+  try {
+    const scenario = await loadScenarioFile(file);
+    const { schedule } = await loadSchedule(scheduleFile ?? resolve(SCHEDULE_DIR, 'us-japan.json'));
+    const applied = applyScenario(schedule, scenario);
+    return applied.ok ? traceToScenario(scenario, applied.value, issues) : issues;
+  } catch {
+    return issues; // the scenario or schedule itself cannot be read: its problems are already the ones given
+  }
+}
+
 /** Checks a schedule, scenario or MFN table file and prints every problem; exit 1 if any. */
 export async function runScheduleValidate(file: string, io: CliIo, o: { schedule?: string }): Promise<number> {
   let kind: 'schedule' | 'scenario' | 'mfn table' | 'fees' | 'product list';
@@ -152,8 +169,10 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
     }
   } catch (e) {
     if (!(e instanceof DataFileError)) throw e;
-    io.stdout.write(`${file}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} (${kind})\n`);
-    for (const i of e.issues) io.stdout.write(`  ${formatPath(i.path)}: ${i.message}\n`);
+    // Problems of the schedule a scenario made are told at the scenario's changes, not in the merged schedule.
+    const issues = kind === 'scenario' && e.file === file ? await locateInScenario(file, e.issues, o.schedule) : e.issues;
+    io.stdout.write(`${displayText(file)}: ${issues.length} problem${issues.length === 1 ? '' : 's'} (${kind})\n`);
+    for (const i of issues) io.stdout.write(`  ${displayText(formatPath(i.path))}: ${displayText(i.message, { keepLines: true })}\n`);
     return EXIT.rejected;
   }
   io.stdout.write(`${file}: valid ${kind}\n`);

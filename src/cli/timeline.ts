@@ -2,11 +2,10 @@
  * `tariff timeline`: every date on which the effective rate of a good (or of
  * a value-weighted basket) changes, under one or more scenarios.
  */
-import Table from 'cli-table3';
 import type { Engine } from '../core/compile.js';
 import { normalizeHts } from '../core/hts.js';
 import { timeline, type Good, type Step, type WeightedGood } from '../core/timeline.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, InputError, UsageError } from '../errors.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import { colorEnabled, makePaint } from './color.js';
@@ -14,6 +13,8 @@ import { inputNameOf, plural, readRows, type InputSpec } from './input.js';
 import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
+import { displayText } from './display.js';
+import { fitTable, outputWidth, wrapLine } from './fit.js';
 import { csvCell } from './reporters.js';
 
 export interface TimelineOptions {
@@ -85,20 +86,27 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   } else {
     // A basket: rows summed by good, so memory grows with distinct goods, not rows.
     const byGood = new Map<string, WeightedGood & { line: number | null }>();
+    let rows = 0;
     const input: InputSpec = file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file };
     const progress = Progress.forRun(io.stderr, Boolean(o.quiet), inputNameOf(input), io.now);
     const summary = await readRows(input, io.stdin, { defaults: { date: from, origin, mfn, mode: 'ocean' }, forceDate: from, progress }, {
       header: () => {},
       row: (row) => {
+        rows++;
         const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn };
         const key = `${good.hts}|${good.category}|${good.origin}|${good.mfn}`;
         const g = byGood.get(key);
         if (g) g.value += row.value;
         else byGood.set(key, { good, value: row.value, line: row.line });
       },
-      rejected: (issue) => rejected.push(issue),
+      rejected: (issue) => {
+        rows++;
+        rejected.push(issue);
+      },
       afterBatch: async () => true,
     });
+    // A header and no row: nothing to chart, said so (never a 0% "MFN only" step for no goods at all).
+    if (rows === 0) throw new InputError(`${summary.inputName}: no rows: the basket has a header and no goods, so there is no rate to chart`);
     goods = [...byGood.values()];
     label = `${summary.inputName} (value-weighted)`;
     lineOf = (g) => byGood.get(`${g.hts}|${g.category}|${g.origin}|${g.mfn}`)?.line ?? null;
@@ -120,17 +128,19 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
 
   const out = new Out(io.stdout);
   const paint = await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
-  out.push(renderTimeline(report, format, Boolean(io.stdout.isTTY) && format === 'table', paint.bold));
+  out.push(renderTimeline(report, format, Boolean(io.stdout.isTTY) && format === 'table', paint.bold, outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number })));
   await out.flush();
   if (rejected.length > 0) {
     io.stderr.write(`${plural(rejected.length, 'row')} of the basket could not be computed (on every date, or from the date given) and ${rejected.length === 1 ? 'is' : 'are'} left out:\n`);
-    for (const r of rejected.slice(0, 10)) io.stderr.write(`  ${label.replace(/ \(value-weighted\)$/, '')}${r.line === null ? '' : ` line ${r.line}`}, ${r.field}: ${r.reason}\n`);
+    for (const r of rejected.slice(0, 10)) {
+      io.stderr.write(`  ${displayText(label.replace(/ \(value-weighted\)$/, ''))}${r.line === null ? '' : ` line ${r.line}`}, ${displayText(r.field)}: ${displayText(r.reason)}\n`);
+    }
     return EXIT.rejected;
   }
   return EXIT.ok;
 }
 
-export function renderTimeline(r: TimelineReport, format: TimelineFormat, chart: boolean, bold: (s: string) => string): string {
+export function renderTimeline(r: TimelineReport, format: TimelineFormat, chart: boolean, bold: (s: string) => string, width: number | null = null): string {
   if (format === 'json') return `${JSON.stringify(r, null, 2)}\n`;
   if (format === 'csv') {
     const lines = ['scenario,date,rate,previous,events'];
@@ -139,11 +149,10 @@ export function renderTimeline(r: TimelineReport, format: TimelineFormat, chart:
   }
   const out: string[] = [];
   for (const s of r.scenarios) {
-    out.push(bold(`${r.goods}: effective rate from ${r.from} to ${r.to}, scenario ${s.name}`));
-    const t = new Table({ head: ['from', 'rate', 'was', 'what changed'], style: { head: [], border: [], compact: true }, colAligns: ['left', 'right', 'right', 'left'] });
-    for (const st of s.steps) t.push([st.date, `${st.rate}%`, st.previous === null ? '' : `${st.previous}%`, st.events.join('\n')]);
-    out.push(t.toString());
-    if (chart) out.push(...stepChart(s.steps, r.to));
+    out.push(bold(wrapLine(`${displayText(r.goods)}: effective rate from ${r.from} to ${r.to}, scenario ${s.name}`, width, 2)));
+    const rows = s.steps.map((st) => [st.date, `${st.rate}%`, st.previous === null ? '' : `${st.previous}%`, st.events.map((e) => displayText(e)).join('\n')]);
+    out.push(fitTable(rows, { head: ['from', 'rate', 'was', 'what changed'], aligns: ['left', 'right', 'right', 'left'], wrap: [false, false, false, true], width }));
+    if (chart) out.push(...stepChart(s.steps, r.to, width === null ? 40 : Math.max(10, Math.min(40, width - 40))));
   }
   return `${out.join('\n')}\n`;
 }

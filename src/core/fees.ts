@@ -76,10 +76,16 @@ export interface EntrySums {
   /** Sum of the per-line MPF amounts, before clamping. */
   mpfLines: Cents;
   hmfLines: Cents;
+  /** The entry date of its first line (computed or rejected); '' while only rejected lines without a valid date are seen. */
   date: string;
   mode: Mode;
-  /** Set when lines of the entry disagree on date or mode. */
+  /** Date and mode of the first computed line ('' before one): with `mixed`, what a merge of parts needs. */
+  lineDate: string;
+  lineMode: Mode;
+  /** Set when computed lines of the entry disagree on date or mode among themselves. */
   mixed: boolean;
+  /** Lines of the entry that were rejected: its fees then cover only the computed lines. */
+  rejected: number;
 }
 
 export interface EntryFees {
@@ -95,15 +101,60 @@ export interface EntryFees {
   yearNote: string | null;
   /** Lines of the entry differ in date or mode. */
   mixed: boolean;
+  /** Lines of the entry that were rejected (0 for a line that is an entry of its own). */
+  rejected: number;
 }
 
 export function newEntry(entry: string, date: string, mode: Mode): EntrySums {
-  return { entry, lines: 0, value: 0n, duty: 0n, mpfLines: 0n, hmfLines: 0n, date, mode, mixed: false };
+  return { entry, lines: 0, value: 0n, duty: 0n, mpfLines: 0n, hmfLines: 0n, date, mode, lineDate: '', lineMode: mode, mixed: false, rejected: 0 };
+}
+
+/**
+ * A rejected line of an entry: counted. When it is the entry's first line, its date (if valid) picks the fiscal
+ * year, as the first line's date does (README, fees); `date` is '' when the line has no valid date.
+ */
+export function addRejectedToEntry(e: EntrySums, date: string, mode: Mode): void {
+  if (e.date === '') {
+    e.date = date;
+    e.mode = mode;
+  }
+  e.rejected++;
+}
+
+/**
+ * Adds what a later part of the input summed for the same entry (parallel reading), giving what one pass over
+ * both parts would have: the first dated line decides the entry's date, the first computed line is compared
+ * with the later ones.
+ */
+export function mergeEntry(mine: EntrySums, e: EntrySums): void {
+  if (mine.date === '') {
+    mine.date = e.date;
+    mine.mode = e.mode;
+  }
+  if (mine.lineDate === '') {
+    mine.lineDate = e.lineDate;
+    mine.lineMode = e.lineMode;
+  } else if (e.lineDate !== '' && (e.lineDate !== mine.lineDate || e.lineMode !== mine.lineMode)) mine.mixed = true;
+  if (e.mixed) mine.mixed = true;
+  mine.lines += e.lines;
+  mine.value += e.value;
+  mine.duty += e.duty;
+  mine.mpfLines += e.mpfLines;
+  mine.hmfLines += e.hmfLines;
+  mine.rejected += e.rejected;
 }
 
 /** Adds a line to its entry: per-line fee amounts, rounded half up, like the duties. */
 export function addToEntry(rules: FeeRules, e: EntrySums, value: Cents, duty: Cents, date: string, mode: Mode): void {
-  if (e.lines > 0 && (date !== e.date || mode !== e.mode)) e.mixed = true;
+  if (e.date === '') {
+    // Only rejected lines without a valid date came before: this is the first line with a date.
+    e.date = date;
+    e.mode = mode;
+  }
+  if (e.lineDate === '') {
+    e.lineDate = date;
+    e.lineMode = mode;
+  } else if (date !== e.lineDate || mode !== e.lineMode) e.mixed = true;
   e.lines++;
   e.value += value;
   e.duty += duty;
@@ -113,14 +164,24 @@ export function addToEntry(rules: FeeRules, e: EntrySums, value: Cents, duty: Ce
 }
 
 export function entryFees(rules: FeeRules, e: EntrySums): EntryFees {
+  if (e.lines === 0) {
+    // Every line rejected: no fee is computed from nothing.
+    const fiscalYear = e.date === '' ? '' : mpfYear(rules, e.date).year.fiscalYear;
+    const notes = [`no line of entry ${e.entry} could be computed (${e.rejected} rejected): its fees are not computed`];
+    return { entry: e.entry, lines: 0, value: 0n, mode: e.mode, fiscalYear, mpf: 0n, hmf: 0n, notes, yearNote: null, mixed: false, rejected: e.rejected };
+  }
   const { year, note } = mpfYear(rules, e.date);
   const notes: string[] = [];
   if (note) notes.push(note);
-  if (e.mixed) notes.push(`lines of entry ${e.entry} differ in date or mode: the first line's date (${e.date}) picks the MPF fiscal year; HMF follows each line's mode`);
+  const mixed = e.mixed || e.lineDate !== e.date || e.lineMode !== e.mode;
+  if (e.rejected > 0) {
+    notes.push(`entry ${e.entry}: ${e.rejected} of its ${e.lines + e.rejected} lines rejected: its fees cover only the ${e.lines} computed (MPF is per entry, so they are incomplete)`);
+  }
+  if (mixed) notes.push(`lines of entry ${e.entry} differ in date or mode: the first line's date (${e.date}) picks the MPF fiscal year; HMF follows each line's mode`);
   const mpf = e.mpfLines < year.min ? year.min : e.mpfLines > year.max ? year.max : e.mpfLines;
   // HMF de minimis: at most the threshold and no other fee, tax or duty on the entry (MPF always applies to a formal entry).
   const hmf = e.hmfLines <= rules.hmfDeMinimis && mpf === 0n && e.duty === 0n ? 0n : e.hmfLines;
-  return { entry: e.entry, lines: e.lines, value: e.value, mode: e.mode, fiscalYear: year.fiscalYear, mpf, hmf, notes, yearNote: note, mixed: e.mixed };
+  return { entry: e.entry, lines: e.lines, value: e.value, mode: e.mode, fiscalYear: year.fiscalYear, mpf, hmf, notes, yearNote: note, mixed, rejected: e.rejected };
 }
 
 const NO_NOTES: readonly string[] = [];
@@ -135,5 +196,5 @@ export function ownEntryFees(rules: FeeRules, entry: string, value: Cents, duty:
   const mpf = mpfLine < year.min ? year.min : mpfLine > year.max ? year.max : mpfLine;
   const hmfLine = rules.hmfModes.has(mode) ? applyRate(value, rules.hmfRate) : 0n;
   const hmf = hmfLine <= rules.hmfDeMinimis && mpf === 0n && duty === 0n ? 0n : hmfLine;
-  return { entry, lines: 1, value, mode, fiscalYear: year.fiscalYear, mpf, hmf, notes: note === null ? (NO_NOTES as string[]) : [note], yearNote: note, mixed: false };
+  return { entry, lines: 1, value, mode, fiscalYear: year.fiscalYear, mpf, hmf, notes: note === null ? (NO_NOTES as string[]) : [note], yearNote: note, mixed: false, rejected: 0 };
 }

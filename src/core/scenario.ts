@@ -17,11 +17,26 @@ export function applyScenario(schedule: Schedule, scenario: Scenario): Checked<S
   }
   let measures: Measure[] = schedule.measures.map((m) => structuredClone(m));
   const layers = new Set(Object.keys(schedule.layers));
+  // MFN always applies (DOMAIN §0): the inclusive rates of EO 14345 and USTR's Section 301 action are max(MFN, N%)
+  // in total, defined against the MFN actually charged, so a scenario that took MFN away would make them subtract
+  // a duty no longer paid. The MFN measure may be relabelled or re-graded, nothing else.
+  const mfnIds = new Set(schedule.measures.filter((m) => m.rate.kind === 'mfn').map((m) => m.id));
+  const mfnLayers = new Set(schedule.measures.filter((m) => m.rate.kind === 'mfn').map((m) => m.layer));
+  const refuseMfn = (path: (string | number)[], what: string) =>
+    issues.push({ path, message: `MFN always applies (DOMAIN §0; HTSUS column 1): a scenario cannot ${what}` });
+  const checkDisplaces = (list: string[] | undefined, path: (string | number)[]) =>
+    list?.forEach((d, k) => {
+      if (mfnIds.has(d) || (d.startsWith('layer:') && mfnLayers.has(d.slice(6)))) refuseMfn([...path, k], `displace the MFN measure ("${d}")`);
+    });
 
   scenario.changes.forEach((change, i) => {
     const at = ['changes', i];
     switch (change.op) {
       case 'remove': {
+        if (mfnIds.has(change.measure)) {
+          refuseMfn([...at, 'measure'], `remove measure "${change.measure}"`);
+          break;
+        }
         const idx = measures.findIndex((m) => m.id === change.measure);
         if (idx < 0) issues.push({ path: [...at, 'measure'], message: unknownMeasure(change.measure, measures) });
         else measures.splice(idx, 1);
@@ -34,6 +49,12 @@ export function applyScenario(schedule: Schedule, scenario: Scenario): Checked<S
           break;
         }
         const s = change.set;
+        if (mfnIds.has(m.id)) {
+          const touched = (['rate', 'from', 'to', 'scope', 'displaces'] as const).filter((k) => s[k] !== undefined);
+          for (const k of touched) refuseMfn([...at, 'set', k], `change the ${k === 'from' || k === 'to' ? 'window' : k} of measure "${m.id}" (only its label and confidence)`);
+          if (touched.length > 0) break;
+        }
+        checkDisplaces(s.displaces, [...at, 'set', 'displaces']);
         if (s.label !== undefined) m.label = s.label;
         if (s.rate !== undefined) m.rate = s.rate;
         if (s.scope !== undefined) m.scope = s.scope;
@@ -51,6 +72,11 @@ export function applyScenario(schedule: Schedule, scenario: Scenario): Checked<S
         break;
       }
       case 'add': {
+        if (change.measure.rate.kind === 'mfn' || mfnLayers.has(change.measure.layer)) {
+          refuseMfn([...at, 'measure', 'layer'], `add a measure to the MFN layer ("${change.measure.id}"): the MFN rate comes from the MFN table or mfn_rate`);
+          break;
+        }
+        checkDisplaces(change.measure.displaces, [...at, 'measure', 'displaces']);
         if (measures.some((m) => m.id === change.measure.id)) {
           issues.push({ path: [...at, 'measure', 'id'], message: `measure "${change.measure.id}" already exists; use "modify"` });
         } else {
@@ -62,7 +88,7 @@ export function applyScenario(schedule: Schedule, scenario: Scenario): Checked<S
         change.layers.forEach((layer, j) => {
           if (!layers.has(layer)) {
             issues.push({ path: [...at, 'layers', j], message: `unknown layer "${layer}"; known: ${[...layers].join(', ')}` });
-          }
+          } else if (mfnLayers.has(layer)) refuseMfn([...at, 'layers', j], `end layer "${layer}"`);
         });
         const ending = new Set(change.layers);
         measures = measures.flatMap((m) => {
@@ -81,4 +107,48 @@ export function applyScenario(schedule: Schedule, scenario: Scenario): Checked<S
 
 function unknownMeasure(id: string, measures: Measure[]): string {
   return `unknown measure "${id}"; the base schedule has: ${measures.map((m) => m.id).join(', ')}`;
+}
+
+/**
+ * Locates problems found in the schedule a scenario produced (compileEngine's paths, `measures[4].window`) in the
+ * scenario file, at the change that made them: a modified field (`changes[0].set.to`), an added measure
+ * (`changes[1].measure.displaces[0]`), or an `end` (`changes[2].on`). A problem of a measure the scenario did not
+ * touch is put at the change of another measure its message names (an overlap names both); failing that, it keeps
+ * its place in the changed schedule, said so in the message.
+ */
+export function traceToScenario(scenario: Scenario, merged: Schedule, issues: DataIssue[]): DataIssue[] {
+  const layerOf = new Map(merged.measures.map((m) => [m.id, m.layer]));
+  /** The last change that touched each measure id. */
+  const touched = new Map<string, number>();
+  scenario.changes.forEach((c, i) => {
+    if (c.op === 'modify') touched.set(c.measure, i);
+    else if (c.op === 'add') touched.set(c.measure.id, i);
+    else if (c.op === 'end') for (const [id, layer] of layerOf) if (c.layers.includes(layer)) touched.set(id, i);
+  });
+  const at = (i: number, rest: (string | number)[]): (string | number)[] => {
+    const c = scenario.changes[i]!;
+    if (c.op === 'add') return ['changes', i, 'measure', ...rest];
+    if (c.op === 'end') return ['changes', i, 'on'];
+    if (c.op !== 'modify') return ['changes', i];
+    const field = rest[0];
+    if (field === 'window') {
+      if (c.set.to !== undefined) return ['changes', i, 'set', 'to'];
+      if (c.set.from !== undefined) return ['changes', i, 'set', 'from'];
+      return ['changes', i, 'set'];
+    }
+    if (typeof field === 'string' && field in c.set) return ['changes', i, 'set', ...rest];
+    return ['changes', i, 'set'];
+  };
+  return issues.map((issue) => {
+    const [head, k, ...rest] = issue.path;
+    if (head !== 'measures' || typeof k !== 'number') return issue;
+    const id = merged.measures[k]?.id;
+    if (id === undefined) return issue;
+    const own = touched.get(id);
+    if (own !== undefined) return { path: at(own, rest), message: issue.message };
+    const words = new Set(issue.message.split(/[\s,;:()"]+/));
+    const named = [...touched.keys()].find((other) => words.has(other));
+    if (named !== undefined) return { path: at(touched.get(named)!, rest), message: issue.message };
+    return { path: [], message: `in the schedule as this scenario changes it, measures[${k}] (${id}): ${issue.message}` };
+  });
 }

@@ -48,9 +48,14 @@ export function timeline(engine: Engine, goods: WeightedGood[], from: string, to
     const r = resolveGood(engine, { ...g.good, date: from });
     if (!r.ok && r.refusal.field !== 'date') refused.push({ good: g.good, refusal: r.refusal });
     else if (r.ok && r.plan.mfnSpecific !== null) {
-      refused.push({ good: g.good, refusal: { field: 'mfn_rate', reason: `the MFN rate is ${r.plan.mfnSpecific.text}: a rate over time needs an ad valorem MFN; give mfn_rate` } });
+      refused.push({
+        good: g.good,
+        refusal: { field: 'mfn_rate', reason: `the MFN rate is ${r.plan.mfnSpecific.text}: a rate over time needs an ad valorem MFN; give mfn_rate (--mfn-rate)` },
+      });
     } else usable.push(g);
   }
+  // Nothing left to chart: no step at all (a 0% "MFN only" line would be a silent wrong number).
+  if (usable.length === 0) return { steps: [], refused };
   let total = usable.reduce((s, g) => s + g.value, 0n);
   const appliedLeft: string[] = [];
   const single = usable.length === 1;

@@ -341,10 +341,14 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
   const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees, lists, { checked, mfnLines });
   if (!compiled.ok) {
     // Problems of the MFN table's entries are the table's (an --hts-table file is named, not the schedule);
-    // problems in the merged schedule come from the scenario when there is one.
+    // problems in the merged schedule come from the scenario when there is one: located at its changes.
     const inTable = compiled.issues.filter((i) => i.path[0] === 'entries');
     if (inTable.length > 0 && mfnFile !== null) throw new DataFileError(mfnFile, inTable);
-    throw new DataFileError(scenarioFile ?? scheduleFile, compiled.issues);
+    if (scenario !== null) {
+      const { traceToScenario } = await import('../core/scenario.js'); // the error path only: already loaded
+      throw new DataFileError(scenarioFile!, traceToScenario(scenario, effective, compiled.issues));
+    }
+    throw new DataFileError(scheduleFile, compiled.issues);
   }
   return compiled.value;
 }

@@ -83,8 +83,8 @@ describe('customs fees in the output', () => {
   it('json: grouped entries with MPF clamped per entry, a line of its own with its fees, totals with fees and total', async () => {
     const doc = JSON.parse((await tariff(['calc', '--format', 'json'], { stdin: CSV })).stdout);
     expect(doc.entries).toEqual([
-      { entry: 'E1', lines: 2, value: '30500.00', mode: 'ocean', fiscalYear: 'FY2026', mpf: '105.65', hmf: '38.13', notes: [] },
-      { entry: 'E2', lines: 1, value: '500000.00', mode: 'air', fiscalYear: 'FY2026', mpf: '651.50', hmf: '0.00', notes: [] },
+      { entry: 'E1', lines: 2, rejected: 0, mixed: false, value: '30500.00', mode: 'ocean', fiscalYear: 'FY2026', mpf: '105.65', hmf: '38.13', notes: [] },
+      { entry: 'E2', lines: 1, rejected: 0, mixed: false, value: '500000.00', mode: 'air', fiscalYear: 'FY2026', mpf: '651.50', hmf: '0.00', notes: [] },
     ]);
     expect(doc.lines[3]).toMatchObject({ entry: 'line 5', mode: 'ocean', mpf: '33.58', hmf: '1.25' });
     expect(doc.lines[0]).toMatchObject({ entry: 'E1' });
@@ -179,7 +179,11 @@ describe('content and in-transit inputs, end to end', () => {
     expect(line.duty).toBe('14400.00');
     expect(line.explain.find((e: { measure: string }) => e.measure === 'ieepa-japan-inclusive-15').reason).toMatch(/in transit: loaded before 2025-08-07 and entered before 2025-10-05/);
     const bad = await tariff(['calc', '--value', '100', '--hts', '7318.12.00', '--metal-value', '200', '--date', '2025-07-01', '--format', 'json']);
-    expect(JSON.parse(bad.stdout).rejected[0]).toMatchObject({ field: 'metal_value', reason: expect.stringMatching(/more than the value/) });
+    // a bad flag is a usage error, as a bad --value is (QA #24); the same value in a CSV column is a rejected row
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--metal-value: .*more than the value/);
+    const col = await tariff(['calc', '--format', 'json'], { stdin: 'hts,value,metal_value,date\n7318.12.00,100,200,2025-07-01\n' });
+    expect(JSON.parse(col.stdout).rejected[0]).toMatchObject({ field: 'metal_value', reason: expect.stringMatching(/more than the value/) });
   });
 });
 
