@@ -5,12 +5,10 @@ import Table from 'cli-table3';
 import { compileEngine, compileMfnEntries, formatCitation, type CompiledMeasure, type Engine } from '../core/compile.js';
 import { formatPath, type DataIssue } from '../core/issues.js';
 import { formatCents, formatRate } from '../core/money.js';
-import type { DataIssue } from '../core/issues.js';
-import { traceToScenario } from '../core/scenario.js';
+import { applyScenario, traceToScenario } from '../core/scenario.js';
 import { displayText } from './display.js';
 import { EXIT, UsageError } from '../errors.js';
 import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadLists, loadScenarioFile, loadSchedule, readDataFile, SCENARIO_DIR } from '../io/load.js';
-import { applyScenario } from '../core/scenario.js';
 import type { CliIo } from './io.js';
 import type { MfnTable } from '../schema/schedule.js';
 
