@@ -25,7 +25,7 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['papaparse', 'zod', 'chalk', 'cli-table3', 'decimal.js'],
+  external: ['papaparse', 'zod', 'chalk', 'cli-table3', 'decimal.js', 'saxes'],
   // commander is CommonJS: its require() calls of Node's own modules need a require in an ES module.
   banner: { js: "import { createRequire as __tariffRequire } from 'node:module';\nconst require = __tariffRequire(import.meta.url);" },
   sourcemap: 'linked',

@@ -49,6 +49,8 @@ export interface CalcOptions {
   /** false with --no-fees */
   fees?: boolean | undefined;
   jobs?: string | undefined;
+  /** The sheet of an .xlsx input. */
+  sheet?: string | undefined;
 }
 
 /** Options after checking: what the run needs, no I/O yet. */
@@ -131,6 +133,7 @@ export function planInput(
     usContent?: string | undefined;
     metalValue?: string | undefined;
     loaded?: string | undefined;
+    sheet?: string | undefined;
   },
   io: CliIo,
   command = 'calc',
@@ -138,6 +141,7 @@ export function planInput(
   const single = o.value !== undefined || o.hts !== undefined || o.category !== undefined;
   if (single) {
     if (file !== undefined) throw new UsageError('give either a FILE or --value with --hts/--category, not both');
+    if (o.sheet !== undefined) throw new UsageError('--sheet names the sheet of an Excel workbook given as FILE');
     if (o.value === undefined) throw new UsageError('--value is required with --hts or --category', `e.g. tariff ${command} --value 45000 --hts 8703.24.01`);
     if (o.hts === undefined && o.category === undefined) {
       throw new UsageError('--value needs --hts CODE or --category NAME', `e.g. tariff ${command} --value 45000 --category vehicles`);
@@ -153,9 +157,10 @@ export function planInput(
     if (file === undefined && io.stdin.isTTY) {
       throw new UsageError('no input: give a CSV FILE, pipe CSV on stdin, or use --value with --hts/--category', `see tariff ${command} --help`);
     }
+    if (o.sheet !== undefined) throw new UsageError('--sheet is for an Excel workbook (.xlsx) given as FILE; stdin is read as CSV');
     return { kind: 'stdin' };
   }
-  return { kind: 'file', path: file };
+  return o.sheet === undefined ? { kind: 'file', path: file } : { kind: 'file', path: file, sheet: o.sheet };
 }
 
 export async function runCalc(file: string | undefined, options: CalcOptions, io: CliIo): Promise<number> {
@@ -192,7 +197,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   // node:os only for --jobs auto: a one-import run does not load it.
   const jobs = plan.jobs === 'auto' ? (await import('node:os')).availableParallelism() : plan.jobs;
   const summary =
-    input.kind !== 'flags' && plan.format !== 'table' && jobs > 1 && userFilesAreRegular(plan)
+    input.kind !== 'flags' && plan.format !== 'table' && jobs > 1 && userFilesAreRegular(plan) && !(await isWorkbook(input))
       ? await readRowsParallel(
           input,
           io.stdin,
@@ -262,6 +267,13 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
     io.stderr.write(`${summary.inputName}: ${plural(totals.refundableLines, 'line')} with refundable duty, ${t.refundable} in all\n`);
   }
   return totals.rejected > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+/** An .xlsx input is read on the main thread: workers cut CSV text into parts. */
+async function isWorkbook(input: InputSpec): Promise<boolean> {
+  if (input.kind !== 'file') return false;
+  const { sniffFile } = await import('./xlsx-rows.js');
+  return sniffFile(input.path) !== 'other';
 }
 
 /** Workers read the user's schedule, scenario and MFN files again: only regular files can be (not a pipe, say). */

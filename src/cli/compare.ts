@@ -48,6 +48,8 @@ export interface CompareOptions {
   color?: boolean | undefined;
   raw?: boolean | undefined;
   quiet?: boolean | undefined;
+  /** The sheet of an .xlsx input. */
+  sheet?: string | undefined;
 }
 
 interface RejectedRow {

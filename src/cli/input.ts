@@ -5,12 +5,15 @@
  */
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { readCsvRecords, type CsvReadStats } from '../io/csv-input.js';
 import type { Progress } from './progress.js';
 import { readHeader, readRow, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
 
-export type InputSpec = { kind: 'flags'; cells: string[]; header: HeaderMap } | { kind: 'file'; path: string } | { kind: 'stdin' };
+export type InputSpec =
+  | { kind: 'flags'; cells: string[]; header: HeaderMap }
+  | { kind: 'file'; path: string; /** --sheet: the sheet of an .xlsx workbook */ sheet?: string | undefined }
+  | { kind: 'stdin' };
 
 export interface RowSink {
   header(header: HeaderMap | null): void;
@@ -47,9 +50,30 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
     return { inputName: inputNameOf(spec), usedDefaultDate: checker.usedDefaultDate };
   }
   const inputName = inputNameOf(spec);
+  if (spec.kind === 'file') {
+    const xlsx = await readWorkbookIfOne(spec, inputName, opts, sink);
+    if (xlsx !== null) return xlsx;
+  }
   const stream = spec.kind === 'file' ? createReadStream(spec.path, { highWaterMark: 65536 }) : stdin;
   try {
     const read = await readCsvRows(stream, inputName, opts, sink);
+    return { inputName, usedDefaultDate: read.usedDefaultDate };
+  } finally {
+    opts.progress?.done();
+  }
+}
+
+/** An .xlsx input (by extension or zip bytes) read by xlsx-rows.ts, loaded only then; null for any other input. */
+async function readWorkbookIfOne(spec: InputSpec & { kind: 'file' }, inputName: string, opts: ReadOptions, sink: RowSink): Promise<ReadSummary | null> {
+  const { sniffFile, readXlsxRows, OLE_MESSAGE } = await import('./xlsx-rows.js');
+  const kind = sniffFile(spec.path);
+  if (kind === 'ole') throw new InputError(`${inputName}: ${OLE_MESSAGE}`);
+  if (kind !== 'zip') {
+    if (spec.sheet !== undefined) throw new UsageError(`--sheet is for an Excel workbook (.xlsx); ${inputName} is not one`);
+    return null;
+  }
+  try {
+    const read = await readXlsxRows(spec.path, inputName, spec.sheet, opts, sink);
     return { inputName, usedDefaultDate: read.usedDefaultDate };
   } finally {
     opts.progress?.done();
@@ -144,7 +168,7 @@ export class RowChecker {
 }
 
 /** With a forced date, the input's date column is ignored (kept as a passthrough-free, unchecked column). */
-function withoutDate(header: HeaderMap, forceDate: string | undefined): HeaderMap {
+export function withoutDate(header: HeaderMap, forceDate: string | undefined): HeaderMap {
   if (forceDate === undefined || header.index.date === undefined) return header;
   const index = { ...header.index };
   delete index.date;
