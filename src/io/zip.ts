@@ -137,8 +137,14 @@ async function readDirectory(fh: FileHandle, size: number): Promise<Map<string, 
       const len = cd.readUInt16LE(x + 2);
       if (id === 0x0001) {
         let q = x + 4;
-        if (usize === 0xffffffff && q + 8 <= x + 4 + len) (usize = Number(cd.readBigUInt64LE(q))), (q += 8);
-        if (compressedSize === 0xffffffff && q + 8 <= x + 4 + len) (compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8);
+        if (usize === 0xffffffff && q + 8 <= x + 4 + len) {
+          usize = Number(cd.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= x + 4 + len) {
+          compressedSize = Number(cd.readBigUInt64LE(q));
+          q += 8;
+        }
         if (localOffset === 0xffffffff && q + 8 <= x + 4 + len) localOffset = Number(cd.readBigUInt64LE(q));
       }
       x += 4 + len;
