@@ -34,7 +34,7 @@ export async function writeZip(path: string, parts: Record<string, string>): Pro
   const zip = new ZipWriter((b) => {
     chunks.push(Buffer.from(b));
   });
-  for (const [name, text] of Object.entries(parts)) await zip.add(name, [text]);
-  await zip.finish();
+  for (const [name, text] of Object.entries(parts)) zip.add(name, text);
+  zip.finish();
   writeFileSync(path, Buffer.concat(chunks));
 }

@@ -8,6 +8,7 @@ import { parseMoney } from '../core/money.js';
 import { Resolver } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
+import { OutFile } from '../io/out-file.js';
 import { readHeader, type RowDefaults, type RowIssue } from '../schema/row.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -51,6 +52,8 @@ export interface CalcOptions {
   jobs?: string | undefined;
   /** The sheet of an .xlsx input. */
   sheet?: string | undefined;
+  /** Write the output to this file instead of stdout. */
+  out?: string | undefined;
 }
 
 /** Options after checking: what the run needs, no I/O yet. */
@@ -75,11 +78,19 @@ export interface CalcPlan {
   htsTable: string | undefined;
   /** Worker threads for a large input (1: none; 'auto': one per CPU, looked up when the run starts). */
   jobs: number | 'auto';
+  /** --out FILE, else null (stdout). */
+  outFile: string | null;
 }
 
 export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): CalcPlan {
-  const format = (o.format ?? (io.stdout.isTTY ? 'table' : 'csv')) as Format;
+  const outFile = o.out ?? null;
+  if (outFile === '') throw new UsageError('--out needs a file name');
+  // Written to a file, the default is CSV, or a workbook when the file is named .xlsx.
+  const format = (o.format ?? (outFile !== null ? (/\.xlsx$/i.test(outFile) ? 'xlsx' : 'csv') : io.stdout.isTTY ? 'table' : 'csv')) as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${o.format}"`);
+  if (format === 'xlsx' && outFile === null && io.stdout.isTTY) {
+    throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx, or redirect stdout to a file', 'e.g. tariff calc lines.csv --format xlsx --out duties.xlsx');
+  }
   const limit = o.limit === undefined ? 50 : Number(o.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${o.limit}"`);
   flagDate('--date', o.date);
@@ -111,6 +122,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     schedule: o.schedule,
     htsTable: o.htsTable,
     jobs,
+    outFile,
   };
 }
 
@@ -170,7 +182,9 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable });
   const resolver = new Resolver(engine);
   const warnings = new DateWarnings(engine, warn);
-  const out = new Out(io.stdout);
+  const outFile = plan.outFile === null ? null : await OutFile.open(plan.outFile);
+  if (outFile !== null && !outFile.ok) return outFile.failed(io);
+  const out = new Out(outFile?.stream ?? io.stdout);
   const paint = await makePaint(plan.color);
   const flags = plan.input.kind === 'flags';
   // Customs fees: a line without an entry is an entry of its own, computed at once; grouped entries are summed
@@ -197,7 +211,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   // node:os only for --jobs auto: a one-import run does not load it.
   const jobs = plan.jobs === 'auto' ? (await import('node:os')).availableParallelism() : plan.jobs;
   const summary =
-    input.kind !== 'flags' && plan.format !== 'table' && jobs > 1 && userFilesAreRegular(plan) && !(await isWorkbook(input))
+    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && jobs > 1 && userFilesAreRegular(plan) && !(await isWorkbook(input))
       ? await readRowsParallel(
           input,
           io.stdin,
@@ -229,6 +243,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
           },
         )
       : await readRows(input, io.stdin, readOpts, sink);
+  if (outFile !== null && out.closed) return outFile.failed(io);
   if (out.closed) return EXIT.ok; // the reader went away (e.g. | head): stop quietly
   warnings.finish();
 
@@ -260,6 +275,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   const t = totalsRecord(engine, totals, feeRules === null ? null : feeTotals);
   reporter.end(t, warnings.list);
   await out.flush();
+  if (outFile !== null && !(await outFile.close())) return outFile.failed(io);
 
   const value = t.fees === undefined ? t.value : `${t.value}; fees ${t.fees} (MPF ${t.mpf}, HMF ${t.hmf}); duty + fees ${t.total}`;
   summarise(io, errPaint, plan.format, plan.quiet, summary.inputName, t.lines, t.rejected, t.duty, value, calc.rejectedSample);
@@ -310,11 +326,13 @@ function summarise(
   value: string,
   sample: RowIssue[],
 ): void {
-  if (format === 'csv' && !quiet) {
+  // CSV and a workbook carry no totals line of their own on the terminal: it goes to stderr.
+  const totalsLine = format === 'csv' || format === 'xlsx';
+  if (totalsLine && !quiet) {
     io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${rejected} rejected; duty ${duty} on customs value ${value}\n`);
   }
   if (rejected === 0) return;
-  if (format !== 'csv' || quiet) io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${paint.red(`${rejected} rejected`)}\n`);
+  if (!totalsLine || quiet) io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${paint.red(`${rejected} rejected`)}\n`);
   for (const r of sample) {
     io.stderr.write(`  ${inputName}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${r.field}"`}: ${r.reason}\n`);
   }

@@ -30,6 +30,7 @@ Examples:
   $ tariff calc data/examples/shipments.csv --format table
   $ cat lines.csv | tariff calc --format json > duties.json
   $ tariff calc --value 100000 --hts 8457.10.00 --date 2026-08-01 --format json
+  $ tariff calc lines.xlsx --sheet "Jan lines" --format xlsx --out duties.xlsx
 `;
 
 const CALC_AFTER = `
@@ -57,7 +58,11 @@ line, column and reason; none is dropped.
 Formats: table (default on a terminal: at most --limit lines, then totals),
 csv (default when piped: every row, with status, per-layer rates and duties;
 totals on stderr), json (one document), ndjson (one object per line, then a
-totals object). Money is exact to the cent: each measure's amount is rounded
+totals object), xlsx (an Excel workbook: Lines, Totals and Notes sheets; money
+as numbers with two decimals, rates as percents; needs --out on a terminal).
+Input may be an Excel workbook (.xlsx): the first sheet, or --sheet NAME, read
+like CSV (first non-blank row the header; line numbers are the sheet's rows).
+Money is exact to the cent: each measure's amount is rounded
 half up per line, and totals are sums of the rounded amounts.
 ${EXIT_CODES_HELP}`;
 
@@ -119,7 +124,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--scenario <name>', 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
     .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us-japan.json')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson']))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson', 'xlsx']))
+    .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx on a terminal)')
     .option('--limit <n>', 'most lines a table shows', '50')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'no totals line and no progress line on stderr (warnings, errors and rejected rows still print)')

@@ -15,10 +15,11 @@ import type { Plan } from '../core/resolve.js';
 import { formatHts } from '../core/hts.js';
 import type { Row } from '../schema/row.js';
 import { JsonLineWriter } from './json-line.js';
+import { XlsxReporter } from './xlsx-reporter.js';
 import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
 
-export type Format = 'table' | 'csv' | 'json' | 'ndjson';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'ndjson'];
+export type Format = 'table' | 'csv' | 'json' | 'ndjson' | 'xlsx';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'ndjson', 'xlsx'];
 
 export interface Reporter {
   /** A computed line; `cells` is the input record (null for flags); `fees` its entry (null with --no-fees). */
@@ -70,6 +71,8 @@ export function makeReporter(format: Format, ctx: ReporterContext): Reporter {
       return new NdjsonReporter(ctx);
     case 'table':
       return new TableReporter(ctx);
+    case 'xlsx':
+      return new XlsxReporter(ctx);
   }
 }
 

@@ -4,7 +4,7 @@
  * memory. Enough for an .xlsx workbook: no zip64 (members and archive under
  * 4 GiB, which is refused with a message past that).
  */
-import { createDeflateRaw } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -22,8 +22,8 @@ export function crc32(buf: Uint8Array, crc = 0): number {
   return ~c >>> 0;
 }
 
-/** Where the bytes go: `write` may return a promise to apply back-pressure. */
-export type ByteSink = (bytes: Uint8Array) => void | Promise<void>;
+/** Where the bytes go, synchronously (e.g. the buffered output, flushed with back-pressure between batches). */
+export type ByteSink = (bytes: Uint8Array) => void;
 
 interface Written {
   name: Buffer;
@@ -34,74 +34,89 @@ interface Written {
 }
 
 const LIMIT = 0xffffffff;
+/** Text is deflated in pieces of about this many bytes. */
+const PIECE = 1 << 16;
 
+/**
+ * Members are written one at a time: `begin`, any number of `write`, `end`.
+ * Each piece of about 64 KiB is deflated on its own and ended with a sync
+ * flush (an empty stored block), so the pieces join into one valid deflate
+ * stream (RFC 1951: a decoder reads block after block; no piece refers back
+ * into another), all synchronously and with bounded memory.
+ */
 export class ZipWriter {
   #offset = 0;
   readonly #done: Written[] = [];
+  #open: { name: Buffer; offset: number; crc: number; usize: number; csize: number; pending: string[]; pendingLen: number } | null = null;
 
   constructor(private readonly sink: ByteSink) {}
 
-  async #put(b: Uint8Array): Promise<void> {
+  #put(b: Uint8Array): void {
     this.#offset += b.length;
     if (this.#offset > LIMIT) throw new Error('the workbook would pass 4 GiB, more than tariff writes');
-    await this.sink(b);
+    this.sink(b);
   }
 
-  /** Adds a member whose text comes in pieces (each piece is deflated as it comes). */
-  async add(name: string, pieces: Iterable<string> | AsyncIterable<string>): Promise<void> {
+  begin(name: string): void {
+    if (this.#open !== null) throw new Error(`invariant: zip member ${name} begun inside another`);
     const nameBuf = Buffer.from(name, 'utf8');
     const offset = this.#offset;
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
     head.writeUInt16LE(20, 4); // version needed
-    head.writeUInt16LE(0x0808, 6); // data descriptor follows; UTF-8 name
+    head.writeUInt16LE(0x0808, 6); // sizes in a data descriptor after the data; UTF-8 name
     head.writeUInt16LE(8, 8); // deflate
-    head.writeUInt16LE(0, 10); // time
-    head.writeUInt16LE(0x21, 12); // date: 1980-01-01
+    head.writeUInt16LE(0, 10); // time 00:00
+    head.writeUInt16LE(0x21, 12); // date 1980-01-01
     head.writeUInt16LE(nameBuf.length, 26);
-    await this.#put(head);
-    await this.#put(nameBuf);
+    this.#put(head);
+    this.#put(nameBuf);
+    this.#open = { name: nameBuf, offset, crc: 0, usize: 0, csize: 0, pending: [], pendingLen: 0 };
+  }
 
-    let crc = 0;
-    let usize = 0;
-    let csize = 0;
-    const deflate = createDeflateRaw({ level: 6 });
-    const out: Buffer[] = [];
-    deflate.on('data', (b: Buffer) => out.push(b));
-    const drain = async () => {
-      while (out.length > 0) {
-        const b = out.shift()!;
-        csize += b.length;
-        await this.#put(b);
-      }
-    };
-    for await (const piece of pieces) {
-      if (piece.length === 0) continue;
-      const bytes = Buffer.from(piece, 'utf8');
-      crc = crc32(bytes, crc);
-      usize += bytes.length;
-      if (usize > LIMIT) throw new Error(`workbook part ${name} would pass 4 GiB, more than tariff writes`);
-      if (!deflate.write(bytes)) await new Promise((r) => deflate.once('drain', r));
-      await drain();
-    }
-    // 'end' (not the end() callback, which is 'finish'): the last compressed bytes have been emitted.
-    await new Promise<void>((resolve, reject) => {
-      deflate.once('error', reject);
-      deflate.once('end', resolve);
-      deflate.end();
-    });
-    await drain();
+  write(text: string): void {
+    const m = this.#open;
+    if (m === null) throw new Error('invariant: zip write outside a member');
+    m.pending.push(text);
+    m.pendingLen += text.length;
+    if (m.pendingLen >= PIECE) this.#deflate(false);
+  }
+
+  #deflate(final: boolean): void {
+    const m = this.#open!;
+    const bytes = Buffer.from(m.pending.join(''), 'utf8');
+    m.pending = [];
+    m.pendingLen = 0;
+    m.crc = crc32(bytes, m.crc);
+    m.usize += bytes.length;
+    if (m.usize > LIMIT) throw new Error('a part of the workbook would pass 4 GiB, more than tariff writes');
+    const z = deflateRawSync(bytes, { level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+    m.csize += z.length;
+    this.#put(z);
+  }
+
+  end(): void {
+    this.#deflate(true);
+    const m = this.#open!;
     const desc = Buffer.alloc(16);
     desc.writeUInt32LE(0x08074b50, 0);
-    desc.writeUInt32LE(crc, 4);
-    desc.writeUInt32LE(csize, 8);
-    desc.writeUInt32LE(usize, 12);
-    await this.#put(desc);
-    this.#done.push({ name: nameBuf, crc, csize, usize, offset });
+    desc.writeUInt32LE(m.crc, 4);
+    desc.writeUInt32LE(m.csize, 8);
+    desc.writeUInt32LE(m.usize, 12);
+    this.#put(desc);
+    this.#done.push({ name: m.name, crc: m.crc, csize: m.csize, usize: m.usize, offset: m.offset });
+    this.#open = null;
+  }
+
+  /** A whole member at once. */
+  add(name: string, text: string): void {
+    this.begin(name);
+    this.write(text);
+    this.end();
   }
 
   /** Writes the central directory: the zip is complete. */
-  async finish(): Promise<void> {
+  finish(): void {
     const start = this.#offset;
     for (const e of this.#done) {
       const c = Buffer.alloc(46);
@@ -117,8 +132,8 @@ export class ZipWriter {
       c.writeUInt32LE(e.usize, 24);
       c.writeUInt16LE(e.name.length, 28);
       c.writeUInt32LE(e.offset, 42);
-      await this.#put(c);
-      await this.#put(e.name);
+      this.#put(c);
+      this.#put(e.name);
     }
     const size = this.#offset - start;
     const end = Buffer.alloc(22);
@@ -127,6 +142,6 @@ export class ZipWriter {
     end.writeUInt16LE(this.#done.length, 10);
     end.writeUInt32LE(size, 12);
     end.writeUInt32LE(start, 16);
-    await this.#put(end);
+    this.#put(end);
   }
 }

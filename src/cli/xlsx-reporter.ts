@@ -1,0 +1,160 @@
+/**
+ * `calc --format xlsx`: an Excel workbook with three sheets.
+ * - Lines: the columns of the CSV output, one row per input line (rejected
+ *   rows and grouped entries too); money as numbers with two decimals, rates
+ *   as percents, dates as dates, HTS codes, ids and your own columns as text
+ *   (inline strings, so a cell that starts with = + - @ is never a formula).
+ * - Totals: the totals of `--format json`, by measure and by layer.
+ * - Notes: the schedule, scenario and evidence date, how amounts are rounded,
+ *   and the run's warnings.
+ * The Lines sheet streams into the zip as lines are computed (see
+ * io/zip-write.ts), so memory does not grow with the rows.
+ */
+import type { ComputedLine } from '../core/compute.js';
+import { formatCents, formatRate } from '../core/money.js';
+import type { Row } from '../schema/row.js';
+import type { Field } from '../schema/row.js';
+import { ZipWriter } from '../io/zip-write.js';
+import { RowXml, SHEET_END, sheetStart, STYLE, workbookSkeleton } from '../io/xlsx-write.js';
+import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type RejectedRecord, type TotalsRecord } from './records.js';
+import type { Fragment, Reporter, ReporterContext } from './reporters.js';
+
+const SHEETS = ['Lines', 'Totals', 'Notes'];
+const RESERVED = new Set(['line', 'status', 'duty', 'effective_rate', 'measures', 'notes', 'rejected_field', 'rejected_reason']);
+
+export class XlsxReporter implements Reporter {
+  readonly #zip: ZipWriter;
+  readonly #layers: readonly string[];
+  readonly #passNames: string[];
+  #row = 1;
+
+  constructor(private readonly ctx: ReporterContext) {
+    if (ctx.fragment) throw new Error('invariant: xlsx output is not made in parts');
+    this.#zip = new ZipWriter((b) => ctx.out.take(b));
+    this.#layers = ctx.engine.layers;
+    this.#passNames = ctx.header ? ctx.header.passthrough.map((i) => ctx.header!.names[i]!) : [];
+    const head = [
+      'line', 'status', 'id', 'hts', 'category', 'origin', 'date', 'value', 'duty', 'effective_rate',
+      ...this.#layers.flatMap((l) => [`${l}_rate`, `${l}_duty`]),
+      'measures', 'notes', 'rejected_field', 'rejected_reason', 'refundable',
+      ...(ctx.explain ? ['explain'] : []),
+      ...(ctx.fees ? ['entry', 'mode', 'mpf', 'hmf'] : []),
+      ...this.#passNames.map((n) => (RESERVED.has(n.toLowerCase()) ? `input_${n}` : n)),
+    ];
+    this.#zip.begin('xl/worksheets/sheet1.xml');
+    this.#zip.write(sheetStart(true));
+    const r = new RowXml(this.#row++);
+    for (const h of head) r.text(h, STYLE.header);
+    this.#zip.write(r.toString());
+  }
+
+  line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
+    const rec = lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain, fees);
+    const r = new RowXml(this.#row++);
+    r.number(rec.line === null ? null : String(rec.line), STYLE.int).text('ok').text(rec.id).text(rec.hts, STYLE.text).text(rec.category).text(rec.origin);
+    r.date(rec.date).number(rec.value, STYLE.money).number(rec.duty, STYLE.money).percent(rec.effectiveRate);
+    // Per layer: the rate and the duty (two measures of one layer, in a user's schedule, add up).
+    const rate: (bigint | null)[] = this.#layers.map(() => null);
+    const duty: (bigint | null)[] = this.#layers.map(() => null);
+    for (const d of c.duties) {
+      const l = this.#layers.indexOf(d.measure.layer);
+      rate[l] = (rate[l] ?? 0n) + d.rate;
+      duty[l] = (duty[l] ?? 0n) + d.amount;
+    }
+    for (let l = 0; l < this.#layers.length; l++) {
+      r.percent(rate[l] === null ? null : formatRate(rate[l]!)).number(duty[l] === null ? null : formatCents(duty[l]!), STYLE.money);
+    }
+    r.text(c.duties.map((d) => d.measure.id).join(' ')).text(rec.notes.join('; ')).skip(2).number(rec.refundable, STYLE.money);
+    if (this.ctx.explain) r.text((rec.explain ?? []).map((d) => `${d.measure}: ${d.applied ? 'applied' : 'not applied'}, ${d.reason}`).join('; '));
+    if (this.ctx.fees) r.text(rec.entry).text(rec.mode).number(rec.mpf, STYLE.money).number(rec.hmf, STYLE.money);
+    for (const n of this.#passNames) r.text(rec.columns[n]);
+    this.#zip.write(r.toString());
+  }
+
+  rejected(rec: RejectedRecord): void {
+    const raw = (f: Field): string => {
+      const h = this.ctx.header;
+      if (!h || !rec.columns || h.index[f] === undefined) return '';
+      return rec.columns[h.names[h.index[f]!]!] ?? '';
+    };
+    const r = new RowXml(this.#row++);
+    // The rejected row's cells as the user wrote them: text, never converted.
+    r.number(rec.line === null ? null : String(rec.line), STYLE.int).text('rejected');
+    for (const f of ['id', 'hts', 'category', 'origin', 'date', 'value'] as const) r.text(raw(f), STYLE.text);
+    r.skip(2 + this.#layers.length * 2 + 2).text(rec.field).text(rec.reason).skip();
+    if (this.ctx.explain) r.skip();
+    if (this.ctx.fees) r.text(raw('entry'), STYLE.text).text(raw('mode')).skip(2);
+    for (const n of this.#passNames) r.text(rec.columns?.[n], STYLE.text);
+    this.#zip.write(r.toString());
+  }
+
+  entries(list: EntryRecord[]): void {
+    for (const e of list) {
+      const r = new RowXml(this.#row++);
+      r.skip().text('entry').skip(5).number(e.value, STYLE.money).skip(2 + this.#layers.length * 2 + 1).text(e.notes.join('; ')).skip(3);
+      if (this.ctx.explain) r.skip();
+      r.text(e.entry, STYLE.text).text(e.mode).number(e.mpf, STYLE.money).number(e.hmf, STYLE.money);
+      this.#zip.write(r.toString());
+    }
+  }
+
+  end(t: TotalsRecord, warnings: string[]): void {
+    const zip = this.#zip;
+    zip.write(SHEET_END);
+    zip.end();
+
+    // Totals: one figure per row, then the duty by measure and by layer.
+    let n = 1;
+    const rows: string[] = [];
+    const add = (f: (r: RowXml) => void) => {
+      const r = new RowXml(n++);
+      f(r);
+      rows.push(r.toString());
+    };
+    add((r) => r.text('total', STYLE.header).text('amount', STYLE.header));
+    add((r) => r.text('lines').number(String(t.lines), STYLE.int));
+    add((r) => r.text('rejected').number(String(t.rejected), STYLE.int));
+    add((r) => r.text('value').number(t.value, STYLE.money));
+    add((r) => r.text('duty').number(t.duty, STYLE.money));
+    add((r) => r.text('effective_rate').percent(t.effectiveRate));
+    add((r) => r.text('refundable').number(t.refundable, STYLE.money));
+    add((r) => r.text('refundable_lines').number(String(t.refundableLines), STYLE.int));
+    if (t.fees !== undefined) {
+      add((r) => r.text('mpf').number(t.mpf, STYLE.money));
+      add((r) => r.text('hmf').number(t.hmf, STYLE.money));
+      add((r) => r.text('fees').number(t.fees, STYLE.money));
+      add((r) => r.text('total').number(t.total, STYLE.money));
+    }
+    n++;
+    add((r) => r.text('measure', STYLE.header).text('layer', STYLE.header).text('duty', STYLE.header));
+    for (const d of t.duties) add((r) => r.text(d.measure).text(d.layer).number(d.amount, STYLE.money));
+    n++;
+    add((r) => r.text('layer', STYLE.header).text('duty', STYLE.header));
+    for (const l of t.layers) add((r) => r.text(l.layer).number(l.amount, STYLE.money));
+    zip.add('xl/worksheets/sheet2.xml', `${sheetStart(false, [22, 22, 16])}${rows.join('')}${SHEET_END}`);
+
+    const e = this.ctx.engine;
+    const notes: [string, string][] = [
+      ['schedule', e.scheduleId],
+      ['scenario', e.scenario],
+      ['known through', e.knownThrough],
+      ['money', 'exact to the cent: each measure is rounded half up per line, and totals are sums of the rounded amounts'],
+      ['rates', 'percent of the customs value (of the metal value or the non-US share where the line says so)'],
+      ['lines', 'every input row is in the Lines sheet, computed (status ok) or rejected with its column and reason'],
+      ...warnings.map((w): [string, string] => ['warning', w]),
+    ];
+    const noteRows = notes.map(([k, v], i) => new RowXml(i + 1).text(k).text(v).toString());
+    zip.add('xl/worksheets/sheet3.xml', `${sheetStart(false, [16, 120])}${noteRows.join('')}${SHEET_END}`);
+
+    for (const [name, text] of Object.entries(workbookSkeleton(SHEETS))) zip.add(name, text);
+    zip.finish();
+  }
+
+  takeHeld(): RejectedRecord[] {
+    return [];
+  }
+
+  append(_f: Fragment): void {
+    throw new Error('invariant: xlsx output is not made in parts');
+  }
+}
