@@ -177,13 +177,21 @@ export function planInput(
 
 export async function runCalc(file: string | undefined, options: CalcOptions, io: CliIo): Promise<number> {
   const plan = planCalc(file, options, io);
+  const outFile = plan.outFile === null ? null : await OutFile.open(plan.outFile);
+  if (outFile !== null && !outFile.ok) return outFile.failed(io);
+  try {
+    return await calcTo(plan, options, io, outFile);
+  } finally {
+    outFile?.discard(); // a run that stopped before the file was complete leaves no part of it
+  }
+}
+
+async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: OutFile | null): Promise<number> {
   const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, options.color === false));
   const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${s}\n`);
   const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable });
   const resolver = new Resolver(engine);
   const warnings = new DateWarnings(engine, warn);
-  const outFile = plan.outFile === null ? null : await OutFile.open(plan.outFile);
-  if (outFile !== null && !outFile.ok) return outFile.failed(io);
   const out = new Out(outFile?.stream ?? io.stdout);
   const paint = await makePaint(plan.color);
   const flags = plan.input.kind === 'flags';

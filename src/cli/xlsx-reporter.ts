@@ -15,7 +15,7 @@ import { formatCents, formatRate } from '../core/money.js';
 import type { Row } from '../schema/row.js';
 import type { Field } from '../schema/row.js';
 import { ZipWriter } from '../io/zip-write.js';
-import { RowXml, SHEET_END, sheetStart, STYLE, workbookSkeleton } from '../io/xlsx-write.js';
+import { RowXml, SharedStrings, SHEET_END, sheetStart, STYLE, workbookSkeleton } from '../io/xlsx-write.js';
 import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type RejectedRecord, type TotalsRecord } from './records.js';
 import type { Fragment, Reporter, ReporterContext } from './reporters.js';
 
@@ -27,6 +27,7 @@ export class XlsxReporter implements Reporter {
   readonly #layers: readonly string[];
   readonly #passNames: string[];
   #row = 1;
+  readonly #sst = new SharedStrings();
 
   constructor(private readonly ctx: ReporterContext) {
     if (ctx.fragment) throw new Error('invariant: xlsx output is not made in parts');
@@ -50,8 +51,9 @@ export class XlsxReporter implements Reporter {
 
   line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
     const rec = lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain, fees);
-    const r = new RowXml(this.#row++);
-    r.number(rec.line === null ? null : String(rec.line), STYLE.int).text('ok').text(rec.id).text(rec.hts, STYLE.text).text(rec.category).text(rec.origin);
+    const r = new RowXml(this.#row++, this.#sst);
+    // The tool's own repeated text from the shared strings; the user's text (ids, own columns) inline.
+    r.number(rec.line === null ? null : String(rec.line), STYLE.int).shared('ok').text(rec.id).shared(rec.hts, STYLE.text).shared(rec.category).shared(rec.origin);
     r.date(rec.date).number(rec.value, STYLE.money).number(rec.duty, STYLE.money).percent(rec.effectiveRate);
     // Per layer: the rate and the duty (two measures of one layer, in a user's schedule, add up).
     const rate: (bigint | null)[] = this.#layers.map(() => null);
@@ -64,9 +66,9 @@ export class XlsxReporter implements Reporter {
     for (let l = 0; l < this.#layers.length; l++) {
       r.percent(rate[l] === null ? null : formatRate(rate[l]!)).number(duty[l] === null ? null : formatCents(duty[l]!), STYLE.money);
     }
-    r.text(c.duties.map((d) => d.measure.id).join(' ')).text(rec.notes.join('; ')).skip(2).number(rec.refundable, STYLE.money);
-    if (this.ctx.explain) r.text((rec.explain ?? []).map((d) => `${d.measure}: ${d.applied ? 'applied' : 'not applied'}, ${d.reason}`).join('; '));
-    if (this.ctx.fees) r.text(rec.entry).text(rec.mode).number(rec.mpf, STYLE.money).number(rec.hmf, STYLE.money);
+    r.shared(c.duties.map((d) => d.measure.id).join(' ')).shared(rec.notes.join('; ')).skip(2).number(rec.refundable, STYLE.money);
+    if (this.ctx.explain) r.shared((rec.explain ?? []).map((d) => `${d.measure}: ${d.applied ? 'applied' : 'not applied'}, ${d.reason}`).join('; '));
+    if (this.ctx.fees) r.text(rec.entry).shared(rec.mode).number(rec.mpf, STYLE.money).number(rec.hmf, STYLE.money);
     for (const n of this.#passNames) r.text(rec.columns[n]);
     this.#zip.write(r.toString());
   }
@@ -146,7 +148,8 @@ export class XlsxReporter implements Reporter {
     const noteRows = notes.map(([k, v], i) => new RowXml(i + 1).text(k).text(v).toString());
     zip.add('xl/worksheets/sheet3.xml', `${sheetStart(false, [16, 120])}${noteRows.join('')}${SHEET_END}`);
 
-    for (const [name, text] of Object.entries(workbookSkeleton(SHEETS))) zip.add(name, text);
+    if (this.#sst.size > 0) zip.add('xl/sharedStrings.xml', this.#sst.xml());
+    for (const [name, text] of Object.entries(workbookSkeleton(SHEETS, this.#sst.size > 0))) zip.add(name, text);
     zip.finish();
   }
 

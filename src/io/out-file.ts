@@ -9,6 +9,7 @@ import { EXIT } from '../errors.js';
 
 export class OutFile {
   #error: NodeJS.ErrnoException | null = null;
+  #done = false;
 
   private constructor(
     readonly path: string,
@@ -48,6 +49,7 @@ export class OutFile {
     if (this.#error === null) {
       try {
         await rename(this.tmp, this.path);
+        this.#done = true;
         return true;
       } catch (e) {
         this.#error = e as NodeJS.ErrnoException;
@@ -56,15 +58,21 @@ export class OutFile {
     return false;
   }
 
-  /** Says why the file could not be written, removes the temporary file, and gives the exit code. */
-  failed(io: { stderr: { write(s: string): unknown } }): number {
-    const e = this.#error;
+  /** Removes the temporary file of a run that did not complete (nothing once the file is in place). */
+  discard(): void {
+    if (this.#done) return;
     this.stream.destroy();
     try {
       rmSync(this.tmp, { force: true });
     } catch {
       // nothing more to do
     }
+  }
+
+  /** Says why the file could not be written, removes the temporary file, and gives the exit code. */
+  failed(io: { stderr: { write(s: string): unknown } }): number {
+    const e = this.#error;
+    this.discard();
     io.stderr.write(`tariff: cannot write ${this.path} (${e?.code ?? e?.message ?? 'the output stream closed'})\n`);
     return EXIT.output;
   }

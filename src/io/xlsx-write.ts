@@ -34,7 +34,7 @@ const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /** The fixed parts of a workbook with these sheets (in tab order; sheet i is xl/worksheets/sheet{i+1}.xml). */
-export function workbookSkeleton(sheetNames: string[]): Record<string, string> {
+export function workbookSkeleton(sheetNames: string[], sharedStrings = false): Record<string, string> {
   const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   return {
     '[Content_Types].xml':
@@ -44,6 +44,7 @@ export function workbookSkeleton(sheetNames: string[]): Record<string, string> {
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       sheetNames.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      (sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
       '</Types>',
     '_rels/.rels': `${head}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     'xl/workbook.xml':
@@ -53,7 +54,9 @@ export function workbookSkeleton(sheetNames: string[]): Record<string, string> {
     'xl/_rels/workbook.xml.rels':
       `${head}<Relationships xmlns="${PKG}">` +
       sheetNames.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
-      `<Relationship Id="rId${sheetNames.length + 1}" Type="${R}/styles" Target="styles.xml"/></Relationships>`,
+      `<Relationship Id="rId${sheetNames.length + 1}" Type="${R}/styles" Target="styles.xml"/>` +
+      (sharedStrings ? `<Relationship Id="rId${sheetNames.length + 2}" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
+      '</Relationships>',
     'xl/styles.xml': STYLES_XML,
   };
 }
@@ -113,12 +116,57 @@ export function dateSerial(date: string): number | null {
   return Number.isInteger(days) && days >= 61 ? days : null;
 }
 
+/**
+ * The shared-string table, for text the tool repeats on many rows (status, category, measures, notes): each
+ * is written once. Bounded: past MAX_SHARED distinct strings, text is written inline (memory stays flat).
+ */
+export class SharedStrings {
+  static readonly MAX_SHARED = 50_000;
+  readonly #index = new Map<string, number>();
+  readonly #list: string[] = [];
+  #uses = 0;
+
+  /** The index of `s` in the table, or null when the table is full. */
+  index(s: string): number | null {
+    let i = this.#index.get(s);
+    if (i === undefined) {
+      if (this.#list.length >= SharedStrings.MAX_SHARED) return null;
+      i = this.#list.length;
+      this.#index.set(s, i);
+      this.#list.push(s);
+    }
+    this.#uses++;
+    return i;
+  }
+
+  get size(): number {
+    return this.#list.length;
+  }
+
+  xml(): string {
+    const items = this.#list.map((s) => `<si><t${/^\s|\s$|[\t\n]/.test(s) ? ' xml:space="preserve"' : ''}>${cellText(s)}</t></si>`).join('');
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS}" count="${this.#uses}" uniqueCount="${this.#list.length}">${items}</sst>`;
+  }
+}
+
 /** Builds the XML of one row, cell by cell. */
 export class RowXml {
   #xml = '';
   #col = 0;
-  constructor(private readonly row: number) {
+  constructor(
+    private readonly row: number,
+    private readonly sst: SharedStrings | null = null,
+  ) {
     this.#xml = `<row r="${row}">`;
+  }
+
+  /** Text the tool repeats on many rows, from the shared-string table (inline when there is none or it is full). */
+  shared(s: string | null | undefined, style: StyleId = STYLE.none): this {
+    if (s === null || s === undefined || s === '') return this.skip();
+    const i = this.sst?.index(s) ?? null;
+    if (i === null) return this.text(s, style);
+    this.#xml += `<c r="${this.#ref()}"${style === STYLE.none ? '' : ` s="${style}"`} t="s"><v>${i}</v></c>`;
+    return this;
   }
 
   #ref(): string {
@@ -133,7 +181,9 @@ export class RowXml {
   /** Text: an inline string, never a formula whatever it starts with. Empty text is an empty cell. */
   text(s: string | null | undefined, style: StyleId = STYLE.none): this {
     if (s === null || s === undefined || s === '') return this.skip();
-    this.#xml += `<c r="${this.#ref()}"${style === STYLE.none ? '' : ` s="${style}"`} t="inlineStr"><is><t xml:space="preserve">${cellText(s)}</t></is></c>`;
+    // xml:space="preserve" only where it matters: text with spaces at an end, or a tab or line break.
+    const space = /^\s|\s$|[\t\n]/.test(s) ? ' xml:space="preserve"' : '';
+    this.#xml += `<c r="${this.#ref()}"${style === STYLE.none ? '' : ` s="${style}"`} t="inlineStr"><is><t${space}>${cellText(s)}</t></is></c>`;
     return this;
   }
 

@@ -4,6 +4,7 @@
  * memory. Enough for an .xlsx workbook: no zip64 (members and archive under
  * 4 GiB, which is refused with a message past that).
  */
+import * as zlib from 'node:zlib';
 import { constants, deflateRawSync } from 'node:zlib';
 
 const CRC_TABLE = (() => {
@@ -16,7 +17,14 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** Node's own CRC-32 (from 20.15 and 22.2; 5x faster), else the table below. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 export function crc32(buf: Uint8Array, crc = 0): number {
+  return nativeCrc32 !== undefined ? nativeCrc32(buf, crc) : crc32Js(buf, crc);
+}
+
+export function crc32Js(buf: Uint8Array, crc = 0): number {
   let c = ~crc >>> 0;
   for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
@@ -34,6 +42,11 @@ interface Written {
 }
 
 const LIMIT = 0xffffffff;
+/**
+ * Compression level: measured on a 100,000-line workbook (sheet XML ~100 MB), level 1 deflates several times
+ * faster than the default 6 for a file about a third larger; spreadsheets are repetitive XML either way.
+ */
+const LEVEL = 1;
 /** Text is deflated in pieces of about this many bytes. */
 const PIECE = 1 << 16;
 
@@ -90,7 +103,7 @@ export class ZipWriter {
     m.crc = crc32(bytes, m.crc);
     m.usize += bytes.length;
     if (m.usize > LIMIT) throw new Error('a part of the workbook would pass 4 GiB, more than tariff writes');
-    const z = deflateRawSync(bytes, { level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+    const z = deflateRawSync(bytes, { level: LEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
     m.csize += z.length;
     this.#put(z);
   }
