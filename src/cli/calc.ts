@@ -9,6 +9,7 @@ import { Resolver } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
 import { OutFile } from '../io/out-file.js';
+import { sniffFile } from '../io/file-kind.js';
 import { readHeader, type RowDefaults, type RowIssue } from '../schema/row.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -219,7 +220,7 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   // node:os only for --jobs auto: a one-import run does not load it.
   const jobs = plan.jobs === 'auto' ? (await import('node:os')).availableParallelism() : plan.jobs;
   const summary =
-    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && jobs > 1 && userFilesAreRegular(plan) && !(await isWorkbook(input))
+    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && jobs > 1 && userFilesAreRegular(plan) && !isWorkbook(input)
       ? await readRowsParallel(
           input,
           io.stdin,
@@ -294,10 +295,8 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
 }
 
 /** An .xlsx input is read on the main thread: workers cut CSV text into parts. */
-async function isWorkbook(input: InputSpec): Promise<boolean> {
-  if (input.kind !== 'file') return false;
-  const { sniffFile } = await import('./xlsx-rows.js');
-  return sniffFile(input.path) !== 'other';
+function isWorkbook(input: InputSpec): boolean {
+  return input.kind === 'file' && sniffFile(input.path) !== 'other';
 }
 
 /** Workers read the user's schedule, scenario and MFN files again: only regular files can be (not a pipe, say). */

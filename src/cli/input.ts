@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
 import { readCsvRecords, type CsvReadStats } from '../io/csv-input.js';
+import { sniffFile } from '../io/file-kind.js';
 import type { Progress } from './progress.js';
 import { readHeader, readRow, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
 
@@ -65,13 +66,13 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
 
 /** An .xlsx input (by extension or zip bytes) read by xlsx-rows.ts, loaded only then; null for any other input. */
 async function readWorkbookIfOne(spec: InputSpec & { kind: 'file' }, inputName: string, opts: ReadOptions, sink: RowSink): Promise<ReadSummary | null> {
-  const { sniffFile, readXlsxRows, OLE_MESSAGE } = await import('./xlsx-rows.js');
   const kind = sniffFile(spec.path);
-  if (kind === 'ole') throw new InputError(`${inputName}: ${OLE_MESSAGE}`);
-  if (kind !== 'zip') {
+  if (kind === 'other') {
     if (spec.sheet !== undefined) throw new UsageError(`--sheet is for an Excel workbook (.xlsx); ${inputName} is not one`);
     return null;
   }
+  const { readXlsxRows, OLE_MESSAGE } = await import('./xlsx-rows.js');
+  if (kind === 'ole') throw new InputError(`${inputName}: ${OLE_MESSAGE}`);
   try {
     const read = await readXlsxRows(spec.path, inputName, spec.sheet, opts, sink);
     return { inputName, usedDefaultDate: read.usedDefaultDate };

@@ -2,30 +2,10 @@
  * Rows of an Excel workbook (.xlsx) into the same sink as CSV rows: the same
  * header rules and row checks, with the sheet's row numbers as line numbers.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { fileKindOf, readXlsxRecords, XlsxError, type FileKind } from '../io/xlsx-input.js';
+import { readXlsxRecords, XlsxError } from '../io/xlsx-input.js';
 import { readHeader, type HeaderMap } from '../schema/row.js';
 import { inputError, RowChecker, withoutDate, type ReadOptions, type RowSink } from './input.js';
-
-/**
- * What a named input file is, from its name and first bytes: an .xlsx (by extension, or any zip), an OLE file
- * (an encrypted workbook or an old .xls), or text. A file that cannot be opened is 'other': reading it says why.
- */
-export function sniffFile(path: string): FileKind {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const head = Buffer.alloc(8);
-    const n = readSync(fd, head, 0, 8, 0);
-    const kind = fileKindOf(head.subarray(0, n));
-    return kind === 'other' && /\.xls[xm]$/i.test(path) ? 'zip' : kind;
-  } catch {
-    return /\.xls[xm]$/i.test(path) ? 'zip' : 'other';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 export const OLE_MESSAGE =
   'is a password-protected (encrypted) workbook or an old-format .xls file, which tariff cannot read: in Excel, remove the password (File > Info > Protect Workbook) and save as .xlsx, or save the sheet as CSV';

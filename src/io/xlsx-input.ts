@@ -37,16 +37,6 @@ export interface XlsxReadOptions {
   sheet?: string | undefined;
 }
 
-/** What the first bytes of a file say it is: a zip (an .xlsx), an OLE compound file (an encrypted workbook or an old .xls), or neither. */
-export type FileKind = 'zip' | 'ole' | 'other';
-
-export function fileKindOf(head: Uint8Array): FileKind {
-  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6)) return 'zip';
-  const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-  if (head.length >= 8 && ole.every((b, i) => head[i] === b)) return 'ole';
-  return 'other';
-}
-
 let saxes: typeof import('saxes') | undefined;
 const require = createRequire(import.meta.url);
 

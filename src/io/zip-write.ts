@@ -4,8 +4,12 @@
  * memory. Enough for an .xlsx workbook: no zip64 (members and archive under
  * 4 GiB, which is refused with a message past that).
  */
-import * as zlib from 'node:zlib';
-import { constants, deflateRawSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+
+/** node:zlib is loaded when a zip is written, so a run that writes none does not load it at start-up. */
+const require = createRequire(import.meta.url);
+let zlib: typeof import('node:zlib') | undefined;
+const loadZlib = () => (zlib ??= require('node:zlib') as typeof import('node:zlib'));
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -18,10 +22,9 @@ const CRC_TABLE = (() => {
 })();
 
 /** Node's own CRC-32 (from 20.15 and 22.2; 5x faster), else the table below. */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-
 export function crc32(buf: Uint8Array, crc = 0): number {
-  return nativeCrc32 !== undefined ? nativeCrc32(buf, crc) : crc32Js(buf, crc);
+  const native = (loadZlib() as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+  return native !== undefined ? native(buf, crc) : crc32Js(buf, crc);
 }
 
 export function crc32Js(buf: Uint8Array, crc = 0): number {
@@ -103,6 +106,7 @@ export class ZipWriter {
     m.crc = crc32(bytes, m.crc);
     m.usize += bytes.length;
     if (m.usize > LIMIT) throw new Error('a part of the workbook would pass 4 GiB, more than tariff writes');
+    const { deflateRawSync, constants } = loadZlib();
     const z = deflateRawSync(bytes, { level: LEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
     m.csize += z.length;
     this.#put(z);

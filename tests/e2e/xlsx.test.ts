@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT } from '../helpers.js';
 import { tariff } from './cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-xlsx-e2e-'));
@@ -40,6 +41,16 @@ async function csvToXlsx(csvPath: string, xlsxPath: string, opts: { sheetFirst?:
   });
   await wb.xlsx.writeFile(xlsxPath);
 }
+
+describe('input sniffing', () => {
+  it('does not look into a pipe given as FILE (calc <(…)): its first bytes stay with the CSV reader', async () => {
+    const csv = resolve(ROOT, 'data/examples/shipments.csv');
+    const direct = await tariff(['calc', csv, '--format', 'csv', '-q']);
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" calc <(cat "${csv}") --format csv -q`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TARIFF_TODAY: '2026-11-22' } });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toBe(direct.stdout);
+  });
+});
 
 describe('tariff calc FILE.xlsx', () => {
   it.each(['shipments.csv', 'with-errors.csv', 'japan-imports-2024.csv'])('computes %s as a workbook to the same bytes as the CSV', async (name) => {
