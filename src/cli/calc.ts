@@ -4,11 +4,11 @@
  */
 import { statSync } from 'node:fs';
 import { entryFees, MODES, type Mode } from '../core/fees.js';
-import { parseMoney } from '../core/money.js';
+import { formatCents, formatRate, parseMoney } from '../core/money.js';
 import { Resolver } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
-import { OutFile } from '../io/out-file.js';
+import type { OutFile } from '../io/out-file.js';
 import { sniffFile } from '../io/file-kind.js';
 import { readHeader, type RowDefaults, type RowIssue } from '../schema/row.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
@@ -20,7 +20,7 @@ import { readRowsParallel } from './parallel.js';
 import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
-import { entryRecord, totalsRecord } from './records.js';
+import { entryRecord, lineRecord, passthroughColumns, totalsRecord } from './records.js';
 import { FORMATS, makeReporter, type Format } from './reporters.js';
 
 export interface CalcOptions {
@@ -178,7 +178,8 @@ export function planInput(
 
 export async function runCalc(file: string | undefined, options: CalcOptions, io: CliIo): Promise<number> {
   const plan = planCalc(file, options, io);
-  const outFile = plan.outFile === null ? null : await OutFile.open(plan.outFile);
+  // out-file.ts is loaded only for --out.
+  const outFile = plan.outFile === null ? null : await (await import('../io/out-file.js')).OutFile.open(plan.outFile);
   if (outFile !== null && !outFile.ok) return outFile.failed(io);
   try {
     return await calcTo(plan, options, io, outFile);
@@ -204,9 +205,10 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
+  const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate }) : undefined;
   const sink: RowSink = {
     header: (header) => {
-      calc.reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null });
+      calc.reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null, xlsx });
     },
     row: (row, cells, header) => calc.row(row, cells, header),
     rejected: (issue, cells, header) => calc.reject(issue, cells, header),

@@ -64,22 +64,52 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
   }
 }
 
-/** An .xlsx input (by extension or zip bytes) read by xlsx-rows.ts, loaded only then; null for any other input. */
+/**
+ * An .xlsx input (by extension or zip bytes), or null for any other input: its rows go into the sink as CSV
+ * records do, with the same header rules and row checks, numbered by sheet row. The reader
+ * (io/xlsx-input.ts, with saxes) is loaded only for a workbook.
+ */
 async function readWorkbookIfOne(spec: InputSpec & { kind: 'file' }, inputName: string, opts: ReadOptions, sink: RowSink): Promise<ReadSummary | null> {
   const kind = sniffFile(spec.path);
   if (kind === 'other') {
     if (spec.sheet !== undefined) throw new UsageError(`--sheet is for an Excel workbook (.xlsx); ${inputName} is not one`);
     return null;
   }
-  const { readXlsxRows, OLE_MESSAGE } = await import('./xlsx-rows.js');
   if (kind === 'ole') throw new InputError(`${inputName}: ${OLE_MESSAGE}`);
+  const { readXlsxRecords, XlsxError } = await import('../io/xlsx-input.js');
+  const checker = new RowChecker(opts, sink);
+  let header: HeaderMap | null = null;
+  let records = 0;
   try {
-    const read = await readXlsxRows(spec.path, inputName, spec.sheet, opts, sink);
-    return { inputName, usedDefaultDate: read.usedDefaultDate };
+    for await (const batch of readXlsxRecords(spec.path, inputName, { sheet: spec.sheet })) {
+      for (const rec of batch) {
+        if (header === null) {
+          const h = readHeader(rec.cells);
+          if (!h.ok) {
+            const where = `${inputName}${spec.sheet === undefined ? '' : ` sheet "${spec.sheet}"`} row ${rec.line}`;
+            throw new InputError(`${where}${h.problem.column ? `, column "${h.problem.column}"` : ''}: ${h.problem.message}`);
+          }
+          header = withoutDate(h.header, opts.forceDate);
+          sink.header(header);
+          continue;
+        }
+        records++;
+        checker.check(header, rec.cells, rec.line, rec.problem);
+      }
+      if (!(await sink.afterBatch())) break;
+      opts.progress?.tick(records);
+    }
+  } catch (e) {
+    if (e instanceof XlsxError) throw new InputError(e.message);
+    throw inputError(e, inputName);
   } finally {
     opts.progress?.done();
   }
+  return { inputName, usedDefaultDate: checker.usedDefaultDate };
 }
+
+const OLE_MESSAGE =
+  'is a password-protected (encrypted) workbook or an old-format .xls file, which tariff cannot read: in Excel, remove the password (File > Info > Protect Workbook) and save as .xlsx, or save the sheet as CSV';
 
 /** Where a part of an input starts, when it is read after its header (see parallel.ts). */
 export interface ReadFrom {
@@ -169,7 +199,7 @@ export class RowChecker {
 }
 
 /** With a forced date, the input's date column is ignored (kept as a passthrough-free, unchecked column). */
-export function withoutDate(header: HeaderMap, forceDate: string | undefined): HeaderMap {
+function withoutDate(header: HeaderMap, forceDate: string | undefined): HeaderMap {
   if (forceDate === undefined || header.index.date === undefined) return header;
   const index = { ...header.index };
   delete index.date;

@@ -15,7 +15,6 @@ import type { Plan } from '../core/resolve.js';
 import { formatHts } from '../core/hts.js';
 import type { Row } from '../schema/row.js';
 import { JsonLineWriter } from './json-line.js';
-import { XlsxReporter } from './xlsx-reporter.js';
 import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'ndjson' | 'xlsx';
@@ -59,6 +58,8 @@ export interface ReporterContext {
   paint: Paint;
   /** A worker's reporter: lines and rejected records only, no header or opening (see Fragment). */
   fragment?: boolean | undefined;
+  /** --format xlsx: the workbook reporter, loaded on demand (xlsx-reporter.ts). */
+  xlsx?: ((ctx: ReporterContext) => Reporter) | undefined;
 }
 
 export function makeReporter(format: Format, ctx: ReporterContext): Reporter {
@@ -72,7 +73,9 @@ export function makeReporter(format: Format, ctx: ReporterContext): Reporter {
     case 'table':
       return new TableReporter(ctx);
     case 'xlsx':
-      return new XlsxReporter(ctx);
+      // Loaded only for a workbook run (see xlsxReporterFactory), so other runs do not load its code.
+      if (ctx.xlsx === undefined) throw new Error('invariant: --format xlsx without the xlsx reporter loaded');
+      return ctx.xlsx(ctx);
   }
 }
 

@@ -11,16 +11,28 @@
  * io/zip-write.ts), so memory does not grow with the rows.
  */
 import type { ComputedLine } from '../core/compute.js';
-import { formatCents, formatRate } from '../core/money.js';
 import type { Row } from '../schema/row.js';
 import type { Field } from '../schema/row.js';
 import { ZipWriter } from '../io/zip-write.js';
 import { RowXml, SharedStrings, SHEET_END, sheetStart, STYLE, workbookSkeleton } from '../io/xlsx-write.js';
-import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type RejectedRecord, type TotalsRecord } from './records.js';
+import type { EntryRecord, LineFees, LineRecord, RejectedRecord, TotalsRecord } from './records.js';
+import type { HeaderMap } from '../schema/row.js';
 import type { Fragment, Reporter, ReporterContext } from './reporters.js';
 
 const SHEETS = ['Lines', 'Totals', 'Notes'];
 const RESERVED = new Set(['line', 'status', 'duty', 'effective_rate', 'measures', 'notes', 'rejected_field', 'rejected_reason']);
+
+/**
+ * What the reporter uses of the modules calc has loaded anyway, handed over rather than imported: a module
+ * imported here as well would be split by the bundler into a chunk of its own, one more file for every run
+ * to load at start-up (scripts/bundle.js).
+ */
+export interface XlsxHelpers {
+  lineRecord(c: ComputedLine<Row>, passthrough: Record<string, string>, explain: boolean, fees: LineFees | null): LineRecord;
+  passthroughColumns(header: HeaderMap | null, cells: string[] | null): Record<string, string>;
+  formatCents(c: bigint): string;
+  formatRate(r: bigint): string;
+}
 
 export class XlsxReporter implements Reporter {
   readonly #zip: ZipWriter;
@@ -29,7 +41,10 @@ export class XlsxReporter implements Reporter {
   #row = 1;
   readonly #sst = new SharedStrings();
 
-  constructor(private readonly ctx: ReporterContext) {
+  constructor(
+    private readonly ctx: ReporterContext,
+    private readonly h: XlsxHelpers,
+  ) {
     if (ctx.fragment) throw new Error('invariant: xlsx output is not made in parts');
     this.#zip = new ZipWriter((b) => ctx.out.take(b));
     this.#layers = ctx.engine.layers;
@@ -50,6 +65,7 @@ export class XlsxReporter implements Reporter {
   }
 
   line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
+    const { lineRecord, passthroughColumns, formatCents, formatRate } = this.h;
     const rec = lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain, fees);
     const r = new RowXml(this.#row++, this.#sst);
     // The tool's own repeated text from the shared strings; the user's text (ids, own columns) inline.
@@ -161,3 +177,8 @@ export class XlsxReporter implements Reporter {
     throw new Error('invariant: xlsx output is not made in parts');
   }
 }
+
+export const xlsxReporter =
+  (h: XlsxHelpers) =>
+  (ctx: ReporterContext): Reporter =>
+    new XlsxReporter(ctx, h);
