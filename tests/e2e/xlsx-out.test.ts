@@ -43,7 +43,7 @@ describe('tariff calc --format xlsx', () => {
     }
     // Exactly, as stored: the tool's reader gives the cell's decimal text (trailing zeros dropped, as Excel shows).
     const exact = new Map((await sheetRows(book, 'Totals')).map((c) => [c[0], c[1]]));
-    const shown = (s: string) => s.replace(/\.?0+$/, '') || '0';
+    const shown = (s: string) => s.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
     expect(exact.get('duty')).toBe(shown(t.duty));
     expect(exact.get('total')).toBe(shown(t.total));
     for (const d of t.duties as { measure: string; amount: string }[]) {
@@ -101,5 +101,26 @@ describe('tariff calc --format xlsx', () => {
     const csvOut = join(dir, 'out.csv');
     expect((await tariff(['calc', '--value', '45000', '--hts', '8703.24.01', '--date', '2025-05-01', '--out', csvOut])).code).toBe(0);
     expect(readFileSync(csvOut, 'utf8')).toMatch(/^line,status,id,hts/);
+  });
+
+  it('compare --format xlsx: the Scenarios and Groups sheets hold the figures of compare --format json', async () => {
+    const input = resolve(ROOT, 'data/examples/japan-imports-2024.csv');
+    const book = join(dir, 'compare.xlsx');
+    const args = ['compare', input, '--date', '2025-10-01', '--per', 'hour'];
+    const r = await tariff([...args, '--out', book]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse((await tariff([...args, '--format', 'json'])).stdout);
+    const shown = (s: string) => s.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+    const scenarios = (await sheetRows(book, 'Scenarios')).slice(1);
+    expect(scenarios.map((c) => [c[0], c[3], c[4]])).toEqual(
+      json.scenarios.map((s: { name: string; totals: { value: string; duty: string } }) => [s.name, shown(s.totals.value), shown(s.totals.duty)]),
+    );
+    expect(scenarios[1]![6]).toBe(shown(json.differences[0].duty));
+    const groups = await sheetRows(book, 'Groups');
+    expect(groups[0]![0]).toBe('category');
+    expect(groups.slice(1).map((c) => [c[0], c[2]])).toEqual(json.scenarios[0].groups.map((g: { key: string; duty: string }) => [g.key, shown(g.duty)]));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Scenarios', 'Groups', 'Rejected', 'Notes']);
   });
 });
