@@ -205,7 +205,7 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
-  const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate }) : undefined;
+  const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, maxRows: xlsxMaxRows(io.env) }) : undefined;
   const sink: RowSink = {
     header: (header) => {
       calc.reporter = makeReporter(plan.format, { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: feeRules !== null, xlsx });
@@ -318,6 +318,11 @@ function userFilesAreRegular(plan: CalcPlan): boolean {
  * measured on 1,000,000 rows with 2 workers, parts of 256 KiB, 1 MiB and 4 MiB took the same time within
  * this machine's noise, and the smaller ones hold less memory (about 280, 310 and 450 MB at peak).
  */
+function xlsxMaxRows(env: Record<string, string | undefined>): number | undefined {
+  const n = Number(env.TARIFF_XLSX_MAX_ROWS);
+  return Number.isInteger(n) && n >= 2 ? n : undefined;
+}
+
 function partBytes(env: Record<string, string | undefined>): number {
   const n = Number(env.TARIFF_PART_BYTES);
   return Number.isInteger(n) && n > 0 ? n : 256 << 10;

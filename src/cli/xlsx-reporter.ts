@@ -19,7 +19,8 @@ import type { EntryRecord, LineFees, LineRecord, RejectedRecord, TotalsRecord } 
 import type { HeaderMap } from '../schema/row.js';
 import type { Fragment, Reporter, ReporterContext } from './reporters.js';
 
-const SHEETS = ['Lines', 'Totals', 'Notes'];
+/** Rows of a sheet, the header included (Excel's limit); past it the lines go on in a sheet "Lines 2", and so on. */
+export const EXCEL_MAX_ROWS = 1_048_576;
 const RESERVED = new Set(['line', 'status', 'duty', 'effective_rate', 'measures', 'notes', 'rejected_field', 'rejected_reason']);
 
 /**
@@ -32,6 +33,8 @@ export interface XlsxHelpers {
   passthroughColumns(header: HeaderMap | null, cells: string[] | null): Record<string, string>;
   formatCents(c: bigint): string;
   formatRate(r: bigint): string;
+  /** Rows per Lines sheet (EXCEL_MAX_ROWS; smaller in tests). */
+  maxRows?: number | undefined;
 }
 
 export class XlsxReporter implements Reporter {
@@ -39,6 +42,9 @@ export class XlsxReporter implements Reporter {
   readonly #layers: readonly string[];
   readonly #passNames: string[];
   #row = 1;
+  /** Lines sheets begun so far. */
+  #linesSheets = 0;
+  readonly #head: string[];
   readonly #sst = new SharedStrings();
 
   constructor(
@@ -57,17 +63,35 @@ export class XlsxReporter implements Reporter {
       ...(ctx.fees ? ['entry', 'mode', 'mpf', 'hmf'] : []),
       ...this.#passNames.map((n) => (RESERVED.has(n.toLowerCase()) ? `input_${n}` : n)),
     ];
-    this.#zip.begin('xl/worksheets/sheet1.xml');
+    this.#head = head;
+    this.#beginLines();
+  }
+
+  /** Starts a Lines sheet with the header row. */
+  #beginLines(): void {
+    this.#linesSheets++;
+    this.#row = 1;
+    this.#zip.begin(`xl/worksheets/sheet${this.#linesSheets}.xml`);
     this.#zip.write(sheetStart(true));
     const r = new RowXml(this.#row++);
-    for (const h of head) r.text(h, STYLE.header);
+    for (const h of this.#head) r.text(h, STYLE.header);
     this.#zip.write(r.toString());
+  }
+
+  /** The next row of the Lines sheets: in a new sheet when this one is full. */
+  #nextRow(sst: SharedStrings | null = null): RowXml {
+    if (this.#row > (this.h.maxRows ?? EXCEL_MAX_ROWS)) {
+      this.#zip.write(SHEET_END);
+      this.#zip.end();
+      this.#beginLines();
+    }
+    return new RowXml(this.#row++, sst);
   }
 
   line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
     const { lineRecord, passthroughColumns, formatCents, formatRate } = this.h;
     const rec = lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain, fees);
-    const r = new RowXml(this.#row++, this.#sst);
+    const r = this.#nextRow(this.#sst);
     // The tool's own repeated text from the shared strings; the user's text (ids, own columns) inline.
     r.number(rec.line === null ? null : String(rec.line), STYLE.int).shared('ok').text(rec.id).shared(rec.hts, STYLE.text).shared(rec.category).shared(rec.origin);
     r.date(rec.date).number(rec.value, STYLE.money).number(rec.duty, STYLE.money).percent(rec.effectiveRate);
@@ -95,7 +119,7 @@ export class XlsxReporter implements Reporter {
       if (!h || !rec.columns || h.index[f] === undefined) return '';
       return rec.columns[h.names[h.index[f]!]!] ?? '';
     };
-    const r = new RowXml(this.#row++);
+    const r = this.#nextRow();
     // The rejected row's cells as the user wrote them: text, never converted.
     r.number(rec.line === null ? null : String(rec.line), STYLE.int).text('rejected');
     for (const f of ['id', 'hts', 'category', 'origin', 'date', 'value'] as const) r.text(raw(f), STYLE.text);
@@ -108,7 +132,7 @@ export class XlsxReporter implements Reporter {
 
   entries(list: EntryRecord[]): void {
     for (const e of list) {
-      const r = new RowXml(this.#row++);
+      const r = this.#nextRow();
       r.skip().text('entry').skip(5).number(e.value, STYLE.money).skip(2 + this.#layers.length * 2 + 1).text(e.notes.join('; ')).skip(3);
       if (this.ctx.explain) r.skip();
       r.text(e.entry, STYLE.text).text(e.mode).number(e.mpf, STYLE.money).number(e.hmf, STYLE.money);
@@ -149,7 +173,8 @@ export class XlsxReporter implements Reporter {
     n++;
     add((r) => r.text('layer', STYLE.header).text('duty', STYLE.header));
     for (const l of t.layers) add((r) => r.text(l.layer).number(l.amount, STYLE.money));
-    zip.add('xl/worksheets/sheet2.xml', `${sheetStart(false, [22, 22, 16])}${rows.join('')}${SHEET_END}`);
+    const n0 = this.#linesSheets;
+    zip.add(`xl/worksheets/sheet${n0 + 1}.xml`, `${sheetStart(false, [22, 22, 16])}${rows.join('')}${SHEET_END}`);
 
     const e = this.ctx.engine;
     const notes: [string, string][] = [
@@ -162,10 +187,10 @@ export class XlsxReporter implements Reporter {
       ...warnings.map((w): [string, string] => ['warning', w]),
     ];
     const noteRows = notes.map(([k, v], i) => new RowXml(i + 1).text(k).text(v).toString());
-    zip.add('xl/worksheets/sheet3.xml', `${sheetStart(false, [16, 120])}${noteRows.join('')}${SHEET_END}`);
+    zip.add(`xl/worksheets/sheet${n0 + 2}.xml`, `${sheetStart(false, [16, 120])}${noteRows.join('')}${SHEET_END}`);
 
     if (this.#sst.size > 0) zip.add('xl/sharedStrings.xml', this.#sst.xml());
-    for (const [name, text] of Object.entries(workbookSkeleton(SHEETS, this.#sst.size > 0))) zip.add(name, text);
+    for (const [name, text] of Object.entries(workbookSkeleton([...Array.from({ length: n0 }, (_, i) => (i === 0 ? 'Lines' : `Lines ${i + 1}`)), 'Totals', 'Notes'], this.#sst.size > 0))) zip.add(name, text);
     zip.finish();
   }
 

@@ -112,6 +112,7 @@ export function dateSerial(date: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (m === null) return null;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (new Date(ms).toISOString().slice(0, 10) !== date) return null; // 2025-13-01, 2025-02-30: no such day
   const days = (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
   return Number.isInteger(days) && days >= 61 ? days : null;
 }
@@ -149,6 +150,8 @@ export class SharedStrings {
   }
 }
 
+export const MAX_CELL_CHARS = 32_767;
+
 /** Builds the XML of one row, cell by cell. */
 export class RowXml {
   #xml = '';
@@ -181,6 +184,8 @@ export class RowXml {
   /** Text: an inline string, never a formula whatever it starts with. Empty text is an empty cell. */
   text(s: string | null | undefined, style: StyleId = STYLE.none): this {
     if (s === null || s === undefined || s === '') return this.skip();
+    // Excel holds at most 32,767 characters in a cell and calls a workbook with more damaged: cut, and say so.
+    if (s.length > MAX_CELL_CHARS) s = `${s.slice(0, MAX_CELL_CHARS - 100)} … [cut: ${s.length} characters; an Excel cell holds at most ${MAX_CELL_CHARS}]`;
     // xml:space="preserve" only where it matters: text with spaces at an end, or a tab or line break.
     const space = /^\s|\s$|[\t\n]/.test(s) ? ' xml:space="preserve"' : '';
     this.#xml += `<c r="${this.#ref()}"${style === STYLE.none ? '' : ` s="${style}"`} t="inlineStr"><is><t${space}>${cellText(s)}</t></is></c>`;

@@ -123,4 +123,23 @@ describe('tariff calc --format xlsx', () => {
     await wb.xlsx.readFile(book);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Scenarios', 'Groups', 'Rejected', 'Notes']);
   });
+
+  it("goes on in a sheet 'Lines 2' past the rows a sheet holds, the header repeated, no line lost", async () => {
+    const input = resolve(ROOT, 'data/examples/shipments.csv');
+    const book = join(dir, 'split.xlsx');
+    const r = await tariff(['calc', input, '--out', book], { env: { TARIFF_XLSX_MAX_ROWS: '6' } });
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Lines', 'Lines 2', 'Lines 3', 'Totals', 'Notes']);
+    const ids: string[] = [];
+    for (const name of ['Lines', 'Lines 2', 'Lines 3']) {
+      const rows = await sheetRows(book, name);
+      expect(rows[0]!.slice(0, 3)).toEqual(['line', 'status', 'id']);
+      expect(rows.length).toBeLessThanOrEqual(6);
+      ids.push(...rows.slice(1).map((c) => c[2]!));
+    }
+    const csv = (await tariff(['calc', input, '--format', 'csv', '-q'])).stdout.trim().split('\n').slice(1);
+    expect(ids).toEqual(csv.map((l) => l.split(',')[2]));
+  });
 });
