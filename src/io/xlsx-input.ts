@@ -161,6 +161,24 @@ export function excelNumberText(v: string): string {
   return neg ? `-${out}` : out;
 }
 
+/** A custom format code is a percent when, outside quoted text and escapes, it has a %. */
+export function isPercentFormatCode(code: string): boolean {
+  return /%/.test(code.split(';')[0]!.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
+}
+
+/** A number stored for a percent cell (0.025) as the percent Excel shows ("2.5%"), without a float. */
+export function excelPercentText(v: string): string {
+  const n = excelNumberText(v);
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(n);
+  if (m === null) return n;
+  const frac = m[3] ?? '';
+  const digits = m[2]! + frac.padEnd(2, '0');
+  const point = m[2]!.length + 2;
+  const int = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const rest = digits.slice(point).replace(/0+$/, '');
+  return `${m[1]}${rest === '' ? int : `${int}.${rest}`}%`;
+}
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -188,6 +206,8 @@ interface WorkbookParts {
   sharedStrings: string[];
   /** Style index → the cell's number format is a date format. */
   dateStyles: boolean[];
+  /** Style index → the cell's number format is a percent format. */
+  percentStyles: boolean[];
   date1904: boolean;
 }
 
@@ -271,6 +291,7 @@ async function readWorkbookParts(zip: ZipFile, file: string, wanted: string | un
   }
 
   const dateStyles: boolean[] = [];
+  const percentStyles: boolean[] = [];
   const stRel = rels.find((r) => r.type.endsWith('/styles'));
   const stEntry = stRel === undefined ? undefined : zip.entries.get(stRel.target);
   if (stEntry !== undefined) {
@@ -290,9 +311,10 @@ async function readWorkbookParts(zip: ZipFile, file: string, wanted: string | un
     for (const id of xfFormats) {
       const code = custom.get(id);
       dateStyles.push(code === undefined ? BUILTIN_DATE_FORMATS.has(id) : isDateFormatCode(code));
+      percentStyles.push(code === undefined ? id === 9 || id === 10 : isPercentFormatCode(code));
     }
   }
-  return { sheetEntry, sheetName: sheet.name, sharedStrings, dateStyles, date1904 };
+  return { sheetEntry, sheetName: sheet.name, sharedStrings, dateStyles, percentStyles, date1904 };
 }
 
 async function feed(p: SaxesParser, stream: Readable, each?: () => void): Promise<void> {
@@ -329,7 +351,7 @@ export async function* readXlsxRecords(path: string, file: string, opts: XlsxRea
   } catch (e) {
     throw asXlsxError(e, file);
   }
-  const { sharedStrings, dateStyles, date1904, sheetName } = parts;
+  const { sharedStrings, dateStyles, percentStyles, date1904, sheetName } = parts;
   const where = `${file} sheet "${sheetName}"`;
 
   let batch: CsvRecord[] = [];
@@ -373,7 +395,11 @@ export async function* readXlsxRecords(path: string, file: string, opts: XlsxRea
         text = /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : v;
         break;
       default:
-        text = v === '' ? '' : dateStyles[style] === true ? excelSerialDate(v, date1904) ?? excelNumberText(v) : excelNumberText(v);
+        if (v === '') text = '';
+        else if (dateStyles[style] === true) text = excelSerialDate(v, date1904) ?? excelNumberText(v);
+        // Excel stores 2.5% as 0.025 and shows 2.5%: read as what it shows, "2.5%" (the point moved, exactly).
+        else if (percentStyles[style] === true) text = excelPercentText(v);
+        else text = excelNumberText(v);
     }
     while (cells.length < col) cells.push('');
     cells[col] = text;

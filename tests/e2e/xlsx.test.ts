@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tariff-xlsx-e2e-'));
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The CSV's lines as a workbook a user would have: amounts as numbers, valid dates as Excel dates, codes as text. */
+/** The CSV's lines as a workbook a user would have: amounts as numbers, rates as percents, valid dates as Excel dates, codes as text. */
 async function csvToXlsx(csvPath: string, xlsxPath: string, opts: { sheetFirst?: string } = {}): Promise<void> {
   const rows = Papa.parse<string[]>(readFileSync(csvPath, 'utf8'), { skipEmptyLines: false }).data.filter((r) => !(r.length === 1 && r[0] === ''));
   const header = rows[0]!.map((h) => h.toLowerCase());
@@ -31,7 +31,11 @@ async function csvToXlsx(csvPath: string, xlsxPath: string, opts: { sheetFirst?:
       const cell = row.getCell(j + 1);
       const name = header[j] ?? '';
       const d = ISO_DATE.exec(c);
-      if (i > 0 && /value|rate|content/.test(name) && NUMERIC.test(c) && String(Number(c)) === c.replace(/\.?0+$/, '')) cell.value = Number(c);
+      if (i > 0 && /rate|content/.test(name) && NUMERIC.test(c)) {
+        // A percent as Excel keeps one typed as "2.3%": 0.023 in a percent format.
+        cell.value = Number(`${c}e-2`);
+        cell.numFmt = '0.0%';
+      } else if (i > 0 && /value/.test(name) && NUMERIC.test(c) && String(Number(c)) === c.replace(/\.?0+$/, '')) cell.value = Number(c);
       else if (i > 0 && /date/.test(name) && d && !Number.isNaN(Date.parse(c)) && new Date(c).toISOString().startsWith(c)) {
         cell.value = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])));
         cell.numFmt = 'yyyy-mm-dd';

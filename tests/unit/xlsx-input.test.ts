@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columnName, excelNumberText, excelSerialDate, isDateFormatCode, readXlsxRecords } from '../../src/io/xlsx-input.js';
+import { columnName, excelNumberText, excelPercentText, excelSerialDate, isDateFormatCode, isPercentFormatCode, readXlsxRecords } from '../../src/io/xlsx-input.js';
 import type { CsvRecord } from '../../src/io/csv-input.js';
 import { workbookParts, writeZip } from '../xlsx-build.js';
 
@@ -61,6 +61,26 @@ describe('excelSerialDate: the date Excel shows for a serial', () => {
   ])('%s (1904: %s) → %s', (serial, is1904, date) => expect(excelSerialDate(serial, is1904)).toBe(date));
 });
 
+describe('excelPercentText: a percent cell as Excel shows it (2.5% is stored as 0.025)', () => {
+  it.each([
+    ['0.025', '2.5%'],
+    ['0.025000000000000001', '2.5%'],
+    ['1', '100%'],
+    ['0.15', '15%'],
+    ['0', '0%'],
+    ['1.2345678E-3', '0.12345678%'],
+    ['-0.5', '-50%'],
+    ['12.5', '1250%'],
+  ])('%s → %s', (stored, shown) => expect(excelPercentText(stored)).toBe(shown));
+  it.each([
+    ['0.0%', true],
+    ['0.00%;[Red]-0.00%', true],
+    ['"%"0', false],
+    ['0\\%', false],
+    ['#,##0.00', false],
+  ])('format %s is a percent: %s', (code, pct) => expect(isPercentFormatCode(code)).toBe(pct));
+});
+
 describe('isDateFormatCode', () => {
   it.each([
     ['yyyy-mm-dd', true],
@@ -76,8 +96,8 @@ describe('isDateFormatCode', () => {
 });
 
 describe('readXlsxRecords', () => {
-  // Style 1 is a built-in date format (14), style 2 a custom one, style 3 money (4: #,##0.00).
-  const styles = '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="4"/></cellXfs>';
+  // Style 1 is a built-in date format (14), style 2 a custom one, style 3 money (4: #,##0.00), style 4 percent (10).
+  const styles = '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="4"/><xf numFmtId="10"/></cellXfs>';
   const shared = '<si><t>id</t></si><si><t>value</t></si><si><t>date</t></si><si><t>A-1</t></si><si><r><t>rich </t></r><r><rPr><b/></rPr><t>text</t></r><rPh><t>ふりがな</t></rPh></si><si><t>line_x000D_break</t></si>';
   const sheet = [
     '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>note</t></is></c></row>',
@@ -87,7 +107,7 @@ describe('readXlsxRecords', () => {
     '<row r="5"><c r="A5" t="b"><v>1</v></c><c r="B5"><v>1E-7</v></c><c r="C5" s="2"><v>61</v></c><c r="D5" t="e"><v>#N/A</v></c></row>',
     '<row r="6"><c r="A6" s="1"/><c r="B6" s="3"/></row>', // formatted but empty: skipped like a blank line
     '<row r="8"><c r="A8" t="inlineStr"><is><t>gap</t></is></c><c r="C8"><v>-12.5</v></c></row>', // B8 and D8 not stored
-    '<row r="9"><c r="A9"><v>7</v></c><c r="B9"><v>8</v></c><c r="C9"><v>9</v></c><c r="D9"><v>10</v></c><c r="F9" s="1"/></row>',
+    '<row r="9"><c r="A9"><v>7</v></c><c r="B9"><v>8</v></c><c r="C9"><v>9</v></c><c r="D9" s="4"><v>2.5000000000000001E-2</v></c><c r="F9" s="1"/></row>',
     '<row r="10"><c r="A10"><v>1</v></c><c r="F10"><v>5</v></c></row>', // a cell past the header: kept, so the row is rejected
   ].join('');
 
@@ -101,7 +121,7 @@ describe('readXlsxRecords', () => {
       { line: 4, cells: ['xy', '0.6', '1900-02-29', ''] },
       { line: 5, cells: ['TRUE', '0.0000001', '1900-03-01', '#N/A'] },
       { line: 8, cells: ['gap', '', '-12.5', ''] },
-      { line: 9, cells: ['7', '8', '9', '10'] },
+      { line: 9, cells: ['7', '8', '9', '2.5%'] }, // a percent cell: 2.5% as Excel shows it, not 0.025
       { line: 10, cells: ['1', '', '', '', '', '5'] },
     ]);
   });
