@@ -11,7 +11,11 @@
 //   5. with --rows-list, calc at several sizes to check that RSS stays flat;
 //   6. the floor: tariff's own CSV reader over the file, records counted and
 //      nothing else (scripts/bench-parse.js), so a ratio can be read against
-//      what parsing alone costs.
+//      what parsing alone costs;
+//   7. hard inputs, as rows beside the plain file (QA-2026-12 #6, #8): the same
+//      rows with `loaded` and `us_content` columns, and the file with a stray
+//      quote in its first row, each with its time as a ratio of the plain
+//      file's; the stray-quote file also with --jobs 2 against --jobs 1.
 // Peak RSS comes from GNU `/usr/bin/time -f %M`, else from polling
 // /proc/<pid>/status (VmHWM) every 20 ms (TARIFF_BENCH_RSS=proc forces that).
 // Prints a table with the goals (or, with --json, one JSON object); progress
@@ -36,7 +40,7 @@ const MILLER_COMPARE =
   'var r = ($category == "vehicles") ? 0.275 : 0.1; ' +
   '$duty_as_enacted = $value_usd * r; $duty_no_deal = $value_usd * (r + 0.15); $duty_full_revocation = $value_usd * (r - 0.1)';
 
-const GOALS = { calcVsMiller: 0.5, compareVsCalc: 1.5, rssMB: 150, startupMs: 50, rssFlat: 0.1 };
+const GOALS = { calcVsMiller: 0.5, compareVsCalc: 1.5, rssMB: 150, startupMs: 50, rssFlat: 0.1, hardVsPlain: 1.5, jobs2VsJobs1: 1.2 };
 
 // ---------------------------------------------------------------- options
 
@@ -217,6 +221,11 @@ function evaluate(r) {
   g.push(goal('calc peak RSS', `< ${GOALS.rssMB} MB`, r.calc.rssMB, r.calc.rssMB === null ? null : r.calc.rssMB < GOALS.rssMB, r.calc.rssMB === null ? 'RSS not measurable here' : ''));
   if (r.compare.implemented) g.push(goal('compare peak RSS', `< ${GOALS.rssMB} MB`, r.compare.rssMB, r.compare.rssMB === null ? null : r.compare.rssMB < GOALS.rssMB));
   g.push(goal('start-up over bare node', `<= ${GOALS.startupMs} ms`, r.startup.overheadMs, r.startup.overheadMs <= GOALS.startupMs));
+  for (const h of r.hard) {
+    g.push(goal(`calc ${h.name} vs plain file`, `<= ${GOALS.hardVsPlain}x`, ratio(h.ms / r.calc.ms), h.ms <= GOALS.hardVsPlain * r.calc.ms));
+    g.push(goal(`calc ${h.name} peak RSS`, `< ${GOALS.rssMB} MB`, h.rssMB, h.rssMB === null ? null : h.rssMB < GOALS.rssMB));
+    if (h.jobs2) g.push(goal(`calc ${h.name} --jobs 2 vs --jobs 1`, `<= ${GOALS.jobs2VsJobs1}x`, ratio(h.jobs2.ms / h.ms), h.jobs2.ms <= GOALS.jobs2VsJobs1 * h.ms));
+  }
   if (r.sizes.length > 1) {
     const rss = r.sizes.map((s) => s.rssMB);
     const spread = rss.includes(null) ? null : Math.max(...rss) / Math.min(...rss) - 1;
@@ -243,7 +252,7 @@ function render(r) {
   out.push(`tariff bench: ${fmtInt(d.rows)} rows, ${(d.bytes / 1e6).toFixed(1)} MB (${d.file}, seed ${d.seed}, ${d.reused ? 'reused' : 'generated'}); medians of ${r.reps} runs`);
   out.push(`${r.env.node}, ${r.env.platform}, ${r.env.cpus} CPUs; peak RSS via ${r.env.rssMethod}; ${r.env.miller ?? 'Miller not on PATH'}`);
   out.push('');
-  const rows = [['measure', 'wall', 'rows/s', 'peak RSS', 'runs (s)', 'vs Miller']];
+  const rows = [['measure', 'wall', 'rows/s', 'peak RSS', 'runs (s)', 'vs Miller', 'vs']];
   const vs = (ms, base) => (base ? `${round2(ms / base.ms)}x` : '');
   rows.push(['tariff calc --format csv', fmtS(r.calc.ms), fmtInt(r.calc.rowsPerSec), mb(r.calc.rssMB), fmtRuns(r.calc), vs(r.calc.ms, r.miller?.calc)]);
   if (r.calcJobs) {
@@ -253,6 +262,10 @@ function render(r) {
   if (r.compare.implemented) {
     rows.push(['tariff compare (3 scenarios)', fmtS(r.compare.ms), fmtInt(r.compare.rowsPerSec), mb(r.compare.rssMB), fmtRuns(r.compare), vs(r.compare.ms, r.miller?.compare)]);
   } else rows.push(['tariff compare (3 scenarios)', 'compare: not implemented yet']);
+  for (const h of r.hard) {
+    rows.push([`tariff calc, ${h.name}`, fmtS(h.ms), fmtInt(h.rowsPerSec), mb(h.rssMB), fmtRuns(h), '', `${round2(h.ms / r.calc.ms)}x plain`]);
+    if (h.jobs2) rows.push([`tariff calc, ${h.name}, --jobs 2`, fmtS(h.jobs2.ms), fmtInt(h.jobs2.rowsPerSec), mb(h.jobs2.rssMB), fmtRuns(h.jobs2), '', `${round2(h.jobs2.ms / h.ms)}x --jobs 1`]);
+  }
   rows.push(['floor: tariff CSV reader alone', fmtS(r.floor.ms), fmtInt(r.floor.rowsPerSec), mb(r.floor.rssMB), fmtRuns(r.floor), vs(r.floor.ms, r.miller?.calc)]);
   if (r.miller) {
     rows.push(['Miller put, 1 rate (calc yardstick)', fmtS(r.miller.calc.ms), fmtInt(r.miller.calc.rowsPerSec), mb(r.miller.calc.rssMB), fmtRuns(r.miller.calc)]);
@@ -302,6 +315,20 @@ async function main() {
   const jobs = cpus().length;
   const calcJobs = jobs > 1 ? { jobs, ...(await measureCalc(data.path, o.rows, o.reps, ['--jobs', String(jobs)])) } : null;
 
+  // Hard inputs: the same rows with loaded/us_content columns; a stray quote in the first row (--jobs 1, then 2).
+  const hard = [];
+  for (const [variant, name] of [
+    ['loaded', 'loaded + us_content columns'],
+    ['stray', 'stray quote on line 2'],
+  ]) {
+    const d = ensureBenchData({ rows: o.rows, seed: o.seed, variant });
+    progress(`${relative(ROOT, d.path)}: ${d.reused ? 'reused' : `generated in ${fmtS(d.ms)}`}`);
+    const m = await measureCalc(d.path, o.rows, o.reps, ['--jobs', '1']);
+    const h = { variant, name, file: relative(ROOT, d.path), ...m };
+    if (variant === 'stray') h.jobs2 = await measureCalc(d.path, o.rows, o.reps, ['--jobs', '2']);
+    hard.push(h);
+  }
+
   const floor = await measureFile('parse only (floor)', process.execPath, [PARSE_ONLY, data.path], o.rows, o.reps);
   for (const r of floor.runs) delete r.stderr;
 
@@ -342,6 +369,7 @@ async function main() {
     env: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, rssMethod: RSS_METHOD, miller: millerVersion },
     calc,
     calcJobs,
+    hard,
     floor,
     compare,
     startup,

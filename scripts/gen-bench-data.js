@@ -8,8 +8,13 @@
 // 2025-03-12..2026-10-07, origin JP. value_usd is always a plain number so
 // Miller can multiply it; quoting (commas, doubled quotes) lives in `note`.
 //
-// Usage: node scripts/gen-bench-data.js [--rows N] [--seed S] [--out FILE] [--force]
-// Default output: bench-out/bench-v1-<rows>r-s<seed>.csv (reused when present).
+// Variants (--variant), the same rows with:
+//   loaded  two more columns, loaded (1-60 days before entry, 10% empty) and us_content (0-99, 10% empty):
+//           the in-transit and US-content rules are looked at on every row (QA-2026-12 #8);
+//   stray   a stray quote in the first row's note, a quote that never closes (QA-2026-12 #6).
+//
+// Usage: node scripts/gen-bench-data.js [--rows N] [--seed S] [--variant plain|loaded|stray] [--out FILE] [--force]
+// Default output: bench-out/bench-v1-<rows>r-s<seed>[-<variant>].csv (reused when present).
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -92,8 +97,12 @@ function pickGood(r) {
   return GOODS[GOODS.length - 1];
 }
 
+export const VARIANTS = ['plain', 'loaded', 'stray'];
+
+const DAY_MS = 86400000;
+
 /** One CSV line (no newline) for row number i (1-based), drawing from rand. */
-function makeRow(i, rand) {
+function makeRow(i, rand, variant = 'plain', extra = rand) {
   const [hts0, category] = pickGood(rand());
   // 5% of HTS codes are written without dots (e.g. 87032301), as some ERPs do.
   const hts = hts0 !== '' && rand() < 0.05 ? hts0.replaceAll('.', '') : hts0;
@@ -110,19 +119,26 @@ function makeRow(i, rand) {
   else if (n < 0.09) note = `"${PORTS[Math.floor(rand() * PORTS.length)]}, lot ${Math.floor(rand() * 1000)}"`;
   else if (n < 0.1) note = `"crate ""${String.fromCharCode(65 + Math.floor(rand() * 26))}${Math.floor(rand() * 10)}"", fragile"`;
   const id = `JP-${String(i).padStart(8, '0')}`;
-  return `${id},${hts},${category},${origin},${value},${date},${mfn},${note}`;
+  if (variant === 'stray' && i === 1) note = '"oops, a quote that never closes';
+  const row = `${id},${hts},${category},${origin},${value},${date},${mfn},${note}`;
+  if (variant !== 'loaded') return row;
+  // From a second stream, so that the rows are those of the plain file, with two more columns.
+  const loaded = extra() < 0.1 ? '' : new Date(Date.parse(date) - (1 + Math.floor(extra() * 60)) * DAY_MS).toISOString().slice(0, 10);
+  const usContent = extra() < 0.1 ? '' : String(Math.floor(extra() * 100));
+  return `${row},${loaded},${usContent}`;
 }
 
 /** The default path for a rows/seed pair. */
-export function benchDataPath(rows, seed = DEFAULT_SEED) {
-  return join(BENCH_DIR, `bench-v${GENERATOR_VERSION}-${rows}r-s${seed}.csv`);
+export function benchDataPath(rows, seed = DEFAULT_SEED, variant = 'plain') {
+  return join(BENCH_DIR, `bench-v${GENERATOR_VERSION}-${rows}r-s${seed}${variant === 'plain' ? '' : `-${variant}`}.csv`);
 }
 
 /**
  * Writes the file (via a temporary file, so a half-written one is never
  * reused) unless it already exists. Returns { path, bytes, reused, ms }.
  */
-export function ensureBenchData({ rows, seed = DEFAULT_SEED, out = benchDataPath(rows, seed), force = false }) {
+export function ensureBenchData({ rows, seed = DEFAULT_SEED, variant = 'plain', out = benchDataPath(rows, seed, variant), force = false }) {
+  if (!VARIANTS.includes(variant)) throw new Error(`unknown variant "${variant}"; one of ${VARIANTS.join(', ')}`);
   const started = performance.now();
   if (!force && existsSync(out)) return { path: out, bytes: statSync(out).size, reused: true, ms: 0 };
   mkdirSync(dirname(out), { recursive: true });
@@ -130,9 +146,10 @@ export function ensureBenchData({ rows, seed = DEFAULT_SEED, out = benchDataPath
   const fd = openSync(tmp, 'w');
   try {
     const rand = mulberry32(seed);
-    let chunk = `${HEADER}\n`;
+    const extra = mulberry32(seed ^ 0x5bd1e995);
+    let chunk = `${HEADER}${variant === 'loaded' ? ',loaded,us_content' : ''}\n`;
     for (let i = 1; i <= rows; i++) {
-      chunk += `${makeRow(i, rand)}\n`;
+      chunk += `${makeRow(i, rand, variant, extra)}\n`;
       if (chunk.length > 1 << 20) {
         writeSync(fd, chunk);
         chunk = '';
@@ -147,14 +164,15 @@ export function ensureBenchData({ rows, seed = DEFAULT_SEED, out = benchDataPath
 }
 
 function parseArgs(argv) {
-  const o = { rows: 1_000_000, seed: DEFAULT_SEED, out: undefined, force: false };
+  const o = { rows: 1_000_000, seed: DEFAULT_SEED, variant: 'plain', out: undefined, force: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--rows') o.rows = Number(argv[++i]);
     else if (a === '--seed') o.seed = Number(argv[++i]);
+    else if (a === '--variant') o.variant = argv[++i];
     else if (a === '--out') o.out = resolve(argv[++i]);
     else if (a === '--force') o.force = true;
-    else throw new Error(`unknown argument ${a}; usage: gen-bench-data.js [--rows N] [--seed S] [--out FILE] [--force]`);
+    else throw new Error(`unknown argument ${a}; usage: gen-bench-data.js [--rows N] [--seed S] [--variant plain|loaded|stray] [--out FILE] [--force]`);
   }
   if (!Number.isInteger(o.rows) || o.rows < 1) throw new Error('--rows must be a positive whole number');
   if (!Number.isInteger(o.seed)) throw new Error('--seed must be a whole number');
@@ -163,6 +181,6 @@ function parseArgs(argv) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const o = parseArgs(process.argv.slice(2));
-  const r = ensureBenchData({ rows: o.rows, seed: o.seed, out: o.out ?? benchDataPath(o.rows, o.seed), force: o.force });
+  const r = ensureBenchData({ rows: o.rows, seed: o.seed, variant: o.variant, out: o.out ?? benchDataPath(o.rows, o.seed, o.variant), force: o.force });
   console.log(`${r.path}: ${o.rows} rows, ${(r.bytes / 1e6).toFixed(1)} MB, ${r.reused ? 'reused' : `written in ${(r.ms / 1000).toFixed(1)} s`}`);
 }

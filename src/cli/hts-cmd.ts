@@ -1,17 +1,18 @@
 /** `tariff hts import`: the USITC HTS JSON export -> an MFN table for --hts-table. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { importUsitc, type UsitcRow } from '../core/usitc.js';
 import { EXIT, InputError } from '../errors.js';
 import type { CliIo } from './io.js';
+import { DataReadError, readDataFile } from '../io/load.js';
 
 export async function runHtsImport(file: string, o: { out: string; id?: string; asOf?: string }, io: CliIo): Promise<number> {
   let rows: unknown;
   try {
-    rows = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+    rows = JSON.parse(readDataFile(file).replace(/^\uFEFF/, ''));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${file}: file not found` : `${file}: not valid JSON (${code ?? (e as Error).message})`);
+    if (e instanceof DataReadError) throw new InputError(`${file}: ${e.message}`);
+    throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
   }
   if (!Array.isArray(rows)) throw new InputError(`${file}: expected the USITC export, a JSON array of rows with htsno, indent, description, general`);
   const result = importUsitc(rows as UsitcRow[]);

@@ -6,8 +6,9 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
-import { readCsvRecords, type CsvReadStats } from '../io/csv-input.js';
+import { NotCsvError, readCsvRecords, type CsvReadStats } from '../io/csv-input.js';
 import { sniffFile } from '../io/file-kind.js';
+import { showInputText } from '../io/sniff.js';
 import type { Progress } from './progress.js';
 import { readHeader, readRow, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
 
@@ -76,7 +77,12 @@ async function readWorkbookIfOne(spec: InputSpec & { kind: 'file' }, inputName: 
     return null;
   }
   if (kind === 'ole') throw new InputError(`${inputName}: ${OLE_MESSAGE}`);
-  const { readXlsxRecords, XlsxError } = await import('../io/xlsx-input.js');
+  const { readXlsxRecords, XlsxError, isWorkbookZip } = await import('../io/xlsx-input.js');
+  // A zip not named .xlsx is read as a workbook only when it holds one; else the CSV reader says what it looks like.
+  if (!/\.xls[xm]$/i.test(spec.path) && !(await isWorkbookZip(spec.path))) {
+    if (spec.sheet !== undefined) throw new UsageError(`--sheet is for an Excel workbook (.xlsx); ${inputName} is not one`);
+    return null;
+  }
   const checker = new RowChecker(opts, sink);
   let header: HeaderMap | null = null;
   let records = 0;
@@ -87,7 +93,7 @@ async function readWorkbookIfOne(spec: InputSpec & { kind: 'file' }, inputName: 
           const h = readHeader(rec.cells);
           if (!h.ok) {
             const where = `${inputName}${spec.sheet === undefined ? '' : ` sheet "${spec.sheet}"`} row ${rec.line}`;
-            throw new InputError(`${where}${h.problem.column ? `, column "${h.problem.column}"` : ''}: ${h.problem.message}`);
+            throw new InputError(`${where}${h.problem.column ? `, column "${showInputText(h.problem.column, 40)}"` : ''}: ${h.problem.message}`);
           }
           header = withoutDate(h.header, opts.forceDate);
           sink.header(header);
@@ -135,15 +141,13 @@ export async function readCsvRows(
   const checker = new RowChecker(opts, sink);
   let header: HeaderMap | null = from === undefined ? null : from.header;
   let records = from === undefined ? 0 : from.records;
-  const csv = from === undefined ? {} : { startLine: from.startLine, atStart: false, stats: from.stats };
+  const csv = from === undefined ? (inputName.startsWith('(') ? {} : { name: inputName }) : { startLine: from.startLine, atStart: false, stats: from.stats };
   try {
     for await (const batch of readCsvRecords(stream, csv)) {
       for (const rec of batch) {
         if (header === null) {
           const h = readHeader(rec.cells);
-          if (!h.ok) {
-            throw new InputError(`${inputName} line ${rec.line}${h.problem.column ? `, column "${h.problem.column}"` : ''}: ${h.problem.message}`);
-          }
+          if (!h.ok) throw new InputError(headerError(inputName, rec.line, rec.cells, h.problem));
           header = withoutDate(h.header, opts.forceDate);
           sink.header(header);
           continue;
@@ -170,7 +174,25 @@ export function inputError(e: unknown, inputName: string): unknown {
   if (code === 'ENOENT') return new InputError(`${inputName}: file not found`);
   if (code === 'EISDIR') return new InputError(`${inputName}: is a directory, not a CSV file`);
   if (code === 'EACCES') return new InputError(`${inputName}: permission denied`);
+  if (e instanceof NotCsvError) return new InputError(`${inputName}: ${e.message}`);
   return e;
+}
+
+/**
+ * A header that cannot be used, as the user should see it: the text from the file shown escaped and cut short (a
+ * binary file once echoed 900 raw bytes here), and a hint when the separator is not a comma.
+ */
+function headerError(inputName: string, line: number, cells: string[], problem: { column: string | null; message: string }): string {
+  const where = `${inputName} line ${line}${problem.column !== null ? `, column "${showInputText(problem.column, 40)}"` : ''}`;
+  if (cells.length === 1) {
+    const text = cells[0]!;
+    for (const [sep, name, shown] of [[';', 'semicolons (";")', ';'], ['\t', 'tabs', '\\t'], ['|', 'bars ("|")', '|']] as const) {
+      if (text.split(sep).length >= 3) {
+        return `${where}: the header "${showInputText(text)}" has no commas and looks separated by ${name}; tariff reads comma-separated CSV: export it with commas (in Excel: "CSV UTF-8 (Comma delimited)"), or convert it, e.g. tr '${shown}' ',' < ${inputName.startsWith('(') ? 'FILE' : inputName} (when no field contains a comma)`;
+      }
+    }
+  }
+  return `${where}: ${problem.message.replace(/\(found: (.*)\)$/s, (_m, found: string) => `(found: ${showInputText(found)})`)}`;
 }
 
 /** Checks one data record against the header: every record ends in exactly one call of the sink, row or rejected. */
@@ -190,7 +212,13 @@ export class RowChecker {
     const sink = this.sink;
     if (problem !== undefined) return sink.rejected({ line, field: '(row)', reason: problem }, cells, header);
     const read = readRow(cells, line, header, this.#defaults);
-    if (!read.ok) return sink.rejected(read.issue, cells, header);
+    if (!read.ok) {
+      // A carriage return not followed by a line feed joins two records into one (QA-2026-12 #14): say so.
+      if (read.issue.field === '(row)' && cells.some((c) => c.includes('\r'))) {
+        return sink.rejected({ ...read.issue, reason: `${read.issue.reason}; the line holds a carriage return (CR) that is not a line end here: save the file with LF or CRLF line ends` }, cells, header);
+      }
+      return sink.rejected(read.issue, cells, header);
+    }
     if (this.opts.forceDate === undefined && !this.usedDefaultDate && (header.index.date === undefined || cells[header.index.date]!.trim() === '')) {
       this.usedDefaultDate = true;
     }

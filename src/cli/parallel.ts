@@ -70,8 +70,11 @@ export interface ParallelPlan {
 const READ_BYTES = 1 << 20;
 /** Inputs up to this many parts (4 MiB by default) are read on the main thread: starting workers costs more than it saves. */
 const MIN_PARTS = 16;
-/** A record still open after this much is left to the main thread (its reader says what is wrong with it). */
-const MAX_CARRY = 64 << 20;
+/**
+ * A record still open after this much is left to the main thread (its reader says what is wrong with it): a
+ * stray quote, almost surely, and the cutter holds what it carries (so also a bound on memory).
+ */
+const MAX_CARRY = 4 << 20;
 
 /** How calc hands its rows to the main thread's reading, and merges what workers did. */
 export interface MainSide {
@@ -158,7 +161,10 @@ async function runParts(
   const init: WorkerInit = { ...par.init, header, inputName };
   // Loaded here, not at start-up: a run without workers does not pay for the module.
   const { Worker } = await import('node:worker_threads');
-  const pool = new Pool(par.jobs, init, Worker);
+  // Started with the first part sent: an input whose cutting gives up at once (a stray quote near its top) is read
+  // on the main thread without paying for workers that would do nothing.
+  let started = null as Pool | null;
+  const pool = () => (started ??= new Pool(par.jobs, init, Worker));
   let written = 0;
   const trace = (how: string) => par.trace?.(`${written} parts on ${par.jobs} worker threads${how}`);
   const cutter = new Cutter(par.partBytes, dataLine);
@@ -186,14 +192,14 @@ async function runParts(
           break;
         }
         sent.push(p);
-        pool.send(p);
+        pool().send(p);
       }
       const p = sent[0] ?? queued[0];
       if (p === undefined) break; // all written
-      const r = p.serial ? null : await pool.result(p.id);
+      const r = p.serial ? null : await pool().result(p.id);
       if (r === null || !r.clean) {
         // From this part on, the single-threaded reader: its records are the ones to trust.
-        await pool.close();
+        await started?.close();
         trace(`, then the main thread from line ${p.startLine}`);
         const rest = [...sent, ...queued].map((x) => Buffer.from(x.bytes.buffer, x.bytes.byteOffset, x.bytes.byteLength));
         rest.push(...cutter.carry());
@@ -212,7 +218,7 @@ async function runParts(
     trace('');
     return { inputName, usedDefaultDate };
   } finally {
-    await pool.close();
+    await started?.close();
   }
 }
 
@@ -244,6 +250,12 @@ async function firstHeader(bytes: Buffer, forceDate: string | undefined): Promis
  * first `partBytes` that has an even number of quote characters before it
  * (in CSV, a quote inside a quoted field is written twice), or, for a record
  * longer than that, at the first such line break after it.
+ *
+ * The bytes are scanned once as they come (a line or so again after a cut):
+ * one stray quote makes every later line break look quoted, and re-scanning
+ * the growing carry on every read made `--jobs 2` quadratic (QA-2026-12 #6).
+ * A carry longer than `maxCarry` is such a quote, almost surely: the rest of
+ * the input goes to the main thread, whose reader rejects that one line.
  */
 export class Cutter {
   #bufs: Buffer[] = [];
@@ -251,6 +263,18 @@ export class Cutter {
   #line: number;
   #id = 0;
   #stuck = false;
+  /** The scan of the bytes not yet in a part: quotes counted before `#quotesTo`; line breaks searched from `#nlFrom`. */
+  #quotes = 0;
+  #quotesTo = 0;
+  #nlFrom = 0;
+  /** The next quote at or after `#quotesTo` (-1: none before `#quoteSearched`). */
+  #nextQuote = -1;
+  #quoteSearched = 0;
+  /** Boundaries found: the last within partBytes, the first after them (0: none yet). */
+  #lastWithin = 0;
+  #firstAfter = 0;
+  /** Bytes scanned in all (for tests: linear in the input). */
+  scanned = 0;
 
   /** Bytes pushed start on line `startLine`, at a record boundary. */
   constructor(
@@ -269,11 +293,11 @@ export class Cutter {
     }
     while (!this.#stuck && this.#bytes >= this.partBytes) {
       const all = this.#bufs.length === 1 ? this.#bufs[0]! : Buffer.concat(this.#bufs);
+      this.#bufs = [all];
+      this.#scan(all);
       // The last boundary in the first partBytes; past them only for a record longer than a part.
-      let cut = lastBoundary(all.subarray(0, this.partBytes));
-      if (cut === 0) cut = firstBoundaryAfter(all, this.partBytes);
-      if (cut <= 0) {
-        this.#bufs = [all];
+      const cut = this.#lastWithin > 0 ? this.#lastWithin : this.#firstAfter;
+      if (cut === 0) {
         if (this.#bytes > this.maxCarry) {
           // A record longer than this is left, with the rest of the input, to the main thread.
           this.#stuck = true;
@@ -285,8 +309,46 @@ export class Cutter {
       const rest = all.subarray(cut);
       this.#bufs = rest.length > 0 ? [rest] : [];
       this.#bytes = rest.length;
+      // The scan goes on where it stopped. A cut is a boundary (an even number of quotes before it), so the count
+      // of quotes keeps its parity; no boundary lies between the last within partBytes and the first after them.
+      const after = this.#firstAfter > 0 ? this.#firstAfter - cut : 0;
+      this.#lastWithin = after > 0 && after <= this.partBytes ? after : 0;
+      this.#firstAfter = after > this.partBytes ? after : 0;
+      this.#quotesTo = Math.max(0, this.#quotesTo - cut);
+      this.#nlFrom -= cut;
+      this.#quoteSearched = Math.max(0, this.#quoteSearched - cut);
+      if (this.#nextQuote !== -1) this.#nextQuote -= cut;
     }
     return parts;
+  }
+
+  /** Scans `b` from where the last scan stopped, up to the first boundary after partBytes. */
+  #scan(b: Buffer): void {
+    if (this.#firstAfter > 0) return;
+    if (this.#nextQuote === -1 && this.#quoteSearched < b.length) {
+      this.#nextQuote = b.indexOf(QUOTE, Math.max(this.#quotesTo, this.#quoteSearched));
+      this.scanned += (this.#nextQuote === -1 ? b.length : this.#nextQuote) - Math.max(this.#quotesTo, this.#quoteSearched);
+      this.#quoteSearched = b.length;
+    }
+    for (let nl = b.indexOf(NL, this.#nlFrom); nl !== -1; nl = b.indexOf(NL, nl + 1)) {
+      this.scanned += nl + 1 - this.#nlFrom;
+      this.#nlFrom = nl + 1;
+      while (this.#nextQuote !== -1 && this.#nextQuote < nl) {
+        this.#quotes++;
+        const from = this.#nextQuote + 1;
+        this.#nextQuote = b.indexOf(QUOTE, from);
+        this.scanned += (this.#nextQuote === -1 ? b.length : this.#nextQuote) - from;
+      }
+      this.#quotesTo = nl;
+      if (this.#quotes % 2 !== 0) continue;
+      if (nl + 1 <= this.partBytes) this.#lastWithin = nl + 1;
+      else {
+        this.#firstAfter = nl + 1;
+        return;
+      }
+    }
+    this.scanned += b.length - this.#nlFrom;
+    this.#nlFrom = b.length;
   }
 
   /** The bytes not yet in a part (after a stuck part: everything since). */

@@ -1,12 +1,12 @@
 /** `tariff schedule list | show [ID] | validate FILE`. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import Table from 'cli-table3';
 import { compileEngine, formatCitation, type CompiledMeasure, type Engine } from '../core/compile.js';
 import { formatPath } from '../core/issues.js';
 import { formatCents, formatRate } from '../core/money.js';
 import { EXIT, UsageError } from '../errors.js';
-import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadScenarioFile, loadSchedule, SCENARIO_DIR } from '../io/load.js';
+import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadScenarioFile, loadSchedule, readDataFile, SCENARIO_DIR } from '../io/load.js';
 import { applyScenario } from '../core/scenario.js';
 import type { CliIo } from './io.js';
 
@@ -115,8 +115,10 @@ function rateText(m: CompiledMeasure): string {
 /** Checks a schedule, scenario or MFN table file and prints every problem; exit 1 if any. */
 export async function runScheduleValidate(file: string, io: CliIo, o: { schedule?: string }): Promise<number> {
   let kind: 'schedule' | 'scenario' | 'mfn table' | 'fees';
+  let text = '';
   try {
-    const data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    text = readDataFile(file);
+    const data = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
     const has = (k: string) => data !== null && typeof data === 'object' && k in data;
     kind = has('base') ? 'scenario' : has('entries') ? 'mfn table' : has('mpf') ? 'fees' : 'schedule';
   } catch {
@@ -134,7 +136,7 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
       await loadEngine({ scheduleFile: file });
     } else {
       const { MfnTableSchema, FeesSchema } = await import('../schema/schedule.js');
-      const r = (kind === 'fees' ? FeesSchema : MfnTableSchema).safeParse(JSON.parse(await readFile(file, 'utf8')));
+      const r = (kind === 'fees' ? FeesSchema : MfnTableSchema).safeParse(JSON.parse(text.replace(/^\uFEFF/, '')));
       if (!r.success) throw new DataFileError(file, r.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
     }
   } catch (e) {

@@ -3,7 +3,7 @@
  * semantic checks. Every problem names the file and the JSON path.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEngine, type Engine } from '../core/compile.js';
@@ -52,14 +52,79 @@ function validatedAtBuild(kind: SchemaName, file: string, text: string): boolean
 
 type SchemaName = 'ScheduleSchema' | 'ScenarioSchema' | 'MfnTableSchema' | 'FeesSchema';
 
+/** The most a schedule, scenario, MFN table or USITC export file may hold (the 2026 USITC export is 13 MB). */
+export const MAX_DATA_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A data file that cannot be read, with the reason as the user should see it (without the file's name). */
+export class DataReadError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'DataReadError';
+  }
+}
+
+/**
+ * Reads a data file as UTF-8 text, at most MAX_DATA_FILE_BYTES. A regular file's size is checked before
+ * reading; anything else (a pipe such as `<(cat file)`, a device) is read up to the limit and refused past it,
+ * so `/dev/zero` ends in a message instead of filling memory (QA-2026-12 #7). Read synchronously: the files are
+ * small, and each asynchronous read costs a few event-loop turns at start-up.
+ */
+export function readDataFile(file: string, max = MAX_DATA_FILE_BYTES): string {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw readError(e);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new DataReadError('is a directory, not a file', 'EISDIR');
+    const limit = `${max / 1024 / 1024} MiB`;
+    if (st.isFile()) {
+      if (st.size > max) throw new DataReadError(`is ${st.size} bytes, more than the ${limit} a schedule, scenario or HTS file may hold`, 'EFBIG');
+      return readFileSync(fd, 'utf8');
+    }
+    // Not a regular file: read what it gives, up to the limit.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > max) {
+        throw new DataReadError(
+          `is not a regular file and gave more than ${limit} without ending (a device such as /dev/zero?); a schedule, scenario or HTS file may hold at most ${limit}`,
+          'EFBIG',
+        );
+      }
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } catch (e) {
+    throw e instanceof DataReadError ? e : readError(e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readError(e: unknown): DataReadError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new DataReadError('file not found', code);
+  if (code === 'EISDIR') return new DataReadError('is a directory, not a file', code);
+  if (code === 'EACCES') return new DataReadError('permission denied', code);
+  return new DataReadError(`cannot read the file (${code ?? String(e)})`, code);
+}
+
 async function readJson(file: string): Promise<{ data: unknown; text: string }> {
   let text: string;
   try {
-    // Read synchronously: the files are small, and each asynchronous read costs a few event-loop turns at start-up.
-    text = readFileSync(file, 'utf8');
+    text = readDataFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DataFileError(file, [{ path: [], message: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` }]);
+    throw new DataFileError(file, [{ path: [], message: (e as Error).message }]);
   }
   try {
     return { data: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown, text };

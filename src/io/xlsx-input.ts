@@ -498,6 +498,16 @@ export async function* readXlsxRecords(path: string, file: string, opts: XlsxRea
   if (width < 0) throw new XlsxError(`${where}: the sheet is empty; expected a header row (e.g. id, hts, value, date) and rows`);
 }
 
+/** A zip that holds a workbook (its directory lists xl/workbook.xml or the package's content types); false for any other file. */
+export async function isWorkbookZip(path: string): Promise<boolean> {
+  try {
+    const zip = await ZipFile.open(path);
+    return zip.entries.has('[Content_Types].xml') || zip.entries.has('xl/workbook.xml');
+  } catch {
+    return false;
+  }
+}
+
 /** Excel's name of a 0-based column: 0 → A, 27 → AB. */
 export function columnName(col: number): string {
   let s = '';

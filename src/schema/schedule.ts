@@ -24,8 +24,8 @@ const DateString = z
 
 const Percent = z
   .string()
-  .regex(PERCENT, { message: 'expected a percentage as a decimal string, e.g. "25" or "2.5"' })
-  .refine((s) => !PERCENT.test(s) || Number(s) <= 1000, { message: 'percentage above 1000' })
+  .regex(PERCENT, { message: 'expected a percentage as a decimal string, e.g. "25" or "2.5" (at most 1000 with at most 6 decimals)' })
+  .refine((s) => !PERCENT.test(s) || Number(s) <= 1000, { message: 'percentage above 1000 (at most 1000)' })
   .meta({ description: 'Percent as a decimal string: "25" means 25%.' });
 
 const HtsPrefix = z

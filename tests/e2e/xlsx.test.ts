@@ -70,6 +70,16 @@ describe('tariff calc FILE.xlsx', () => {
     expect(fromCsv.stdout.split('\n').length).toBeGreaterThan(3);
   });
 
+  it('reads a workbook whatever its name (a zip that holds one); a zip that does not is left to the CSV reader', async () => {
+    const csv = resolve(ROOT, 'data/examples/shipments.csv');
+    const misnamed = join(dir, 'book.csv');
+    await csvToXlsx(csv, misnamed);
+    const fromCsv = await tariff(['calc', csv, '--format', 'csv']);
+    const fromBook = await tariff(['calc', misnamed, '--format', 'csv']);
+    expect(fromBook.code).toBe(0);
+    expect(fromBook.stdout).toBe(fromCsv.stdout);
+  });
+
   it('reads the sheet --sheet names; compare and timeline read workbooks too', async () => {
     const csv = resolve(ROOT, 'data/examples/shipments.csv');
     const xlsx = join(dir, 'two-sheets.xlsx');

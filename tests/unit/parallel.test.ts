@@ -1,7 +1,7 @@
 /** Cutting an input into parts of whole records for worker threads (src/cli/parallel.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Cutter, firstBoundaryAfter, lastBoundary } from '../../src/cli/parallel.js';
+import { Cutter, firstBoundaryAfter, lastBoundary, type Part } from '../../src/cli/parallel.js';
 
 const b = (s: string) => Buffer.from(s, 'utf8');
 
@@ -84,5 +84,37 @@ describe('Cutter', () => {
     expect(parts[1]!.startLine).toBe(3);
     expect(Buffer.concat(cutter.carry()).toString()).toBe(`"open${'x'.repeat(20)}\nmore\n`);
     expect(cutter.end()).toBeNull();
+  });
+});
+
+describe('Cutter on a stray quote (QA-2026-12 #6)', () => {
+  const row = (i: number) => `r${i},8457.10.00,100,2025-09-01,fine\n`;
+
+  it('scans each byte about once, however the input is read, and hands the rest to the main thread after maxCarry', () => {
+    for (const rows of [20_000, 80_000]) {
+      const input = b(`a,8457.10.00,100,2025-09-01,"oops\n${Array.from({ length: rows }, (_, i) => row(i)).join('')}`);
+      for (const readBytes of [4096, 65536]) {
+        const cutter = new Cutter(2048, 2, 256 * 1024);
+        const parts: Part[] = [];
+        for (let at = 0; at < input.length && !parts.some((p) => p.serial); at += readBytes) parts.push(...cutter.push([input.subarray(at, at + readBytes)]));
+        expect(parts.map((p) => p.serial ?? false)).toEqual([true]); // no boundary is trusted after the quote: all to the main thread
+        expect(parts[0]!.startLine).toBe(2);
+        expect(cutter.scanned).toBeLessThanOrEqual(2 * (256 * 1024 + readBytes));
+      }
+    }
+  });
+
+  it('a quote in the middle: parts before it go to workers, the rest to the main thread, in linear work', () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => row(i));
+    lines[20_000] = 'x,8457.10.00,100,2025-09-01,"oops\n';
+    const input = b(lines.join(''));
+    const cutter = new Cutter(4096, 1, 64 * 1024);
+    const parts: Part[] = [];
+    for (let at = 0; at < input.length && !parts.some((p) => p.serial); at += 65536) parts.push(...cutter.push([input.subarray(at, at + 65536)]));
+    const serial = parts.findIndex((p) => p.serial);
+    expect(serial).toBeGreaterThan(0);
+    expect(parts[serial]!.startLine).toBeLessThanOrEqual(20_001);
+    expect(Buffer.concat([...parts.slice(0, serial).map((p) => p.bytes), ...cutter.carry()]).toString()).toBe(input.subarray(0, Buffer.concat([...parts.slice(0, serial).map((p) => p.bytes), ...cutter.carry()]).length).toString());
+    expect(cutter.scanned).toBeLessThanOrEqual(3 * input.length);
   });
 });
