@@ -26,7 +26,7 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['papaparse', 'zod', 'chalk', 'cli-table3', '@modelcontextprotocol/sdk', '@modelcontextprotocol/sdk/*'],
+  external: ['papaparse', 'zod', 'chalk', 'cli-table3', 'saxes', '@modelcontextprotocol/sdk', '@modelcontextprotocol/sdk/*'],
   // commander is CommonJS: its require() calls of Node's own modules need a require in an ES module.
   banner: { js: "import { createRequire as __tariffRequire } from 'node:module';\nconst require = __tariffRequire(import.meta.url);" },
   sourcemap: 'linked',

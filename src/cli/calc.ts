@@ -4,10 +4,12 @@
  */
 import { statSync } from 'node:fs';
 import { entryFees, MODES, type Mode } from '../core/fees.js';
-import { formatRate, parseMoney } from '../core/money.js';
+import { formatCents, formatRate, parseMoney } from '../core/money.js';
 import { Resolver } from '../core/resolve.js';
 import { loadEngine } from '../io/load.js';
 import { Out } from '../io/out.js';
+import type { OutFile } from '../io/out-file.js';
+import { sniffFile } from '../io/file-kind.js';
 import { readHeader, readRow, type RowDefaults, type RowIssue } from '../schema/row.js';
 import { colorEnabled, makePaint, type Paint } from './color.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -20,7 +22,7 @@ import { readRowsParallel } from './parallel.js';
 import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin, flagSpi } from './options.js';
-import { entryRecord, totalsRecord } from './records.js';
+import { entryRecord, lineRecord, passthroughColumns, totalsRecord } from './records.js';
 import { FORMATS, makeReporter, type Format } from './reporters.js';
 
 export interface CalcOptions {
@@ -53,6 +55,10 @@ export interface CalcOptions {
   /** false with --no-fees */
   fees?: boolean | undefined;
   jobs?: string | undefined;
+  /** The sheet of an .xlsx input. */
+  sheet?: string | undefined;
+  /** Write the output to this file instead of stdout. */
+  out?: string | undefined;
 }
 
 /** Options after checking: what the run needs, no I/O yet. */
@@ -77,11 +83,19 @@ export interface CalcPlan {
   htsTable: string | undefined;
   /** Worker threads for a large input (1: none; 'auto': one per CPU, looked up when the run starts). */
   jobs: number | 'auto';
+  /** --out FILE, else null (stdout). */
+  outFile: string | null;
 }
 
 export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): CalcPlan {
-  const format = (o.format ?? (io.stdout.isTTY ? 'table' : 'csv')) as Format;
+  const outFile = o.out ?? null;
+  if (outFile === '') throw new UsageError('--out needs a file name');
+  // Written to a file, the default is CSV, or a workbook when the file is named .xlsx.
+  const format = (o.format ?? (outFile !== null ? (/\.xlsx$/i.test(outFile) ? 'xlsx' : 'csv') : io.stdout.isTTY ? 'table' : 'csv')) as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${o.format}"`);
+  if (format === 'xlsx' && outFile === null && io.stdout.isTTY) {
+    throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx, or redirect stdout to a file', 'e.g. tariff calc lines.csv --format xlsx --out duties.xlsx');
+  }
   const limit = o.limit === undefined ? 50 : Number(o.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${o.limit}"`);
   flagDate('--date', o.date);
@@ -113,6 +127,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     schedule: o.schedule,
     htsTable: o.htsTable,
     jobs,
+    outFile,
   };
 }
 
@@ -146,6 +161,7 @@ export function planInput(
     loaded?: string | undefined;
     date?: string | undefined;
     on?: string | undefined;
+    sheet?: string | undefined;
   },
   io: CliIo,
   command = 'calc',
@@ -153,6 +169,7 @@ export function planInput(
   const single = o.value !== undefined || o.hts !== undefined || o.category !== undefined;
   if (single) {
     if (file !== undefined) throw new UsageError('give either a FILE or --value with --hts/--category, not both');
+    if (o.sheet !== undefined) throw new UsageError('--sheet names the sheet of an Excel workbook given as FILE');
     if (o.value === undefined) throw new UsageError('--value is required with --hts or --category', `e.g. tariff ${command} --value 45000 --hts 8703.24.01`);
     if (o.hts === undefined && o.category === undefined) {
       throw new UsageError('--value needs --hts CODE or --category NAME', `e.g. tariff ${command} --value 45000 --category vehicles`);
@@ -176,19 +193,31 @@ export function planInput(
     if (file === undefined && io.stdin.isTTY) {
       throw new UsageError('no input: give a CSV FILE, pipe CSV on stdin, or use --value with --hts/--category', `see tariff ${command} --help`);
     }
+    if (o.sheet !== undefined) throw new UsageError('--sheet is for an Excel workbook (.xlsx) given as FILE; stdin is read as CSV');
     return { kind: 'stdin' };
   }
-  return { kind: 'file', path: file };
+  return o.sheet === undefined ? { kind: 'file', path: file } : { kind: 'file', path: file, sheet: o.sheet };
 }
 
 export async function runCalc(file: string | undefined, options: CalcOptions, io: CliIo): Promise<number> {
   const plan = planCalc(file, options, io);
+  // out-file.ts is loaded only for --out.
+  const outFile = plan.outFile === null ? null : await (await import('../io/out-file.js')).OutFile.open(plan.outFile);
+  if (outFile !== null && !outFile.ok) return outFile.failed(io);
+  try {
+    return await calcTo(plan, options, io, outFile);
+  } finally {
+    outFile?.discard(); // a run that stopped before the file was complete leaves no part of it
+  }
+}
+
+async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: OutFile | null): Promise<number> {
   const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, options.color === false));
   const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${displayText(s, { keepLines: true })}\n`);
   const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable });
   const resolver = new Resolver(engine);
   const warnings = new DateWarnings(engine, warn);
-  const out = new Out(io.stdout);
+  const out = new Out(outFile?.stream ?? io.stdout);
   const paint = await makePaint(plan.color);
   const flags = plan.input.kind === 'flags';
   // Customs fees: a line without an entry is an entry of its own, computed at once; grouped entries are summed
@@ -199,6 +228,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
+  const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, maxRows: xlsxMaxRows(io.env) }) : undefined;
   const sink: RowSink = {
     header: (header) => {
       calc.reporter = makeReporter(plan.format, {
@@ -211,6 +241,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
         explain: plan.explain,
         fees: feeRules !== null,
         width: outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number }),
+        xlsx,
       });
     },
     row: (row, cells, header) => {
@@ -234,7 +265,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   // node:os only for --jobs auto: a one-import run does not load it.
   const jobs = plan.jobs === 'auto' ? (await import('node:os')).availableParallelism() : plan.jobs;
   const summary =
-    input.kind !== 'flags' && plan.format !== 'table' && jobs > 1 && userFilesAreRegular(plan)
+    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && jobs > 1 && userFilesAreRegular(plan) && !isWorkbook(input)
       ? await readRowsParallel(
           input,
           io.stdin,
@@ -266,6 +297,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
           },
         )
       : await readRows(input, io.stdin, readOpts, sink);
+  if (outFile !== null && out.closed) return outFile.failed(io);
   if (out.closed) return EXIT.ok; // the reader went away (e.g. | head): stop quietly
   warnings.finish();
 
@@ -297,6 +329,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   const t = totalsRecord(engine, totals, feeRules === null ? null : feeTotals);
   reporter.end(t, warnings.list);
   await out.flush();
+  if (outFile !== null && !(await outFile.close())) return outFile.failed(io);
 
   const value = t.fees === undefined ? t.value : `${t.value}; fees ${t.fees} (MPF ${t.mpf}, HMF ${t.hmf}); duty + fees ${t.total}`;
   summarise(io, errPaint, plan.format, plan.quiet, summary.inputName, t.lines, t.rejected, t.duty, value, calc.rejectedSample);
@@ -304,6 +337,11 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
     io.stderr.write(`${summary.inputName}: ${plural(totals.refundableLines, 'line')} with refundable duty, ${t.refundable} in all\n`);
   }
   return totals.rejected > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+/** An .xlsx input is read on the main thread: workers cut CSV text into parts. */
+function isWorkbook(input: InputSpec): boolean {
+  return input.kind === 'file' && sniffFile(input.path) !== 'other';
 }
 
 /** Workers read the user's schedule, scenario and MFN files again: only regular files can be (not a pipe, say). */
@@ -323,6 +361,11 @@ function userFilesAreRegular(plan: CalcPlan): boolean {
  * measured on 1,000,000 rows with 2 workers, parts of 256 KiB, 1 MiB and 4 MiB took the same time within
  * this machine's noise, and the smaller ones hold less memory (about 280, 310 and 450 MB at peak).
  */
+function xlsxMaxRows(env: Record<string, string | undefined>): number | undefined {
+  const n = Number(env.TARIFF_XLSX_MAX_ROWS);
+  return Number.isInteger(n) && n >= 2 ? n : undefined;
+}
+
 function partBytes(env: Record<string, string | undefined>): number {
   const n = Number(env.TARIFF_PART_BYTES);
   return Number.isInteger(n) && n > 0 ? n : 256 << 10;
@@ -341,11 +384,13 @@ function summarise(
   sample: RowIssue[],
 ): void {
   inputName = displayText(inputName);
-  if (format === 'csv' && !quiet) {
+  // CSV and a workbook carry no totals line of their own on the terminal: it goes to stderr.
+  const totalsLine = format === 'csv' || format === 'xlsx';
+  if (totalsLine && !quiet) {
     io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${rejected} rejected; duty ${duty} on customs value ${value}\n`);
   }
   if (rejected === 0) return;
-  if (format !== 'csv' || quiet) io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${paint.red(`${rejected} rejected`)}\n`);
+  if (!totalsLine || quiet) io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${paint.red(`${rejected} rejected`)}\n`);
   for (const r of sample) {
     io.stderr.write(`  ${inputName}${r.line === null ? '' : ` line ${r.line}`}, ${r.field === '(row)' ? 'row' : `column "${displayText(r.field)}"`}: ${displayText(r.reason)}\n`);
   }

@@ -53,6 +53,10 @@ export interface CompareOptions {
   color?: boolean | undefined;
   raw?: boolean | undefined;
   quiet?: boolean | undefined;
+  /** The sheet of an .xlsx input. */
+  sheet?: string | undefined;
+  /** Write the output to this file instead of stdout. */
+  out?: string | undefined;
 }
 
 interface RejectedRow {
@@ -64,7 +68,12 @@ interface RejectedRow {
 }
 
 export async function runCompare(file: string | undefined, o: CompareOptions, io: CliIo): Promise<number> {
-  const format = (o.format ?? (io.stdout.isTTY ? 'table' : 'csv')) as CompareFormat;
+  // An Excel workbook (--format xlsx, or --out FILE.xlsx) is written from the json report; to a file, csv otherwise.
+  const workbook = o.format === 'xlsx' || (o.format === undefined && o.out !== undefined && /\.xlsx$/i.test(o.out));
+  if (workbook && o.out === undefined && io.stdout.isTTY) {
+    throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx, or redirect stdout to a file', 'e.g. tariff compare lines.csv --format xlsx --out compare.xlsx');
+  }
+  const format = (workbook ? 'json' : (o.format ?? (io.stdout.isTTY && o.out === undefined ? 'table' : 'csv'))) as CompareFormat;
   if (!COMPARE_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${COMPARE_FORMATS.join(', ')}, got "${o.format}"`);
   const by = (o.by ?? 'category') as GroupBy;
   if (!GROUP_BYS.includes(by)) throw new UsageError(`--by must be one of ${GROUP_BYS.join(', ')}, got "${o.by}"`);
@@ -154,11 +163,23 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
 
   const report = buildReport(engines, sums, by, per, o.date ?? null, rejected, o.on ?? null, differentRows);
   report.warnings = dates.list;
-  const out = new Out(io.stdout);
-  const chart = format === 'table' && Boolean(io.stdout.isTTY);
-  const paint = await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
-  out.push(renderCompare(report, format, { paint, chart, raw: Boolean(o.raw), width: outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number }) }));
-  await out.flush();
+  // --out: through a temporary file renamed when complete (io/out-file.ts, loaded only then).
+  const outFile = o.out === undefined ? null : await (await import('../io/out-file.js')).OutFile.open(o.out);
+  if (outFile !== null && !outFile.ok) return outFile.failed(io);
+  try {
+    const out = new Out(outFile?.stream ?? io.stdout);
+    if (workbook) (await import('./compare-xlsx.js')).writeCompareWorkbook(report, (b) => out.take(b));
+    else {
+      const chart = format === 'table' && Boolean(io.stdout.isTTY) && outFile === null;
+      const paint = await makePaint(format === 'table' && outFile === null && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
+      const width = outFile === null ? outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number }) : null;
+      out.push(renderCompare(report, format, { paint, chart, raw: Boolean(o.raw), width }));
+    }
+    await out.flush();
+    if (outFile !== null && !(await outFile.close())) return outFile.failed(io);
+  } finally {
+    outFile?.discard();
+  }
 
   const anyRejected = sums.some((s) => s.rejected > 0);
   if (anyRejected) {

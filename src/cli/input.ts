@@ -5,13 +5,17 @@
  */
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { NotCsvError, readCsvRecords, type CsvReadStats } from '../io/csv-input.js';
+import { sniffFile } from '../io/file-kind.js';
 import { showInputText } from '../io/sniff.js';
 import type { Progress } from './progress.js';
 import { readHeader, readRow, type HeaderMap, type Row, type RowDefaults, type RowIssue } from '../schema/row.js';
 
-export type InputSpec = { kind: 'flags'; cells: string[]; header: HeaderMap } | { kind: 'file'; path: string } | { kind: 'stdin' };
+export type InputSpec =
+  | { kind: 'flags'; cells: string[]; header: HeaderMap }
+  | { kind: 'file'; path: string; /** --sheet: the sheet of an .xlsx workbook */ sheet?: string | undefined }
+  | { kind: 'stdin' };
 
 export interface RowSink {
   header(header: HeaderMap | null): void;
@@ -48,6 +52,10 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
     return { inputName: inputNameOf(spec), usedDefaultDate: checker.usedDefaultDate };
   }
   const inputName = inputNameOf(spec);
+  if (spec.kind === 'file') {
+    const xlsx = await readWorkbookIfOne(spec, inputName, opts, sink);
+    if (xlsx !== null) return xlsx;
+  }
   const stream = spec.kind === 'file' ? createReadStream(spec.path, { highWaterMark: 65536 }) : stdin;
   try {
     const read = await readCsvRows(stream, inputName, opts, sink);
@@ -56,6 +64,58 @@ export async function readRows(spec: InputSpec, stdin: Readable, opts: ReadOptio
     opts.progress?.done();
   }
 }
+
+/**
+ * An .xlsx input (by extension or zip bytes), or null for any other input: its rows go into the sink as CSV
+ * records do, with the same header rules and row checks, numbered by sheet row. The reader
+ * (io/xlsx-input.ts, with saxes) is loaded only for a workbook.
+ */
+async function readWorkbookIfOne(spec: InputSpec & { kind: 'file' }, inputName: string, opts: ReadOptions, sink: RowSink): Promise<ReadSummary | null> {
+  const kind = sniffFile(spec.path);
+  if (kind === 'other') {
+    if (spec.sheet !== undefined) throw new UsageError(`--sheet is for an Excel workbook (.xlsx); ${inputName} is not one`);
+    return null;
+  }
+  if (kind === 'ole') throw new InputError(`${inputName}: ${OLE_MESSAGE}`);
+  const { readXlsxRecords, XlsxError, isWorkbookZip } = await import('../io/xlsx-input.js');
+  // A zip not named .xlsx is read as a workbook only when it holds one; else the CSV reader says what it looks like.
+  if (!/\.xls[xm]$/i.test(spec.path) && !(await isWorkbookZip(spec.path))) {
+    if (spec.sheet !== undefined) throw new UsageError(`--sheet is for an Excel workbook (.xlsx); ${inputName} is not one`);
+    return null;
+  }
+  const checker = new RowChecker(opts, sink);
+  let header: HeaderMap | null = null;
+  let records = 0;
+  try {
+    for await (const batch of readXlsxRecords(spec.path, inputName, { sheet: spec.sheet })) {
+      for (const rec of batch) {
+        if (header === null) {
+          const h = readHeader(rec.cells);
+          if (!h.ok) {
+            const where = `${inputName}${spec.sheet === undefined ? '' : ` sheet "${spec.sheet}"`} row ${rec.line}`;
+            throw new InputError(`${where}${h.problem.column ? `, column "${showInputText(h.problem.column, 40)}"` : ''}: ${h.problem.message}`);
+          }
+          header = withoutDate(h.header, opts.forceDate);
+          sink.header(header);
+          continue;
+        }
+        records++;
+        checker.check(header, rec.cells, rec.line, rec.problem);
+      }
+      if (!(await sink.afterBatch())) break;
+      opts.progress?.tick(records);
+    }
+  } catch (e) {
+    if (e instanceof XlsxError) throw new InputError(e.message);
+    throw inputError(e, inputName);
+  } finally {
+    opts.progress?.done();
+  }
+  return { inputName, usedDefaultDate: checker.usedDefaultDate };
+}
+
+const OLE_MESSAGE =
+  'is a password-protected (encrypted) workbook or an old-format .xls file, which tariff cannot read: in Excel, remove the password (File > Info > Protect Workbook) and save as .xlsx, or save the sheet as CSV';
 
 /** Where a part of an input starts, when it is read after its header (see parallel.ts). */
 export interface ReadFrom {

@@ -31,6 +31,7 @@ Examples:
   $ tariff calc data/examples/shipments.csv --format table
   $ cat lines.csv | tariff calc --format json > duties.json
   $ tariff calc --value 100000 --hts 8457.10.00 --date 2026-08-01 --format json
+  $ tariff calc lines.xlsx --sheet "Jan lines" --format xlsx --out duties.xlsx
 `;
 
 const CALC_AFTER = `
@@ -60,7 +61,11 @@ line, column and reason; none is dropped.
 Formats: table (default on a terminal: at most --limit lines, then totals),
 csv (default when piped: every row, with status, per-layer rates and duties;
 totals on stderr), json (one document), ndjson (one object per line, then a
-totals object). Money is exact to the cent: each measure's amount is rounded
+totals object), xlsx (an Excel workbook: Lines, Totals and Notes sheets; money
+as numbers with two decimals, rates as percents; needs --out on a terminal).
+Input may be an Excel workbook (.xlsx): the first sheet, or --sheet NAME, read
+like CSV (first non-blank row the header; line numbers are the sheet's rows).
+Money is exact to the cent: each measure's amount is rounded
 half up per line, and totals are sums of the rounded amounts.
 ${EXIT_CODES_HELP}`;
 
@@ -112,19 +117,21 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   withImportOptions(program
     .command('calc')
     .description('compute duties for one import (flags) or for CSV rows from FILE or stdin')
-    .argument('[file]', 'CSV file; "-" or nothing reads stdin')
+    .argument('[file]', 'CSV file or Excel workbook (.xlsx); "-" or nothing reads CSV on stdin')
     .option('--value <usd>', 'customs value in dollars, for one import')
     .option('--hts <code>', 'HTS code of that import, e.g. 8703.24.01')
     .option('--category <name>', 'category instead of an HTS code: vehicles, auto-parts, steel, aluminum, pharmaceuticals, general')
     .option('--id <ref>', 'your reference for that import')
     .option('--date <YYYY-MM-DD>', 'entry date (rows without a date use it too); default: today')
+    .option('--sheet <name>', 'the sheet of an Excel workbook (.xlsx) FILE to read (default: the first)')
     .option('--origin <CC>', 'country of origin (rows without an origin use it too)', 'JP')
     .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
     .option('--spi <program>', 'claim a special program for rows without an spi column: JP (US-Japan Trade Agreement) applies the line\'s Special rate where the HTS lists JP')
     .option('--scenario <name>', 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
     .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us-japan.json')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson']))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson', 'xlsx']))
+    .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx on a terminal)')
     .option('--limit <n>', 'most lines a table shows', '50')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'no totals line and no progress line on stderr (warnings, errors and rejected rows still print)')
@@ -169,14 +176,16 @@ Examples:
   withImportOptions(program
     .command('compare')
     .description('put scenarios side by side on the same rows: totals, groups, differences from the first scenario')
-    .argument('[file]', 'CSV file; "-" or nothing reads stdin')
+    .argument('[file]', 'CSV file or Excel workbook (.xlsx); "-" or nothing reads CSV on stdin')
     .option('--scenarios <list>', `comma-separated bundled scenarios; the first is the baseline (default: ${DEFAULT_SCENARIOS.join(',')})`)
     .option('--scenario-file <file>', 'add your own scenario file after the named ones (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--date <YYYY-MM-DD>', 'entry date of rows without one, as in calc; default: today')
     .option('--on <YYYY-MM-DD>', "evaluate every row on this entry date, ignoring the input's dates (what if these flows entered on D)")
+    .option('--sheet <name>', 'the sheet of an Excel workbook (.xlsx) FILE to read (default: the first)')
     .option('--by <group>', 'group by category, hts, measure or id', 'category')
     .option('--per <period>', 'treat values as annual flows; show run rates per year, month, day or hour (a year is 365 days)')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'markdown']))
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'markdown', 'xlsx']))
+    .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx on a terminal)')
     .option('--value <usd>', 'customs value in dollars, for one import')
     .option('--hts <code>', 'HTS code of that import')
     .option('--category <name>', 'category instead of an HTS code')
@@ -197,13 +206,14 @@ Examples:
   program
     .command('timeline')
     .description('every date on which the effective rate of a good (or a basket) changes, and why')
-    .argument('[file]', 'a basket CSV (value-weighted rate); omit for one good given by --hts or --category')
+    .argument('[file]', 'a basket CSV or .xlsx (value-weighted rate); omit for one good given by --hts or --category')
     .option('--hts <code>', 'HTS code of the good')
     .option('--category <name>', 'category of the good instead of an HTS code')
     .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
     .option('--origin <CC>', 'country of origin', 'JP')
     .option('--from <YYYY-MM-DD>', "first date (default: the schedule's start)")
     .option('--to <YYYY-MM-DD>', "last date (default: the schedule's knownThrough)")
+    .option('--sheet <name>', 'the sheet of an Excel workbook (.xlsx) FILE to read (default: the first)')
     .option('--scenarios <list>', 'comma-separated bundled scenarios (default: as-enacted)')
     .option('--scenario-file <file>', 'add your own scenario file (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--schedule <file>', 'your own schedule file')

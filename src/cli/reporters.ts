@@ -18,8 +18,8 @@ import { fitTable, naturalWidth, wrapLine } from './fit.js';
 import { JsonLineWriter } from './json-line.js';
 import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
 
-export type Format = 'table' | 'csv' | 'json' | 'ndjson';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'ndjson'];
+export type Format = 'table' | 'csv' | 'json' | 'ndjson' | 'xlsx';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'ndjson', 'xlsx'];
 
 export interface Reporter {
   /** A computed line; `cells` is the input record (null for flags); `fees` its entry (null with --no-fees). */
@@ -61,6 +61,8 @@ export interface ReporterContext {
   fragment?: boolean | undefined;
   /** Table: the width to fit (COLUMNS or the terminal's), or null for none. */
   width?: number | null | undefined;
+  /** --format xlsx: the workbook reporter, loaded on demand (xlsx-reporter.ts). */
+  xlsx?: ((ctx: ReporterContext) => Reporter) | undefined;
 }
 
 export function makeReporter(format: Format, ctx: ReporterContext): Reporter {
@@ -73,6 +75,10 @@ export function makeReporter(format: Format, ctx: ReporterContext): Reporter {
       return new NdjsonReporter(ctx);
     case 'table':
       return new TableReporter(ctx);
+    case 'xlsx':
+      // Loaded only for a workbook run (see xlsxReporterFactory), so other runs do not load its code.
+      if (ctx.xlsx === undefined) throw new Error('invariant: --format xlsx without the xlsx reporter loaded');
+      return ctx.xlsx(ctx);
   }
 }
 

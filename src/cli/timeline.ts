@@ -31,6 +31,8 @@ export interface TimelineOptions {
   format?: string | undefined;
   color?: boolean | undefined;
   quiet?: boolean | undefined;
+  /** The sheet of an .xlsx input. */
+  sheet?: string | undefined;
 }
 
 type TimelineFormat = 'table' | 'csv' | 'json';
@@ -53,6 +55,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   const mfn = flagMfnRate(o.mfnRate);
   const single = o.hts !== undefined || o.category !== undefined;
   if (single && file !== undefined) throw new UsageError('give either --hts/--category for one good or a basket FILE, not both');
+  if (single && o.sheet !== undefined) throw new UsageError('--sheet names the sheet of a basket workbook given as FILE');
   if (!single && file === undefined && io.stdin.isTTY) {
     throw new UsageError('no goods: give --hts CODE or --category NAME, or a basket CSV file', 'e.g. tariff timeline --hts 8703.23.01');
   }
@@ -87,7 +90,8 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
     // A basket: rows summed by good, so memory grows with distinct goods, not rows.
     const byGood = new Map<string, WeightedGood & { line: number | null }>();
     let rows = 0;
-    const input: InputSpec = file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file };
+    const input: InputSpec = file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file, sheet: o.sheet };
+    if (input.kind === 'stdin' && o.sheet !== undefined) throw new UsageError('--sheet is for an Excel workbook (.xlsx) given as FILE; stdin is read as CSV');
     const progress = Progress.forRun(io.stderr, Boolean(o.quiet), inputNameOf(input), io.now);
     const summary = await readRows(input, io.stdin, { defaults: { date: from, origin, mfn, mode: 'ocean' }, forceDate: from, progress }, {
       header: () => {},

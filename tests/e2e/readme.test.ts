@@ -11,7 +11,7 @@ import { tariff } from './cli.js';
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 const commands = [...readme.matchAll(/^(?:\$ )?npx tariff ((?:calc|compare|timeline|schedule|explain|hts)[^|>#\n]*?)\s*(?:#.*)?$/gm)]
   .map((m) => m[1]!.trim())
-  .filter((c) => !/my-scenario\.json|my-hts\.json|hts_2026_|lines\.csv/.test(c)); // placeholders for the reader's own files
+  .filter((c) => !/my-scenario\.json|my-hts\.json|hts_2026_|lines\.csv|lines\.xlsx/.test(c)); // placeholders for the reader's own files
 
 describe('README examples', () => {
   it('has examples to run', () => expect(commands.length).toBeGreaterThanOrEqual(12));
