@@ -1,5 +1,5 @@
 /** `tariff hts import|show|search`: the USITC export -> an MFN table; a line of the schedule; lines by description. */
-import { readFile, realpath, writeFile } from 'node:fs/promises';
+import { realpath, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Engine } from '../core/compile.js';
 import { formatHts, normalizeHts } from '../core/hts.js';
