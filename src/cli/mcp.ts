@@ -258,7 +258,16 @@ function defineTools(scenarios: [string, ...string[]], categories: string[]) {
     title: 'Show the tariff schedule',
     description:
       'The measures of the bundled schedule, or of a bundled scenario applied to it: authority, scope, rate, window, legal citation, confidence; then the sources and categories (`tariff schedule show --format json`).',
-    shape: { id: z.string().optional().describe(`us-japan (default) or a bundled scenario: ${scenarios.join(', ')}`) },
+    // An id of a bundled schedule or scenario only: `schedule show` also reads a scenario FILE.json, which a tool
+    // must never be pointed at (the server reads no file an assistant names).
+    shape: {
+      id: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'expected the id of a bundled schedule or scenario (lower-case letters, digits, "-" and "."), not a file' })
+        .refine((v) => !v.endsWith('.json'), { message: 'expected the id of a bundled schedule or scenario, not a file' })
+        .optional()
+        .describe(`us-japan (default) or a bundled scenario: ${scenarios.join(', ')}`),
+    },
     // After --, the id is never read as an option (such as --schedule FILE).
     argv: (a) => ({ argv: ['schedule', 'show', '--format', 'json', ...(a.id === undefined ? [] : ['--', a.id])], rows: null }),
     summary: (d) => `schedule ${String(d.id ?? d.schedule ?? '')}`.trim(),

@@ -79,7 +79,11 @@ export function sniffInput(first: Uint8Array, name?: string): Sniffed | null {
     if (nulOdd >= pairs * 0.3 && nulEven === 0) return { kind: 'utf16le', message: `this looks like UTF-16 text (little-endian, no byte order mark), not UTF-8: ${toUtf8}` };
     if (nulEven >= pairs * 0.3 && nulOdd === 0) return { kind: 'utf16be', message: `this looks like UTF-16 text (big-endian, no byte order mark), not UTF-8: ${toUtf8}` };
   }
-  if (nulEven + nulOdd > 0 || (b.length > 0 && control > b.length * 0.1)) {
+  // A few NUL or control bytes in a text file are that file's rows to reject (shown escaped), not a reason to refuse
+  // the whole input: binary data has many (random bytes: about 0.4% NUL and 11% other control bytes).
+  const nul = nulEven + nulOdd;
+  const n = b.length;
+  if (nul > n * 0.1 || nul + control > n * 0.3 || (n >= 256 && ((nul >= 8 && nul > n * 0.01) || control > n * 0.1))) {
     return { kind: 'binary', message: 'this looks like binary data, not CSV text: give a CSV file (UTF-8, comma-separated)' };
   }
 

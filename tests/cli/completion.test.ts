@@ -12,7 +12,7 @@ describe('completion from the commander program', () => {
   it('walks every command, with its options and what completes their values', () => {
     const specs = walk(buildProgram(io, () => {}), data);
     const calc = specs.find((s) => s.path.join(' ') === 'calc')!;
-    expect(calc.options.find((o) => o.long === '--format')!.values).toEqual({ kind: 'words', words: ['table', 'csv', 'json', 'ndjson'], list: false });
+    expect(calc.options.find((o) => o.long === '--format')!.values).toEqual({ kind: 'words', words: ['table', 'csv', 'json', 'ndjson', 'xlsx'], list: false });
     expect(calc.options.find((o) => o.long === '--scenario')!.values).toEqual({ kind: 'words', words: ['as-enacted', 'no-deal'], list: false });
     expect(calc.options.find((o) => o.long === '--schedule')!.values).toEqual({ kind: 'files' });
     expect(calc.options.find((o) => o.long === '--raw')!.values).toBeNull();
@@ -22,12 +22,12 @@ describe('completion from the commander program', () => {
   it('completes a command added to the program later, with its options and choices', () => {
     const program = buildProgram(io, () => {});
     const hts = program.commands.find((c) => c.name() === 'hts')!;
-    hts.command('search').argument('<text>').addOption(new Option('--format <format>').choices(['table', 'json'])).option('--limit <n>');
+    hts.command('lookup').argument('<text>').addOption(new Option('--format <format>').choices(['table', 'json'])).option('--limit <n>');
     const specs = walk(program, data);
-    expect(specs.find((s) => s.path.join(' ') === 'hts')!.subcommands).toContain('search');
+    expect(specs.find((s) => s.path.join(' ') === 'hts')!.subcommands).toContain('lookup');
     const bash = script('bash', specs, 'tariff');
-    expect(bash).toContain("'hts search|--format') echo 'table json'");
-    expect(bash).toContain("'hts search|--limit') echo '__none__'");
-    expect(script('fish', specs, 'tariff')).toContain("-n '__fish_seen_subcommand_from hts; and __fish_seen_subcommand_from search' -l format -x -a 'table json'");
+    expect(bash).toContain("'hts lookup|--format') echo 'table json'");
+    expect(bash).toContain("'hts lookup|--limit') echo '__none__'");
+    expect(script('fish', specs, 'tariff')).toContain("-n '__fish_seen_subcommand_from hts; and __fish_seen_subcommand_from lookup' -l format -x -a 'table json'");
   });
 });

@@ -9,10 +9,11 @@ describe('tariff hts show', () => {
     expect(r.stdout).toMatch(/^8457\.10\.00 {2}\(HTS 2026 Rev\. 10\)\n {2}Machining centers, .*: Machining centers\n/);
     expect(r.stdout).toMatch(/General \(MFN\): 4\.2% {4}units: No\./);
     expect(r.stdout).toMatch(/Special: Free \(A\*,AU,BH,CL,CO,D,E,IL,JO,JP,KR,/);
-    // MFN 4.2% + Section 122 10% (2026-02-24 to 2026-07-24)
+    // MFN 4.2% + Section 232 50%: 8457.10.00 is a steel derivative of the 2025-08-18 inclusions (9903.81.91) until
+    // Proc. 11021 moves it to Annex III on 2026-04-06; Section 232 displaces Section 122.
     expect(r.stdout).toMatch(/\+ {3}4\.2% {2}mfn: /);
-    expect(r.stdout).toMatch(/\+ {4}10% {2}s122-10: /);
-    expect(r.stdout).toMatch(/= {2}14\.2% {2}duty rate on customs value/);
+    expect(r.stdout).toMatch(/\+ {4}50% {2}s232-steel-derivatives-2025-08-18: /);
+    expect(r.stdout).toMatch(/= {2}54\.2% {2}duty rate on customs value/);
   });
 
   it('json: the same facts, the special programs parsed', async () => {

@@ -61,7 +61,8 @@ const HTS_TABLE = JSON.stringify({
 describe('QA #1, #25: timeline refuses what calc refuses, with the same reasons', () => {
   const table = () => file('qa-hts.json', HTS_TABLE);
   it.each([
-    ['a code too short to decide', ['--hts', '8703'], /HTS 8703 is not specific enough/],
+    // 8708: its lines differ in MFN rate (2.5% or Free) on every date, and in Section 232 scope from 2025-03-12.
+    ['a code too short to decide', ['--hts', '8708'], /HTS 8708 is not specific enough/],
     ['an unknown category', ['--category', 'toys'], /unknown category "toys"/],
     ['the general category, which has no MFN rate', ['--category', 'general'], /no MFN rate|give .*mfn_rate|--mfn-rate/],
   ])('%s: an error, not a 0%% "MFN only" step', async (_what, args, reason) => {
@@ -96,10 +97,20 @@ describe('QA #1, #25: timeline refuses what calc refuses, with the same reasons'
   });
 
   it('a basket whose every row is refused: the rows listed, no step, exit 1', async () => {
-    const r = await run(['timeline', '--format', 'csv'], { stdin: 'id,hts,value\na,8703,100\nb,9999.99.99,5\n', env: {} });
+    const r = await run(['timeline', '--format', 'csv'], { stdin: 'id,hts,value\na,8708,100\nb,9999.99.99,5\n', env: {} });
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/MFN only/);
-    expect(r.stderr).toMatch(/line 2, hts: HTS 8703 is not specific enough/);
+    expect(r.stderr).toMatch(/line 2, hts: HTS 8708 is not specific enough/);
+  });
+
+  it('a code decidable on some dates only (8703: one MFN rate, split by Section 232 from 2025-04-03) is charted until then, then n/a with calc\'s reason', async () => {
+    const r = await run(['timeline', '--hts', '8703', '--format', 'csv']);
+    const steps = parseCsv(r.stdout);
+    expect(steps.slice(0, 2).map((x) => [x.date, x.rate])).toEqual([['2025-03-12', '2.5'], ['2025-04-03', 'n/a']]);
+    expect(steps[1]!.events).toMatch(/HTS 8703 is not specific enough/);
+    const c = await run(['calc', '--value', '100', '--hts', '8703', '--date', '2025-04-03', '--format', 'csv']);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(/HTS 8703 is not specific enough/);
   });
 
   it('#25: a header-only basket says there are no rows (exit 1), never 0% "MFN only"', async () => {

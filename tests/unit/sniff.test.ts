@@ -29,6 +29,9 @@ describe('sniffInput', () => {
     ['NUL bytes', Buffer.from('id,hts\0\0\0,value\n\0'), 'binary'],
     ['control bytes', Buffer.from([0x1b, 0x5b, 0x32, 0x4a, 0x01, 0x02, 0x03, 0x04, 0x61]), 'binary'],
     ['CR-only line ends', Buffer.from(csv.replaceAll('\n', '\r')), 'cr-only'],
+    // A few control or NUL bytes in a field are that row's to reject and show escaped (QA #9), not a binary file.
+    ['a CSV with an escape sequence in a field', Buffer.from('id,hts,value,date\na,8457.10.00,\x1b]0;owned\x07\x1b[2J,2025-09-01\n'), null],
+    ['a CSV with one NUL in a field', Buffer.from('id,hts,value,date\n"1\x0000",8457.10.00,100,2025-09-01\n'), null],
   ])('%s', (_name, bytes, kind) => {
     expect(sniffInput(bytes)?.kind ?? null).toBe(kind);
   });
