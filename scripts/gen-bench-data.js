@@ -14,13 +14,13 @@
 //   stray   a stray quote in the first row's note, a quote that never closes (QA-2026-12 #6).
 //
 // Usage: node scripts/gen-bench-data.js [--rows N] [--seed S] [--variant plain|loaded|stray] [--out FILE] [--force]
-// Default output: bench-out/bench-v2-<rows>r-s<seed>[-<variant>].csv (reused when present).
+// Default output: bench-out/bench-v3-<rows>r-s<seed>[-<variant>].csv (reused when present).
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Bump when the generated content changes, so stale files are not reused. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_SEED = 42;
 export const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench-out');
 
@@ -44,7 +44,7 @@ const GOODS = [
   ['8703.23.01', 'vehicles', 14],
   ['8703.24.01', 'vehicles', 8],
   ['8704.31.01', 'vehicles', 2],
-  ['8708.29.51', 'auto-parts', 10],
+  ['8708.29.51.10', 'auto-parts', 10],
   ['8708.99.81', 'auto-parts', 10],
   ['8544.30.00', 'auto-parts', 4],
   ['7207.11.00', 'steel', 2],

@@ -333,7 +333,8 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   }
   // A share given but used by no measure that applied (none has a US-content rule, e.g. Section 232 autos): said so.
   if (usContent !== null && !applied.some((a) => a.measure.usContentThreshold !== null)) {
-    notes.push(`us_content ${formatRate(usContent)}% is not used: no measure applied on this date charges by US content`);
+    // The row's own figure is not repeated: one plan serves every row whose US content falls in the same class (Resolver).
+    notes.push(`us_content is not used: no measure applied on this date charges by US content`);
   }
   if (good.date > engine.knownThrough) {
     notes.push(`entry date after ${engine.knownThrough}, the last date this schedule has evidence for: measures announced since then are not in it`);

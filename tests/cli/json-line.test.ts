@@ -29,7 +29,7 @@ const text = fc.oneof(
 const extraNames = fc.uniqueArray(fc.constantFrom('note', 'ref', '10', '2', 'a"b', 'ü', '__proto__', 'constructor', 'toString', 'x y'), { maxLength: 4 });
 const day = fc.integer({ min: Date.UTC(2025, 2, 1) / 86_400_000, max: Date.UTC(2026, 11, 31) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
 const line = fc.record({
-  hts: fc.constantFrom('8703.23.01', '8708.29.51', '7601.10.30', '7318.12.00', '8457.10.00', '8541.10.00', '8471.30.01', '', '3004.90.92'),
+  hts: fc.constantFrom('8703.23.01', '8708.29.51.10', '7601.10.30', '7318.12.00', '8457.10.00', '8541.10.00', '8471.30.01', '', '3004.90.92'),
   category: fc.constantFrom('', 'vehicles', 'steel', 'general', 'pharmaceuticals'),
   origin: fc.constantFrom('JP', 'jp', 'CN', ''),
   value: fc.bigInt({ min: 0n, max: 10n ** 17n }).map((c) => `${c / 100n}.${(c % 100n).toString().padStart(2, '0')}`),

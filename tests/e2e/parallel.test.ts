@@ -33,7 +33,7 @@ function basket(rows: number, seed: number): string[] {
     lines.push(
       [
         `id${i}`,
-        pick(['8703.23.01', '8708.29.51', '7601.10.30', '7208.51.00', '8471.30.01', '3004.90.92', '8457.10.00', '2204.21.50', '', '8703']),
+        pick(['8703.23.01', '8708.29.51.10', '7601.10.30', '7208.51.00', '8471.30.01', '3004.90.92', '8457.10.00', '2204.21.50', '', '8703']),
         pick(['vehicles', 'auto-parts', 'steel', 'aluminum', 'general', 'pharmaceuticals', '', 'nonsense']),
         pick(['JP', 'JP', 'JP', 'jp', 'CN']),
         value,

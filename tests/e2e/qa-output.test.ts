@@ -315,7 +315,7 @@ describe('QA #11: us_content given for a Section 232 car is said to be unused, n
     const line = JSON.parse(r.stdout).lines[0];
     expect(line.duty).toBe('8250.00'); // 2.5% + 25% of the full value: approved US content (9903.94.02) is not modelled
     expect(line.notes.join(' ')).not.toMatch(/US content not given/);
-    expect(line.notes.join(' ')).toMatch(/us_content 50% is not used/);
+    expect(line.notes.join(' ')).toMatch(/us_content is not used/);
     expect(line.notes.join(' ')).toMatch(/approved US content \(9903\.94\.02.*\) is not modelled/);
   });
 

@@ -250,7 +250,7 @@ describe('scenario data stays consistent with the schedule', () => {
   it('pharmaceuticals (Annex II) pay no reciprocal, no-deal 24% or Section 301 add-on', () => {
     const noDeal = bundledEngine('no-deal');
     expect(duty(noDeal, { category: 'pharmaceuticals' }, '2025-10-01', '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
-    expect(duty(asEnacted, { hts: '3004.90.91', mfn: '0' }, '2025-04-09', '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
+    expect(duty(asEnacted, { hts: '3004.90.92.01', mfn: '0' }, '2025-04-09', '1000')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
     expect(duty(asEnacted, { category: 'pharmaceuticals' }, '2026-07-30', '1000')).toMatchObject({ measures: ['mfn 0'] });
     // Proc. 11020 clause (4) (DOMAIN-2026-12 C3): from 2026-07-31 only Annex III companies pay; others enter under 9903.04.61
     // with no Section 232 duty. Which company imports is not an input: computed as no duty, with the assumption on the line.
@@ -307,7 +307,7 @@ describe('codes too short to decide', () => {
     ['8704', /HTS 8704 is not specific enough/],
     ['8517', /HTS 8517 is not specific enough/], // 8517.13.00 is outside the reciprocal tariff
     ['7318', /HTS 7318 is not specific enough for its MFN rate: 7318\.11\.00 is 12\.5% and 7318\.13\.00 is 5\.7%/],
-    ['8708', /HTS 8708 is not specific enough for its MFN rate: 8708\.10\.30 is 2\.5% and 8708\.29\.21 is Free/], // issue 11: 46 of the 85 rated 8708 lines are Free
+    ['8708', /HTS 8708 is not specific enough/], // issue 11: 46 of the 85 rated 8708 lines are Free
   ])('refuses %s rather than guess', (hts, reason) => {
     expect(duty(asEnacted, { hts }, '2025-05-01', '45000')).toMatchObject({ refused: { field: 'hts', reason: expect.stringMatching(reason) } });
   });
@@ -372,8 +372,8 @@ describe('special program JP (US-Japan Trade Agreement, General Note 36): the sp
     expect(r).toMatchObject({ duty: '118.00', measures: ['mfn 3.2', 'ieepa-japan-inclusive-15 8.6'] });
     expect(r.decisions.find((d) => d.measure.id === 'ieepa-japan-inclusive-15')!.reason).toMatch(/minus the column 1 General rate 6\.4% \(not the JP Special rate claimed\)/);
     expect(r.notes.join('\n')).toMatch(/JP claimed: .*subtract the column 1 General rate 6\.4%.*C7/);
-    // 8457.10.00: General 4.2%, JP Free: 0 + (15 - 4.2) = 10.8%.
-    expect(duty(asEnacted, { hts: '8457.10.00', spi: 'JP' }, '2025-10-01', '1000')).toMatchObject({ duty: '108.00', measures: ['mfn 0', 'ieepa-japan-inclusive-15 10.8'] });
+    // 8458.11.00 (on no Section 232 list): General 4.4%, JP Free: 0 + (15 - 4.4) = 10.6%.
+    expect(duty(asEnacted, { hts: '8458.11.00', spi: 'JP' }, '2025-10-01', '1000')).toMatchObject({ duty: '106.00', measures: ['mfn 0', 'ieepa-japan-inclusive-15 10.6'] });
   });
 
   it('rejects a line that does not list JP, a program not modelled, and spi with mfn_rate, each with the reason', () => {

@@ -62,7 +62,7 @@ describe('Proc. 11021 from 2026-04-06 (HTS note 16(c), the annexes)', () => {
   ])('%s on %s', (hts, date, want) => expect(applied(hts, date)).toEqual(want));
 
   it('Annex III at MFN 15% or more adds nothing (9903.82.11), and displaces Section 122 and 301', () => {
-    const at = (date: string, mfn: bigint) => resolveGood(engine, { hts: '8457100000', category: null, origin: 'JP', date, mfn });
+    const at = (date: string, mfn: bigint) => resolveGood(engine, { hts: '84571000', category: null, origin: 'JP', date, mfn });
     for (const date of ['2026-05-01', '2026-08-01']) {
       const r = at(date, 16_000_000n);
       expect(r.ok && r.plan.applied.map((a) => `${a.measure.id} ${a.rate}`)).toEqual(['mfn 16000000', 's232-p11021-annex-iii-inclusive-15 0']);
@@ -71,7 +71,7 @@ describe('Proc. 11021 from 2026-04-06 (HTS note 16(c), the annexes)', () => {
   });
 
   it('every tier states the 15%-by-weight and US-metal assumptions (note 16(c), (e)) on the line', () => {
-    const r = resolveGood(engine, { hts: '8457100000', category: null, origin: 'JP', date: '2026-08-01', mfn: null });
+    const r = resolveGood(engine, { hts: '84571000', category: null, origin: 'JP', date: '2026-08-01', mfn: null });
     expect(r.ok && r.plan.notes.join('\n')).toMatch(/at least 15% of the article's weight \(HTS note 16\(c\)\)[\s\S]*95% US metal pays inclusive 10% \(9903\.82\.07\/\.08\)/);
   });
 
@@ -89,7 +89,7 @@ describe('auto parts: the HTS note 33(g) list (9903.94.05, .42, .43)', () => {
     ['8407.34.48', '2025-05-03', ['s232-parts-25 25']], // note 33(g): 8407.34 engines (QA #29)
     ['8407.34.48', '2025-09-16', ['s232-parts-japan-inclusive-15 14']],
     ['8708.99.81', '2025-05-03', ['ieepa-pause-10 10']], // 8708.99.81 is not among note 33(g)'s 8708.99 lines
-    ['8708.29.50', '2025-05-03', ['s232-parts-25 25']], // note 33(g): 8708.29
+    ['8708.29.51', '2025-05-03', ['s232-parts-25 25']], // note 33(g): 8708.29
   ])('%s on %s', (hts, date, want) => expect(applied(hts, date)).toEqual(want));
 
   it('states the certification assumption on the line', () => {

@@ -8,7 +8,7 @@ import { compileEngine } from '../../src/core/compile.js';
 import { formatPath } from '../../src/core/issues.js';
 import { applyScenario, traceToScenario } from '../../src/core/scenario.js';
 import { ScenarioSchema, type Measure } from '../../src/schema/schedule.js';
-import { mfnTable, schedule } from '../helpers.js';
+import { lists, mfnLines, mfnTable, schedule } from '../helpers.js';
 
 const scenario = (changes: unknown[]) => ScenarioSchema.parse({ id: 'x', title: 'x', base: 'us-japan', description: 'x', changes });
 const paths = (r: ReturnType<typeof applyScenario>) => (r.ok ? [] : r.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
@@ -40,7 +40,7 @@ describe('problems of the changed schedule are reported where the scenario file 
     const s = scenario(changes);
     const applied = applyScenario(schedule, s);
     if (!applied.ok) throw new Error('expected the scenario to apply');
-    const c = compileEngine(applied.value, mfnTable, 'x');
+    const c = compileEngine(applied.value, mfnTable, 'x', null, lists, { mfnLines });
     return c.ok ? [] : traceToScenario(s, applied.value, c.issues).map((i) => `${formatPath(i.path)}: ${i.message}`);
   };
 
