@@ -86,8 +86,10 @@ export interface CompareOptions extends LawOptions {
   scenarios?: string[] | undefined;
   /** Your own scenario files, after the named ones. */
   scenarioFiles?: string[] | undefined;
-  /** Evaluate every row on this entry date (default: each row's own date). */
+  /** Entry date for rows without a date, YYYY-MM-DD (as in calc). */
   date?: string | undefined;
+  /** Evaluate every row on this entry date, ignoring the rows' own dates (`--on`). */
+  on?: string | undefined;
   by?: 'category' | 'hts' | 'measure' | 'id' | undefined;
   /** Treat values as annual flows; amounts as run rates per year, month, day or hour. */
   per?: 'year' | 'month' | 'day' | 'hour' | undefined;
@@ -140,6 +142,7 @@ export async function compare(rows: Rows, options: CompareOptions = {}): Promise
   if (options.scenarios !== undefined) argv.push('--scenarios', options.scenarios.join(','));
   for (const f of options.scenarioFiles ?? []) argv.push('--scenario-file', f);
   flag(argv, '--date', options.date);
+  flag(argv, '--on', options.on);
   flag(argv, '--by', options.by);
   flag(argv, '--per', options.per);
   flag(argv, '--origin', options.origin);

@@ -170,7 +170,8 @@ function defineTools(scenarios: [string, ...string[]], categories: string[]) {
       category,
       lines,
       scenarios: z.array(scenario).min(1).optional().describe('bundled scenarios, the first is the baseline (default: the CLI default list)'),
-      date: date.optional().describe('evaluate every line on this entry date (default: each line\'s own date, else today)'),
+      date: date.optional().describe('entry date of lines without one, as in calc (default: today)'),
+      on: date.optional().describe('evaluate every line on this entry date, ignoring the lines\' own dates (what if they entered on that date)'),
       by: z.enum(['category', 'hts', 'measure', 'id']).optional().describe('group by (default category)'),
       per: z.enum(['year', 'month', 'day', 'hour']).optional().describe('treat values as annual flows; amounts as run rates per period'),
       origin: z.string().optional().describe('country of origin for lines without one (default JP)'),
@@ -182,6 +183,7 @@ function defineTools(scenarios: [string, ...string[]], categories: string[]) {
       argv.push('--format', 'json');
       if (a.scenarios !== undefined) argv.push('--scenarios', a.scenarios.join(','));
       flag(argv, '--date', a.date);
+      flag(argv, '--on', a.on);
       flag(argv, '--by', a.by);
       flag(argv, '--per', a.per);
       flag(argv, '--origin', a.origin);
@@ -281,8 +283,48 @@ function defineTools(scenarios: [string, ...string[]], categories: string[]) {
     summary: () => 'bundled schedules and scenarios',
   });
 
-  // HTS lookups (`tariff hts show|search`) are added as tools here once those commands exist.
-  return { calc, compare, explain, timeline, schedule_show: scheduleShow, schedule_list: scheduleList };
+  const htsCode = z.string().regex(/^[0-9][0-9.]{3,13}$/, { message: 'expected an HTS code: 4 to 10 digits, dots allowed, e.g. "8703.23.01"' });
+
+  const htsShow = tool({
+    title: 'Show an HTS line',
+    description:
+      'One line of the bundled official HTS (2026 Rev. 10): General (MFN) rate, units, description, Special programs and statistical lines, and the measures that apply to it from an origin on a date with the total rate (`tariff hts show --format json`). A heading lists its lines.',
+    shape: {
+      hts: htsCode.describe('HTS code, e.g. "8703.23.01" (a 4- or 6-digit heading lists its lines)'),
+      date: date.optional().describe('entry date YYYY-MM-DD for the measures (default: today)'),
+      origin: z.string().optional().describe('country of origin (default JP)'),
+    },
+    // After --, the code is never read as an option.
+    argv: (a) => {
+      const argv = ['hts', 'show', '--format', 'json'];
+      flag(argv, '--date', a.date);
+      flag(argv, '--origin', a.origin);
+      argv.push('--', a.hts);
+      return { argv, rows: null };
+    },
+    summary: (d) =>
+      d.general === undefined
+        ? `${String(d.hts)}: a heading, see its lines`
+        : `${String(d.hts)}: General ${String(d.general)}${d.adValoremTotal === undefined || d.adValoremTotal === null ? '' : `; on ${String(d.date)} from ${String(d.origin)}: ${String(d.adValoremTotal)}% in all`}`,
+  });
+
+  const htsSearch = tool({
+    title: 'Search HTS lines by description',
+    description: 'Lines of the bundled official HTS whose description has the words given, best first (`tariff hts search --format json`): for when the HTS code is not known.',
+    shape: {
+      words: z.string().min(1).describe('words of the description, e.g. "machining centers"'),
+      limit: z.number().int().min(1).max(100).optional().describe('how many lines (default 20)'),
+    },
+    argv: (a) => {
+      const argv = ['hts', 'search', '--format', 'json'];
+      if (a.limit !== undefined) argv.push('--limit', String(a.limit));
+      argv.push('--', ...a.words.split(/\s+/).filter((w) => w !== ''));
+      return { argv, rows: null };
+    },
+    summary: (d) => `${String(d.found)} line(s) found; ${(d.lines as { hts: string; general: string }[]).map((l) => `${l.hts} (${l.general})`).join(', ')}`,
+  });
+
+  return { calc, compare, explain, timeline, hts_show: htsShow, hts_search: htsSearch, schedule_show: scheduleShow, schedule_list: scheduleList };
 }
 
 /** Runs one tool: the command, then its JSON and summary, or a tool error with the command's message. Never throws. */

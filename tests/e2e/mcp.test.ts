@@ -40,7 +40,7 @@ const text = (r: CallToolResult, i: number) => (r.content[i] as { type: 'text'; 
 describe('tariff mcp', () => {
   it('lists the tools, each with a JSON Schema of its arguments', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['calc', 'compare', 'explain', 'schedule_list', 'schedule_show', 'timeline']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['calc', 'compare', 'explain', 'hts_search', 'hts_show', 'schedule_list', 'schedule_show', 'timeline']);
     const calc = tools.find((t) => t.name === 'calc')!;
     expect(calc.inputSchema.type).toBe('object');
     expect(Object.keys(calc.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['value', 'hts', 'category', 'date', 'lines', 'scenario']));
@@ -73,6 +73,20 @@ describe('tariff mcp', () => {
     // A rejected line is data, not a tool error (the same as calc's exit code 1 with its JSON document).
     expect(cli.rejected).toHaveLength(1);
     expect(r.structuredContent).toEqual(cli);
+  });
+
+  it('hts_show and hts_search give the CLI\'s documents; a code is never read as an option', async () => {
+    const show = await call('hts_show', { hts: '8703.23.01', date: '2025-10-01' });
+    expect(show.isError).toBeFalsy();
+    expect(show.structuredContent).toEqual(JSON.parse((await tariff(['hts', 'show', '8703.23.01', '--date', '2025-10-01', '--format', 'json'])).stdout));
+    expect(text(show, 0)).toMatch(/^8703\.23\.01: General 2\.5%; on 2025-10-01 from JP: 15% in all/);
+    const search = await call('hts_search', { words: 'machining centers', limit: 2 });
+    expect(search.structuredContent).toEqual(JSON.parse((await tariff(['hts', 'search', 'machining', 'centers', '--limit', '2', '--format', 'json'])).stdout));
+    const bad = await call('hts_show', { hts: '--hts-table=/etc/hostname' });
+    expect(bad.isError).toBe(true);
+    const notALine = await call('hts_show', { hts: '8708.29.50' });
+    expect(notALine.isError).toBe(true);
+    expect(text(notALine, 0)).toMatch(/did you mean 8708\.29\.51/);
   });
 
   it('compare gives the CLI\'s figures', async () => {
