@@ -217,7 +217,18 @@ export function deriveLists(dir = LAW_DATA, htsExport = HTS_EXPORT) {
     entries: entries(alIncl, () => ({ metal: 'aluminum' })),
   });
 
-  const steelIncl = derivCsv.filter((r) => r.ch99_code === '9903.81.91').map((r) => r.hts_prefix);
+  // The transcription shortens some 10-digit codes to their 8-digit line (its aluminum list does, against note 19(k)).
+  // The same BIS notice added the same articles as aluminum derivatives, which note 19(k) lists in full: where the
+  // transcription gives an 8-digit steel code and note 19(k) lists only 10-digit lines under it, those lines are taken (e.g. 3004.90.92 -> 3004.90.92.44: not every medicament of 3004.90.92 is a steel derivative).
+  const steelRaw = derivCsv.filter((r) => r.ch99_code === '9903.81.91').map((r) => r.hts_prefix);
+  const narrowed = [];
+  const steelIncl = steelRaw.flatMap((d) => {
+    if (d.length !== 8 || n19k.includes(d)) return [d];
+    const finer = unique(n19k).filter((a) => a.length > 8 && a.startsWith(d));
+    if (finer.length === 0) return [d];
+    narrowed.push(`${d} -> ${finer.join(', ')}`);
+    return finer;
+  });
   const steelDates = unique(derivCsv.filter((r) => r.ch99_code === '9903.81.91').map((r) => r.effective_date));
   if (steelDates.length !== 1 || steelDates[0] !== '2025-08-18') throw new Error(`9903.81.91 rows are dated ${steelDates.join(', ')}, expected 2025-08-18 only`);
   lists.push({
@@ -228,11 +239,12 @@ export function deriveLists(dir = LAW_DATA, htsExport = HTS_EXPORT) {
     confidence: 'derived',
     asOf: `${YALE}, s232_derivative_products.csv; not checked against a text`,
     notes: [
-      'HTSUS 2026 Rev. 6 no longer has the steel note that listed these codes (Proc. 11021 replaced it from 2026-04-06), so this list is the transcription as is (derived).',
+      'HTSUS 2026 Rev. 6 no longer has the steel note that listed these codes (Proc. 11021 replaced it from 2026-04-06), so this list is the transcription (derived).',
+      `The transcription shortens some codes to their 8-digit line; where note 19(k) lists the same articles as aluminum derivatives by their 10-digit lines only, those lines are used (${narrowed.length} codes: ${narrowed.join('; ')}).`,
     ],
-    entries: entries(steelIncl, () => ({ metal: 'steel' })),
+    entries: entries(unique(steelIncl), () => ({ metal: 'steel' })),
   });
-  report.push(`s232-steel-derivatives-2025-08-18: ${unique(steelIncl).length} codes from the transcription only (the steel note is not in Rev. 6).`);
+  report.push(`s232-steel-derivatives-2025-08-18: ${unique(steelIncl).length} codes from the transcription (the steel note is not in Rev. 6), ${narrowed.length} narrowed to the 10-digit lines of note 19(k).`);
 
   // --- Copper, Proc. 10962, 9903.78.01 (2025-08-01 to 2026-04-06). ---
   const copper = csvRows(join(dir, 's232_copper_products.csv')).map((r) => r.hts10);
