@@ -202,7 +202,12 @@ export function planInput(
 export async function runCalc(file: string | undefined, options: CalcOptions, io: CliIo): Promise<number> {
   const plan = planCalc(file, options, io);
   // out-file.ts is loaded only for --out.
-  const outFile = plan.outFile === null ? null : await (await import('../io/out-file.js')).OutFile.open(plan.outFile);
+  let outFile = null;
+  if (plan.outFile !== null) {
+    const { OutFile, refuseInputAsOutput } = await import('../io/out-file.js');
+    refuseInputAsOutput(plan.outFile, [file, plan.schedule, plan.scenarioFile, plan.htsTable]);
+    outFile = await OutFile.open(plan.outFile);
+  }
   if (outFile !== null && !outFile.ok) return outFile.failed(io);
   try {
     return await calcTo(plan, options, io, outFile);

@@ -164,7 +164,12 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const report = buildReport(engines, sums, by, per, o.date ?? null, rejected, o.on ?? null, differentRows);
   report.warnings = dates.list;
   // --out: through a temporary file renamed when complete (io/out-file.ts, loaded only then).
-  const outFile = o.out === undefined ? null : await (await import('../io/out-file.js')).OutFile.open(o.out);
+  let outFile = null;
+  if (o.out !== undefined) {
+    const { OutFile, refuseInputAsOutput } = await import('../io/out-file.js');
+    refuseInputAsOutput(o.out, [file, o.schedule, ...(o.scenarioFile ?? []), o.htsTable]);
+    outFile = await OutFile.open(o.out);
+  }
   if (outFile !== null && !outFile.ok) return outFile.failed(io);
   try {
     const out = new Out(outFile?.stream ?? io.stdout);

@@ -1,6 +1,6 @@
 /** `tariff hts import|show|search`: the USITC export -> an MFN table; a line of the schedule; lines by description. */
-import { realpath, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Engine } from '../core/compile.js';
 import { formatHts, normalizeHts } from '../core/hts.js';
 import { priceOfficial, renderDetailsTsv, renderLinesTsv, type HtsLines } from '../core/hts-lines.js';
@@ -11,10 +11,11 @@ import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagOrigin } from './options.js';
 import { DataReadError, readDataFile } from '../io/load.js';
+import { samePath } from '../io/out-file.js';
 
 export async function runHtsImport(file: string, o: { out: string; id?: string; asOf?: string }, io: CliIo): Promise<number> {
   const toStdout = o.out === '-';
-  if (!toStdout && (await samePath(file, o.out))) {
+  if (!toStdout && samePath(file, o.out)) {
     throw new UsageError(`--out ${o.out} is the input file: give another file name (the export would be replaced by the table)`);
   }
   let rows: unknown;
@@ -100,16 +101,6 @@ export async function runHtsImport(file: string, o: { out: string; id?: string; 
   io.stderr.write(`${file}: ${result.rows} rows read; ${what} written to ${toStdout ? 'stdout' : o.out}\n`);
   report();
   return EXIT.ok;
-}
-
-/** True when both names are the same file (following links); false when the output does not exist yet. */
-async function samePath(a: string, b: string): Promise<boolean> {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    return (await realpath(a)) === (await realpath(b));
-  } catch {
-    return false;
-  }
 }
 
 /** The bundled (or --hts-table) engine, with its official lines; a table without lines cannot be shown or searched. */

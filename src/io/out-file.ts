@@ -3,9 +3,29 @@
  * FILE once complete, so a failed run never leaves half a file (half a
  * workbook cannot be opened) in place of the one that was there.
  */
-import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, realpathSync, rmSync, type WriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { EXIT } from '../errors.js';
+import { resolve } from 'node:path';
+import { EXIT, UsageError } from '../errors.js';
+
+/** True when both names are the same file (following links); false when either does not exist yet. */
+export function samePath(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses an --out that is one of the run's input files: the output would replace what it is computed from. */
+export function refuseInputAsOutput(out: string, inputs: readonly (string | undefined)[]): void {
+  for (const input of inputs) {
+    if (input !== undefined && input !== '-' && samePath(input, out)) {
+      throw new UsageError(`--out ${out} is an input of this run (${input}): give another file name (the input would be replaced by the output)`);
+    }
+  }
+}
 
 export class OutFile {
   #error: NodeJS.ErrnoException | null = null;
