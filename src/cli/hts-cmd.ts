@@ -9,6 +9,7 @@ import { resolveGood } from '../core/resolve.js';
 import { deriveHtsLines, importUsitc, type HtsLine } from '../core/usitc.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIo } from './io.js';
+import { displayText } from './display.js';
 import { flagDate, flagOrigin } from './options.js';
 import { DataReadError, readDataFile } from '../io/load.js';
 import { samePath } from '../io/out-file.js';
@@ -30,7 +31,7 @@ export async function runHtsImport(file: string, o: { out: string; id?: string; 
   const report = () => {
     if (result.skipped.length === 0) return;
     io.stderr.write(`  ${result.skipped.length} row${result.skipped.length === 1 ? '' : 's'} left out (give mfn_rate for these codes):\n`);
-    for (const s of result.skipped) io.stderr.write(`    row ${s.row + 1}${s.hts === '' ? '' : ` ${s.hts}`}${s.text === '' ? '' : ` "${s.text}"`}: ${s.reason}\n`);
+    for (const s of result.skipped) io.stderr.write(`    row ${s.row + 1}${s.hts === '' ? '' : ` ${displayText(s.hts)}`}${s.text === '' ? '' : ` "${displayText(s.text)}"`}: ${displayText(s.reason)}\n`);
   };
   if (result.entries.length === 0) {
     io.stderr.write(`${file}: ${result.rows} rows read; no MFN line to write, nothing written\n`);
@@ -147,7 +148,7 @@ export async function runHtsShow(code: string, o: HtsShowOptions, io: CliIo): Pr
     if (o.format === 'json') io.stdout.write(`${JSON.stringify({ hts: formatHts(digits), revision, lines: under }, null, 1)}\n`);
     else {
       io.stdout.write(`${formatHts(digits)} is not a line of ${revision}: ${under.length} line${under.length === 1 ? '' : 's'} under it\n`);
-      for (const u of under) io.stdout.write(`  ${u.hts}  ${u.general.padEnd(8)}  ${lastParts(u.description)}\n`);
+      for (const u of under) io.stdout.write(`  ${u.hts}  ${displayText(u.general).padEnd(8)}  ${displayText(lastParts(u.description))}\n`);
     }
     return EXIT.ok;
   }
@@ -179,7 +180,8 @@ export async function runHtsShow(code: string, o: HtsShowOptions, io: CliIo): Pr
     io.stdout.write(`${JSON.stringify(info, null, 1)}\n`);
     return EXIT.ok;
   }
-  const w = (s: string) => io.stdout.write(`${s}\n`);
+  // Text from the table (descriptions, rate texts) is a file's, maybe a user's --hts-table: shown by the one rule.
+  const w = (s: string) => io.stdout.write(`${displayText(s, { keepLines: true })}\n`);
   w(`${info.hts}  (${revision})`);
   w(`  ${info.description}`);
   w(`  General (MFN): ${info.general}${info.units.length > 0 ? `    units: ${info.units.join(', ')}` : ''}`);
@@ -240,7 +242,7 @@ export async function runHtsSearch(words: string[], o: { limit?: string | undefi
   if (o.format === 'json') {
     io.stdout.write(`${JSON.stringify({ query: terms, revision: engine.mfnRevision, found: found.length, lines: shown.map((f) => ({ hts: formatHts(f.code), general: f.general, description: f.description })) }, null, 1)}\n`);
   } else {
-    for (const f of shown) io.stdout.write(`${formatHts(f.code)}  ${f.general.padEnd(8)}  ${lastParts(f.description)}\n`);
+    for (const f of shown) io.stdout.write(`${formatHts(f.code)}  ${displayText(f.general).padEnd(8)}  ${displayText(lastParts(f.description))}\n`);
   }
   if (found.length === 0) {
     io.stderr.write(`no line of ${engine.mfnRevision ?? 'the table'} has every word of "${terms.join(' ')}" in its description; try fewer or other words\n`);

@@ -135,6 +135,9 @@ export function excelNumberText(v: string): string {
   if (m === null || (m[2] === '' && (m[3] ?? '') === '')) return v;
   const neg = m[1] === '-';
   let digits = m[2]! + (m[3] ?? '');
+  // An exponent beyond what a double can hold is no number Excel stores (a crafted file): left as text, so the row
+  // check rejects that row instead of this building a string of millions of zeros.
+  if (m[4] !== undefined && Math.abs(Number(m[4])) > 400) return v;
   let point = m[2]!.length + (m[4] === undefined ? 0 : Number(m[4]));
   const lead = digits.search(/[^0]/);
   if (lead < 0) return '0';

@@ -70,11 +70,19 @@ export class ZipFile {
     return raw.pipe(inflate);
   }
 
-  /** The member's text, whole (for the small parts of a workbook). */
+  /**
+   * The member's text, whole (for the small parts of a workbook: workbook, styles, shared strings). At most
+   * TEXT_PART_MAX bytes once inflated, so a crafted file that inflates to gigabytes (a zip bomb) is refused.
+   */
   async text(entry: ZipEntry): Promise<string> {
     const chunks: Buffer[] = [];
+    let size = 0;
     try {
-      for await (const c of await this.stream(entry)) chunks.push(c as Buffer);
+      for await (const c of await this.stream(entry)) {
+        size += (c as Buffer).length;
+        if (size > TEXT_PART_MAX) throw new ZipError(`member ${entry.name} inflates to more than ${TEXT_PART_MAX / 1024 / 1024} MiB: not a workbook tariff reads (save the sheet as CSV)`);
+        chunks.push(c as Buffer);
+      }
     } catch (e) {
       if (e instanceof ZipError) throw e;
       throw new ZipError(`member ${entry.name} is damaged (${(e as Error).message})`);
@@ -82,6 +90,9 @@ export class ZipFile {
     return Buffer.concat(chunks).toString('utf8');
   }
 }
+
+/** The largest a whole-read part of a workbook may inflate to (the sheet itself is streamed, never held). */
+const TEXT_PART_MAX = 256 * 1024 * 1024;
 
 async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
   const buf = Buffer.alloc(length);

@@ -91,3 +91,19 @@ describe('QA #19: where the table is written', () => {
     expect(r.stderr).toMatch(/\/dev\/full: cannot write the table \(ENOSPC\)/);
   });
 });
+
+describe('text of an export or a user table on the terminal', () => {
+  it('control characters in descriptions and rate texts are shown escaped by hts import, show and search (the one escaping rule)', async () => {
+    const input = join(dir, 'esc.json');
+    const esc = '\u001b]0;PWNED\u0007';
+    writeFileSync(input, JSON.stringify([{ htsno: '8458.11.00', indent: '0', description: `lathes ${esc}`, general: '4.4%' }, { htsno: '8457.10.00', indent: '0', description: 'centers', general: `1${esc}` }]));
+    const out = join(dir, 'esc-t.json');
+    const imp = await tariff(['hts', 'import', input, '--out', out]);
+    const show = await tariff(['hts', 'show', '8458.11.00', '--hts-table', out, '--date', '2025-03-20']);
+    const search = await tariff(['hts', 'search', 'lathes', '--hts-table', out]);
+    for (const r of [imp, show, search]) {
+      expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    }
+    expect(show.stdout + search.stdout).toContain('\\x1b]0;PWNED\\x07');
+  });
+});
