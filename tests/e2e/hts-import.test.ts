@@ -102,6 +102,7 @@ describe('text of an export or a user table on the terminal', () => {
     const show = await tariff(['hts', 'show', '8458.11.00', '--hts-table', out, '--date', '2025-03-20']);
     const search = await tariff(['hts', 'search', 'lathes', '--hts-table', out]);
     for (const r of [imp, show, search]) {
+      // eslint-disable-next-line no-control-regex -- looking for raw control characters is the point
       expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     }
     expect(show.stdout + search.stdout).toContain('\\x1b]0;PWNED\\x07');
