@@ -475,21 +475,49 @@ export class Resolver {
 
   /**
    * 0 without a loading date, else 1 + how many in-transit cut-offs are on or before it (a rule applies when
-   * loaded < loadedBefore, so dates between two cut-offs resolve alike).
+   * loaded < loadedBefore, so dates between two cut-offs resolve alike). With `cuts`, only those cut-offs count.
    */
-  #loadedSlot(loaded: string | null | undefined): number {
+  #loadedSlot(loaded: string | null | undefined, cuts: readonly string[] = this.#loadedCuts): number {
     if (loaded === null || loaded === undefined) return 0;
     let n = 0;
-    while (n < this.#loadedCuts.length && this.#loadedCuts[n]! <= loaded) n++;
+    while (n < cuts.length && cuts[n]! <= loaded) n++;
     return n + 1;
   }
 
   /** 0 without US content, else 1 + how many US-content thresholds the share reaches (the rule: usContent >= it). */
-  #usSlot(usContent: bigint | null | undefined): number {
+  #usSlot(usContent: bigint | null | undefined, thresholds: readonly bigint[] = this.#usThresholds): number {
     if (usContent === null || usContent === undefined) return 0;
     let n = 0;
-    while (n < this.#usThresholds.length && this.#usThresholds[n]! <= usContent) n++;
+    while (n < thresholds.length && thresholds[n]! <= usContent) n++;
     return n + 1;
+  }
+
+  /**
+   * The in-transit cut-offs and US-content thresholds that can change a plan in period `p`: those of measures in
+   * force in it, and of in-transit rules whose entry deadline is after it (both are period boundaries, so this is
+   * the same for every date of the period). A loading date or US share in a period where none counts resolves like
+   * any other, so rows of a file with these columns share plans as plain rows do (QA #8: a key on every cut-off of
+   * the schedule made too many slots for the memo, which was then cleared over and over).
+   */
+  readonly #relevant: ({ cuts: string[]; thresholds: bigint[] } | undefined)[] = [];
+  #relevantIn(p: number): { cuts: string[]; thresholds: bigint[] } {
+    let r = this.#relevant[p];
+    if (r === undefined) {
+      if (p === 0) r = { cuts: this.#loadedCuts, thresholds: this.#usThresholds };
+      else {
+        const start = this.#boundaries[p - 1]!;
+        const inForce = this.engine.measures.filter((m) => m.from <= start && (m.to === null || start < m.to));
+        const cuts = new Set<string>();
+        const thresholds = new Set<bigint>();
+        for (const m of inForce) {
+          for (const t of m.inTransit) if (start < t.enteredBefore) cuts.add(t.loadedBefore);
+          if (m.usContentThreshold !== null) thresholds.add(m.usContentThreshold);
+        }
+        r = { cuts: [...cuts].sort(), thresholds: [...thresholds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)) };
+      }
+      this.#relevant[p] = r;
+    }
+    return r;
   }
 
   /** Index of the period a date falls in: how many boundaries are on or before it. */
@@ -525,7 +553,14 @@ export class Resolver {
       if (bySlot === undefined) byOrigin.set(good.origin, (bySlot = []));
       // The period; with loaded or us_content, the slot of (period, loading-date class, US-content class).
       let slot = this.period(good.date);
-      if (!plain) slot = (slot * (this.#loadedCuts.length + 2) + this.#loadedSlot(loaded)) * (this.#usThresholds.length + 2) + this.#usSlot(usContent);
+      if (!plain) {
+        const { cuts, thresholds } = this.#relevantIn(slot);
+        // A loading date where no cut-off counts is as good as none; a US share where no threshold counts still
+        // differs from none (the line says it is not used).
+        const l = cuts.length === 0 ? 0 : this.#loadedSlot(loaded, cuts);
+        const u = thresholds.length === 0 ? (usContent === null ? 0 : 1) : this.#usSlot(usContent, thresholds);
+        slot = (slot * (this.#loadedCuts.length + 2) + l) * (this.#usThresholds.length + 2) + u;
+      }
       let r = bySlot[slot];
       if (r === undefined) {
         r = resolveGood(this.engine, good);
