@@ -23,7 +23,7 @@ import { Progress } from './progress.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin, flagSpi } from './options.js';
 import { entryRecord, lineRecord, passthroughColumns, totalsRecord } from './records.js';
-import { FORMATS, makeReporter, type Format } from './reporters.js';
+import { FORMATS, lineColumns, makeReporter, type Format } from './reporters.js';
 
 export interface CalcOptions {
   value?: string | undefined;
@@ -233,7 +233,7 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
-  const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, maxRows: xlsxMaxRows(io.env) }) : undefined;
+  const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, lineColumns, maxRows: xlsxMaxRows(io.env) }) : undefined;
   const sink: RowSink = {
     header: (header) => {
       calc.reporter = makeReporter(plan.format, {

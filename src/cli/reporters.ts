@@ -113,14 +113,7 @@ class CsvReporter implements Reporter {
   constructor(private readonly ctx: ReporterContext) {
     this.#layers = ctx.engine.layers;
     this.#passNames = ctx.header ? ctx.header.passthrough.map((i) => ctx.header!.names[i]!) : [];
-    const head = [
-      'line', 'status', 'id', 'hts', 'category', 'origin', 'date', 'value', 'duty', 'effective_rate',
-      ...this.#layers.flatMap((l) => [`${l}_rate`, `${l}_duty`]),
-      'measures', 'notes', 'rejected_field', 'rejected_reason', 'refundable',
-      ...(ctx.explain ? ['explain'] : []),
-      ...(ctx.fees ? ['entry', 'mode', 'mpf', 'hmf'] : []),
-      ...this.#passNames.map((n) => (HEAD_RESERVED.has(n.toLowerCase()) ? `input_${n}` : n)),
-    ];
+    const head = lineColumns(ctx);
     if (!ctx.fragment) ctx.out.push(`${head.map(csvCell).join(',')}\n`);
   }
 
@@ -333,6 +326,19 @@ const NEWLINE = 0x0a;
 const HEAD_RESERVED = new Set([
   'line', 'status', 'duty', 'effective_rate', 'measures', 'notes', 'rejected_field', 'rejected_reason',
 ]);
+
+/** The columns of a line in the csv format (and the xlsx Lines sheet): ours, then the input's own, renamed `input_…` where they clash. */
+export function lineColumns(ctx: ReporterContext): string[] {
+  const passNames = ctx.header ? ctx.header.passthrough.map((i) => ctx.header!.names[i]!) : [];
+  return [
+    'line', 'status', 'id', 'hts', 'category', 'origin', 'date', 'value', 'duty', 'effective_rate',
+    ...ctx.engine.layers.flatMap((l) => [`${l}_rate`, `${l}_duty`]),
+    'measures', 'notes', 'rejected_field', 'rejected_reason', 'refundable',
+    ...(ctx.explain ? ['explain'] : []),
+    ...(ctx.fees ? ['entry', 'mode', 'mpf', 'hmf'] : []),
+    ...passNames.map((n) => (HEAD_RESERVED.has(n.toLowerCase()) ? `input_${n}` : n)),
+  ];
+}
 
 // ---------------------------------------------------------------- JSON
 

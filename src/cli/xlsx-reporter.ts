@@ -21,7 +21,6 @@ import type { Fragment, Reporter, ReporterContext } from './reporters.js';
 
 /** Rows of a sheet, the header included (Excel's limit); past it the lines go on in a sheet "Lines 2", and so on. */
 export const EXCEL_MAX_ROWS = 1_048_576;
-const RESERVED = new Set(['line', 'status', 'duty', 'effective_rate', 'measures', 'notes', 'rejected_field', 'rejected_reason']);
 
 /**
  * What the reporter uses of the modules calc has loaded anyway, handed over rather than imported: a module
@@ -33,6 +32,8 @@ export interface XlsxHelpers {
   passthroughColumns(header: HeaderMap | null, cells: string[] | null): Record<string, string>;
   formatCents(c: bigint): string;
   formatRate(r: bigint): string;
+  /** The csv format's columns (reporters.ts). */
+  lineColumns(ctx: ReporterContext): string[];
   /** Rows per Lines sheet (EXCEL_MAX_ROWS; smaller in tests). */
   maxRows?: number | undefined;
 }
@@ -55,15 +56,7 @@ export class XlsxReporter implements Reporter {
     this.#zip = new ZipWriter((b) => ctx.out.take(b));
     this.#layers = ctx.engine.layers;
     this.#passNames = ctx.header ? ctx.header.passthrough.map((i) => ctx.header!.names[i]!) : [];
-    const head = [
-      'line', 'status', 'id', 'hts', 'category', 'origin', 'date', 'value', 'duty', 'effective_rate',
-      ...this.#layers.flatMap((l) => [`${l}_rate`, `${l}_duty`]),
-      'measures', 'notes', 'rejected_field', 'rejected_reason', 'refundable',
-      ...(ctx.explain ? ['explain'] : []),
-      ...(ctx.fees ? ['entry', 'mode', 'mpf', 'hmf'] : []),
-      ...this.#passNames.map((n) => (RESERVED.has(n.toLowerCase()) ? `input_${n}` : n)),
-    ];
-    this.#head = head;
+    this.#head = h.lineColumns(ctx); // the csv format's columns, one list for both
     this.#beginLines();
   }
 
