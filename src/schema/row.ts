@@ -134,7 +134,7 @@ const ORIGIN = /^[A-Za-z]{2}$/;
 export const SPI = /^[A-Za-z]{1,2}[+*]?$/;
 
 /** Files repeat a few codes and dates over many rows: a check of a cell is memoised per distinct cell (bounded). */
-function memoised<T extends string | boolean | null>(check: (cell: string) => T): (cell: string) => T {
+function memoised<T extends NonNullable<unknown> | null>(check: (cell: string) => T): (cell: string) => T {
   const memo = new Map<string, T>();
   return (cell) => {
     const hit = memo.get(cell); // T is never undefined: one lookup is enough
@@ -146,6 +146,8 @@ function memoised<T extends string | boolean | null>(check: (cell: string) => T)
 }
 const htsOf = memoised(normalizeHts);
 const isDate = memoised(isCalendarDate);
+/** Percent cells (mfn_rate, us_content) repeat too; a result is plain data, never changed by its users. */
+const pctOf = memoised(parsePct);
 
 /** A cell, trimmed; '' when the column is absent. */
 function cellAt(cells: string[], i: number | undefined): string {
@@ -201,7 +203,7 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
   let mfn = defaults.mfn;
   const mfnCell = cellAt(cells, index.mfn_rate);
   if (mfnCell !== '') {
-    const r = parsePct(mfnCell);
+    const r = pctOf(mfnCell);
     if (!r.ok) return failAt(line, header, 'mfn_rate', r.reason);
     mfn = r.value;
   }
@@ -225,7 +227,7 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
   let usContent: RateMicro | null = null;
   const usCell = cellAt(cells, index.us_content);
   if (usCell !== '') {
-    const r = parsePct(usCell);
+    const r = pctOf(usCell);
     if (!r.ok) return failAt(line, header, 'us_content', r.reason);
     if (r.value > 100_000_000n) return failAt(line, header, 'us_content', `a share of the value is at most 100 (percent), got "${usCell}"`);
     usContent = r.value;
@@ -243,7 +245,7 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
   let loaded: string | null = null;
   const loadedCell = cellAt(cells, index.loaded);
   if (loadedCell !== '') {
-    if (!isCalendarDate(loadedCell)) return failAt(line, header, 'loaded', `expected a calendar date YYYY-MM-DD, got "${loadedCell}"`);
+    if (!isDate(loadedCell)) return failAt(line, header, 'loaded', `expected a calendar date YYYY-MM-DD, got "${loadedCell}"`);
     if (loadedCell > date) return failAt(line, header, 'loaded', `loaded on ${loadedCell}, after the entry date ${date}`);
     loaded = loadedCell;
   }
