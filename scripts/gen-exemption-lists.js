@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { between, formatHts, listedCodes, unique } from './law-text.js';
 
 const HTS_REV6 = {
   instrument: 'Harmonized Tariff Schedule of the United States (2026 Revision 6), chapter 99, subchapter III',
@@ -34,47 +35,14 @@ const P11012 = {
 };
 const YALE = 'the Budget Lab at Yale transcription (tariff-rate-tracker, snapshot 2026-05-11)';
 
-const digitsOf = (code) => code.replaceAll('.', '');
-/** HTS codes as the note lists write them: 4 digits, then groups of 2, or a final group of 4 ("8505.11.0070"). */
-const CODE = /^\d{4}(?:\.\d{2}){0,3}$|^\d{4}\.\d{2}\.\d{4}$/;
-
-function formatHts(digits) {
-  const parts = [digits.slice(0, 4)];
-  for (let i = 4; i < digits.length; i += 2) parts.push(digits.slice(i, i + 2));
-  return parts.join('.');
-}
-
-/** The text between two markers, each found once after the previous. */
-function section(text, start, end, what) {
-  const i = text.indexOf(start);
-  if (i < 0) throw new Error(`${what}: start marker not found: ${start}`);
-  if (text.indexOf(start, i + 1) >= 0) throw new Error(`${what}: start marker found twice: ${start}`);
-  const j = text.indexOf(end, i + start.length);
-  if (j < 0) throw new Error(`${what}: end marker not found: ${end}`);
-  return text.slice(i, j);
-}
-
 /** What the printed pages put on a line of their own or before a row of codes: page headers and footers. */
 const PAGE_LABELS = [/U\.S\. Notes \(con\.\)/g, /Harmonized Tariff Schedule of the United States Revision \d+ \(\d{4}\)/g, /Annotated for Statistical Reporting Purposes/g, /\bXXII\b/g, /\b99 - III - \d+\b/g, /\[Compiler's note:[^\]]*\]/g];
-
-/** The codes of the lines that are codes only once page labels are removed (prose never contributes one). */
-function listedCodes(text) {
-  const out = [];
-  for (let line of text.split('\n')) {
-    for (const l of PAGE_LABELS) line = line.replace(l, ' ');
-    const tokens = line.trim().split(/\s+/).filter(Boolean);
-    if (tokens.length === 0 || !tokens.every((t) => CODE.test(t))) continue;
-    out.push(...tokens.map(digitsOf));
-  }
-  return out;
-}
 
 function csvColumn(file) {
   const [, ...rows] = readFileSync(file, 'utf8').trim().split(/\r?\n/).filter((l) => !l.startsWith('#'));
   return rows.map((r) => r.split(',')[0].replaceAll('"', '').trim()).filter(Boolean);
 }
 
-const unique = (xs) => [...new Set(xs)];
 
 /**
  * Compares the text's codes with a transcription's, by coverage: a transcribed code is accounted for when a code of
@@ -106,8 +74,8 @@ export function deriveExemptionLists(dir) {
 
   // --- EO 14257 Annex II as amended: U.S. note 2(v)(iii)(a), heading 9903.01.32. ---
   const id2 = 'eo14257-annex-ii';
-  const n2 = section(notes, '(a) As provided for in heading 9903.01.32, the additional duties imposed by headings 9903.01.25', '(b) As provided in heading 9903.02.78', 'note 2(v)(iii)(a)');
-  const annex2 = listedCodes(n2);
+  const n2 = between(notes, '(a) As provided for in heading 9903.01.32, the additional duties imposed by headings 9903.01.25', '(b) As provided in heading 9903.02.78', 'note 2(v)(iii)(a)', { once: true });
+  const annex2 = listedCodes(n2, PAGE_LABELS);
   if (annex2.length < 1000) throw new Error(`note 2(v)(iii)(a): only ${annex2.length} codes read`);
   const smartphone = '85171300';
   if (!annex2.includes(smartphone)) throw new Error('note 2(v)(iii)(a): 8517.13.00 (smartphones, the April 2025 electronics list) not read');
@@ -130,8 +98,8 @@ export function deriveExemptionLists(dir) {
 
   // --- Proc. 11012 annex: U.S. note 2(aa)(ii), heading 9903.03.03. ---
   const id122 = 's122-annex-p11012';
-  const n122 = section(notes, '(ii) As provided in heading 9903.03.03, the additional duty imposed by heading 9903.03.01', '(iii) As provided in heading 9903.03.04', 'note 2(aa)(ii)');
-  const annex122 = listedCodes(n122);
+  const n122 = between(notes, '(ii) As provided in heading 9903.03.03, the additional duty imposed by heading 9903.03.01', '(iii) As provided in heading 9903.03.04', 'note 2(aa)(ii)', { once: true });
+  const annex122 = listedCodes(n122, PAGE_LABELS);
   if (annex122.length < 1000) throw new Error(`note 2(aa)(ii): only ${annex122.length} codes read`);
   if (!annex122.includes(smartphone)) throw new Error('note 2(aa)(ii): 8517.13.00 not read');
   const notes122 = checkNotes(id122, 'U.S. note 2(aa)(ii)', annex122, csvColumn(join(dir, 's122_exempt_products.csv')), report);

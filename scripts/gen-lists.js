@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { deriveExemptionLists } from './gen-exemption-lists.js';
+import { between, digitsOf, formatHts, listedCodes, unique } from './law-text.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const LAW_DATA = resolve(ROOT, '..', 'shared', 'law-data');
@@ -44,46 +45,9 @@ const YALE = 'Budget Lab at Yale, tariff-rate-tracker (snapshot 2026-05-11)';
 
 // ---------------------------------------------------------------------------------------------- reading the texts
 
-/** Digits of a code as the texts write it: "7616.99.5160", "2106.90.99.98", "7606" -> digits only. */
-const digitsOf = (code) => code.replaceAll('.', '');
-
-/** HTS codes as written in a list: 4 digits, then groups of 2 or a final group of 4 ("7616.99.5160"). */
-const CODE = /^\d{4}(?:\.\d{2}){0,3}$|^\d{4}\.\d{2}\.\d{4}$/;
-
-/** Formats digits the HTS way: 7616995160 -> 7616.99.51.60 (the project's form, what users type). */
-function formatHts(digits) {
-  const parts = [digits.slice(0, 4)];
-  for (let i = 4; i < digits.length; i += 2) parts.push(digits.slice(i, i + 2));
-  return parts.join('.');
-}
-
-/**
- * The codes of the lines of `text` that are lists of codes: after removing the labels the texts put before them
- * ("(iv) Derivative steel articles:", "Steel Derivatives", "U.S. Notes (con.)"), a line must be codes only, so a
- * description ("excluding iron of heading 7203") never contributes a code.
- */
-function listedCodes(text, labels) {
-  const out = [];
-  for (let line of text.split('\n')) {
-    for (const l of labels) line = line.replace(l, ' ');
-    const tokens = line.trim().split(/\s+/).filter(Boolean);
-    if (tokens.length === 0 || !tokens.every((t) => CODE.test(t))) continue;
-    out.push(...tokens.map(digitsOf));
-  }
-  return out;
-}
-
 /** Codes written inline in prose, e.g. "7610.10.00; 7610.90.00" or "(described in subheading 7614.10.50)". */
 function inlineCodes(text) {
   return [...text.matchAll(/(?<![\d.])(\d{4}\.\d{2}\.\d{4}|\d{4}(?:\.\d{2}){1,3})(?!\d|\.\d)/g)].map((m) => digitsOf(m[1])).filter((d) => !d.startsWith('99'));
-}
-
-function between(text, start, end, what) {
-  const i = text.indexOf(start);
-  if (i < 0) throw new Error(`${what}: start marker not found: ${start}`);
-  const j = text.indexOf(end, i + start.length);
-  if (j < 0) throw new Error(`${what}: end marker not found: ${end}`);
-  return text.slice(i, j);
 }
 
 function csvRows(file) {
@@ -92,7 +56,6 @@ function csvRows(file) {
   return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [cols[i], v])));
 }
 
-const unique = (xs) => [...new Set(xs)];
 /** For comparing two transcriptions: "7612.10.0000" (statistical suffix 00) and "7612.10.00" name the same goods. */
 const canon = (d) => (d.length === 10 && d.endsWith('00') ? d.slice(0, 8) : d);
 const minus = (a, b) => {

@@ -16,7 +16,7 @@
  * superseded retroactively, an exemption the schedule does not model).
  */
 import type { Measure, Rate, Schedule } from '../schema/schedule.js';
-import { pctFromString } from './money.js';
+import { formatRate, pctFromString } from './money.js';
 import { plainText, type UsitcRow } from './usitc.js';
 
 export type Severity = 'ok' | 'info' | 'warning' | 'error';
@@ -81,18 +81,12 @@ export function parseHeadingRate(raw: string): HeadingRate {
   return { kind: 'other', text };
 }
 
-const pctText = (micro: bigint): string => {
-  const int = micro / 1_000_000n;
-  const frac = (micro % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
-  return frac === '' ? `${int}` : `${int}.${frac}`;
-};
-
 function describe(r: HeadingRate): string {
   switch (r.kind) {
     case 'additional':
-      return `MFN + ${pctText(r.pct)}%`;
+      return `MFN + ${formatRate(r.pct)}%`;
     case 'total':
-      return `${pctText(r.pct)}% in all`;
+      return `${formatRate(r.pct)}% in all`;
     case 'none':
       return 'MFN only (no additional duty)';
     case 'other':

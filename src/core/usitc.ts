@@ -8,6 +8,7 @@
  * ("2.5% + 4.4¢/kg"); chapter 99 rows ("The duty provided in ... + 10%") and
  * "See 9903..." references are not MFN rates and are left out.
  */
+import { formatHts } from './hts.js';
 
 export interface UsitcRow {
   htsno?: unknown;
@@ -340,7 +341,7 @@ export function deriveHtsLines(rows: readonly UsitcRow[]): { lines: HtsLine[]; p
         line.general = general;
         line.rateRow = i;
       } else if (line.general !== general) {
-        problems.push({ row: i, htsno, reason: `General rate "${general}" differs from "${line.general}" given for ${formatCode(code)}; a line has one rate` });
+        problems.push({ row: i, htsno, reason: `General rate "${general}" differs from "${line.general}" given for ${formatHts(code)}; a line has one rate` });
       }
     }
     if (special !== '' && line.special === '') line.special = special;
@@ -354,7 +355,7 @@ export function deriveHtsLines(rows: readonly UsitcRow[]): { lines: HtsLine[]; p
   const lines: HtsLine[] = [];
   for (const l of byCode.values()) {
     if (l.general === '') {
-      problems.push({ row: -1, htsno: formatCode(l.code), reason: 'no General rate on the line or its statistical lines' });
+      problems.push({ row: -1, htsno: formatHts(l.code), reason: 'no General rate on the line or its statistical lines' });
       continue;
     }
     const { rateRow: _, ...line } = l;
@@ -362,12 +363,6 @@ export function deriveHtsLines(rows: readonly UsitcRow[]): { lines: HtsLine[]; p
   }
   lines.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { lines, problems };
-}
-
-function formatCode(digits: string): string {
-  const parts = [digits.slice(0, 4)];
-  for (let i = 4; i < digits.length; i += 2) parts.push(digits.slice(i, i + 2));
-  return parts.join('.');
 }
 
 /** One program's rate in the Special column: "3.2% (JP)" gives { text: "3.2%", programs: ["JP"] }. */
