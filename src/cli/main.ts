@@ -129,7 +129,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--spi <program>', 'claim a special program for rows without an spi column: JP (US-Japan Trade Agreement) applies the line\'s Special rate where the HTS lists JP')
     .option('--scenario <name>', 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
-    .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us-japan.json')
+    .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us.json')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson', 'xlsx']))
     .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx on a terminal)')
     .option('--limit <n>', 'most lines a table shows', '50')
@@ -301,7 +301,7 @@ Examples:
   schedule
     .command('show')
     .description('the measures of a schedule (or of a scenario applied to it): authority, scope, rate, window, citation, confidence; then the sources')
-    .argument('[id]', 'us-japan (default), a bundled scenario id, or your own scenario file (a path ending in .json)')
+    .argument('[id]', 'us (default), a bundled scenario id, or your own scenario file (a path ending in .json)')
     .option('--schedule <file>', 'your own schedule file')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--no-color', 'no colour (accepted for every command; this one prints none)')
