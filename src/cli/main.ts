@@ -91,7 +91,7 @@ ${EXIT_CODES_HELP}`;
 /** The inputs of one import beyond value and code, shared by calc, explain and compare. */
 function withImportOptions(cmd: Command): Command {
   return cmd
-    .option('--us-content <pct>', 'percent of the value that is US content (at 20% or more the reciprocal, 122 and 301 duties apply to the rest)')
+    .option('--us-content <pct>', 'percent of the value that is US content (a measure with a US-content rule then charges the non-US share only, from its threshold on: see explain)')
     .option('--metal-value <usd>', 'value of the steel/aluminum content, for Section 232 derivatives')
     .option('--loaded <YYYY-MM-DD>', 'date of loading on the vessel, for the in-transit rules')
     .option('--quantity <n>', 'quantity, in the unit of a specific MFN rate (e.g. kg)')
@@ -139,7 +139,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--explain', 'for each line, every measure considered, whether it applied and why, with its citation')
     .option('--mode <mode>', 'mode of transport for rows without a mode column: ocean, air, truck, rail (HMF is for ocean only)', 'ocean')
     .option('--no-fees', 'leave out the customs fees (MPF, HMF)')
-    .option('--refunds', 'list only the lines with duty that can be claimed back (IEEPA, struck down 2026-02-20); totals cover every line')
+    .option('--refunds', 'list only the lines with duty that can be claimed back (measures the schedule marks refundable, each with its reason); totals cover every line')
     .option('-j, --jobs <n>', 'worker threads for large csv/json/ndjson inputs (same output, more memory); "auto": one per CPU', '1'))
     .addHelpText('before', CALC_EXAMPLES)
     .addHelpText('after', CALC_AFTER)
