@@ -54,7 +54,7 @@ export async function runScheduleShow(id: string | undefined, io: CliIo, o: { sc
       from: m.from, to: m.to, chapter99: m.chapter99, sources: m.sources, confidence: m.confidence, assumes: m.assumes, notes: m.notes ?? null,
     }));
     const lists = [...engine.lists.values()];
-    io.stdout.write(`${JSON.stringify({ schedule: engine.scheduleId, scenario: engine.scenario, coversFrom: engine.coversFrom, knownThrough: engine.knownThrough, measures, lists }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ schedule: engine.scheduleId, scenario: engine.scenario, coversFrom: engine.coversFrom, knownThrough: engine.knownThrough, rounding: engine.rounding, measures, lists }, null, 2)}\n`);
     return EXIT.ok;
   }
   const lines = [`${engine.title} (${engine.scheduleId}), scenario ${engine.scenario}; covers entries from ${engine.coversFrom}, known through ${engine.knownThrough}`];

@@ -98,6 +98,8 @@ export interface Engine {
   origins: ReadonlySet<string>;
   coversFrom: string;
   knownThrough: string;
+  /** How amounts are rounded, as the schedule states it (null: not stated; the engine rounds half up per measure per line). */
+  rounding: Schedule['rounding'] | null;
   measures: readonly CompiledMeasure[];
   /** Layers in display order. */
   layers: readonly string[];
@@ -322,6 +324,7 @@ export function compileEngine(
       origins,
       coversFrom: schedule.coversFrom,
       knownThrough: schedule.knownThrough,
+      rounding: schedule.rounding ?? null,
       measures,
       layers,
       layerLabels: new Map(Object.entries(schedule.layers).map(([id, l]) => [id, l.label])),

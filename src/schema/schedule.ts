@@ -201,6 +201,16 @@ export const ScheduleSchema = z.strictObject({
     description: 'Id of a bundled MFN table (data/mfn/<id>.json). An id, not a path: loading a schedule reads no other file of yours.',
   }),
   categories: z.record(Id, CategorySchema),
+  rounding: z
+    .strictObject({
+      mode: z.literal('half-up').meta({ description: 'How an amount is rounded to the cent: half up, the one mode the engine implements.' }),
+      per: z.literal('measure-line').meta({ description: 'Where: each measure\'s amount on each line (and each fee line); totals are sums of rounded amounts.' }),
+      sources: z.array(CitationSchema).min(1),
+      confidence: ConfidenceSchema,
+      note: z.string().min(1).optional(),
+    })
+    .optional()
+    .meta({ description: 'The rounding of duty amounts, a reading of how CBP computes them (the engine implements half up per measure per line).' }),
   parts: z
     .array(Id)
     .optional()
