@@ -83,8 +83,11 @@ export function deriveLists(dir = LAW_DATA, htsExport = HTS_EXPORT) {
   const suffixes = new Map();
   /** The 10-digit statistical lines of each 8-digit line (HTS 2026 Rev. 10). */
   const statLines = new Map();
+  /** The 8-digit lines that the export writes as such (a line with one suffix is written only with it). */
+  const eightDigitLines = [];
   for (const row of JSON.parse(gunzipSync(readFileSync(htsExport)).toString('utf8'))) {
     const d = String(row.htsno ?? '').replaceAll('.', '');
+    if (/^\d{8}$/.test(d)) eightDigitLines.push(d);
     if (/^\d{10}$/.test(d)) {
       suffixes.set(d.slice(0, 8), (suffixes.get(d.slice(0, 8)) ?? 0) + 1);
       statLines.set(d.slice(0, 8), [...(statLines.get(d.slice(0, 8)) ?? []), d]);
@@ -327,22 +330,28 @@ export function deriveLists(dir = LAW_DATA, htsExport = HTS_EXPORT) {
   for (const d of ['87081030', '87082921']) if (!n19i.includes(d)) throw new Error(`note 19(i) no longer lists ${formatHts(d)} (Proc. 9980's stampings)`);
   const inclusions = new Set(steelIncl);
   const undated = unique(p11021Steel.filter((d) => !['72', '73', '74', '76'].includes(d.slice(0, 2)) && !p9980.includes(d) && !steelIncl.some((c) => c.startsWith(d) || d.startsWith(c))));
-  // The four lists split some 8-digit lines between tiers by statistical suffix (7326.20.00.10 in I-B, .90 in I-A):
-  // a line all of whose suffixes (HTS 2026 Rev. 10) are listed is written as the 8-digit line, as 2025 listed it.
+  // The four lists split some 8-digit lines between tiers by statistical suffix (7326.20.00.10 in I-B, .90 in I-A),
+  // and list a heading line by line: a line all of whose suffixes (HTS 2026 Rev. 10) are listed is written as the
+  // 8-digit line, and a subheading or heading all of whose 8-digit lines are listed as that subheading or heading
+  // (7318: every line of it), as 2025 listed them. The goods are the same; a code such as 7318 is then not "too short".
+  const lines8 = [...new Set([...statLines.keys(), ...eightDigitLines])].sort();
   const collapse = (codes) => {
-    const set = new Set(codes);
-    const out = [];
-    for (const d of [...set].sort()) {
-      const line = d.slice(0, 8);
-      if (d.length === 10 && set.has(line)) continue; // under a listed 8-digit line
-      const kids = statLines.get(line) ?? [];
+    let set = new Set(codes);
+    for (const d of [...set]) {
+      const kids = statLines.get(d.slice(0, 8)) ?? [];
       if (d.length === 10 && kids.length > 0 && kids.every((k) => set.has(k))) {
-        if (!out.includes(line)) out.push(line);
-        continue;
+        for (const k of kids) set.delete(k);
+        set.add(d.slice(0, 8));
       }
-      out.push(d);
     }
-    return out;
+    for (const len of [6, 4]) {
+      const covered = (line) => [...set].some((c) => line.startsWith(c));
+      for (const p of new Set([...set].filter((d) => d.length > len).map((d) => d.slice(0, len)))) {
+        const under = lines8.filter((l) => l.startsWith(p));
+        if (under.length > 0 && under.every(covered)) set = new Set([...[...set].filter((c) => !c.startsWith(p)), p]);
+      }
+    }
+    return [...set].sort();
   };
   const steelDeriv = collapse(unique([...derivative7273, ...p9980]).filter((d) => !inclusions.has(d)));
   lists.push({
@@ -356,7 +365,7 @@ export function deriveLists(dir = LAW_DATA, htsExport = HTS_EXPORT) {
       'HTSUS 2026 Rev. 6 no longer has the steel note that listed the derivatives before 2026-04-06 (Proc. 11021 rewrote note 16), so this list is derived: Proc. 9980\'s derivative steel articles (7317.00.30, 7317.00.55, 7317.00.65, 8708.10.30, 8708.29.21; 9903.81.89), which Proc. 10896 kept, and the chapter 72 and 73 derivative steel articles (9903.81.90) taken as the chapter 72/73 codes Proc. 11021 lists (its tiers, note 16(c), and its removals, Annex II) other than the articles of steel (note 16(c)(iii), the steel category).',
       'Chapter 73 lines on no Proc. 11021 list are not derivatives here: they are articles of cast iron (7303.00.00 tubes, 7307.11.00 fittings, 7322.11.00 radiators, 7323.91.10 and 7324.21 enamelled ware and baths).',
       `Proc. 11021 lists ${undated.length} other steel code(s) outside chapters 72, 73 (and the aluminum and copper chapters 74, 76) that are not 2025-08-18 inclusions (${undated.map(formatHts).join(', ')}): whether the annex of Proc. 10896 or a later inclusion listed them before 2026-04-06, and from when, is not in the bundled texts, so they are not on this list (not modelled before 2026-04-06).`,
-      'Where Proc. 11021 splits an 8-digit line between its lists by statistical suffix, a line with every suffix of HTS 2026 Rev. 10 listed is written as the 8-digit line.',
+      'Where Proc. 11021 splits an 8-digit line between its lists by statistical suffix, a line with every suffix of HTS 2026 Rev. 10 listed is written as the 8-digit line, and a subheading or heading with every 8-digit line listed as that subheading or heading (the same goods).',
     ],
     entries: entries(steelDeriv, (d) => ({ metal: 'steel', chapter99: p9980.includes(d) ? '9903.81.89' : '9903.81.90' })),
   });

@@ -41,10 +41,12 @@ describe('steel before Proc. 11021: the steel articles and the derivatives of li
   ])('%s on %s', (hts, date, want) => expect(applied(hts, date)).toEqual(want));
 
   it('the list holds the chapter 72/73 derivatives of Proc. 11021 and Proc. 9980, not its articles of steel', () => {
-    const codes = lists.get('s232-steel-derivatives')!.entries.map((e) => e.hts);
-    expect(codes).toEqual(expect.arrayContaining(['7317.00.30', '7317.00.55', '7317.00.65', '8708.10.30', '8708.29.21'])); // Proc. 9980
-    expect(codes.filter((c) => c.startsWith('7208') || c.startsWith('7304'))).toEqual([]); // note 16(c)(iii): the steel category
-    expect(codes.filter((c) => !/^7[23]/.test(c))).toEqual(['8708.10.30', '8708.29.21']);
+    const codes = lists.get('s232-steel-derivatives')!.entries.map((e) => e.hts.replaceAll('.', ''));
+    const listed = (hts: string) => codes.some((c) => hts.replaceAll('.', '').startsWith(c));
+    expect(['7317.00.30', '7317.00.55', '7317.00.65', '8708.10.30', '8708.29.21'].filter((c) => !listed(c))).toEqual([]); // Proc. 9980
+    expect(['7208.10.15', '7304.11.00', '7306.30.50', '7301.10.00'].filter(listed)).toEqual([]); // note 16(c)(iii): the steel category
+    expect(['7303.00.00', '7307.11.00', '7322.11.00', '7216.91.00.90'].filter(listed)).toEqual([]); // cast iron; the other 7216.91 line
+    expect(codes.filter((c) => !/^7[23]/.test(c))).toEqual(['87081030', '87082921']);
   });
 });
 
