@@ -113,6 +113,13 @@ export interface Engine {
   categoryPrefixes: readonly string[];
   /** The product lists the measures name, by id. */
   lists: ReadonlyMap<string, CompiledList>;
+  /**
+   * Codes an amendment put on a list from a date (the entries' `from`), keyed `<list id>|<digits>`: before that date
+   * the code is not on the list. Only dated entries are here; most lists have none.
+   */
+  listedFrom: ReadonlyMap<string, string>;
+  /** The distinct dates of listedFrom, sorted: a list changes on them, so they bound the resolver's periods. */
+  listDates: readonly string[];
   mfnTableId: string | null;
   /** Every line of the official schedule, when the MFN table has one: a code that is not a line is refused. */
   mfnLines: HtsLines | null;
@@ -150,6 +157,7 @@ export function compileEngine(
   const issues: DataIssue[] = [];
   const usedLists = new Map<string, CompiledList>();
   const listDigits = new Map<string, string[]>();
+  const listedFrom = new Map<string, string>();
   for (const { id, path } of listRefs(schedule)) {
     const list = lists.get(id);
     if (list === undefined) {
@@ -166,6 +174,9 @@ export function compileEngine(
       });
     }
     listDigits.set(id, digits);
+    list.entries.forEach((e, j) => {
+      if (e.from !== undefined) listedFrom.set(`${id}|${digits[j]!}`, e.from);
+    });
     usedLists.set(id, {
       id,
       title: list.title,
@@ -332,6 +343,8 @@ export function compileEngine(
       mfnPrefixes: (mfnTable?.entries ?? []).map((e) => prefixDigits(e.hts)).sort(),
       categoryPrefixes: [...new Set(Object.values(schedule.categories).flatMap((c) => c.hts).map(prefixDigits))].sort(),
       lists: usedLists,
+      listedFrom,
+      listDates: [...new Set(listedFrom.values())].sort(),
       mfnTableId: mfnTable?.id ?? null,
       mfnLines,
       mfnRevision: mfnTable?.revision ?? null,
