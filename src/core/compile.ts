@@ -231,7 +231,9 @@ export function compileEngine(
       if (cached !== undefined) return cached;
       const idx = new PrefixIndex<string>();
       const add = (d: string, from: string) => {
-        if (!idx.has(d)) idx.set(d, from);
+        const had = idx.lookup(d);
+        // A code on two lists keeps the first, unless only the first dates it (`from`): then the undated one holds.
+        if (had?.prefix !== d || (from !== '' && listedFrom.has(`${had.value}|${d}`) && !listedFrom.has(`${from}|${d}`))) idx.set(d, from);
       };
       hts?.forEach((p) => add(prefixDigits(p), ''));
       ids?.forEach((id) => listDigits.get(id)?.forEach((d) => add(d, id)));
