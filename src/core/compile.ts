@@ -398,6 +398,9 @@ function findLayerOverlaps(measures: CompiledMeasure[], prefixesOf: (category: s
       const a = measures[i]!;
       const b = measures[j]!;
       if (a.layer !== b.layer) continue;
+      // One that displaces the other by id replaces it where both apply (an origin's deal rate over the rate for
+      // every origin): said in the data, so not an accidental overlap.
+      if (a.displacesIds.has(b.id) || b.displacesIds.has(a.id)) continue;
       const windows = (a.to === null || b.from < a.to) && (b.to === null || a.from < b.to);
       if (!windows || ![...a.origins].some((o) => b.origins.has(o))) continue;
       const what = sharedGoods(a, b, prefixesOf);

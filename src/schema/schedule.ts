@@ -201,7 +201,14 @@ export const ScheduleSchema = z.strictObject({
     description: 'Id of a bundled MFN table (data/mfn/<id>.json). An id, not a path: loading a schedule reads no other file of yours.',
   }),
   categories: z.record(Id, CategorySchema),
-  measures: z.array(MeasureSchema).min(1),
+  parts: z
+    .array(Id)
+    .optional()
+    .meta({
+      description:
+        'Ids of bundled schedule parts (data/schedules/parts/<id>.json), one per origin or group of origins plus the measures common to all: their measures and categories join this file\'s. An id, not a path.',
+    }),
+  measures: z.array(MeasureSchema).meta({ description: 'Measures of this file; with `parts`, theirs are added after these. At least one in all.' }),
   chapter99Removed: z
     .array(
       z.strictObject({
@@ -215,6 +222,25 @@ export const ScheduleSchema = z.strictObject({
       description:
         'Chapter 99 headings that measures cite (for the dates they were in force) but that later revisions deleted: `tariff schedule check --hts` accepts their absence from that revision on, and only then.',
     }),
+  notes: z.array(z.string()).optional(),
+});
+
+export const SchedulePartSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: z.string().min(1),
+  origins: z
+    .array(z.string().regex(/^[A-Z]{2}$/))
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        "The origins this part is about (e.g. the 27 EU member states). Each measure's scope.origins defaults to these and may only narrow them. Without: the part's measures cover all the schedule's origins unless they say otherwise.",
+    }),
+  coversFrom: DateString.optional().meta({ description: 'First entry date the evidence covers for these origins, if not the schedule\'s.' }),
+  knownThrough: DateString.optional().meta({ description: 'Last date the evidence covers for these origins, if not the schedule\'s.' }),
+  categories: z.record(Id, CategorySchema).optional().meta({ description: 'Categories this part adds (an id may be defined once in the whole schedule).' }),
+  measures: z.array(MeasureSchema).min(1),
   notes: z.array(z.string()).optional(),
 });
 
@@ -355,6 +381,7 @@ export const ScenarioSchema = z.strictObject({
 });
 
 export type Schedule = z.output<typeof ScheduleSchema>;
+export type SchedulePart = z.output<typeof SchedulePartSchema>;
 export type Measure = z.output<typeof MeasureSchema>;
 export type Rate = z.output<typeof RateSchema>;
 export type Scope = z.output<typeof ScopeSchema>;

@@ -55,7 +55,7 @@ describe('Section 232 lists (HTS chapter 99 notes 16, 19, 33, 39)', () => {
     const scope = { categories: ['auto-parts'], lists: ['s232-auto-parts-note33g'], exclude: { hts: ['8471'] } };
     const changes = ['s232-parts-25', 's232-parts-japan-inclusive-15'].map((measure) => ({ op: 'modify', measure, set: { scope } }));
     const file = join(mkdtempSync(join(tmpdir(), 'tariff-lists-')), 'not-auto-parts.json');
-    writeFileSync(file, JSON.stringify({ id: 'not-auto-parts', title: 't', base: 'us-japan', description: 'd', changes }));
+    writeFileSync(file, JSON.stringify({ id: 'not-auto-parts', title: 't', base: 'us', description: 'd', changes }));
     const doc = await line(['--value', '1000', '--hts', '8471.30.01', '--date', '2025-10-01', '--scenario-file', file]);
     expect(doc.lines[0]).toMatchObject({ duty: '0.00' }); // MFN Free; 8471 is outside the reciprocal tariff (Annex II)
   });
@@ -73,14 +73,14 @@ describe('Section 232 lists (HTS chapter 99 notes 16, 19, 33, 39)', () => {
   });
 
   it('a schedule of your own naming the bundled lists gets every consistency check (the build checked only the bundled one)', async () => {
-    const schedule = JSON.parse(readFileSync('data/schedules/us-japan.json', 'utf8'));
-    const annex = schedule.measures.find((m: { id: string }) => m.id === 's232-p11021-annex-i-b-25');
+    const schedule = JSON.parse(readFileSync('data/schedules/us.json', 'utf8'));
+    const annex = JSON.parse(readFileSync('data/schedules/parts/japan.json', 'utf8')).measures.find((m: { id: string }) => m.id === 's232-p11021-annex-i-b-25');
     schedule.measures.push({ ...annex, id: 'my-annex-iii-copy', scope: { lists: ['p11021-annex-iii', 'p11021-annex-i-b'] } });
     const file = join(mkdtempSync(join(tmpdir(), 'tariff-lists-')), 'mine.json');
     writeFileSync(file, JSON.stringify(schedule));
     const r = await tariff(['schedule', 'validate', file]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/my-annex-iii-copy and s232-p11021-annex-i-b-25 \(both layer section-232-metals\) apply to HTS/);
+    expect(r.stdout).toMatch(/(my-annex-iii-copy and s232-p11021-annex-i-b-25|s232-p11021-annex-i-b-25 and my-annex-iii-copy) \(both layer section-232-metals\) apply to HTS/);
     const calc = await tariff(['calc', '--schedule', file, '--value', '1', '--hts', '7207.11.00', '--date', '2026-05-01']);
     expect(calc.code).toBe(1);
   });
