@@ -115,6 +115,13 @@ export interface Engine {
   categoryPrefixes: readonly string[];
   /** The product lists the measures name, by id. */
   lists: ReadonlyMap<string, CompiledList>;
+  /**
+   * Codes an amendment put on a list from a date (the entries' `from`), keyed `<list id>|<digits>`: before that date
+   * the code is not on the list. Only dated entries are here; most lists have none.
+   */
+  listedFrom: ReadonlyMap<string, string>;
+  /** The distinct dates of listedFrom, sorted: a list changes on them, so they bound the resolver's periods. */
+  listDates: readonly string[];
   mfnTableId: string | null;
   /** Every line of the official schedule, when the MFN table has one: a code that is not a line is refused. */
   mfnLines: HtsLines | null;
@@ -152,6 +159,7 @@ export function compileEngine(
   const issues: DataIssue[] = [];
   const usedLists = new Map<string, CompiledList>();
   const listDigits = new Map<string, string[]>();
+  const listedFrom = new Map<string, string>();
   for (const { id, path } of listRefs(schedule)) {
     const list = lists.get(id);
     if (list === undefined) {
@@ -168,6 +176,9 @@ export function compileEngine(
       });
     }
     listDigits.set(id, digits);
+    list.entries.forEach((e, j) => {
+      if (e.from !== undefined) listedFrom.set(`${id}|${digits[j]!}`, e.from);
+    });
     usedLists.set(id, {
       id,
       title: list.title,
@@ -222,7 +233,9 @@ export function compileEngine(
       if (cached !== undefined) return cached;
       const idx = new PrefixIndex<string>();
       const add = (d: string, from: string) => {
-        if (!idx.has(d)) idx.set(d, from);
+        const had = idx.lookup(d);
+        // A code on two lists keeps the first, unless only the first dates it (`from`): then the undated one holds.
+        if (had?.prefix !== d || (from !== '' && listedFrom.has(`${had.value}|${d}`) && !listedFrom.has(`${from}|${d}`))) idx.set(d, from);
       };
       hts?.forEach((p) => add(prefixDigits(p), ''));
       ids?.forEach((id) => listDigits.get(id)?.forEach((d) => add(d, id)));
@@ -335,6 +348,8 @@ export function compileEngine(
       mfnPrefixes: (mfnTable?.entries ?? []).map((e) => prefixDigits(e.hts)).sort(),
       categoryPrefixes: [...new Set(Object.values(schedule.categories).flatMap((c) => c.hts).map(prefixDigits))].sort(),
       lists: usedLists,
+      listedFrom,
+      listDates: [...new Set(listedFrom.values())].sort(),
       mfnTableId: mfnTable?.id ?? null,
       mfnLines,
       mfnRevision: mfnTable?.revision ?? null,

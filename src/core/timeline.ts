@@ -31,13 +31,14 @@ export interface TimelineResult {
   refused: { good: Good; refusal: Refusal }[];
 }
 
-/** Every date within [from, to] on which some measure starts or ends, plus `from`. */
+/** Every date within [from, to] on which some measure starts or ends, or a list is amended, plus `from`. */
 export function changeDates(engine: Engine, from: string, to: string): string[] {
   const dates = new Set<string>([from]);
   for (const m of engine.measures) {
     if (m.from > from && m.from <= to) dates.add(m.from);
     if (m.to !== null && m.to > from && m.to <= to) dates.add(m.to);
   }
+  for (const d of engine.listDates) if (d > from && d <= to) dates.add(d);
   return [...dates].sort();
 }
 

@@ -295,6 +295,9 @@ export const ProductListEntrySchema = z.strictObject({
     .optional()
     .meta({ description: 'The metal the instrument lists the code under, where the list spans several (e.g. Proc. 11021 Annex I-A).' }),
   chapter99: z.string().min(1).optional().meta({ description: 'The chapter 99 heading of this code, where the list spans several.' }),
+  from: DateString.optional().meta({
+    description: 'The entry date from which an amendment put this code on the list; before it the code is not on the list. Absent: on the list whenever a measure uses it.',
+  }),
 });
 
 export const ProductListSchema = z.strictObject({

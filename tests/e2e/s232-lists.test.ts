@@ -25,6 +25,18 @@ describe('Section 232 lists (HTS chapter 99 notes 16, 19, 33, 39)', () => {
     expect(wire.lines[0]).toMatchObject({ duty: '510.00' }); // MFN 1% + 50% copper (9903.78.01)
   });
 
+  it('steel derivatives before Proc. 11021 by list s232-steel-derivatives: bolts in (note 16(c)(iv)), cast-iron tubes out', async () => {
+    const bolts = await line(['--value', '1000', '--hts', '7318.15.20', '--date', '2025-06-04']);
+    expect(bolts.lines[0].duties.map((d: { measure: string }) => d.measure)).toEqual(['mfn', 's232-steel-50']);
+    const tubes = await line(['--value', '1000', '--hts', '7303.00.00', '--date', '2025-06-04']);
+    expect(tubes.lines[0].duties.map((d: { measure: string }) => d.measure)).toEqual(['mfn', 'ieepa-pause-10']);
+  });
+
+  it('EO 14257 Annex II dated per code: green tea 0902.10.10 pays the inclusive 15% on 2025-11-12 and none from 2025-11-13', async () => {
+    expect((await line(['--value', '1000', '--hts', '0902.10.10', '--date', '2025-11-12'])).lines[0]).toMatchObject({ duty: '150.00' });
+    expect((await line(['--value', '1000', '--hts', '0902.10.10', '--date', '2025-11-13'])).lines[0]).toMatchObject({ duty: '64.00' });
+  });
+
   it('a semiconductor provision of note 39(b) is rejected with the reason from 2026-01-15, exit 1', async () => {
     const r = await tariff(['calc', '--value', '1000', '--hts', '8473.30.11.80', '--mfn-rate', '0', '--date', '2026-01-15', '--format', 'json']);
     expect(r.code).toBe(1);
