@@ -99,6 +99,18 @@ function withImportOptions(cmd: Command): Command {
     .option('--hts-table <file>', 'an MFN table from tariff hts import, instead of the bundled HTS 2026 Rev. 10');
 }
 
+/** Impact inputs of one import and the pass-through share (README "From duty to impact"), for calc and compare. */
+function withImpactOptions(cmd: Command): Command {
+  return cmd
+    .option('--unit-price <usd>', 'selling price per unit before the added duties (needs --quantity: the units on the line)')
+    .option('--margin <pct>', "gross margin in percent of that price (or --unit-cost)")
+    .option('--unit-cost <usd>', 'cost per unit before the added duties (instead of --margin)')
+    .option('--freight <usd>', 'freight of the line, added to its landed cost')
+    .option('--insurance <usd>', 'insurance of the line, added to its landed cost')
+    .option('--other-costs <usd>', 'other costs of the line, added to its landed cost')
+    .option('--pass-through <pct>', 'percent of the added duty passed on to the price (default: data/impact/pass-through.json, 100)');
+}
+
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -114,7 +126,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .exitOverride()
     .addHelpText('after', EXIT_CODES_HELP);
 
-  withImportOptions(program
+  withImpactOptions(withImportOptions(program
     .command('calc')
     .description('compute duties for one import (flags) or for CSV rows from FILE or stdin')
     .argument('[file]', 'CSV file or Excel workbook (.xlsx); "-" or nothing reads CSV on stdin')
@@ -140,7 +152,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--mode <mode>', 'mode of transport for rows without a mode column: ocean, air, truck, rail (HMF is for ocean only)', 'ocean')
     .option('--no-fees', 'leave out the customs fees (MPF, HMF)')
     .option('--refunds', 'list only the lines with duty that can be claimed back (IEEPA, struck down 2026-02-20); totals cover every line')
-    .option('-j, --jobs <n>', 'worker threads for large csv/json/ndjson inputs (same output, more memory); "auto": one per CPU', '1'))
+    .option('-j, --jobs <n>', 'worker threads for large csv/json/ndjson inputs (same output, more memory); "auto": one per CPU', '1')))
     .addHelpText('before', CALC_EXAMPLES)
     .addHelpText('after', CALC_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
@@ -173,7 +185,7 @@ Examples:
       setExit(await runCalc(undefined, { ...opts, explain: true, quiet: true }, io));
     });
 
-  withImportOptions(program
+  withImpactOptions(withImportOptions(program
     .command('compare')
     .description('put scenarios side by side on the same rows: totals, groups, differences from the first scenario')
     .argument('[file]', 'CSV file or Excel workbook (.xlsx); "-" or nothing reads CSV on stdin')
@@ -195,7 +207,7 @@ Examples:
     .option('--schedule <file>', 'your own schedule file')
     .option('-q, --quiet', 'no progress line on a terminal for long inputs')
     .option('--no-color', 'no colour, even on a terminal')
-    .option('--raw', "csv: leave group keys that start with = + - @ as they are (default: prefix a ')"))
+    .option('--raw', "csv: leave group keys that start with = + - @ as they are (default: prefix a ')")))
     .addHelpText('before', COMPARE_EXAMPLES)
     .addHelpText('after', COMPARE_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
