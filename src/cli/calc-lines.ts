@@ -117,7 +117,7 @@ export class CalcLines {
       const lineFees = fees?.own ? fees.own.mpf + fees.own.hmf : 0n;
       const li = lineImpact({ value: row.value, duty: duty.duty, mfnDuty: mfnDutyOf(duty), fees: lineFees, quantity: row.quantity, input: row.impact ?? NO_IMPACT_INPUT, passThrough: this.impact.passThrough });
       computed.impact = li;
-      this.impact.sums.add(row.value, duty.duty, li, row.unit);
+      this.impact.sums.add(row.value, duty.duty, li, row.unit, r.plan.category);
     }
     if (this.refundsOnly && duty.refundable === 0n) return; // --refunds lists only what can be claimed
     this.reporter!.line(computed, this.flags ? null : cells, fees);

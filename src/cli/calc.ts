@@ -27,7 +27,7 @@ import { FORMATS, lineColumns, makeReporter, type Format } from './reporters.js'
 import { ImpactSums } from '../core/impact.js';
 import type { RateMicro } from '../core/money.js';
 import { defaultPassThrough, flagPassThrough, impactWanted } from './impact-setup.js';
-import { totalsImpactRecord } from './impact-records.js';
+import { IMPACT_CSV_COLUMNS, IMPACT_PERCENT_COLUMNS, totalsImpactRecord } from './impact-records.js';
 
 export interface CalcOptions {
   value?: string | undefined;
@@ -275,7 +275,7 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
-  const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, lineColumns, maxRows: xlsxMaxRows(io.env) }) : undefined;
+  const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, lineColumns, maxRows: xlsxMaxRows(io.env), impactColumns: IMPACT_CSV_COLUMNS, impactPercent: IMPACT_PERCENT_COLUMNS }) : undefined;
   const sink: RowSink = {
     header: (header) => {
       // Impact figures: the default pass-through share is read (data/impact/) only for a run that has impact inputs.

@@ -17,7 +17,7 @@ export class TableImpact {
   add(category: string, value: bigint, duty: bigint, li: LineImpact, unit: string | null): void {
     let s = this.byCategory.get(category);
     if (s === undefined) this.byCategory.set(category, (s = new ImpactSums()));
-    s.add(value, duty, li, unit);
+    s.add(value, duty, li, unit, category);
   }
 }
 

@@ -190,10 +190,11 @@ export class ImpactSums {
   fees: Cents = 0n;
   costs: Cents = 0n;
   landedCost: Cents = 0n;
-  /** Units over the lines with a quantity, and whether every line had one in the same unit. */
+  /** Units over the lines with a quantity, and whether every line had one, of the same kind of good, in the same unit. */
   quantity = 0n;
   unitsAlike = true;
   #unit: string | null | undefined = undefined;
+  #kind: string | undefined = undefined;
   /** Lines with a unit price, and their sums. */
   priceLines = 0;
   revenue: Cents = 0n;
@@ -204,7 +205,11 @@ export class ImpactSums {
   priceAddedDuty: Cents = 0n;
   passThrough: RateMicro | null = null;
 
-  add(value: Cents, duty: Cents, li: LineImpact, unit: string | null): void {
+  /**
+   * Adds a line. `kind` is the kind of good (its category): units are added up only over lines of one kind and one
+   * `unit`, so a basket of cars and parts has no "per unit" figure.
+   */
+  add(value: Cents, duty: Cents, li: LineImpact, unit: string | null, kind: string): void {
     this.lines++;
     this.value += value;
     this.duty += duty;
@@ -215,8 +220,10 @@ export class ImpactSums {
     if (li.quantity === null) this.unitsAlike = false;
     else {
       this.quantity += li.quantity;
-      if (this.#unit === undefined) this.#unit = unit;
-      else if (this.#unit !== unit) this.unitsAlike = false;
+      if (this.#kind === undefined) {
+        this.#unit = unit;
+        this.#kind = kind;
+      } else if (this.#unit !== unit || this.#kind !== kind) this.unitsAlike = false;
     }
     const p = li.price;
     if (p !== null) {
