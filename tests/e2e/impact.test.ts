@@ -203,3 +203,59 @@ describe('calc: impact of a basket', () => {
     expect(head).not.toContain('landed_cost');
   });
 });
+
+describe('compare: impact per scenario and the differences', () => {
+  it('the car: duty per unit under each scenario, and what the deal saves per car', async () => {
+    const r = await tariff(['compare', ...CAR, '--pass-through', '60', '--scenarios', 'as-enacted,no-deal', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const [deal, noDeal] = doc.scenarios;
+    expect(deal.totals.impact).toMatchObject({ landedCost: '358626.50', dutyPerUnit: '4500.00', landedCostPerUnit: '35862.65', priceIncreaseConstantPercent: '46875.00', revenueAfter: '382500.00', marginLeftPercent: '14.902' });
+    expect(noDeal.totals.impact).toMatchObject({ landedCost: '396126.50', dutyPerUnit: '8250.00', priceIncreaseConstantPercent: '93750.00', revenueAfter: '405000.00', marginLeftPercent: '10.3704' });
+    // no-deal - as-enacted: the deal saves $3,750.00 of duty a car; the margin left is 4.5316 points lower without it
+    expect(doc.differences[0].impact).toEqual({
+      landedCost: '37500.00',
+      addedDuty: '37500.00',
+      landedCostPerUnit: '3750.00',
+      dutyPerUnit: '3750.00',
+      priceIncreaseConstantDollar: '37500.00',
+      priceIncreaseConstantPercent: '46875.00',
+      revenueAfter: '22500.00',
+      grossProfitAfter: '-15000.00',
+      marginLeftPercent: '-4.5316',
+    });
+    expect(doc.scenarios[0].groups[0].impact.dutyPerUnit).toBe('4500.00');
+    expect(doc.differences[0].groups[0].impact.dutyPerUnit).toBe('3750.00');
+  });
+
+  it('the table says it in words', async () => {
+    const r = await tariff(['compare', ...CAR, '--scenarios', 'as-enacted,no-deal', '--format', 'table']);
+    expect(r.stdout).toContain('as-enacted saves $3,750.00 of duty per unit against no-deal ($4,500.00 against $8,250.00)');
+  });
+
+  it('with only a quantity column: duty per unit under each scenario', async () => {
+    const csv = 'id,hts,value,date,quantity\nA,8703.23.01,60000,2025-10-01,2\n';
+    const r = await tariff(['compare', '-', '--scenarios', 'as-enacted,no-deal', '--format', 'csv'], { stdin: csv });
+    expect(r.code).toBe(0);
+    const rows = parseCsv(r.stdout);
+    expect(rows.map((x) => [x.scenario, x.group, x.duty_per_unit, x.difference_duty_per_unit])).toEqual([
+      ['as-enacted', '(total)', '4500.00', ''],
+      ['as-enacted', 'vehicles', '4500.00', ''],
+      ['no-deal', '(total)', '8250.00', '3750.00'],
+      ['no-deal', 'vehicles', '8250.00', '3750.00'],
+    ]);
+  });
+
+  it('adds nothing without a quantity or impact column (the csv columns stay as they were)', async () => {
+    const r = await tariff(['compare', '-', '--scenarios', 'as-enacted,no-deal', '--format', 'csv'], { stdin: 'hts,value,date\n8703.23.01,60000,2025-10-01\n' });
+    expect(r.stdout.split('\n')[0]).toBe('scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent,different_rows');
+  });
+
+  it('the automaker question on the bundled basket: the deal is worth $593,607.30 an hour on passenger cars from Japan', async () => {
+    // data/examples/japan-imports-2024.csv, vehicles: $41.6B a year; no deal 25% vs the deal 12.5% on top of MFN:
+    // 12.5% x 41,600,000,000 / 8,760 hours = 593,607.305... -> $593,607.30 an hour
+    const r = await tariff(['compare', 'data/examples/japan-imports-2024.csv', '--on', '2025-10-01', '--scenarios', 'as-enacted,no-deal', '--per', 'hour', '--format', 'json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.differences[0].groups.find((g: { key: string }) => g.key === 'vehicles').duty).toBe('593607.30');
+  });
+});
