@@ -14,7 +14,10 @@
  *   a car; keep $: +$7,500.00; keep %: +$9,375.00; at 60%: $40,500.00 (+12.5%), margin left $4,200.00 = 10.3704%.
  *   The deal saves $3,750.00 of duty a car ($8,250.00 - $4,500.00).
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
 import { parseCsv, tariff } from './cli.js';
 
 const CAR = ['--value', '300000', '--hts', '8703.23.01', '--date', '2025-10-01', '--quantity', '10', '--unit-price', '36000', '--margin', '20', '--freight', '12000', '--insurance', '600'];
@@ -257,5 +260,30 @@ describe('compare: impact per scenario and the differences', () => {
     const r = await tariff(['compare', 'data/examples/japan-imports-2024.csv', '--on', '2025-10-01', '--scenarios', 'as-enacted,no-deal', '--per', 'hour', '--format', 'json']);
     const doc = JSON.parse(r.stdout);
     expect(doc.differences[0].groups.find((g: { key: string }) => g.key === 'vehicles').duty).toBe('593607.30');
+  });
+});
+
+describe('README "From duty to impact" states what the tool prints', () => {
+  const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+
+  it('the automaker figures: $593,607.30 an hour for the deal on cars, $104,296.40 on parts, $1,187,214.61 for the whole 25%', async () => {
+    expect(readme).toContain('**$593,607.30 an hour** on passenger cars');
+    expect(readme).toContain('$104,296.40\non auto parts');
+    expect(readme).toContain('the whole 25% on the basket\'s cars is $1,187,214.61 an hour');
+    const basket = ['compare', 'data/examples/japan-imports-2024.csv', '--on', '2025-10-01', '--per', 'hour', '--format', 'json'];
+    const deal = JSON.parse((await tariff([...basket, '--scenarios', 'as-enacted,no-deal'])).stdout);
+    const group = (doc: { differences: { groups: { key: string; duty: string }[] }[] }, key: string) => doc.differences[0]!.groups.find((g) => g.key === key)!.duty;
+    expect(group(deal, 'vehicles')).toBe('593607.30');
+    expect(group(deal, 'auto-parts')).toBe('104296.40');
+    // 25% of 41,600,000,000 / 8,760 = 1,187,214.611...: no-deal (MFN + 25%) against MFN only
+    const whole = JSON.parse((await tariff([...basket, '--scenarios', 'full-revocation,no-deal'])).stdout);
+    expect(group(whole, 'vehicles')).toBe('1187214.61');
+  });
+
+  it('the json example is the car at 60% pass-through', async () => {
+    const r = await tariff(['calc', ...CAR, '--pass-through', '60', '--format', 'json']);
+    const impact = JSON.parse(r.stdout).lines[0].impact;
+    const shown = /"impact": (\{[^`]*?\})\n```/.exec(readme)![1]!;
+    expect(JSON.parse(shown)).toEqual(impact);
   });
 });
