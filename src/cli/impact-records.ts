@@ -5,6 +5,7 @@
  * line (no quantity, no unit price) is null. See README "From duty to impact".
  */
 import { formatPct4, impactTotals, type ImpactSums, type ImpactTotals, type LineImpact } from '../core/impact.js';
+import type { Out } from '../io/out.js';
 import { formatCents, formatRate, type Cents } from '../core/money.js';
 
 export interface LineImpactRecord {
@@ -148,4 +149,48 @@ export const IMPACT_PERCENT_COLUMNS: ReadonlySet<keyof LineImpactRecord> = new S
 /** The csv cells of a line's impact (our own numbers: never neutralised), '' where null. */
 export function impactCsvCells(r: LineImpactRecord): string[] {
   return IMPACT_CSV_COLUMNS.map((k) => r[k] ?? '');
+}
+
+/** Writes a line's impact csv cells, each after a comma (the same text as impactCsvCells, held equal by a test). */
+export function writeImpactCsv(out: Out, li: LineImpact): void {
+  const c = (v: Cents | null) => {
+    out.byte(COMMA);
+    if (v !== null) out.cents(v);
+  };
+  out.byte(COMMA);
+  if (li.quantity !== null) out.ascii(formatQuantity(li.quantity));
+  c(li.costs);
+  c(li.landedCost);
+  c(li.landedCostPerUnit);
+  c(li.dutyPerUnit);
+  c(li.addedDuty);
+  c(li.addedDutyPerUnit);
+  const p = li.price;
+  if (p === null) {
+    out.ascii(',,,,,,,,,,,');
+    return;
+  }
+  c(p.unitPrice);
+  c(p.unitCost);
+  out.byte(COMMA);
+  out.ascii(formatPct4(p.marginPct4));
+  c(p.constantDollar);
+  c(p.constantPercent);
+  out.byte(COMMA);
+  out.ascii(passThroughText(p.passThrough));
+  c(p.newPrice);
+  out.byte(COMMA);
+  out.ascii(formatPct4(p.priceChangePct4));
+  c(p.marginLeft);
+  out.byte(COMMA);
+  out.ascii(formatPct4(p.marginLeftPct4));
+  c(p.absorbed);
+}
+
+const COMMA = 0x2c;
+/** One share for a whole run: formatted once. */
+let lastShare: { pct: bigint; text: string } | null = null;
+function passThroughText(pct: bigint): string {
+  if (lastShare === null || lastShare.pct !== pct) lastShare = { pct, text: formatRate(pct) };
+  return lastShare.text;
 }

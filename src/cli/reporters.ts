@@ -17,7 +17,7 @@ import { displayMoney, displayText } from './display.js';
 import { fitTable, naturalWidth, wrapLine } from './fit.js';
 import { JsonLineWriter } from './json-line.js';
 import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
-import { IMPACT_CSV_HEAD, impactCsvCells, lineImpactRecord } from './impact-records.js';
+import { IMPACT_CSV_HEAD, writeImpactCsv } from './impact-records.js';
 import { renderImpactTable, TableImpact } from './impact-table.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'ndjson' | 'xlsx';
@@ -238,8 +238,8 @@ class CsvReporter implements Reporter {
       } else out.byte(COMMA);
     }
     if (this.ctx.impact) {
-      const cellsOf = c.impact === undefined ? IMPACT_CSV_HEAD.map(() => '') : impactCsvCells(lineImpactRecord(c.impact));
-      out.push(`,${cellsOf.join(',')}`);
+      if (c.impact === undefined) out.ascii(','.repeat(IMPACT_CSV_HEAD.length));
+      else writeImpactCsv(out, c.impact);
     }
     if (cells !== null && this.ctx.header !== null) {
       for (const i of this.ctx.header.passthrough) {

@@ -100,9 +100,28 @@ export interface LineImpact {
 const MILLION = 1_000_000n;
 const HUNDRED_PCT = 100_000_000n; // 100% in micro-percent
 
+/** 2^52: below it n, d, n + d and 2 x d are exact in a double. */
+const FAST_MAX = 2n ** 52n;
+
 /** n / d rounded half away from zero (d > 0). */
 export function divRound(n: bigint, d: bigint): bigint {
   if (d <= 0n) throw new Error('invariant: divRound by a divisor <= 0');
+  if (n >= 0n && n < FAST_MAX && d < FAST_MAX) {
+    // The per-row path, in doubles: every value below is an integer under 2^53, so exact. Math.floor of the double
+    // quotient can be one off when nn / dd rounds to an integer: the remainder says so, and it is corrected.
+    const nn = Number(n);
+    const dd = Number(d);
+    let q = Math.floor(nn / dd);
+    let r = nn - q * dd;
+    if (r < 0) {
+      q--;
+      r += dd;
+    } else if (r >= dd) {
+      q++;
+      r -= dd;
+    }
+    return BigInt(r * 2 >= dd ? q + 1 : q);
+  }
   return n >= 0n ? (n * 2n + d) / (2n * d) : -((-n * 2n + d) / (2n * d));
 }
 
@@ -114,6 +133,12 @@ export function ratioPct4(num: bigint, den: bigint): bigint | null {
 
 /** Percent x 10^4 in its shortest form: 275000n -> "27.5", -12345n -> "-1.2345". */
 export function formatPct4(p: bigint): string {
+  if (p >= 0n && p < FAST_MAX) {
+    // The per-row path: integer and 4-decimal parts from a double (exact below 2^53).
+    const n = Number(p);
+    const frac = n % 10_000;
+    return frac === 0 ? String((n - frac) / 10_000) : `${(n - frac) / 10_000}.${String(frac).padStart(4, '0').replace(/0+$/, '')}`;
+  }
   const neg = p < 0n;
   const a = neg ? -p : p;
   const frac = (a % 10_000n).toString().padStart(4, '0').replace(/0+$/, '');
@@ -155,7 +180,8 @@ function priceImpact(i: ImpactInput, p0: Cents, q: bigint, addedDuty: Cents, s: 
   const constantDollar = divRound(exactNum, q);
   // Keeping the margin in percent: cost and price scale together, so the price rises by the cost increase x p0 / c0.
   const constantPercent = divRound(exactNum * p0, q * c0);
-  const increase = divRound(exactNum * s, q * HUNDRED_PCT);
+  // s x addedDuty x 10^6 / q / 10^8, with the 10^6 / 10^8 cancelled to keep the numbers small (the same fraction).
+  const increase = divRound(addedDuty * s, q * 100n);
   const newPrice = p0 + increase;
   // Margin left per unit: new price - cost - added duty per unit, exact until one rounding.
   const leftNum = (newPrice - c0) * q - exactNum; // / q

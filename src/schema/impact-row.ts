@@ -11,6 +11,17 @@ import type { Field, HeaderMap } from './row.js';
 export const IMPACT_FIELDS = ['unit_price', 'margin', 'unit_cost', 'freight', 'insurance', 'other_costs'] as const satisfies readonly Field[];
 export type ImpactField = (typeof IMPACT_FIELDS)[number];
 
+/** Margins repeat over a file: each distinct cell is parsed once (bounded). */
+const MARGINS = new Map<string, ReturnType<typeof parsePct>>();
+function marginOf(cell: string): ReturnType<typeof parsePct> {
+  let r = MARGINS.get(cell);
+  if (r === undefined) {
+    r = parsePct(cell);
+    if (MARGINS.size < 10_000) MARGINS.set(cell, r);
+  }
+  return r;
+}
+
 type Checked<T> = { ok: true; value: T } | { ok: false; field: Field; reason: string };
 
 function cellOf(cells: string[], header: HeaderMap, f: Field): string {
@@ -43,7 +54,7 @@ export function readImpact(cells: string[], header: HeaderMap, quantity: bigint 
   const marginCell = cellOf(cells, header, 'margin');
   let margin: bigint | null = null;
   if (marginCell !== '') {
-    const r = parsePct(marginCell);
+    const r = marginOf(marginCell);
     if (!r.ok) return { ok: false, field: 'margin', reason: `${r.reason} (the gross margin in percent of today's price)` };
     if (r.value >= 100_000_000n) return { ok: false, field: 'margin', reason: `a gross margin is below 100 (percent of the price), got "${marginCell}"` };
     margin = r.value;

@@ -157,6 +157,31 @@ describe('rounding helpers', () => {
     [-4n, 3n, -1n],
   ])('divRound(%s, %s) = %s (half away from zero)', (n, d, q) => expect(divRound(n, d)).toBe(q));
 
+  it('divRound in doubles (below 2^52) equals the bigint formula, at the edges of the fast path too', () => {
+    const slow = (n: bigint, d: bigint) => (n >= 0n ? (n * 2n + d) / (2n * d) : -((-n * 2n + d) / (2n * d)));
+    const edge = 2n ** 52n;
+    const big = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: edge + 10n }), fc.bigInt({ min: edge - 1000n, max: edge + 1000n }));
+    fc.assert(
+      fc.property(big, big, fc.boolean(), (n, d, neg) => {
+        fc.pre(d > 0n);
+        expect(divRound(neg ? -n : n, d)).toBe(slow(neg ? -n : n, d));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(divRound(edge - 1n, 2n)).toBe(slow(edge - 1n, 2n));
+    expect(divRound(4503599627370495n, 3n)).toBe(1501199875790165n);
+  });
+
+  it('formatPct4 in doubles equals the bigint form', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 53n }), (p) => {
+        const s = p.toString().padStart(5, '0');
+        const want = `${BigInt(s.slice(0, -4))}${`.${s.slice(-4)}`.replace(/\.?0+$/, '')}`;
+        expect(formatPct4(p)).toBe(want);
+      }),
+    );
+  });
+
   it('ratioPct4 and formatPct4', () => {
     expect(ratioPct4(1n, 3n)).toBe(333_333n);
     expect(formatPct4(ratioPct4(-1n, 8n)!)).toBe('-12.5');
