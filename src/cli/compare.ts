@@ -129,7 +129,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   let impact: CompareImpact | null = null;
   const summary = await readRows(input, io.stdin, { defaults, forceDate: o.on, progress }, {
     header: (h) => {
-      if (compareImpactWanted(input.kind === 'flags' ? input.header : h, passThrough)) {
+      if (input.kind === 'flags' ? compareImpactWanted(input.header, passThrough, o.quantity !== undefined) : compareImpactWanted(h, passThrough)) {
         impact = new CompareImpact(engines.length, by, passThrough ?? defaultPassThrough().pct, engines.map((e) => e.fees));
       }
     },

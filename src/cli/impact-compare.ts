@@ -28,9 +28,13 @@ export interface ImpactDiffRecord {
   marginLeftPercent: string | null;
 }
 
-/** Compare computes impact figures when the rows have a quantity (duty per unit) or impact inputs. */
-export function compareImpactWanted(header: HeaderMap | null, passThrough: RateMicro | undefined): boolean {
-  return impactWanted(header, passThrough) || header?.index.quantity !== undefined;
+/**
+ * Compare computes impact figures when the rows have a quantity (duty per unit) or impact inputs. For an import
+ * given by flags, `quantityFlag` says whether --quantity was given (its header always has the column).
+ */
+export function compareImpactWanted(header: HeaderMap | null, passThrough: RateMicro | undefined, quantityFlag?: boolean): boolean {
+  if (impactWanted(header, passThrough)) return true;
+  return quantityFlag ?? header?.index.quantity !== undefined;
 }
 
 export class CompareImpact {

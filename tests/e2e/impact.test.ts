@@ -249,6 +249,13 @@ describe('compare: impact per scenario and the differences', () => {
     ]);
   });
 
+  it('adds nothing to one import by flags without --quantity or an impact flag', async () => {
+    const r = await tariff(['compare', '--value', '30000', '--hts', '8703.23.01', '--date', '2025-10-01', '--scenarios', 'as-enacted,no-deal', '--format', 'json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.scenarios[0].totals.impact).toBeUndefined();
+    expect(doc.differences[0].impact).toBeUndefined();
+  });
+
   it('adds nothing without a quantity or impact column (the csv columns stay as they were)', async () => {
     const r = await tariff(['compare', '-', '--scenarios', 'as-enacted,no-deal', '--format', 'csv'], { stdin: 'hts,value,date\n8703.23.01,60000,2025-10-01\n' });
     expect(r.stdout.split('\n')[0]).toBe('scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent,different_rows');
