@@ -11,9 +11,11 @@
 // Variants (--variant), the same rows with:
 //   loaded  two more columns, loaded (1-60 days before entry, 10% empty) and us_content (0-99, 10% empty):
 //           the in-transit and US-content rules are looked at on every row (QA-2026-12 #8);
-//   stray   a stray quote in the first row's note, a quote that never closes (QA-2026-12 #6).
+//   stray   a stray quote in the first row's note, a quote that never closes (QA-2026-12 #6);
+//   impact  four more columns, quantity (1-50), unit_price (value / quantity x 1.1-1.6), margin (5-40, 10% empty)
+//           and freight (0.5-3% of the value, 20% empty): the impact figures of issue 15 on every row.
 //
-// Usage: node scripts/gen-bench-data.js [--rows N] [--seed S] [--variant plain|loaded|stray] [--out FILE] [--force]
+// Usage: node scripts/gen-bench-data.js [--rows N] [--seed S] [--variant plain|loaded|stray|impact] [--out FILE] [--force]
 // Default output: bench-out/bench-v3-<rows>r-s<seed>[-<variant>].csv (reused when present).
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -97,7 +99,7 @@ function pickGood(r) {
   return GOODS[GOODS.length - 1];
 }
 
-export const VARIANTS = ['plain', 'loaded', 'stray'];
+export const VARIANTS = ['plain', 'loaded', 'stray', 'impact'];
 
 const DAY_MS = 86400000;
 
@@ -121,6 +123,16 @@ function makeRow(i, rand, variant = 'plain', extra = rand) {
   const id = `JP-${String(i).padStart(8, '0')}`;
   if (variant === 'stray' && i === 1) note = '"oops, a quote that never closes';
   const row = `${id},${hts},${category},${origin},${value},${date},${mfn},${note}`;
+  if (variant === 'impact') {
+    // From the second stream too: the rows are those of the plain file, with four more columns.
+    const quantity = 1 + Math.floor(extra() * 50);
+    const unitCents = Math.round((cents / quantity) * (1.1 + extra() * 0.5));
+    const unitPrice = `${Math.floor(unitCents / 100)}.${String(unitCents % 100).padStart(2, '0')}`;
+    const margin = extra() < 0.1 ? '' : String(5 + Math.floor(extra() * 36));
+    const freightCents = Math.round(cents * (0.005 + extra() * 0.025));
+    const freight = extra() < 0.2 ? '' : `${Math.floor(freightCents / 100)}.${String(freightCents % 100).padStart(2, '0')}`;
+    return `${row},${quantity},${unitCents > 0 ? unitPrice : ''},${unitCents > 0 ? margin : ''},${freight}`;
+  }
   if (variant !== 'loaded') return row;
   // From a second stream, so that the rows are those of the plain file, with two more columns.
   const loaded = extra() < 0.1 ? '' : new Date(Date.parse(date) - (1 + Math.floor(extra() * 60)) * DAY_MS).toISOString().slice(0, 10);
@@ -147,7 +159,7 @@ export function ensureBenchData({ rows, seed = DEFAULT_SEED, variant = 'plain', 
   try {
     const rand = mulberry32(seed);
     const extra = mulberry32(seed ^ 0x5bd1e995);
-    let chunk = `${HEADER}${variant === 'loaded' ? ',loaded,us_content' : ''}\n`;
+    let chunk = `${HEADER}${variant === 'loaded' ? ',loaded,us_content' : variant === 'impact' ? ',quantity,unit_price,margin,freight' : ''}\n`;
     for (let i = 1; i <= rows; i++) {
       chunk += `${makeRow(i, rand, variant, extra)}\n`;
       if (chunk.length > 1 << 20) {
@@ -172,7 +184,7 @@ function parseArgs(argv) {
     else if (a === '--variant') o.variant = argv[++i];
     else if (a === '--out') o.out = resolve(argv[++i]);
     else if (a === '--force') o.force = true;
-    else throw new Error(`unknown argument ${a}; usage: gen-bench-data.js [--rows N] [--seed S] [--variant plain|loaded|stray] [--out FILE] [--force]`);
+    else throw new Error(`unknown argument ${a}; usage: gen-bench-data.js [--rows N] [--seed S] [--variant plain|loaded|stray|impact] [--out FILE] [--force]`);
   }
   if (!Number.isInteger(o.rows) || o.rows < 1) throw new Error('--rows must be a positive whole number');
   if (!Number.isInteger(o.seed)) throw new Error('--seed must be a whole number');

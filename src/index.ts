@@ -66,6 +66,8 @@ export interface CalcOptions extends LawOptions {
   refunds?: boolean | undefined;
   /** The columns, in order (default: the keys of the first row, or of all rows when given an array). */
   columns?: string[] | undefined;
+  /** Percent of the added duty passed on to the price (`--pass-through`; README "From duty to impact"). */
+  passThrough?: string | undefined;
 }
 
 /** `tariff calc --format json`. */
@@ -96,6 +98,8 @@ export interface CompareOptions extends LawOptions {
   origin?: string | undefined;
   mfnRate?: string | undefined;
   columns?: string[] | undefined;
+  /** Percent of the added duty passed on to the price (`--pass-through`). */
+  passThrough?: string | undefined;
 }
 
 export interface TimelineOptions extends LawOptions {
@@ -127,6 +131,7 @@ export async function calc(rows: Rows, options: CalcOptions = {}): Promise<CalcR
   if (options.fees === false) argv.push('--no-fees');
   if (options.explain) argv.push('--explain');
   if (options.refunds) argv.push('--refunds');
+  flag(argv, '--pass-through', options.passThrough);
   lawFlags(argv, options);
   return json<CalcResult>(argv, rows, options);
 }
@@ -147,6 +152,7 @@ export async function compare(rows: Rows, options: CompareOptions = {}): Promise
   flag(argv, '--per', options.per);
   flag(argv, '--origin', options.origin);
   flag(argv, '--mfn-rate', options.mfnRate);
+  flag(argv, '--pass-through', options.passThrough);
   lawFlags(argv, options);
   return json<CompareReport>(argv, rows, options);
 }

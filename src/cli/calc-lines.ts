@@ -7,7 +7,9 @@
  * the output bytes and a `CalcDelta`, which the main thread merges in input
  * order. The merge gives the sums a single pass would have made.
  */
-import { computeLineDuty, quantityProblem, Totals, type ComputedLine } from '../core/compute.js';
+import { computeLineDuty, mfnDutyOf, quantityProblem, Totals, type ComputedLine } from '../core/compute.js';
+import { lineImpact, NO_IMPACT_INPUT, type ImpactSums } from '../core/impact.js';
+import type { RateMicro } from '../core/money.js';
 import type { Engine } from '../core/compile.js';
 import { isCalendarDate } from '../core/dates.js';
 import { addRejectedToEntry, addToEntry, mergeEntry, MODES, newEntry, ownEntryFees, type EntrySums, type FeeRules, type Mode } from '../core/fees.js';
@@ -47,6 +49,8 @@ export class CalcLines {
   readonly feeTotals = { mpf: 0n, hmf: 0n };
   readonly yearNotes = new Set<string>();
   reporter: Reporter | null = null;
+  /** Set when the run computes impact figures (impact columns or --pass-through): the share passed on, and the sums. */
+  impact: { passThrough: RateMicro; sums: ImpactSums } | null = null;
 
   constructor(
     private readonly engine: Engine,
@@ -107,6 +111,13 @@ export class CalcLines {
         addToEntry(feeRules, e, row.value, duty.duty, row.date, row.mode);
         fees = { entry: row.entry, own: null };
       }
+    }
+    if (this.impact !== null) {
+      // A line's own entry's fees are part of its landed cost; a grouped entry's fees are added to the totals only.
+      const lineFees = fees?.own ? fees.own.mpf + fees.own.hmf : 0n;
+      const li = lineImpact({ value: row.value, duty: duty.duty, mfnDuty: mfnDutyOf(duty), fees: lineFees, quantity: row.quantity, input: row.impact ?? NO_IMPACT_INPUT, passThrough: this.impact.passThrough });
+      computed.impact = li;
+      this.impact.sums.add(row.value, duty.duty, li, row.unit, r.plan.category);
     }
     if (this.refundsOnly && duty.refundable === 0n) return; // --refunds lists only what can be claimed
     this.reporter!.line(computed, this.flags ? null : cells, fees);

@@ -24,6 +24,10 @@ import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin, flagSpi } from './options.js';
 import { entryRecord, lineRecord, passthroughColumns, totalsRecord } from './records.js';
 import { FORMATS, lineColumns, makeReporter, type Format } from './reporters.js';
+import { ImpactSums } from '../core/impact.js';
+import type { RateMicro } from '../core/money.js';
+import { defaultPassThrough, flagPassThrough, impactWanted } from './impact-setup.js';
+import { IMPACT_CSV_COLUMNS, IMPACT_PERCENT_COLUMNS, totalsImpactRecord } from './impact-records.js';
 
 export interface CalcOptions {
   value?: string | undefined;
@@ -59,6 +63,14 @@ export interface CalcOptions {
   sheet?: string | undefined;
   /** Write the output to this file instead of stdout. */
   out?: string | undefined;
+  /** Impact inputs of one import (README "From duty to impact"), and the share of the added duty passed on. */
+  unitPrice?: string | undefined;
+  margin?: string | undefined;
+  unitCost?: string | undefined;
+  freight?: string | undefined;
+  insurance?: string | undefined;
+  otherCosts?: string | undefined;
+  passThrough?: string | undefined;
 }
 
 /** Options after checking: what the run needs, no I/O yet. */
@@ -85,6 +97,8 @@ export interface CalcPlan {
   jobs: number | 'auto';
   /** --out FILE, else null (stdout). */
   outFile: string | null;
+  /** --pass-through, when given (else the bundled default, read only if the run has impact inputs). */
+  passThrough: RateMicro | undefined;
 }
 
 export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): CalcPlan {
@@ -128,6 +142,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     htsTable: o.htsTable,
     jobs,
     outFile,
+    passThrough: flagPassThrough(o.passThrough),
   };
 }
 
@@ -144,7 +159,23 @@ const FLAG_OF: Record<string, string> = {
   loaded: '--loaded',
   quantity: '--quantity',
   unit: '--unit',
+  unit_price: '--unit-price',
+  margin: '--margin',
+  unit_cost: '--unit-cost',
+  freight: '--freight',
+  insurance: '--insurance',
+  other_costs: '--other-costs',
 };
+
+/** The impact flags of one import and the columns they stand for. */
+const IMPACT_FLAGS = [
+  ['unitPrice', 'unit_price'],
+  ['margin', 'margin'],
+  ['unitCost', 'unit_cost'],
+  ['freight', 'freight'],
+  ['insurance', 'insurance'],
+  ['otherCosts', 'other_costs'],
+] as const;
 
 /** Where the rows come from: flags (--value with --hts/--category), a file, or stdin. */
 export function planInput(
@@ -162,10 +193,17 @@ export function planInput(
     date?: string | undefined;
     on?: string | undefined;
     sheet?: string | undefined;
+    unitPrice?: string | undefined;
+    margin?: string | undefined;
+    unitCost?: string | undefined;
+    freight?: string | undefined;
+    insurance?: string | undefined;
+    otherCosts?: string | undefined;
   },
   io: CliIo,
   command = 'calc',
 ): InputSpec {
+  const impactFlags = IMPACT_FLAGS.filter(([k]) => o[k] !== undefined);
   const single = o.value !== undefined || o.hts !== undefined || o.category !== undefined;
   if (single) {
     if (file !== undefined) throw new UsageError('give either a FILE or --value with --hts/--category, not both');
@@ -178,9 +216,10 @@ export function planInput(
     if (o.hts !== undefined && o.category !== undefined) throw new UsageError('give --hts CODE or --category NAME, not both (a code decides its category)');
     const money = parseMoney(o.value);
     if (!money.ok) throw new UsageError(`--value: ${money.reason}`);
-    const header = readHeader(['value', 'hts', 'category', 'id', 'quantity', 'unit', 'us_content', 'metal_value', 'loaded']);
+    // Impact columns only when an impact flag is given: without them the import is read exactly as before.
+    const header = readHeader(['value', 'hts', 'category', 'id', 'quantity', 'unit', 'us_content', 'metal_value', 'loaded', ...impactFlags.map(([, c]) => c)]);
     if (!header.ok) throw new Error(`invariant: ${header.problem.message}`);
-    const cells = [o.value, o.hts ?? '', o.category ?? '', o.id ?? '', o.quantity ?? '', o.unit ?? '', o.usContent ?? '', o.metalValue ?? '', o.loaded ?? ''];
+    const cells = [o.value, o.hts ?? '', o.category ?? '', o.id ?? '', o.quantity ?? '', o.unit ?? '', o.usContent ?? '', o.metalValue ?? '', o.loaded ?? '', ...impactFlags.map(([k]) => o[k] ?? '')];
     // The flags of one import are checked as the row they make: a bad one is a usage error (exit 2), as a bad --value is.
     const checked = readRow(cells, null, header.header, { date: o.on ?? o.date ?? io.today, origin: 'JP', mfn: null, mode: 'ocean' });
     if (!checked.ok) {
@@ -188,6 +227,9 @@ export function planInput(
       if (flag !== undefined) throw new UsageError(`${flag}: ${checked.issue.reason}`);
     }
     return { kind: 'flags', cells, header: header.header };
+  }
+  if (impactFlags.length > 0) {
+    throw new UsageError(`${impactFlags.map(([, c]) => `--${c.replace('_', '-')}`).join(', ')} ${impactFlags.length === 1 ? 'is' : 'are'} for one import given by --value; in a file, give the ${impactFlags.length === 1 ? 'column' : 'columns'} ${impactFlags.map(([, c]) => c).join(', ')}`);
   }
   if (file === undefined || file === '-') {
     if (file === undefined && io.stdin.isTTY) {
@@ -233,9 +275,12 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
-  const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, lineColumns, maxRows: xlsxMaxRows(io.env) }) : undefined;
+  const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, lineColumns, maxRows: xlsxMaxRows(io.env), impactColumns: IMPACT_CSV_COLUMNS, impactPercent: IMPACT_PERCENT_COLUMNS }) : undefined;
   const sink: RowSink = {
     header: (header) => {
+      // Impact figures: the default pass-through share is read (data/impact/) only for a run that has impact inputs.
+      const impact = impactWanted(plan.input.kind === 'flags' ? plan.input.header : header, plan.passThrough);
+      if (impact) calc.impact = { passThrough: plan.passThrough ?? defaultPassThrough().pct, sums: new ImpactSums() };
       calc.reporter = makeReporter(plan.format, {
         engine,
         header,
@@ -247,12 +292,14 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
         fees: feeRules !== null,
         width: outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number }),
         xlsx,
+        impact,
       });
     },
     row: (row, cells, header) => {
       calc.row(row, cells, header);
       // A quantity given by flag for a good whose MFN rate has no specific part would otherwise be silently ignored.
-      if (flags && row.quantity !== null) {
+      // (With impact inputs the quantity is the units of the per-unit figures: used either way.)
+      if (flags && row.quantity !== null && calc.impact === null) {
         const r = resolver.resolve(row);
         if (r.ok && r.plan.mfnSpecific === null) {
           warnings.add(`--quantity ${options.quantity ?? ''} is not used: the MFN rate of this good is ad valorem (${formatRate(r.plan.mfn)}%), so the duty does not depend on the quantity`);
@@ -270,7 +317,8 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   // node:os only for --jobs auto: a one-import run does not load it.
   const jobs = plan.jobs === 'auto' ? (await import('node:os')).availableParallelism() : plan.jobs;
   const summary =
-    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && jobs > 1 && userFilesAreRegular(plan) && !isWorkbook(input)
+    // Impact figures are summed on one thread (parallel.ts also keeps a file with impact columns on the main thread).
+    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && jobs > 1 && plan.passThrough === undefined && userFilesAreRegular(plan) && !isWorkbook(input)
       ? await readRowsParallel(
           input,
           io.stdin,
@@ -315,11 +363,13 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   }
   const { totals, feeTotals, yearNotes } = calc;
   const reporter = calc.reporter!;
+  let groupedFees = 0n;
   if (feeRules !== null) {
     const entries = [...calc.grouped.values()].map((e) => entryFees(feeRules, e));
     for (const e of entries) {
       feeTotals.mpf += e.mpf;
       feeTotals.hmf += e.hmf;
+      groupedFees += e.mpf + e.hmf;
       if (e.yearNote !== null) yearNotes.add(e.yearNote);
     }
     if (entries.length > 0 && !plan.refunds) reporter.entries(entries.map(entryRecord));
@@ -332,6 +382,11 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
     warnings.add(`schedule ${engine.scheduleId} names no customs fees: MPF and HMF are not computed`);
   }
   const t = totalsRecord(engine, totals, feeRules === null ? null : feeTotals);
+  if (calc.impact !== null) {
+    // The fees of entries grouped by an entry column belong to no one line: they join the landed cost of the total.
+    calc.impact.sums.addFees(groupedFees);
+    t.impact = totalsImpactRecord(calc.impact.sums);
+  }
   reporter.end(t, warnings.list);
   await out.flush();
   if (outFile !== null && !(await outFile.close())) return outFile.failed(io);

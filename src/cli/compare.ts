@@ -24,6 +24,8 @@ import { DEFAULT_SCENARIOS } from './defaults.js';
 import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
 import { renderCompare, type CompareFormat, type CompareReport } from './render-compare.js';
+import { CompareImpact, compareImpactWanted, impactDiff } from './impact-compare.js';
+import { defaultPassThrough, flagPassThrough } from './impact-setup.js';
 
 const COMPARE_FORMATS: readonly CompareFormat[] = ['table', 'csv', 'json', 'markdown'];
 
@@ -57,6 +59,14 @@ export interface CompareOptions {
   sheet?: string | undefined;
   /** Write the output to this file instead of stdout. */
   out?: string | undefined;
+  /** Impact inputs of one import, and the share of the added duty passed on (README "From duty to impact"). */
+  unitPrice?: string | undefined;
+  margin?: string | undefined;
+  unitCost?: string | undefined;
+  freight?: string | undefined;
+  insurance?: string | undefined;
+  otherCosts?: string | undefined;
+  passThrough?: string | undefined;
 }
 
 interface RejectedRow {
@@ -91,6 +101,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const files = o.scenarioFile ?? [];
   if (names.length + files.length < 1) throw new UsageError('--scenarios needs at least one scenario name');
   const input = planInput(file, o, io, 'compare');
+  const passThrough = flagPassThrough(o.passThrough);
   // --date is what it is in calc: the entry date of rows without one. --on evaluates every row on one date.
   const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: 'ocean' };
 
@@ -114,8 +125,14 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const dates = new DateWarnings(head, warn);
 
   const progress = input.kind === 'flags' ? null : Progress.forRun(io.stderr, Boolean(o.quiet), inputNameOf(input), io.now);
+  // Impact figures (per-unit duty, landed cost, price and margin) when the rows have a quantity or impact inputs.
+  let impact: CompareImpact | null = null;
   const summary = await readRows(input, io.stdin, { defaults, forceDate: o.on, progress }, {
-    header: () => {},
+    header: (h) => {
+      if (input.kind === 'flags' ? compareImpactWanted(input.header, passThrough, o.quantity !== undefined) : compareImpactWanted(h, passThrough)) {
+        impact = new CompareImpact(engines.length, by, passThrough ?? defaultPassThrough().pct, engines.map((e) => e.fees));
+      }
+    },
     row: (row, _cells, header) => {
       dates.check(row.date);
       let refusal: { field: string; reason: string } | null = null;
@@ -135,7 +152,9 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
           refusal ??= { field: columnName(header, 'quantity'), reason: qp };
           return;
         }
-        addLine(sums[i]!, by, row, r.plan, computeLineDuty(r.plan, row.value, row.quantity, row), formatHts);
+        const duty = computeLineDuty(r.plan, row.value, row.quantity, row);
+        addLine(sums[i]!, by, row, r.plan, duty, formatHts);
+        (impact as CompareImpact | null)?.add(i, row, r.plan, duty);
       });
       if (refusedBy.length > 0 && refusedBy.length < engines.length) {
         const baseRefused = refusedBy.includes(engines[0]!.scenario);
@@ -161,8 +180,14 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
     warn(`rows without a date are evaluated for today, ${io.today}; give --date for their entry date, or --on to evaluate every row on one date`);
   }
 
-  const report = buildReport(engines, sums, by, per, o.date ?? null, rejected, o.on ?? null, differentRows);
+  const report = buildReport(engines, sums, by, per, o.date ?? null, rejected, o.on ?? null, differentRows, impact);
   report.warnings = dates.list;
+  const groupedEntryLines = (impact as CompareImpact | null)?.groupedEntryLines ?? 0;
+  if (groupedEntryLines > 0) {
+    const w = `${plural(groupedEntryLines, 'line')} of entries grouped by an entry column: their customs fees are per entry, so not in their landed cost here (tariff calc adds them to the total)`;
+    warn(w);
+    report.warnings = [...report.warnings, w];
+  }
   // --out: through a temporary file renamed when complete (io/out-file.ts, loaded only then).
   let outFile = null;
   if (o.out !== undefined) {
@@ -212,6 +237,7 @@ export function buildReport(
   rejected: RejectedRow[],
   on: string | null = null,
   differentRows: number[] = [],
+  impact: CompareImpact | null = null,
 ): CompareReport {
   const keys = groupKeys(engines, sums, by);
   const base = sums[0]!;
@@ -243,7 +269,29 @@ export function buildReport(
       return { key, duty: formatCents(runRates[j + 1]!.duty[k]! - runRates[0]!.duty[k]!), percent: percentChange(a, b) };
     }),
   }));
-  return { schedule: engines[0]!.scheduleId, baseline: base.name, date, on, per, by, scenarios, differences, rejected };
+  const report: CompareReport = { schedule: engines[0]!.scheduleId, baseline: base.name, date, on, per, by, scenarios, differences, rejected };
+  if (impact !== null) addImpact(report, impact, keys, per);
+  return report;
+}
+
+/** Impact records on each scenario's totals and groups, and their differences from the baseline. */
+function addImpact(report: CompareReport, impact: CompareImpact, keys: string[], per: Per | null): void {
+  const recs = report.scenarios.map((s, i) => {
+    const r = impact.records(i, keys, per);
+    s.totals.impact = r.totals;
+    s.groups.forEach((g, k) => {
+      if (r.groups[k] !== undefined) g.impact = r.groups[k];
+    });
+    return r;
+  });
+  report.differences.forEach((d, j) => {
+    d.impact = impactDiff(recs[0]!.totals, recs[j + 1]!.totals);
+    d.groups.forEach((g, k) => {
+      const a = recs[0]!.groups[k];
+      const b = recs[j + 1]!.groups[k];
+      if (a !== undefined && b !== undefined) g.impact = impactDiff(a, b);
+    });
+  });
 }
 
 /** Group keys in a stable, meaningful order: schedule order for categories and measures, sorted otherwise. */

@@ -67,6 +67,13 @@ export interface ImportRow {
   us_content?: string | number | null | undefined;
   metal_value?: string | number | null | undefined;
   loaded?: string | null | undefined;
+  /** Impact inputs (README "From duty to impact"): money as strings, margin in percent. */
+  unit_price?: string | number | null | undefined;
+  margin?: string | number | null | undefined;
+  unit_cost?: string | number | null | undefined;
+  freight?: string | number | null | undefined;
+  insurance?: string | number | null | undefined;
+  other_costs?: string | number | null | undefined;
   /** Any other column: passed through to the line's `columns`. */
   [column: string]: string | number | null | undefined;
 }

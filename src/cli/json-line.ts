@@ -84,7 +84,7 @@ export class JsonLineWriter {
   /** Writes `prefix` (e.g. `{"type":"line",` or `{`), then the record's fields, then `}`. */
   write(out: Out, c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null, prefix: Uint8Array): void {
     const { row, plan } = c;
-    if (this.explain || plan.mfnSpecific !== null || this.#columns === null) {
+    if (this.explain || plan.mfnSpecific !== null || this.#columns === null || c.impact !== undefined) {
       const json = JSON.stringify(lineRecord(c, passthroughColumns(this.header, cells), this.explain, fees));
       out.bytes(prefix);
       out.push(json.slice(1)); // the record without its opening brace

@@ -65,6 +65,12 @@ const line = z
     us_content: z.string().optional().describe('percent of the value that is US content'),
     metal_value: z.string().optional().describe('value of the steel/aluminum content in dollars'),
     loaded: date.optional().describe('date of loading, for the in-transit rules'),
+    unit_price: z.string().optional().describe('impact: selling price per unit before the added duties, in dollars (needs quantity)'),
+    margin: z.string().optional().describe('impact: gross margin in percent of unit_price (or unit_cost)'),
+    unit_cost: z.string().optional().describe('impact: cost per unit before the added duties, in dollars'),
+    freight: z.string().optional().describe("impact: the line's freight in dollars, added to its landed cost"),
+    insurance: z.string().optional().describe("impact: the line's insurance in dollars"),
+    other_costs: z.string().optional().describe("impact: the line's other costs in dollars"),
   })
   .strict();
 

@@ -233,6 +233,7 @@ async function firstHeader(bytes: Buffer, forceDate: string | undefined): Promis
     const h = readHeader(rec.cells);
     if (!h.ok || rec.problem !== undefined) return null;
     if (forceDate !== undefined && h.header.index.date !== undefined) return null; // a forced date rewrites the header: left to one thread
+    if (h.header.impact === true) return null; // impact figures are summed on one thread (calc-lines.ts)
     // The record starts on line rec.line and ends with the line break that ends line endLine.
     const endLine = rec.line + countNewlines(rec.cells);
     let end = -1;

@@ -8,6 +8,7 @@ import type { EntryFees } from '../core/fees.js';
 import { formatHts } from '../core/hts.js';
 import { effectiveRate, formatCents, formatRate } from '../core/money.js';
 import type { HeaderMap, Row, RowIssue } from '../schema/row.js';
+import { lineImpactRecord, type LineImpactRecord, type TotalsImpactRecord } from './impact-records.js';
 
 export interface DutyRecord {
   measure: string;
@@ -50,6 +51,8 @@ export interface LineRecord {
   /** When the line is an entry of its own: its fees (entries grouped by an entry column are in `entries`). */
   mpf?: string;
   hmf?: string;
+  /** Landed cost, per-unit, price and margin figures, when the input has impact columns (or --pass-through). */
+  impact?: LineImpactRecord;
 }
 
 export interface EntryRecord {
@@ -108,6 +111,8 @@ export interface TotalsRecord {
   total?: string;
   duties: { measure: string; layer: string; amount: string }[];
   layers: { layer: string; amount: string }[];
+  /** Impact figures over every computed line, when the lines have them. */
+  impact?: TotalsImpactRecord;
 }
 
 export function lineRecord(c: ComputedLine<Row>, passthrough: Record<string, string>, explain = false, fees: LineFees | null = null): LineRecord {
@@ -144,6 +149,7 @@ export function lineRecord(c: ComputedLine<Row>, passthrough: Record<string, str
       if (fees.own.notes.length > 0) rec.notes = [...rec.notes, ...fees.own.notes];
     }
   }
+  if (c.impact !== undefined) rec.impact = lineImpactRecord(c.impact);
   return rec;
 }
 

@@ -4,6 +4,9 @@ import type { Paint } from './color.js';
 import { displayMoney, displayText, markdownCell } from './display.js';
 import { fitTable, wrapLine } from './fit.js';
 import { csvCell, userCell } from './reporters.js';
+import type { TotalsImpactRecord } from './impact-records.js';
+import type { ImpactDiffRecord } from './impact-compare.js';
+import { COMPARE_IMPACT_HEAD, compareImpactCells, hasImpact, renderImpactCompareTable, renderImpactMarkdown } from './impact-render.js';
 
 export type CompareFormat = 'table' | 'csv' | 'json' | 'markdown';
 
@@ -18,8 +21,9 @@ export interface CompareReport {
   by: GroupBy;
   scenarios: {
     name: string;
-    totals: { lines: number; rejected: number; value: string; duty: string; effectiveRate: string };
-    groups: { key: string; value: string; duty: string }[];
+    /** `impact`: landed cost, per-unit and price figures, when the rows have a quantity or impact inputs. */
+    totals: { lines: number; rejected: number; value: string; duty: string; effectiveRate: string; impact?: TotalsImpactRecord };
+    groups: { key: string; value: string; duty: string; impact?: TotalsImpactRecord }[];
   }[];
   differences: {
     scenario: string;
@@ -28,7 +32,9 @@ export interface CompareReport {
     percent: string | null;
     /** Rows computed under only one of the two scenarios (rejected under the other): not a like-for-like difference. */
     differentRows: number;
-    groups: { key: string; duty: string; percent: string | null }[];
+    groups: { key: string; duty: string; percent: string | null; impact?: ImpactDiffRecord }[];
+    /** Differences of the impact figures (this scenario - the baseline). */
+    impact?: ImpactDiffRecord;
   }[];
   rejected: { line: number | null; field: string; reason: string; scenarios?: string[] }[];
   warnings?: string[];
@@ -82,17 +88,19 @@ const pct = (p: string | null | undefined) => (p === null || p === undefined ? '
 const signed = (s: string) => (s.startsWith('-') ? s : `+${s}`);
 
 function renderCsv(r: CompareReport, raw: boolean): string {
-  const lines = ['scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent,different_rows'];
+  // With impact figures, their columns follow (impact-render.ts); without, the columns are as they always were.
+  const impact = hasImpact(r);
+  const lines = [`scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent,different_rows${impact ? `,${COMPARE_IMPACT_HEAD.join(',')}` : ''}`];
   for (const s of r.scenarios) {
     const d = diffOf(r, s.name);
     lines.push(
-      [s.name, '(total)', s.totals.value, s.totals.duty, s.totals.effectiveRate, String(s.totals.lines), String(s.totals.rejected), d?.duty ?? '', d?.percent ?? '', d ? String(d.differentRows) : '']
+      [s.name, '(total)', s.totals.value, s.totals.duty, s.totals.effectiveRate, String(s.totals.lines), String(s.totals.rejected), d?.duty ?? '', d?.percent ?? '', d ? String(d.differentRows) : '', ...(impact ? compareImpactCells(s.totals.impact, d?.impact) : [])]
         .map(csvCell)
         .join(','),
     );
     s.groups.forEach((g, i) => {
       const dg = d?.groups[i];
-      lines.push([csvCell(s.name), userCell(g.key, raw), ...[g.value, g.duty, '', '', '', dg?.duty ?? '', dg?.percent ?? '', ''].map(csvCell)].join(','));
+      lines.push([csvCell(s.name), userCell(g.key, raw), ...[g.value, g.duty, '', '', '', dg?.duty ?? '', dg?.percent ?? '', '', ...(impact ? compareImpactCells(g.impact, dg?.impact) : [])].map(csvCell)].join(','));
     });
   }
   return `${lines.join('\n')}\n`;
@@ -114,6 +122,7 @@ function renderMarkdown(r: CompareReport): string {
   r.scenarios[0]?.groups.forEach((g, i) => {
     out.push(row([g.key, ...r.scenarios.map((s) => s.groups[i]!.duty), ...r.differences.map((d) => `${signed(d.groups[i]!.duty)} (${pct(d.groups[i]!.percent) || 'n/a'})`)]));
   });
+  out.push(...renderImpactMarkdown(r));
   return `${out.join('\n')}\n`;
 }
 
@@ -160,6 +169,7 @@ function renderTable(r: CompareReport, opts: RenderOptions): string {
       out.push(...barChart(r.scenarios.map((s) => [`  ${s.name}`, s.groups[i]!.duty]), bars, max));
     });
   }
+  out.push(...renderImpactCompareTable(r, { bold: b, dim: opts.paint.dim, width, chart: opts.chart, barChart }));
   if (r.rejected.length > 0) out.push(`${r.rejected.length} rejected rows (see stderr, or --format json for all)`);
   return `${out.join('\n')}\n`;
 }

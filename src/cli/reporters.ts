@@ -17,6 +17,8 @@ import { displayMoney, displayText } from './display.js';
 import { fitTable, naturalWidth, wrapLine } from './fit.js';
 import { JsonLineWriter } from './json-line.js';
 import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
+import { IMPACT_CSV_HEAD, writeImpactCsv } from './impact-records.js';
+import { renderImpactTable, TableImpact } from './impact-table.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'ndjson' | 'xlsx';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'ndjson', 'xlsx'];
@@ -61,6 +63,8 @@ export interface ReporterContext {
   fragment?: boolean | undefined;
   /** Table: the width to fit (COLUMNS or the terminal's), or null for none. */
   width?: number | null | undefined;
+  /** Impact figures are computed (impact columns or --pass-through): csv and xlsx add their columns. */
+  impact?: boolean | undefined;
   /** --format xlsx: the workbook reporter, loaded on demand (xlsx-reporter.ts). */
   xlsx?: ((ctx: ReporterContext) => Reporter) | undefined;
 }
@@ -233,6 +237,10 @@ class CsvReporter implements Reporter {
         out.cents(fees.own.hmf);
       } else out.byte(COMMA);
     }
+    if (this.ctx.impact) {
+      if (c.impact === undefined) out.ascii(','.repeat(IMPACT_CSV_HEAD.length));
+      else writeImpactCsv(out, c.impact);
+    }
     if (cells !== null && this.ctx.header !== null) {
       for (const i of this.ctx.header.passthrough) {
         out.byte(COMMA);
@@ -257,6 +265,7 @@ class CsvReporter implements Reporter {
       '', '', theirs(r.field), theirs(r.reason), '',
       ...(this.ctx.explain ? [''] : []),
       ...(this.ctx.fees ? [theirs(raw('entry')), theirs(raw('mode')), '', ''] : []),
+      ...(this.ctx.impact ? IMPACT_CSV_HEAD.map(() => '') : []),
       ...this.#passNames.map((n) => theirs(r.columns?.[n] ?? '')),
     ];
     this.ctx.out.push(`${cells.join(',')}\n`);
@@ -268,7 +277,8 @@ class CsvReporter implements Reporter {
     for (const e of list) {
       const lead = `,entry,,,,,,${e.value}${blanks(2)}${blanks(this.#layers.length * 2)},,${csvCell(e.notes.join('; '))},,,`;
       const explain = this.ctx.explain ? ',' : '';
-      this.ctx.out.push(`${lead}${explain},${userCell(e.entry, this.ctx.raw)},${e.mode},${e.mpf},${e.hmf}${blanks(this.#passNames.length)}\n`);
+      const impact = this.ctx.impact ? blanks(IMPACT_CSV_HEAD.length) : '';
+      this.ctx.out.push(`${lead}${explain},${userCell(e.entry, this.ctx.raw)},${e.mode},${e.mpf},${e.hmf}${impact}${blanks(this.#passNames.length)}\n`);
     }
   }
 
@@ -326,6 +336,7 @@ const NEWLINE = 0x0a;
 const HEAD_RESERVED = new Set([
   'line', 'status', 'duty', 'effective_rate', 'measures', 'notes', 'rejected_field', 'rejected_reason',
 ]);
+const IMPACT_RESERVED = new Set(IMPACT_CSV_HEAD);
 
 /** The columns of a line in the csv format (and the xlsx Lines sheet): ours, then the input's own, renamed `input_…` where they clash. */
 export function lineColumns(ctx: ReporterContext): string[] {
@@ -336,7 +347,8 @@ export function lineColumns(ctx: ReporterContext): string[] {
     'measures', 'notes', 'rejected_field', 'rejected_reason', 'refundable',
     ...(ctx.explain ? ['explain'] : []),
     ...(ctx.fees ? ['entry', 'mode', 'mpf', 'hmf'] : []),
-    ...passNames.map((n) => (HEAD_RESERVED.has(n.toLowerCase()) ? `input_${n}` : n)),
+    ...(ctx.impact ? IMPACT_CSV_HEAD : []),
+    ...passNames.map((n) => (HEAD_RESERVED.has(n.toLowerCase()) || (ctx.impact && IMPACT_RESERVED.has(n.toLowerCase())) ? `input_${n}` : n)),
   ];
 }
 
@@ -462,7 +474,11 @@ class TableReporter implements Reporter {
   /** Lines, value and duty per category, over every line the table is given (not only the first --limit). */
   readonly #byCategory = new Map<string, { lines: number; value: bigint; duty: bigint }>();
 
+  /** Impact sums per category, for the chart (lines with impact figures only). */
+  readonly #impact = new TableImpact();
+
   line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
+    if (c.impact !== undefined) this.#impact.add(c.plan.category, c.row.value, c.duty, c.impact, c.row.unit);
     const cat = this.#byCategory.get(c.plan.category);
     if (cat === undefined) this.#byCategory.set(c.plan.category, { lines: 1, value: c.row.value, duty: c.duty });
     else {
@@ -541,6 +557,7 @@ class TableReporter implements Reporter {
       const rows = cats.map(([name, s]) => [displayText(name), String(s.lines), $(formatCents(s.value)), $(formatCents(s.duty)), `${effectiveRate(s.duty, s.value)}%`]);
       out.push(`${b('By category')}\n${fitTable(rows, { head: ['category', 'lines', 'value', 'duty', 'eff. rate'], aligns: ['left', 'right', 'right', 'right', 'right'], width })}\n`);
     }
+    if (t.impact !== undefined) out.push(renderImpactTable(t.impact, this.#lines, this.#impact, { bold: b, width, chart: true }));
     if (this.#entries.length > 0) {
       const rows = this.#entries.slice(0, this.ctx.limit).map((e) => {
         const lines = e.rejected > 0 ? `${e.lines} (+${e.rejected} rejected)` : String(e.lines);

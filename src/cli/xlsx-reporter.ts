@@ -16,6 +16,7 @@ import type { Field } from '../schema/row.js';
 import { ZipWriter } from '../io/zip-write.js';
 import { RowXml, SharedStrings, SHEET_END, sheetStart, STYLE, workbookSkeleton } from '../io/xlsx-write.js';
 import type { EntryRecord, LineFees, LineRecord, RejectedRecord, TotalsRecord } from './records.js';
+import type { LineImpactRecord } from './impact-records.js';
 import type { HeaderMap } from '../schema/row.js';
 import type { Fragment, Reporter, ReporterContext } from './reporters.js';
 
@@ -36,6 +37,9 @@ export interface XlsxHelpers {
   lineColumns(ctx: ReporterContext): string[];
   /** Rows per Lines sheet (EXCEL_MAX_ROWS; smaller in tests). */
   maxRows?: number | undefined;
+  /** The csv format's impact columns and which of them are percents (impact-records.ts). */
+  impactColumns?: readonly (keyof LineImpactRecord)[];
+  impactPercent?: ReadonlySet<keyof LineImpactRecord>;
 }
 
 export class XlsxReporter implements Reporter {
@@ -102,6 +106,14 @@ export class XlsxReporter implements Reporter {
     r.shared(c.duties.map((d) => d.measure.id).join(' ')).shared(rec.notes.join('; ')).skip(2).number(rec.refundable, STYLE.money);
     if (this.ctx.explain) r.shared((rec.explain ?? []).map((d) => `${d.measure}: ${d.applied ? 'applied' : 'not applied'}, ${d.reason}`).join('; '));
     if (this.ctx.fees) r.text(rec.entry).shared(rec.mode).number(rec.mpf, STYLE.money).number(rec.hmf, STYLE.money);
+    if (this.ctx.impact) {
+      // The csv format's impact columns: percents as percents, the quantity as a number, the rest money.
+      for (const k of this.h.impactColumns ?? []) {
+        const v = rec.impact?.[k] ?? null;
+        if (this.h.impactPercent?.has(k)) r.percent(v);
+        else r.number(v, k === 'quantity' ? STYLE.none : STYLE.money);
+      }
+    }
     for (const n of this.#passNames) r.text(rec.columns[n]);
     this.#zip.write(r.toString());
   }
@@ -119,6 +131,7 @@ export class XlsxReporter implements Reporter {
     r.skip(2 + this.#layers.length * 2 + 2).text(rec.field).text(rec.reason).skip();
     if (this.ctx.explain) r.skip();
     if (this.ctx.fees) r.text(raw('entry'), STYLE.text).text(raw('mode')).skip(2);
+    if (this.ctx.impact) r.skip(this.h.impactColumns?.length ?? 0);
     for (const n of this.#passNames) r.text(rec.columns?.[n], STYLE.text);
     this.#zip.write(r.toString());
   }
@@ -129,6 +142,7 @@ export class XlsxReporter implements Reporter {
       r.skip().text('entry').skip(5).number(e.value, STYLE.money).skip(2 + this.#layers.length * 2 + 1).text(e.notes.join('; ')).skip(3);
       if (this.ctx.explain) r.skip();
       r.text(e.entry, STYLE.text).text(e.mode).number(e.mpf, STYLE.money).number(e.hmf, STYLE.money);
+      if (this.ctx.impact) r.skip(this.h.impactColumns?.length ?? 0);
       this.#zip.write(r.toString());
     }
   }

@@ -7,6 +7,7 @@
  */
 import type { CompiledMeasure } from './compile.js';
 import { applyRate, MICRO_PER_PCT, roundHalfUp, type Cents, type RateMicro } from './money.js';
+import type { LineImpact } from './impact.js';
 import type { Base, Plan } from './resolve.js';
 import { QUALIFIED_UNITS } from './usitc.js';
 
@@ -197,4 +198,13 @@ export class Totals {
 export interface ComputedLine<R> extends LineDuty {
   row: R;
   plan: Plan;
+  /** Landed cost, price and margin figures, when the run computes them (impact inputs given). */
+  impact?: LineImpact;
+}
+
+/** The part of a line's duty charged by its MFN measure (the rest is what the impact figures call added duty). */
+export function mfnDutyOf(line: LineDuty): Cents {
+  let mfn = 0n;
+  for (const d of line.duties) if (d.measure.rate.kind === 'mfn') mfn += d.amount;
+  return mfn;
 }

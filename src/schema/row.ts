@@ -11,6 +11,8 @@ import { MODES, type Mode } from '../core/fees.js';
 import { normalizeHts } from '../core/hts.js';
 import { parseMoney, parsePct, type Cents, type RateMicro } from '../core/money.js';
 import { isCalendarDate } from '../core/dates.js';
+import type { ImpactInput } from '../core/impact.js';
+import { IMPACT_FIELDS, readImpact } from './impact-row.js';
 
 /** Recognised columns and the header names (case-insensitive) that mean them. */
 export const COLUMN_ALIASES = {
@@ -29,6 +31,12 @@ export const COLUMN_ALIASES = {
   metal_value: ['metal_value'],
   loaded: ['loaded', 'loading_date'],
   spi: ['spi', 'special_program'],
+  unit_price: ['unit_price'],
+  margin: ['margin'],
+  unit_cost: ['unit_cost'],
+  freight: ['freight'],
+  insurance: ['insurance'],
+  other_costs: ['other_costs'],
 } as const;
 
 export type Field = keyof typeof COLUMN_ALIASES;
@@ -40,6 +48,8 @@ export interface HeaderMap {
   index: Partial<Record<Field, number>>;
   /** Indexes of the columns passed through to the output. */
   passthrough: number[];
+  /** An impact column (unit_price, margin, unit_cost, freight, insurance, other_costs) is present: see impact-row.ts. */
+  impact?: boolean;
 }
 
 export interface HeaderProblem {
@@ -81,7 +91,9 @@ export function readHeader(cells: string[]): { ok: true; header: HeaderMap } | {
   if (index.hts === undefined && index.category === undefined) {
     return { ok: false, problem: { column: null, message: `no hts or category column; the header needs at least one (found: ${names.join(', ')})` } };
   }
-  return { ok: true, header: { names, index, passthrough } };
+  const header: HeaderMap = { names, index, passthrough };
+  if (IMPACT_FIELDS.some((f) => index[f] !== undefined)) header.impact = true;
+  return { ok: true, header };
 }
 
 /** A row ready for the core. */
@@ -111,6 +123,8 @@ export interface Row {
   loaded: string | null;
   /** Special program indicator claimed (General Note 3(c)), upper case, e.g. "JP" (null: none). */
   spi: string | null;
+  /** Impact inputs (unit price, margin or unit cost, freight, insurance, other costs); null: no impact column. */
+  impact: ImpactInput | null;
 }
 
 export interface RowDefaults {
@@ -257,10 +271,18 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
     spi = spiCell.toUpperCase();
   }
 
+  // Impact columns are read only when the header has one: a file without them pays one property test per row.
+  let impact: ImpactInput | null = null;
+  if (header.impact === true) {
+    const r = readImpact(cells, header, quantity);
+    if (!r.ok) return failAt(line, header, r.field, r.reason);
+    impact = r.value;
+  }
+
   const idCell = index.id === undefined ? '' : cells[index.id]!;
   const entryCell = cellAt(cells, index.entry);
   return {
     ok: true,
-    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell, usContent, metalValue, hasMetalValue: metalValue !== null, loaded, spi },
+    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell, usContent, metalValue, hasMetalValue: metalValue !== null, loaded, spi, impact },
   };
 }

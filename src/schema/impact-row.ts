@@ -1,0 +1,81 @@
+/**
+ * The impact columns of an input row (README "From duty to impact"): unit_price, margin or unit_cost, freight,
+ * insurance, other_costs. Checked with the same strict money and percent patterns as the other columns; a bad
+ * cell rejects the row naming the column, as every other check does. Read only when the header has one of them.
+ */
+import { divRound, type ImpactInput } from '../core/impact.js';
+import { parseMoney, parsePct, type Cents } from '../core/money.js';
+import type { Field, HeaderMap } from './row.js';
+
+/** The impact columns, in the order they are listed in the README and --help. */
+export const IMPACT_FIELDS = ['unit_price', 'margin', 'unit_cost', 'freight', 'insurance', 'other_costs'] as const satisfies readonly Field[];
+export type ImpactField = (typeof IMPACT_FIELDS)[number];
+
+/** Margins repeat over a file: each distinct cell is parsed once (bounded). */
+const MARGINS = new Map<string, ReturnType<typeof parsePct>>();
+function marginOf(cell: string): ReturnType<typeof parsePct> {
+  let r = MARGINS.get(cell);
+  if (r === undefined) {
+    r = parsePct(cell);
+    if (MARGINS.size < 10_000) MARGINS.set(cell, r);
+  }
+  return r;
+}
+
+type Checked<T> = { ok: true; value: T } | { ok: false; field: Field; reason: string };
+
+function cellOf(cells: string[], header: HeaderMap, f: Field): string {
+  const i = header.index[f];
+  return i === undefined ? '' : cells[i]!.trim();
+}
+
+/** A money cell that may be 0 (a cost), or must be above 0 (a price). Empty: null. */
+function money(cell: string, f: Field, what: string, positive: boolean): Checked<Cents | null> {
+  if (cell === '') return { ok: true, value: null };
+  if (cell.startsWith('-')) return { ok: false, field: f, reason: `negative ${what} "${cell}"; give it as 0 or more, in dollars` };
+  const r = parseMoney(cell);
+  if (!r.ok) return { ok: false, field: f, reason: r.reason.replace('give the value in dollars and cents', `give the ${what} in dollars and cents`) };
+  if (positive && r.value === 0n) return { ok: false, field: f, reason: `a ${what} of 0 leaves nothing to compute a margin on; give it above 0, or leave the cell empty` };
+  return { ok: true, value: r.value };
+}
+
+/**
+ * The impact inputs of a row. `quantity` (millionths of a unit, from the quantity column) is the number of units
+ * a unit price is for: a unit price needs one above 0.
+ */
+export function readImpact(cells: string[], header: HeaderMap, quantity: bigint | null): Checked<ImpactInput> {
+  const price = money(cellOf(cells, header, 'unit_price'), 'unit_price', 'unit price', true);
+  if (!price.ok) return price;
+  const unitPrice = price.value;
+  if (unitPrice !== null && (quantity === null || quantity === 0n)) {
+    return { ok: false, field: 'unit_price', reason: 'a unit price needs quantity: the number of units on the line (above 0) the price is for' };
+  }
+
+  const marginCell = cellOf(cells, header, 'margin');
+  let margin: bigint | null = null;
+  if (marginCell !== '') {
+    const r = marginOf(marginCell);
+    if (!r.ok) return { ok: false, field: 'margin', reason: `${r.reason} (the gross margin in percent of today's price)` };
+    if (r.value >= 100_000_000n) return { ok: false, field: 'margin', reason: `a gross margin is below 100 (percent of the price), got "${marginCell}"` };
+    margin = r.value;
+  }
+  const cost = money(cellOf(cells, header, 'unit_cost'), 'unit_cost', 'unit cost', true);
+  if (!cost.ok) return cost;
+  const unitCost = cost.value;
+  if (margin !== null && unitCost !== null) return { ok: false, field: 'unit_cost', reason: 'give margin or unit_cost, not both (each says what the other would)' };
+  if ((margin !== null || unitCost !== null) && unitPrice === null) {
+    return { ok: false, field: margin !== null ? 'margin' : 'unit_cost', reason: `${margin !== null ? 'a margin' : 'a unit cost'} needs unit_price (and quantity): the price it is a margin of` };
+  }
+  // The unit cost a margin implies is rounded half up to the cent (core/impact.ts): it must not be 0.
+  if (margin !== null && unitPrice !== null && divRound(unitPrice * (100_000_000n - margin), 100_000_000n) === 0n) {
+    return { ok: false, field: 'margin', reason: `a margin of ${marginCell} on a unit price of ${cellOf(cells, header, 'unit_price')} leaves a unit cost of $0.00; give unit_cost instead` };
+  }
+
+  const freight = money(cellOf(cells, header, 'freight'), 'freight', 'freight cost', false);
+  if (!freight.ok) return freight;
+  const insurance = money(cellOf(cells, header, 'insurance'), 'insurance', 'insurance cost', false);
+  if (!insurance.ok) return insurance;
+  const other = money(cellOf(cells, header, 'other_costs'), 'other_costs', 'other cost', false);
+  if (!other.ok) return other;
+  return { ok: true, value: { unitPrice, margin, unitCost, freight: freight.value, insurance: insurance.value, otherCosts: other.value } };
+}
