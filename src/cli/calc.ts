@@ -59,6 +59,8 @@ export interface CalcOptions {
   sheet?: string | undefined;
   /** Write the output to this file instead of stdout. */
   out?: string | undefined;
+  /** Per line and in total, the lowest and highest duty over the facts the line did not give. */
+  range?: boolean | undefined;
 }
 
 /** Options after checking: what the run needs, no I/O yet. */
@@ -85,6 +87,8 @@ export interface CalcPlan {
   jobs: number | 'auto';
   /** --out FILE, else null (stdout). */
   outFile: string | null;
+  /** --range: the range report instead of the lines (src/cli/range-report.ts). */
+  range: boolean;
 }
 
 export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): CalcPlan {
@@ -110,6 +114,11 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     throw new UsageError('give --scenario NAME or --scenario-file FILE, not both', 'to put scenarios side by side, use tariff compare');
   }
   const input = planInput(file, o, io);
+  const range = Boolean(o.range);
+  if (range) {
+    if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--range gives table, csv or json, not ${format}`);
+    if (o.refunds || o.explain) throw new UsageError(`--range and --${o.refunds ? 'refunds' : 'explain'} answer different questions: give one`);
+  }
   return {
     input,
     defaults,
@@ -128,6 +137,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     htsTable: o.htsTable,
     jobs,
     outFile,
+    range,
   };
 }
 
@@ -233,9 +243,25 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
+  // --range: its reporter and the core's range code, loaded only then.
+  const rangeReport = plan.range ? await import('./range-report.js') : null;
   const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, lineColumns, maxRows: xlsxMaxRows(io.env) }) : undefined;
   const sink: RowSink = {
     header: (header) => {
+      if (rangeReport !== null) {
+        calc.reporter = new rangeReport.RangeReporter({
+          engine,
+          resolver,
+          header,
+          out,
+          format: plan.format as 'table' | 'csv' | 'json',
+          limit: plan.limit,
+          paint,
+          raw: plan.raw,
+          width: outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number }),
+        });
+        return;
+      }
       calc.reporter = makeReporter(plan.format, {
         engine,
         header,
@@ -270,7 +296,7 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   // node:os only for --jobs auto: a one-import run does not load it.
   const jobs = plan.jobs === 'auto' ? (await import('node:os')).availableParallelism() : plan.jobs;
   const summary =
-    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && jobs > 1 && userFilesAreRegular(plan) && !isWorkbook(input)
+    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && !plan.range && jobs > 1 && userFilesAreRegular(plan) && !isWorkbook(input)
       ? await readRowsParallel(
           input,
           io.stdin,
