@@ -73,7 +73,12 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   if (workbook && o.out === undefined && io.stdout.isTTY) {
     throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx, or redirect stdout to a file', 'e.g. tariff compare lines.csv --format xlsx --out compare.xlsx');
   }
-  const format = (workbook ? 'json' : (o.format ?? (io.stdout.isTTY && o.out === undefined ? 'table' : 'csv'))) as CompareFormat;
+  // A page (--format html, or --out FILE.html): written from the json report too (html-report.ts).
+  const html = o.format === 'html' || (o.format === undefined && o.out !== undefined && /\.html?$/i.test(o.out));
+  if (html && o.out === undefined && io.stdout.isTTY) {
+    throw new UsageError('--format html writes a web page: give --out FILE.html, or redirect stdout to a file', 'e.g. tariff compare lines.csv --format html --out compare.html');
+  }
+  const format = (workbook || html ? 'json' : (o.format ?? (io.stdout.isTTY && o.out === undefined ? 'table' : 'csv'))) as CompareFormat;
   if (!COMPARE_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${COMPARE_FORMATS.join(', ')}, got "${o.format}"`);
   const by = (o.by ?? 'category') as GroupBy;
   if (!GROUP_BYS.includes(by)) throw new UsageError(`--by must be one of ${GROUP_BYS.join(', ')}, got "${o.by}"`);
@@ -107,6 +112,8 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   }
   const resolvers = engines.map((e) => new Resolver(e));
   const sums = engines.map((e) => new ScenarioSums(e.scenario));
+  // The page also has the duty by measure when the report is grouped otherwise.
+  const measureSums = html && by !== 'measure' ? engines.map((e) => new ScenarioSums(e.scenario)) : null;
   const rejected: RejectedRow[] = [];
   /** Per scenario, rows computed under it or under the baseline but not under both: its difference is not like for like. */
   const differentRows = engines.map(() => 0);
@@ -124,6 +131,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
         const r = resolver.resolve(row);
         if (!r.ok) {
           sums[i]!.rejected++;
+          if (measureSums !== null) measureSums[i]!.rejected++;
           refusedBy.push(engines[i]!.scenario);
           refusal ??= { field: columnName(header, r.refusal.field), reason: r.refusal.reason };
           return;
@@ -131,11 +139,14 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
         const qp = quantityProblem(r.plan, row);
         if (qp !== null) {
           sums[i]!.rejected++;
+          if (measureSums !== null) measureSums[i]!.rejected++;
           refusedBy.push(engines[i]!.scenario);
           refusal ??= { field: columnName(header, 'quantity'), reason: qp };
           return;
         }
-        addLine(sums[i]!, by, row, r.plan, computeLineDuty(r.plan, row.value, row.quantity, row), formatHts);
+        const duty = computeLineDuty(r.plan, row.value, row.quantity, row);
+        addLine(sums[i]!, by, row, r.plan, duty, formatHts);
+        if (measureSums !== null) addLine(measureSums[i]!, 'measure', row, r.plan, duty, formatHts);
       });
       if (refusedBy.length > 0 && refusedBy.length < engines.length) {
         const baseRefused = refusedBy.includes(engines[0]!.scenario);
@@ -151,6 +162,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
     },
     rejected: (issue) => {
       for (const s of sums) s.rejected++;
+      for (const s of measureSums ?? []) s.rejected++;
       rejected.push({ line: issue.line, field: issue.field, reason: issue.reason });
     },
     afterBatch: async () => true,
@@ -174,6 +186,10 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   try {
     const out = new Out(outFile?.stream ?? io.stdout);
     if (workbook) (await import('./compare-xlsx.js')).writeCompareWorkbook(report, (b) => out.take(b));
+    else if (html) {
+      const byMeasure = measureSums === null ? null : buildReport(engines, measureSums, 'measure', per, o.date ?? null, rejected, o.on ?? null, differentRows);
+      out.push((await import('./html-report.js')).renderCompareHtml(report, { byMeasure, inputName: summary.inputName }));
+    }
     else {
       const chart = format === 'table' && Boolean(io.stdout.isTTY) && outFile === null;
       const paint = await makePaint(format === 'table' && outFile === null && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));

@@ -32,6 +32,7 @@ Examples:
   $ cat lines.csv | tariff calc --format json > duties.json
   $ tariff calc --value 100000 --hts 8457.10.00 --date 2026-08-01 --format json
   $ tariff calc lines.xlsx --sheet "Jan lines" --format xlsx --out duties.xlsx
+  $ tariff calc data/examples/shipments.csv --range     # lowest and highest duty over the facts not given
 `;
 
 const CALC_AFTER = `
@@ -76,6 +77,7 @@ Examples:
   $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --scenario-file data/scenarios/pause-extended.json
   $ tariff compare --value 30000 --hts 8703.23.01 --date 2025-10-01 --format json
   $ tariff compare data/examples/shipments.csv --on 2025-10-01     # every row as if entered on that date
+  $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --format html --out compare.html
 `;
 
 const COMPARE_AFTER = `
@@ -85,7 +87,9 @@ difference from the first scenario (the baseline) in dollars and percent; per
 group (--by) the duty under each scenario and the differences. With --per,
 values are taken as annual flows and every amount is shown as a run rate,
 rounded half up to the cent from the exact annual figure. On a terminal the
-table format adds bar charts.
+table format adds bar charts. --format html --out FILE writes one
+self-contained web page (tables and SVG bar charts, no script, nothing
+fetched) with the same figures as json.
 ${EXIT_CODES_HELP}`;
 
 /** The inputs of one import beyond value and code, shared by calc, explain and compare. */
@@ -185,8 +189,8 @@ Examples:
     .option('--sheet <name>', 'the sheet of an Excel workbook (.xlsx) FILE to read (default: the first)')
     .option('--by <group>', 'group by category, hts, measure or id', 'category')
     .option('--per <period>', 'treat values as annual flows; show run rates per year, month, day or hour (a year is 365 days)')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'markdown', 'xlsx']))
-    .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx on a terminal)')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise; xlsx or html for an --out file so named)').choices(['table', 'csv', 'json', 'markdown', 'xlsx', 'html']))
+    .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx or html on a terminal)')
     .option('--value <usd>', 'customs value in dollars, for one import')
     .option('--hts <code>', 'HTS code of that import')
     .option('--category <name>', 'category instead of an HTS code')
