@@ -27,7 +27,7 @@ export type FactsRecord = Partial<Record<FactName, string | null>>;
 export interface RangeEndRecord {
   duty: string;
   effectiveRate: string;
-  /** Every fact varied, as the column value that gives this end (spi null: none claimed). */
+  /** Every fact considered, as the column value that gives this end (spi null: none claimed; `outside`: the measures whose assumption does not hold, by id, or null). */
   facts: FactsRecord;
   /** The facts that differ from what the defaults assume, in words; empty: the defaults give this end. */
   assumes: string[];
@@ -45,7 +45,7 @@ export interface RangeLineRecord {
   duty: string;
   low: RangeEndRecord;
   high: RangeEndRecord;
-  /** The facts the line left out that can change its duty on its date (input column names). */
+  /** The facts the line left out that change its duty on its date (input column names; `outside`: an assumption of a measure). */
   varied: FactName[];
   /** Combinations of them computed. */
   variants: number;
@@ -70,15 +70,25 @@ function factsRecord(facts: LineRange['low']['facts'], varied: FactName[]): Fact
     if (f === 'loaded') out.loaded = facts.loaded;
     else if (f === 'us_content') out.us_content = facts.usContent === null ? null : formatRate(facts.usContent);
     else if (f === 'metal_value') out.metal_value = facts.metalValue === null ? null : formatCents(facts.metalValue);
-    else out.spi = facts.spi;
+    else if (f === 'spi') out.spi = facts.spi;
+    else out.outside = facts.outside.length === 0 ? null : facts.outside.join(' ');
   }
   return out;
 }
 
 /** An assumption in words: the fact and the value that gives the end. */
-function factText(f: FactName, facts: FactsRecord): string {
+function factText(f: FactName, facts: FactsRecord, engine: Engine): string {
   const v = facts[f] ?? null;
   switch (f) {
+    case 'outside':
+      return (v ?? '')
+        .split(' ')
+        .map((id) => {
+          const m = engine.measures.find((x) => x.id === id);
+          const fact = m?.assumes.find((a) => a.otherwise !== null)?.otherwise?.fact;
+          return `${fact ?? 'outside'} (without ${id})`;
+        })
+        .join(', ');
     case 'loaded':
       return `loaded ${v}`;
     case 'us_content':
@@ -90,12 +100,12 @@ function factText(f: FactName, facts: FactsRecord): string {
   }
 }
 
-function endRecord(e: RangeEnd, value: bigint, varied: FactName[]): RangeEndRecord {
+function endRecord(e: RangeEnd, value: bigint, varied: FactName[], engine: Engine): RangeEndRecord {
   const facts = factsRecord(e.facts, varied);
-  return { duty: formatCents(e.duty), effectiveRate: effectiveRate(e.duty, value), facts, assumes: e.assumed.map((f) => factText(f, facts)) };
+  return { duty: formatCents(e.duty), effectiveRate: effectiveRate(e.duty, value), facts, assumes: [...new Set(e.assumed)].map((f) => factText(f, facts, engine)) };
 }
 
-export function rangeLineRecord(c: ComputedLine<Row>, r: LineRange): RangeLineRecord {
+export function rangeLineRecord(c: ComputedLine<Row>, r: LineRange, engine: Engine): RangeLineRecord {
   const { row } = c;
   return {
     line: row.line,
@@ -106,11 +116,11 @@ export function rangeLineRecord(c: ComputedLine<Row>, r: LineRange): RangeLineRe
     date: row.date,
     value: formatCents(row.value),
     duty: formatCents(c.duty),
-    low: endRecord(r.low, row.value, r.varied),
-    high: endRecord(r.high, row.value, r.varied),
+    low: endRecord(r.low, row.value, r.considered, engine),
+    high: endRecord(r.high, row.value, r.considered, engine),
     varied: r.varied,
     variants: r.variants,
-    skipped: r.skipped.map((s) => ({ facts: factsRecord(s.facts, r.varied), reason: s.reason })),
+    skipped: r.skipped.map((s) => ({ facts: factsRecord(s.facts, r.considered), reason: s.reason })),
   };
 }
 
@@ -151,7 +161,7 @@ export class RangeReporter implements Reporter {
   line(c: ComputedLine<Row>, _cells: string[] | null, _fees: LineFees | null): void {
     const r = lineRange(this.ctx.resolver, c.row);
     this.#totals.add(c.duty, r);
-    const rec = rangeLineRecord(c, r);
+    const rec = rangeLineRecord(c, r, this.ctx.engine);
     const { out, format } = this.ctx;
     if (format === 'json') {
       out.push(`${this.#first ? '\n' : ',\n'}${JSON.stringify(rec)}`);

@@ -15,17 +15,21 @@
  * - metal value: where a measure in force has a `metalContent` rule: 0 and the full value (the duty is linear in
  *   the metal value between them);
  * - special program: the programs the line's Special column lists that the engine computes (`MODELLED_PROGRAMS`),
- *   and none.
+ *   and none;
+ * - an assumption tariff has no input for (a parts certification, the metal's share of the weight): where the
+ *   measure that applies to the line says in its `assumes` what the law gives `otherwise` (`effect: "outside"`:
+ *   the line is outside that measure), the assumption holding, and not. The other case is computed by the engine
+ *   without that measure, as a scenario removing it would (`fact` names it).
  *
  * Duty is linear in the metal value and in the US share within a class, and the classes' ends are enumerated, so
  * the ends found are the ends over every value of the facts, up to the rounding of each measure's amount to the
  * cent (at most a cent per measure inside an interval). A combination the engine refuses (a program whose Special
  * rate has no computation, say) is listed in `skipped`, not guessed.
  */
-import type { Engine } from './compile.js';
+import type { CompiledMeasure, Engine } from './compile.js';
 import { computeLineDuty, quantityProblem } from './compute.js';
 import { MICRO_PER_PCT, type Cents, type RateMicro } from './money.js';
-import { MODELLED_PROGRAMS, type GoodInput, type Resolver } from './resolve.js';
+import { MODELLED_PROGRAMS, Resolver, type GoodInput } from './resolve.js';
 
 /** The row as the core computes it (a subset of schema/row.ts's Row). */
 export interface RangeRow extends GoodInput {
@@ -39,7 +43,7 @@ export interface RangeRow extends GoodInput {
   spi: string | null;
 }
 
-export type FactName = 'loaded' | 'us_content' | 'metal_value' | 'spi';
+export type FactName = 'loaded' | 'us_content' | 'metal_value' | 'spi' | 'outside';
 
 /** The facts a variant computes with: the row's own where it gave them, else one alternative. */
 export interface RangeFacts {
@@ -47,6 +51,8 @@ export interface RangeFacts {
   usContent: RateMicro | null;
   metalValue: Cents | null;
   spi: string | null;
+  /** Measures whose assumption does not hold in this variant (the line is outside them), by id. */
+  outside: string[];
 }
 
 export interface RangeEnd {
@@ -59,7 +65,9 @@ export interface RangeEnd {
 export interface LineRange {
   low: RangeEnd;
   high: RangeEnd;
-  /** The facts the line did not give that can change its duty on its date, in a fixed order. */
+  /** The facts the line did not give that a measure in force on its date asks about, in a fixed order: each end's `facts` give them all. */
+  considered: FactName[];
+  /** Of those, the ones that change the duty (two combinations differing only in it differ in duty). */
   varied: FactName[];
   /** Combinations computed. */
   variants: number;
@@ -68,6 +76,9 @@ export interface LineRange {
 }
 
 const HUNDRED = 100n * MICRO_PER_PCT;
+
+/** The field of RangeFacts each fact sets. */
+const FIELD: Record<FactName, keyof RangeFacts> = { loaded: 'loaded', us_content: 'usContent', metal_value: 'metalValue', spi: 'spi', outside: 'outside' };
 
 /** One fact's alternatives; the first is the one the documented default amounts to. */
 interface Alternatives {
@@ -81,7 +92,7 @@ interface Alternatives {
  * The alternatives of each fact the row leaves out that a measure in force for its origin on its date asks about.
  * Exported for tests.
  */
-export function factAlternatives(engine: Engine, row: RangeRow): Alternatives[] {
+export function factAlternatives(engine: Engine, row: RangeRow, applied: readonly CompiledMeasure[] = []): Alternatives[] {
   const inForce = engine.measures.filter((m) => m.from <= row.date && (m.to === null || row.date < m.to) && m.origins.has(row.origin));
   const out: Alternatives[] = [];
   if (row.loaded === null) {
@@ -116,6 +127,11 @@ export function factAlternatives(engine: Engine, row: RangeRow): Alternatives[] 
     const programs = [...new Set((details?.specialRates ?? []).flatMap((r) => r.programs))].filter((p) => MODELLED_PROGRAMS.has(p)).sort();
     if (programs.length > 0) out.push({ fact: 'spi', values: [null, ...programs], defaultFirst: true });
   }
+  // Assumptions with an other case in the data, of the measures that apply to the line as given.
+  for (const m of applied) {
+    const lifts = m.assumes.some((a) => a.otherwise !== null && !(row.hts !== null && a.otherwise.exceptHts.some((p) => row.hts!.startsWith(p))));
+    if (lifts) out.push({ fact: 'outside', values: [null, m.id], defaultFirst: true });
+  }
   return out;
 }
 
@@ -125,8 +141,9 @@ export function factAlternatives(engine: Engine, row: RangeRow): Alternatives[] 
  * the defaults is reported.
  */
 export function lineRange(resolver: Resolver, row: RangeRow): LineRange {
-  const alternatives = factAlternatives(resolver.engine, row);
-  const given: RangeFacts = { loaded: row.loaded, usContent: row.usContent, metalValue: row.metalValue, spi: row.spi };
+  const asGiven = resolver.resolve(row);
+  const alternatives = factAlternatives(resolver.engine, row, asGiven.ok ? asGiven.plan.applied.map((a) => a.measure) : []);
+  const given: RangeFacts = { loaded: row.loaded, usContent: row.usContent, metalValue: row.metalValue, spi: row.spi, outside: [] };
   // Every combination, by how many facts it takes away from the defaults, then in order.
   let combos: { facts: RangeFacts; assumed: FactName[] }[] = [{ facts: given, assumed: [] }];
   for (const alt of alternatives) {
@@ -137,7 +154,8 @@ export function lineRange(resolver: Resolver, row: RangeRow): LineRange {
         if (alt.fact === 'loaded') facts.loaded = v as string;
         else if (alt.fact === 'us_content') facts.usContent = v as bigint;
         else if (alt.fact === 'metal_value') facts.metalValue = v as bigint;
-        else facts.spi = v as string | null;
+        else if (alt.fact === 'spi') facts.spi = v as string | null;
+        else if (v !== null) facts.outside = [...facts.outside, v as string];
         next.push({ facts, assumed: i === 0 && alt.defaultFirst ? c.assumed : [...c.assumed, alt.fact] });
       });
     }
@@ -148,23 +166,37 @@ export function lineRange(resolver: Resolver, row: RangeRow): LineRange {
   let low: RangeEnd | null = null;
   let high: RangeEnd | null = null;
   const skipped: LineRange['skipped'] = [];
+  const duties: { facts: RangeFacts; duty: Cents }[] = [];
   for (const { facts, assumed } of combos) {
     const duty = dutyWith(resolver, row, facts);
     if (typeof duty === 'string') {
       skipped.push({ facts, reason: duty });
       continue;
     }
+    duties.push({ facts, duty });
     if (low === null || duty < low.duty) low = { duty, facts, assumed };
     if (high === null || duty > high.duty) high = { duty, facts, assumed };
   }
   if (low === null || high === null) throw new Error('invariant: a line computed as given has no computable variant');
-  return { low, high, varied: alternatives.map((a) => a.fact), variants: combos.length, skipped };
+  const considered = [...new Set(alternatives.map((a) => a.fact))];
+  // A fact changes the duty when two combinations that differ only in it differ in duty.
+  const varied = considered.filter((f) => {
+    const byOthers = new Map<string, Cents>();
+    for (const { facts, duty } of duties) {
+      const key = JSON.stringify({ ...facts, [FIELD[f]]: null }, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+      const seen = byOthers.get(key);
+      if (seen === undefined) byOthers.set(key, duty);
+      else if (seen !== duty) return true;
+    }
+    return false;
+  });
+  return { low, high, considered, varied, variants: combos.length, skipped };
 }
 
 /** The line's duty with these facts, or why the engine refuses it. */
 export function dutyWith(resolver: Resolver, row: RangeRow, facts: RangeFacts): Cents | string {
   const good: GoodInput = { ...row, loaded: facts.loaded, usContent: facts.usContent, hasMetalValue: facts.metalValue !== null, spi: facts.spi };
-  const r = resolver.resolve(good);
+  const r = (facts.outside.length === 0 ? resolver : without(resolver, facts.outside)).resolve(good);
   if (!r.ok) return r.refusal.reason;
   const qp = quantityProblem(r.plan, row);
   if (qp !== null) return qp;
@@ -187,6 +219,22 @@ export class RangeTotals {
     this.high += r.high.duty;
     if (r.low.duty !== r.high.duty) this.ranged++;
   }
+}
+
+/** Resolvers over the engine without some measures (the line outside them), one per set of measures, kept per resolver. */
+const withoutMeasures = new WeakMap<Resolver, Map<string, Resolver>>();
+
+function without(resolver: Resolver, ids: readonly string[]): Resolver {
+  let byIds = withoutMeasures.get(resolver);
+  if (byIds === undefined) withoutMeasures.set(resolver, (byIds = new Map()));
+  const key = [...ids].sort().join(' ');
+  let r = byIds.get(key);
+  if (r === undefined) {
+    const engine = resolver.engine;
+    r = new Resolver({ ...engine, measures: engine.measures.filter((m) => !ids.includes(m.id)) });
+    byIds.set(key, r);
+  }
+  return r;
 }
 
 function minDate(a: string, b: string): string {

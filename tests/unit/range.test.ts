@@ -3,11 +3,12 @@
  * (src/core/range.ts). The ends are checked against plain `calc` runs with those facts given explicitly, through
  * the library (the same path as the CLI: row checks, resolution, arithmetic, JSON), over the bundled examples.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { formatCents, formatRate } from '../../src/core/money.js';
 import { dutyWith, factAlternatives, lineRange, previousDay, type RangeFacts } from '../../src/core/range.js';
 import { Resolver } from '../../src/core/resolve.js';
@@ -16,6 +17,19 @@ import { readHeader, readRow, type Row } from '../../src/schema/row.js';
 import { bundledEngine, ROOT } from '../helpers.js';
 
 const engine = bundledEngine();
+const dir = mkdtempSync(join(tmpdir(), 'tariff-range-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * A scenario file without these measures: how a user computes the case where a measure's assumption does not
+ * hold (the line is outside it), as the README says for parts that are not automobile parts.
+ */
+function scenarioWithout(ids: string[]): string {
+  const file = join(dir, `without-${ids.join('-')}.json`);
+  const changes = ids.map((id) => ({ op: 'remove', measure: id, why: 'the assumption of this measure does not hold for the line' }));
+  writeFileSync(file, JSON.stringify({ id: `without-${ids.join('-')}`, title: 'range replay', base: 'us-japan', description: 'range replay', changes }));
+  return file;
+}
 
 /** A row as the CLI reads it, from cells named like the CSV columns. */
 function rowOf(cells: Record<string, string>): Row {
@@ -63,6 +77,34 @@ describe('range over the metal value: a steel line worked by hand', () => {
   it('the point in between is on the line between the ends', async () => {
     const mid = await calc([{ hts: '7207.11.00', value: '96000.00', date: '2025-06-04', us_content: '0', metal_value: '40000.00' }], { fees: false });
     expect(mid.lines[0]!.duty).toBe('25600.00');
+  });
+});
+
+describe('an assumption with no input: a part of a passenger vehicle, worked by hand', () => {
+  // 8708.29.51.10 (body parts, General 2.5%), $12,480.00 entered 2025-06-15, US content 0% given. Section 232
+  // auto parts at 25% applies (Proc. 10908, note 33(g)) on the assumption, stated on the line, that the good is a
+  // part of a passenger vehicle or light truck (the importer's certification, note 33). The schedule says what the
+  // law gives otherwise: the line is outside 9903.94.05 and pays the general layer, here the reciprocal pause 10%
+  // (EO 14266) that the parts measure displaced.
+  //   certified (the default): 2.5% x 12,480.00 = 312.00 + 25% x 12,480.00 = 3,120.00 -> 3,432.00
+  //   not a vehicle part:       312.00 + 10% x 12,480.00 = 1,248.00                     -> 1,560.00
+  const row = rowOf({ hts: '8708.29.51.10', value: '12480.00', date: '2025-06-15', us_content: '0' });
+  const r = lineRange(new Resolver(engine), row);
+
+  it('gives both cases, the other one without the parts measure', async () => {
+    expect(r.varied).toEqual(['outside']);
+    expect(formatCents(r.high.duty)).toBe('3432.00');
+    expect(r.high.facts.outside).toEqual([]);
+    expect(formatCents(r.low.duty)).toBe('1560.00');
+    expect(r.low.facts.outside).toEqual(['s232-parts-25']);
+    const run = await calc([{ hts: '8708.29.51.10', value: '12480.00', date: '2025-06-15', us_content: '0' }], { fees: false, scenarioFile: scenarioWithout(['s232-parts-25']) });
+    expect(run.lines[0]!.duty).toBe('1560.00');
+  });
+
+  it('an other case the data excepts for the line is not computed (Proc. 11021: chapters 72, 73, 74, 76)', () => {
+    // The 15%-by-weight rule is for lines outside those chapters: a steel article of chapter 73 has no other case.
+    const steel = rowOf({ hts: '7318.15.20', value: '1000', date: '2026-08-01', us_content: '0' });
+    expect(lineRange(new Resolver(engine), steel).considered).not.toContain('outside');
   });
 });
 
@@ -124,7 +166,8 @@ describe('property: each end equals a plain calc run with its facts given explic
         expect(r.low.duty <= duty && duty <= r.high.duty).toBe(true);
         if (r.low.duty !== r.high.duty) ranged++;
         for (const end of [r.low, r.high]) {
-          const run = await calc([{ ...given, ...factColumns(end.facts) }], { fees: false });
+          const law = end.facts.outside.length === 0 ? {} : { scenarioFile: scenarioWithout(end.facts.outside) };
+          const run = await calc([{ ...given, ...factColumns(end.facts) }], { fees: false, ...law });
           expect(run.rejected).toEqual([]);
           expect(run.lines[0]!.duty).toBe(formatCents(end.duty));
         }
@@ -152,11 +195,11 @@ describe('property: no value of the facts left out gives a duty outside the rang
         fc.constantFrom(null, 'JP'),
         (cells, date, loadedDay, usMicro, metalPpm, spi) => {
           const row = rowOf({ ...cells, date });
-          const base = dutyWith(resolver, row, { loaded: null, usContent: null, metalValue: null, spi: null });
+          const base = dutyWith(resolver, row, { loaded: null, usContent: null, metalValue: null, spi: null, outside: [] });
           if (typeof base === 'string') return; // rejected as given
           const r = lineRange(resolver, row);
           const loaded = day(loadedDay) <= date ? day(loadedDay) : date;
-          const facts: RangeFacts = { loaded, usContent: BigInt(usMicro), metalValue: (row.value * BigInt(metalPpm)) / 1_000_000n, spi };
+          const facts: RangeFacts = { loaded, usContent: BigInt(usMicro), metalValue: (row.value * BigInt(metalPpm)) / 1_000_000n, spi, outside: [] };
           const duty = dutyWith(resolver, row, facts);
           if (typeof duty === 'string') return; // a program the line cannot claim, say
           const slack = 5n; // a cent per measure applied (never more than five on one line)
