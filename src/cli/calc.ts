@@ -95,10 +95,13 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
   const outFile = o.out ?? null;
   if (outFile === '') throw new UsageError('--out needs a file name');
   // Written to a file, the default is CSV, or a workbook when the file is named .xlsx.
-  const format = (o.format ?? (outFile !== null ? (/\.xlsx$/i.test(outFile) ? 'xlsx' : 'csv') : io.stdout.isTTY ? 'table' : 'csv')) as Format;
+  const format = (o.format ?? (outFile !== null ? (/\.xlsx$/i.test(outFile) ? 'xlsx' : /\.html?$/i.test(outFile) ? 'html' : 'csv') : io.stdout.isTTY ? 'table' : 'csv')) as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${o.format}"`);
   if (format === 'xlsx' && outFile === null && io.stdout.isTTY) {
     throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx, or redirect stdout to a file', 'e.g. tariff calc lines.csv --format xlsx --out duties.xlsx');
+  }
+  if (format === 'html' && outFile === null && io.stdout.isTTY) {
+    throw new UsageError('--format html writes a web page: give --out FILE.html, or redirect stdout to a file', 'e.g. tariff calc lines.csv --format html --out duties.html');
   }
   const limit = o.limit === undefined ? 50 : Number(o.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${o.limit}"`);
@@ -245,6 +248,7 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
   // --range: its reporter and the core's range code, loaded only then.
   const rangeReport = plan.range ? await import('./range-report.js') : null;
+  const html = plan.format === 'html' ? (await import('./html-calc.js')).htmlCalcReporter : undefined;
   const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, lineColumns, maxRows: xlsxMaxRows(io.env) }) : undefined;
   const sink: RowSink = {
     header: (header) => {
@@ -273,6 +277,7 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
         fees: feeRules !== null,
         width: outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number }),
         xlsx,
+        html,
       });
     },
     row: (row, cells, header) => {
@@ -296,7 +301,7 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   // node:os only for --jobs auto: a one-import run does not load it.
   const jobs = plan.jobs === 'auto' ? (await import('node:os')).availableParallelism() : plan.jobs;
   const summary =
-    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && !plan.range && jobs > 1 && userFilesAreRegular(plan) && !isWorkbook(input)
+    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && plan.format !== 'html' && !plan.range && jobs > 1 && userFilesAreRegular(plan) && !isWorkbook(input)
       ? await readRowsParallel(
           input,
           io.stdin,
@@ -416,7 +421,7 @@ function summarise(
 ): void {
   inputName = displayText(inputName);
   // CSV and a workbook carry no totals line of their own on the terminal: it goes to stderr.
-  const totalsLine = format === 'csv' || format === 'xlsx';
+  const totalsLine = format === 'csv' || format === 'xlsx' || format === 'html';
   if (totalsLine && !quiet) {
     io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${rejected} rejected; duty ${duty} on customs value ${value}\n`);
   }

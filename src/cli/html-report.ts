@@ -32,15 +32,15 @@ const pct = (p: string | null | undefined) => (p === null || p === undefined ? '
 const $signed = (s: string) => (s.startsWith('-') ? displayMoney(s) : `+${displayMoney(s)}`);
 
 /** A number cell: the amount shown to a person, and the exact figure in `data-value` for programs. */
-function num(field: string, shown: string, exact: string): string {
+export function num(field: string, shown: string, exact: string): string {
   return `<td class="n" data-field="${esc(field)}" data-value="${esc(exact)}">${esc(shown)}</td>`;
 }
 
 /** Eight colours distinguishable in print and by most colour-blind readers (Okabe-Ito), then repeated. */
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
-const colour = (i: number) => COLOURS[i % COLOURS.length]!;
+export const colour = (i: number) => COLOURS[i % COLOURS.length]!;
 
-interface Bar {
+export interface Bar {
   label: string;
   /** Money string, non-negative. */
   amount: string;
@@ -51,9 +51,11 @@ interface Bar {
  * Horizontal bars as inline SVG, one scale for all, with their labels and amounts; `groups` of bars are separated
  * by a heading line. Pixel widths are screen geometry, not money: the amounts printed are the exact strings.
  */
-function svgBars(title: string, groups: { heading: string | null; bars: Bar[] }[]): string {
+export function svgBars(title: string, groups: { heading: string | null; bars: Bar[] }[]): string {
   const max = groups.flatMap((g) => g.bars.map((b) => centsOf(b.amount))).reduce((m, c) => (c > m ? c : m), 0n);
-  const labelW = 190;
+  // Room for the longest label at about 7 px a character (12 px text), within bounds.
+  const longest = Math.max(0, ...groups.flatMap((g) => g.bars.map((b) => displayText(b.label).length)));
+  const labelW = Math.min(340, Math.max(120, longest * 7 + 12));
   const barW = 420;
   const rowH = 20;
   let y = 8;
@@ -92,7 +94,7 @@ function flatten(value: unknown, path: string, out: [string, string][]): void {
 }
 
 /** Fields beyond the ones the page shows, per scenario (or per difference): one table, one column each. */
-function extraTable(heading: string, columns: string[], objects: Record<string, unknown>[], known: ReadonlySet<string>): string {
+export function extraTable(heading: string, columns: string[], objects: Record<string, unknown>[], known: ReadonlySet<string>): string {
   const perColumn = objects.map((o) => {
     const rows: [string, string][] = [];
     for (const [k, v] of Object.entries(o)) if (!known.has(k)) flatten(v, k, rows);
@@ -118,6 +120,24 @@ svg{max-width:100%;height:auto;font:12px system-ui,sans-serif}svg text.h{font-we
 @media print{body{margin:0;max-width:none}}
 `;
 
+/** The page up to its heading: no script, nothing fetched (the policy forbids both), styles inline. */
+export function pageStart(generator: string, title: string): string[] {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="${esc(generator)}">`,
+    `<title>${esc(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${esc(title)}</h1>`,
+  ];
+}
+
 export interface HtmlCompareOptions {
   /** The same rows grouped by measure, when the report is grouped otherwise (the "by measure" table). */
   byMeasure?: CompareReport | null;
@@ -138,18 +158,7 @@ export function renderCompareHtml(r: CompareReport, opts: HtmlCompareOptions = {
   const title = `Tariff scenarios compared: ${r.scenarios.map((s) => s.name).join(', ')}`;
   const out: string[] = [];
   out.push(
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="tariff compare --format html">',
-    `<title>${esc(title)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<h1>${esc(title)}</h1>`,
+    ...pageStart('tariff compare --format html', title),
     `<p class="sub">${esc(`Schedule ${r.schedule}${opts.inputName ? `, input ${opts.inputName}` : ''}; ${when}${flows}; baseline ${r.baseline}.`)} Customs duty only (fees do not change between scenarios). Money is exact to the cent.</p>`,
   );
 

@@ -63,7 +63,11 @@ Formats: table (default on a terminal: at most --limit lines, then totals),
 csv (default when piped: every row, with status, per-layer rates and duties;
 totals on stderr), json (one document), ndjson (one object per line, then a
 totals object), xlsx (an Excel workbook: Lines, Totals and Notes sheets; money
-as numbers with two decimals, rates as percents; needs --out on a terminal).
+as numbers with two decimals, rates as percents; needs --out on a terminal),
+html (one self-contained web page: totals, charts by measure, layer and
+category, the first --limit lines; needs --out on a terminal).
+With --range: per line the lowest and highest duty over the facts it did not
+give, and which facts give each end (table, csv or json).
 Input may be an Excel workbook (.xlsx): the first sheet, or --sheet NAME, read
 like CSV (first non-blank row the header; line numbers are the sheet's rows).
 Money is exact to the cent: each measure's amount is rounded
@@ -134,9 +138,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--scenario <name>', 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
     .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us-japan.json')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson', 'xlsx']))
-    .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx on a terminal)')
-    .option('--limit <n>', 'most lines a table shows', '50')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson', 'xlsx', 'html']))
+    .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx or html on a terminal)')
+    .option('--limit <n>', 'most lines a table (or the html page) shows', '50')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'no totals line and no progress line on stderr (warnings, errors and rejected rows still print)')
     .option('--raw', "csv: leave cells of your own text that start with = + - @ tab or CR as they are (default: prefix a ' so spreadsheets do not run them)")

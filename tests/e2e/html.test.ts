@@ -27,7 +27,7 @@ function pageData(html: string, id: string): unknown {
 /** The number cells of the rows marked `attr="key"`: key -> field -> [exact value, text shown]. */
 function cells(html: string, attr: string): Map<string, Map<string, [string, string]>> {
   const out = new Map<string, Map<string, [string, string]>>();
-  for (const row of html.matchAll(new RegExp(`<tr ${attr}="([^"]*)">([\\s\\S]*?)</tr>`, 'g'))) {
+  for (const row of html.matchAll(new RegExp(`<tr ${attr}="([^"]*)"[^>]*>([\\s\\S]*?)</tr>`, 'g'))) {
     const fields = new Map<string, [string, string]>();
     for (const td of row[2]!.matchAll(/<td class="n" data-field="([^"]*)" data-value="([^"]*)">([^<]*)<\/td>/g)) fields.set(td[1]!, [td[2]!, td[3]!]);
     out.set(row[1]!, fields);
@@ -110,6 +110,38 @@ describe('compare --format html', () => {
   });
 });
 
+describe('calc --format html', () => {
+  it('shows the totals of calc --format json, by measure, layer and category, and escapes the CSV text', async () => {
+    const csv = join(dir, 'lines.csv');
+    writeFileSync(csv, `${readFileSync(resolve(ROOT, 'data/examples/shipments.csv'), 'utf8').trimEnd()}\n"<script>alert(1)</script>",8703.23.01,,1000,2025-10-01,"<img src=x onerror=alert(2)>"\nbad,"<b>x</b>",,5,2025-10-01,\n`);
+    const file = join(dir, 'calc.html');
+    const r = await tariff(['calc', csv, '--out', file]); // the .html name picks the format
+    expect(r.code).toBe(1); // the bad code is rejected
+    const html = readFileSync(file, 'utf8');
+    const json = JSON.parse((await tariff(['calc', csv, '--format', 'json'])).stdout) as { totals: Record<string, unknown> & { duties: { measure: string; amount: string }[]; layers: { layer: string; amount: string }[] }; warnings: string[] };
+    expect((pageData(html, 'tariff-calc') as { totals: unknown }).totals).toEqual(json.totals);
+    const totals = cells(html, 'data-total');
+    for (const k of ['lines', 'rejected', 'value', 'duty', 'effectiveRate', 'refundable', 'mpf', 'hmf', 'fees', 'total']) {
+      expect(totals.get(k)!.get(k)![0], k).toBe(String(json.totals[k]));
+    }
+    expect(shownMoney(totals.get('duty')!.get('duty')![1])).toBe(json.totals.duty);
+    const measures = cells(html, 'data-measure');
+    for (const d of json.totals.duties) expect(shownMoney(measures.get(d.measure)!.get('duty')![1])).toBe(d.amount);
+    const layers = cells(html, 'data-layer');
+    for (const l of json.totals.layers) expect(layers.get(l.layer)!.get('duty')![0]).toBe(l.amount);
+    const cats = cells(html, 'data-category');
+    expect([...cats.values()].reduce((a, c) => a + BigInt(c.get('duty')![0].replace('.', '')), 0n)).toBe(BigInt(String(json.totals.duty).replace('.', '')));
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/<img|<b>|alert\(\d\)<\/script>/);
+    expect([...html.matchAll(/<script[^>]*>/g)].map((m) => m[0])).toEqual(['<script type="application/json" id="tariff-calc">']);
+  }, 60_000);
+
+  it('needs --out (or a redirect) on a terminal; --range does not give html', async () => {
+    const r = await tariff(['calc', 'data/examples/shipments.csv', '--format', 'html', '--range']);
+    expect(r.code).toBe(2);
+  });
+});
+
 /** Debian's chromium, or another Chromium on the PATH. */
 function findChromium(): string | null {
   for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
@@ -167,6 +199,20 @@ describe.skipIf(chromium === null)(`in headless Chromium${chromium === null ? ' 
     expect((dom.stdout.match(/<svg /g) ?? []).length).toBe(3);
     mkdirSync(ARTIFACTS, { recursive: true });
     const shot = join(ARTIFACTS, 'compare-basket.png');
+    rmSync(shot, { force: true });
+    const s = openInChromium(file, [`--screenshot=${shot}`]);
+    expect(consoleErrors(s.stderr)).toEqual([]);
+    expect(existsSync(shot) && statSync(shot).size > 10_000).toBe(true);
+  }, 120_000);
+
+  it('opens the calc page with no console error, and takes a screenshot', async () => {
+    const file = join(dir, 'calc-browser.html');
+    expect((await tariff(['calc', 'data/examples/shipments.csv', '--format', 'html', '--out', file])).code).toBe(0);
+    const dom = openInChromium(file, ['--dump-dom']);
+    expect(consoleErrors(dom.stderr)).toEqual([]);
+    expect(dom.stdout).toContain('<section id="by-measure">');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = join(ARTIFACTS, 'calc-shipments.png');
     rmSync(shot, { force: true });
     const s = openInChromium(file, [`--screenshot=${shot}`]);
     expect(consoleErrors(s.stderr)).toEqual([]);
