@@ -57,6 +57,8 @@ export interface CompareOptions {
   sheet?: string | undefined;
   /** Write the output to this file instead of stdout. */
   out?: string | undefined;
+  /** Per scenario, the lowest and highest total duty over the facts the lines did not give (calc --range). */
+  range?: boolean | undefined;
 }
 
 interface RejectedRow {
@@ -114,6 +116,9 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const sums = engines.map((e) => new ScenarioSums(e.scenario));
   // The page also has the duty by measure when the report is grouped otherwise.
   const measureSums = html && by !== 'measure' ? engines.map((e) => new ScenarioSums(e.scenario)) : null;
+  // --range: the core's range code, loaded only then; per scenario, the sums of the lines' lowest and highest duty.
+  const range = o.range ? await import('../core/range.js') : null;
+  const ranges = engines.map(() => ({ low: 0n, high: 0n }));
   const rejected: RejectedRow[] = [];
   /** Per scenario, rows computed under it or under the baseline but not under both: its difference is not like for like. */
   const differentRows = engines.map(() => 0);
@@ -147,6 +152,11 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
         const duty = computeLineDuty(r.plan, row.value, row.quantity, row);
         addLine(sums[i]!, by, row, r.plan, duty, formatHts);
         if (measureSums !== null) addLine(measureSums[i]!, 'measure', row, r.plan, duty, formatHts);
+        if (range !== null) {
+          const lr = range.lineRange(resolver, row);
+          ranges[i]!.low += lr.low.duty;
+          ranges[i]!.high += lr.high.duty;
+        }
       });
       if (refusedBy.length > 0 && refusedBy.length < engines.length) {
         const baseRefused = refusedBy.includes(engines[0]!.scenario);
@@ -174,6 +184,12 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   }
 
   const report = buildReport(engines, sums, by, per, o.date ?? null, rejected, o.on ?? null, differentRows);
+  if (range !== null) {
+    report.scenarios.forEach((s, i) => {
+      s.totals.low = formatCents(perPeriod(ranges[i]!.low, per));
+      s.totals.high = formatCents(perPeriod(ranges[i]!.high, per));
+    });
+  }
   report.warnings = dates.list;
   // --out: through a temporary file renamed when complete (io/out-file.ts, loaded only then).
   let outFile = null;

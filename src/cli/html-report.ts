@@ -146,7 +146,7 @@ export interface HtmlCompareOptions {
 }
 
 const KNOWN_SCENARIO = new Set(['name', 'totals', 'groups']);
-const KNOWN_TOTALS = new Set(['lines', 'rejected', 'value', 'duty', 'effectiveRate']);
+const KNOWN_TOTALS = new Set(['lines', 'rejected', 'value', 'duty', 'effectiveRate', 'low', 'high']);
 const KNOWN_DIFFERENCE = new Set(['scenario', 'vs', 'duty', 'percent', 'differentRows', 'groups']);
 const KNOWN_REPORT = new Set(['schedule', 'baseline', 'date', 'on', 'per', 'by', 'scenarios', 'differences', 'rejected', 'warnings']);
 
@@ -164,6 +164,7 @@ export function renderCompareHtml(r: CompareReport, opts: HtmlCompareOptions = {
 
   // By scenario.
   const diff = (name: string) => r.differences.find((d) => d.scenario === name);
+  const ranged = r.scenarios.some((s) => s.totals.low !== undefined);
   const scenarioRows = r.scenarios.map((s) => {
     const d = diff(s.name);
     return (
@@ -174,13 +175,14 @@ export function renderCompareHtml(r: CompareReport, opts: HtmlCompareOptions = {
       num('duty', displayMoney(s.totals.duty), s.totals.duty) +
       num('effectiveRate', `${s.totals.effectiveRate}%`, s.totals.effectiveRate) +
       (d ? num('difference', `${$signed(d.duty)}${d.differentRows > 0 ? ' *' : ''}`, d.duty) + num('percent', pct(d.percent), d.percent ?? '') : '<td></td><td></td>') +
+      (ranged ? num('low', displayMoney(s.totals.low!), s.totals.low!) + num('high', displayMoney(s.totals.high!), s.totals.high!) : '') +
       '</tr>'
     );
   });
   out.push(
     '<section id="by-scenario">',
     `<h2>${esc(`Duty${per} by scenario`)}</h2>`,
-    `<table><thead><tr><th>scenario</th><th>lines</th><th>rejected</th><th>${esc(`value${per}`)}</th><th>${esc(`duty${per}`)}</th><th>effective rate</th><th>${esc(`vs ${r.baseline}`)}</th><th>%</th></tr></thead><tbody>`,
+    `<table><thead><tr><th>scenario</th><th>lines</th><th>rejected</th><th>${esc(`value${per}`)}</th><th>${esc(`duty${per}`)}</th><th>effective rate</th><th>${esc(`vs ${r.baseline}`)}</th><th>%</th>${ranged ? '<th>lowest</th><th>highest</th>' : ''}</tr></thead><tbody>`,
     ...scenarioRows,
     '</tbody></table>',
   );

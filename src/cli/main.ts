@@ -204,7 +204,8 @@ Examples:
     .option('--schedule <file>', 'your own schedule file')
     .option('-q, --quiet', 'no progress line on a terminal for long inputs')
     .option('--no-color', 'no colour, even on a terminal')
-    .option('--raw', "csv: leave group keys that start with = + - @ as they are (default: prefix a ')"))
+    .option('--raw', "csv: leave group keys that start with = + - @ as they are (default: prefix a ')")
+    .option('--range', 'per scenario, the lowest and highest total duty over the facts the lines did not give (see calc --range)'))
     .addHelpText('before', COMPARE_EXAMPLES)
     .addHelpText('after', COMPARE_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {

@@ -110,6 +110,20 @@ describe('compare --format html', () => {
   });
 });
 
+describe('compare --range --format html', () => {
+  it('shows the lowest and highest duty of each scenario, as json gives them', async () => {
+    const args = ['data/examples/shipments.csv', '--range'];
+    const { html, code } = await page(args, 'range.html');
+    expect(code).toBe(0);
+    const json = JSON.parse((await tariff(['compare', ...args, '--format', 'json'])).stdout) as CompareReport;
+    const scenarios = cells(html, 'data-scenario');
+    for (const s of json.scenarios) {
+      expect(scenarios.get(s.name)!.get('low')![0]).toBe(s.totals.low);
+      expect(shownMoney(scenarios.get(s.name)!.get('high')![1])).toBe(s.totals.high);
+    }
+  });
+});
+
 describe('calc --format html', () => {
   it('shows the totals of calc --format json, by measure, layer and category, and escapes the CSV text', async () => {
     const csv = join(dir, 'lines.csv');

@@ -81,4 +81,20 @@ describe('calc --range', () => {
       expect(r.stderr).toMatch(/--range/);
     }
   });
+
+  it('compare --range: per scenario, the ends equal calc --range under that scenario', async () => {
+    const r = await tariff(['compare', 'data/examples/shipments.csv', '--range', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { scenarios: { name: string; totals: { duty: string; low: string; high: string } }[] };
+    expect(doc.scenarios.length).toBe(3);
+    for (const s of doc.scenarios) {
+      const c = JSON.parse((await tariff(['calc', 'data/examples/shipments.csv', '--range', '--format', 'json', '--scenario', s.name])).stdout) as RangeDoc;
+      expect({ duty: s.totals.duty, low: s.totals.low, high: s.totals.high }, s.name).toEqual({ duty: c.totals.duty, low: c.totals.low, high: c.totals.high });
+    }
+    // Without --range, the report has no ends.
+    const plain = JSON.parse((await tariff(['compare', 'data/examples/shipments.csv', '--format', 'json'])).stdout) as { scenarios: { totals: object }[] };
+    expect(plain.scenarios[0]!.totals).not.toHaveProperty('low');
+    const csv = await tariff(['compare', 'data/examples/shipments.csv', '--range', '--format', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toMatch(/,duty_low,duty_high$/);
+  }, 60_000);
 });
