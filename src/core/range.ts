@@ -92,8 +92,14 @@ interface Alternatives {
  * The alternatives of each fact the row leaves out that a measure in force for its origin on its date asks about.
  * Exported for tests.
  */
-export function factAlternatives(engine: Engine, row: RangeRow, applied: readonly CompiledMeasure[] = []): Alternatives[] {
-  const inForce = engine.measures.filter((m) => m.from <= row.date && (m.to === null || row.date < m.to) && m.origins.has(row.origin));
+export function factAlternatives(engine: Engine, row: RangeRow, applied: readonly CompiledMeasure[] = [], category: string | null = null): Alternatives[] {
+  // The measures in force for the origin on the date whose scope covers the good (by code or category, exclusions
+  // applied, as the Resolver decides it): only their rules can make a fact matter.
+  const hts = row.hts;
+  const covers = (m: CompiledMeasure) =>
+    category === null ||
+    (!(hts !== null && m.excludeHts.matches(hts)) && !m.excludeCategories.has(category) && (m.allGoods || (hts !== null && m.hts.matches(hts)) || m.categories.has(category)));
+  const inForce = engine.measures.filter((m) => m.from <= row.date && (m.to === null || row.date < m.to) && m.origins.has(row.origin) && covers(m));
   const out: Alternatives[] = [];
   if (row.loaded === null) {
     const cuts = [...new Set(inForce.flatMap((m) => m.inTransit.filter((t) => row.date < t.enteredBefore).map((t) => t.loadedBefore)))].sort();
@@ -142,7 +148,7 @@ export function factAlternatives(engine: Engine, row: RangeRow, applied: readonl
  */
 export function lineRange(resolver: Resolver, row: RangeRow): LineRange {
   const asGiven = resolver.resolve(row);
-  const alternatives = factAlternatives(resolver.engine, row, asGiven.ok ? asGiven.plan.applied.map((a) => a.measure) : []);
+  const alternatives = factAlternatives(resolver.engine, row, asGiven.ok ? asGiven.plan.applied.map((a) => a.measure) : [], asGiven.ok ? asGiven.plan.category : null);
   const given: RangeFacts = { loaded: row.loaded, usContent: row.usContent, metalValue: row.metalValue, spi: row.spi, outside: [] };
   // Every combination, by how many facts it takes away from the defaults, then in order.
   let combos: { facts: RangeFacts; assumed: FactName[] }[] = [{ facts: given, assumed: [] }];
