@@ -71,6 +71,8 @@ export interface CalcOptions {
   insurance?: string | undefined;
   otherCosts?: string | undefined;
   passThrough?: string | undefined;
+  /** Per line and in total, the lowest and highest duty over the facts the line did not give. */
+  range?: boolean | undefined;
 }
 
 /** Options after checking: what the run needs, no I/O yet. */
@@ -99,16 +101,21 @@ export interface CalcPlan {
   outFile: string | null;
   /** --pass-through, when given (else the bundled default, read only if the run has impact inputs). */
   passThrough: RateMicro | undefined;
+  /** --range: the range report instead of the lines (src/cli/range-report.ts). */
+  range: boolean;
 }
 
 export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): CalcPlan {
   const outFile = o.out ?? null;
   if (outFile === '') throw new UsageError('--out needs a file name');
   // Written to a file, the default is CSV, or a workbook when the file is named .xlsx.
-  const format = (o.format ?? (outFile !== null ? (/\.xlsx$/i.test(outFile) ? 'xlsx' : 'csv') : io.stdout.isTTY ? 'table' : 'csv')) as Format;
+  const format = (o.format ?? (outFile !== null ? (/\.xlsx$/i.test(outFile) ? 'xlsx' : /\.html?$/i.test(outFile) ? 'html' : 'csv') : io.stdout.isTTY ? 'table' : 'csv')) as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${o.format}"`);
   if (format === 'xlsx' && outFile === null && io.stdout.isTTY) {
     throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx, or redirect stdout to a file', 'e.g. tariff calc lines.csv --format xlsx --out duties.xlsx');
+  }
+  if (format === 'html' && outFile === null && io.stdout.isTTY) {
+    throw new UsageError('--format html writes a web page: give --out FILE.html, or redirect stdout to a file', 'e.g. tariff calc lines.csv --format html --out duties.html');
   }
   const limit = o.limit === undefined ? 50 : Number(o.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${o.limit}"`);
@@ -124,6 +131,11 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     throw new UsageError('give --scenario NAME or --scenario-file FILE, not both', 'to put scenarios side by side, use tariff compare');
   }
   const input = planInput(file, o, io);
+  const range = Boolean(o.range);
+  if (range) {
+    if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--range gives table, csv or json, not ${format}`);
+    if (o.refunds || o.explain) throw new UsageError(`--range and --${o.refunds ? 'refunds' : 'explain'} answer different questions: give one`);
+  }
   return {
     input,
     defaults,
@@ -143,6 +155,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     jobs,
     outFile,
     passThrough: flagPassThrough(o.passThrough),
+    range,
   };
 }
 
@@ -275,9 +288,26 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   // Not while lines stream to the same terminal (csv, json or ndjson on a terminal stdout): they would tangle.
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
+  // --range: its reporter and the core's range code, loaded only then.
+  const rangeReport = plan.range ? await import('./range-report.js') : null;
+  const html = plan.format === 'html' ? (await import('./html-calc.js')).htmlCalcReporter : undefined;
   const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, lineColumns, maxRows: xlsxMaxRows(io.env), impactColumns: IMPACT_CSV_COLUMNS, impactPercent: IMPACT_PERCENT_COLUMNS }) : undefined;
   const sink: RowSink = {
     header: (header) => {
+      if (rangeReport !== null) {
+        calc.reporter = new rangeReport.RangeReporter({
+          engine,
+          resolver,
+          header,
+          out,
+          format: plan.format as 'table' | 'csv' | 'json',
+          limit: plan.limit,
+          paint,
+          raw: plan.raw,
+          width: outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number }),
+        });
+        return;
+      }
       // Impact figures: the default pass-through share is read (data/impact/) only for a run that has impact inputs.
       const impact = impactWanted(plan.input.kind === 'flags' ? plan.input.header : header, plan.passThrough);
       if (impact) calc.impact = { passThrough: plan.passThrough ?? defaultPassThrough().pct, sums: new ImpactSums() };
@@ -293,6 +323,7 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
         width: outputWidth(io.env, io.stdout as { isTTY?: boolean; columns?: number }),
         xlsx,
         impact,
+        html,
       });
     },
     row: (row, cells, header) => {
@@ -318,7 +349,7 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   const jobs = plan.jobs === 'auto' ? (await import('node:os')).availableParallelism() : plan.jobs;
   const summary =
     // Impact figures are summed on one thread (parallel.ts also keeps a file with impact columns on the main thread).
-    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && jobs > 1 && plan.passThrough === undefined && userFilesAreRegular(plan) && !isWorkbook(input)
+    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && plan.format !== 'html' && !plan.range && jobs > 1 && plan.passThrough === undefined && userFilesAreRegular(plan) && !isWorkbook(input)
       ? await readRowsParallel(
           input,
           io.stdin,
@@ -445,7 +476,7 @@ function summarise(
 ): void {
   inputName = displayText(inputName);
   // CSV and a workbook carry no totals line of their own on the terminal: it goes to stderr.
-  const totalsLine = format === 'csv' || format === 'xlsx';
+  const totalsLine = format === 'csv' || format === 'xlsx' || format === 'html';
   if (totalsLine && !quiet) {
     io.stderr.write(`${inputName}: ${plural(lines, 'line')} computed, ${rejected} rejected; duty ${duty} on customs value ${value}\n`);
   }

@@ -67,6 +67,8 @@ export interface CompareOptions {
   insurance?: string | undefined;
   otherCosts?: string | undefined;
   passThrough?: string | undefined;
+  /** Per scenario, the lowest and highest total duty over the facts the lines did not give (calc --range). */
+  range?: boolean | undefined;
 }
 
 interface RejectedRow {
@@ -83,7 +85,12 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   if (workbook && o.out === undefined && io.stdout.isTTY) {
     throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx, or redirect stdout to a file', 'e.g. tariff compare lines.csv --format xlsx --out compare.xlsx');
   }
-  const format = (workbook ? 'json' : (o.format ?? (io.stdout.isTTY && o.out === undefined ? 'table' : 'csv'))) as CompareFormat;
+  // A page (--format html, or --out FILE.html): written from the json report too (html-report.ts).
+  const html = o.format === 'html' || (o.format === undefined && o.out !== undefined && /\.html?$/i.test(o.out));
+  if (html && o.out === undefined && io.stdout.isTTY) {
+    throw new UsageError('--format html writes a web page: give --out FILE.html, or redirect stdout to a file', 'e.g. tariff compare lines.csv --format html --out compare.html');
+  }
+  const format = (workbook || html ? 'json' : (o.format ?? (io.stdout.isTTY && o.out === undefined ? 'table' : 'csv'))) as CompareFormat;
   if (!COMPARE_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${COMPARE_FORMATS.join(', ')}, got "${o.format}"`);
   const by = (o.by ?? 'category') as GroupBy;
   if (!GROUP_BYS.includes(by)) throw new UsageError(`--by must be one of ${GROUP_BYS.join(', ')}, got "${o.by}"`);
@@ -118,6 +125,11 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   }
   const resolvers = engines.map((e) => new Resolver(e));
   const sums = engines.map((e) => new ScenarioSums(e.scenario));
+  // The page also has the duty by measure when the report is grouped otherwise.
+  const measureSums = html && by !== 'measure' ? engines.map((e) => new ScenarioSums(e.scenario)) : null;
+  // --range: the core's range code, loaded only then; per scenario, the sums of the lines' lowest and highest duty.
+  const range = o.range ? await import('../core/range.js') : null;
+  const ranges = engines.map(() => ({ low: 0n, high: 0n }));
   const rejected: RejectedRow[] = [];
   /** Per scenario, rows computed under it or under the baseline but not under both: its difference is not like for like. */
   const differentRows = engines.map(() => 0);
@@ -141,6 +153,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
         const r = resolver.resolve(row);
         if (!r.ok) {
           sums[i]!.rejected++;
+          if (measureSums !== null) measureSums[i]!.rejected++;
           refusedBy.push(engines[i]!.scenario);
           refusal ??= { field: columnName(header, r.refusal.field), reason: r.refusal.reason };
           return;
@@ -148,6 +161,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
         const qp = quantityProblem(r.plan, row);
         if (qp !== null) {
           sums[i]!.rejected++;
+          if (measureSums !== null) measureSums[i]!.rejected++;
           refusedBy.push(engines[i]!.scenario);
           refusal ??= { field: columnName(header, 'quantity'), reason: qp };
           return;
@@ -155,6 +169,12 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
         const duty = computeLineDuty(r.plan, row.value, row.quantity, row);
         addLine(sums[i]!, by, row, r.plan, duty, formatHts);
         (impact as CompareImpact | null)?.add(i, row, r.plan, duty);
+        if (measureSums !== null) addLine(measureSums[i]!, 'measure', row, r.plan, duty, formatHts);
+        if (range !== null) {
+          const lr = range.lineRange(resolver, row);
+          ranges[i]!.low += lr.low.duty;
+          ranges[i]!.high += lr.high.duty;
+        }
       });
       if (refusedBy.length > 0 && refusedBy.length < engines.length) {
         const baseRefused = refusedBy.includes(engines[0]!.scenario);
@@ -170,6 +190,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
     },
     rejected: (issue) => {
       for (const s of sums) s.rejected++;
+      for (const s of measureSums ?? []) s.rejected++;
       rejected.push({ line: issue.line, field: issue.field, reason: issue.reason });
     },
     afterBatch: async () => true,
@@ -181,6 +202,12 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   }
 
   const report = buildReport(engines, sums, by, per, o.date ?? null, rejected, o.on ?? null, differentRows, impact);
+  if (range !== null) {
+    report.scenarios.forEach((s, i) => {
+      s.totals.low = formatCents(perPeriod(ranges[i]!.low, per));
+      s.totals.high = formatCents(perPeriod(ranges[i]!.high, per));
+    });
+  }
   report.warnings = dates.list;
   const groupedEntryLines = (impact as CompareImpact | null)?.groupedEntryLines ?? 0;
   if (groupedEntryLines > 0) {
@@ -199,6 +226,10 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   try {
     const out = new Out(outFile?.stream ?? io.stdout);
     if (workbook) (await import('./compare-xlsx.js')).writeCompareWorkbook(report, (b) => out.take(b));
+    else if (html) {
+      const byMeasure = measureSums === null ? null : buildReport(engines, measureSums, 'measure', per, o.date ?? null, rejected, o.on ?? null, differentRows);
+      out.push((await import('./html-report.js')).renderCompareHtml(report, { byMeasure, inputName: summary.inputName }));
+    }
     else {
       const chart = format === 'table' && Boolean(io.stdout.isTTY) && outFile === null;
       const paint = await makePaint(format === 'table' && outFile === null && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));

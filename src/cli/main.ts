@@ -33,6 +33,7 @@ Examples:
   $ tariff calc --value 100000 --hts 8457.10.00 --date 2026-08-01 --format json
   $ tariff calc lines.xlsx --sheet "Jan lines" --format xlsx --out duties.xlsx
   $ tariff calc --value 300000 --hts 8703.23.01 --date 2025-10-01 --quantity 10 --unit-price 36000 --margin 20
+  $ tariff calc data/examples/shipments.csv --range     # lowest and highest duty over the facts not given
 `;
 
 const CALC_AFTER = `
@@ -68,7 +69,11 @@ Formats: table (default on a terminal: at most --limit lines, then totals),
 csv (default when piped: every row, with status, per-layer rates and duties;
 totals on stderr), json (one document), ndjson (one object per line, then a
 totals object), xlsx (an Excel workbook: Lines, Totals and Notes sheets; money
-as numbers with two decimals, rates as percents; needs --out on a terminal).
+as numbers with two decimals, rates as percents; needs --out on a terminal),
+html (one self-contained web page: totals, charts by measure, layer and
+category, the first --limit lines; needs --out on a terminal).
+With --range: per line the lowest and highest duty over the facts it did not
+give, and which facts give each end (table, csv or json).
 Input may be an Excel workbook (.xlsx): the first sheet, or --sheet NAME, read
 like CSV (first non-blank row the header; line numbers are the sheet's rows).
 Money is exact to the cent: each measure's amount is rounded
@@ -82,6 +87,7 @@ Examples:
   $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --scenario-file data/scenarios/pause-extended.json
   $ tariff compare --value 30000 --hts 8703.23.01 --date 2025-10-01 --format json
   $ tariff compare data/examples/shipments.csv --on 2025-10-01     # every row as if entered on that date
+  $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --format html --out compare.html
 `;
 
 const COMPARE_AFTER = `
@@ -95,6 +101,9 @@ table format adds bar charts. With a quantity (and the impact columns or flags
 of calc), each scenario also gets its landed cost, duty per unit, price and
 margin figures, and their differences from the baseline ("as-enacted saves
 $3,750.00 of duty per unit against no-deal").
+--format html --out FILE writes one
+self-contained web page (tables and SVG bar charts, no script, nothing
+fetched) with the same figures as json.
 ${EXIT_CODES_HELP}`;
 
 /** The inputs of one import beyond value and code, shared by calc, explain and compare. */
@@ -151,9 +160,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--scenario <name>', 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
     .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us.json')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson', 'xlsx']))
-    .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx on a terminal)')
-    .option('--limit <n>', 'most lines a table shows', '50')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson', 'xlsx', 'html']))
+    .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx or html on a terminal)')
+    .option('--limit <n>', 'most lines a table (or the html page) shows', '50')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'no totals line and no progress line on stderr (warnings, errors and rejected rows still print)')
     .option('--raw', "csv: leave cells of your own text that start with = + - @ tab or CR as they are (default: prefix a ' so spreadsheets do not run them)")
@@ -161,6 +170,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--mode <mode>', 'mode of transport for rows without a mode column: ocean, air, truck, rail (HMF is for ocean only)', 'ocean')
     .option('--no-fees', 'leave out the customs fees (MPF, HMF)')
     .option('--refunds', 'list only the lines with duty that can be claimed back (measures the schedule marks refundable, each with its reason); totals cover every line')
+    .option('--range', 'per line and in total, the lowest and highest duty over the facts a line did not give (loading date, US content, metal value, special program), and which give each end; table, csv or json')
     .option('-j, --jobs <n>', 'worker threads for large csv/json/ndjson inputs (same output, more memory); "auto": one per CPU', '1')))
     .addHelpText('before', CALC_EXAMPLES)
     .addHelpText('after', CALC_AFTER)
@@ -205,8 +215,8 @@ Examples:
     .option('--sheet <name>', 'the sheet of an Excel workbook (.xlsx) FILE to read (default: the first)')
     .option('--by <group>', 'group by category, hts, measure or id', 'category')
     .option('--per <period>', 'treat values as annual flows; show run rates per year, month, day or hour (a year is 365 days)')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'markdown', 'xlsx']))
-    .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx on a terminal)')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise; xlsx or html for an --out file so named)').choices(['table', 'csv', 'json', 'markdown', 'xlsx', 'html']))
+    .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx or html on a terminal)')
     .option('--value <usd>', 'customs value in dollars, for one import')
     .option('--hts <code>', 'HTS code of that import')
     .option('--category <name>', 'category instead of an HTS code')
@@ -216,7 +226,8 @@ Examples:
     .option('--schedule <file>', 'your own schedule file')
     .option('-q, --quiet', 'no progress line on a terminal for long inputs')
     .option('--no-color', 'no colour, even on a terminal')
-    .option('--raw', "csv: leave group keys that start with = + - @ as they are (default: prefix a ')")))
+    .option('--raw', "csv: leave group keys that start with = + - @ as they are (default: prefix a ')")
+    .option('--range', 'per scenario, the lowest and highest total duty over the facts the lines did not give (see calc --range)')))
     .addHelpText('before', COMPARE_EXAMPLES)
     .addHelpText('after', COMPARE_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {

@@ -21,8 +21,8 @@ export interface CompareReport {
   by: GroupBy;
   scenarios: {
     name: string;
-    /** `impact`: landed cost, per-unit and price figures, when the rows have a quantity or impact inputs. */
-    totals: { lines: number; rejected: number; value: string; duty: string; effectiveRate: string; impact?: TotalsImpactRecord };
+    /** `impact`: landed cost, per-unit and price figures, when the rows have a quantity or impact inputs. `low`, `high` with --range: the total duty's lowest and highest over the facts the lines did not give. */
+    totals: { lines: number; rejected: number; value: string; duty: string; effectiveRate: string; low?: string; high?: string; impact?: TotalsImpactRecord };
     groups: { key: string; value: string; duty: string; impact?: TotalsImpactRecord }[];
   }[];
   differences: {
@@ -65,6 +65,9 @@ export function renderCompare(r: CompareReport, format: CompareFormat, opts: Ren
 
 const perLabel = (per: Per | null) => (per === null ? '' : ` per ${per}`);
 
+/** With --range, each scenario's totals have their lowest and highest duty. */
+const hasRange = (r: CompareReport) => r.scenarios.some((s) => s.totals.low !== undefined);
+
 function title(r: CompareReport): string {
   const when = r.on !== null ? `entry date ${r.on} for every row` : r.date === null ? "each row's own entry date" : `each row's own entry date (${r.date} for rows without one)`;
   const flows = r.per === null ? '' : `; values are annual flows, shown${perLabel(r.per)}`;
@@ -88,19 +91,20 @@ const pct = (p: string | null | undefined) => (p === null || p === undefined ? '
 const signed = (s: string) => (s.startsWith('-') ? s : `+${s}`);
 
 function renderCsv(r: CompareReport, raw: boolean): string {
-  // With impact figures, their columns follow (impact-render.ts); without, the columns are as they always were.
+  // With impact figures or --range, their columns follow (impact-render.ts); without, the columns are as they always were.
   const impact = hasImpact(r);
-  const lines = [`scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent,different_rows${impact ? `,${COMPARE_IMPACT_HEAD.join(',')}` : ''}`];
+  const ranged = hasRange(r);
+  const lines = [`scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent,different_rows${ranged ? ',duty_low,duty_high' : ''}${impact ? `,${COMPARE_IMPACT_HEAD.join(',')}` : ''}`];
   for (const s of r.scenarios) {
     const d = diffOf(r, s.name);
     lines.push(
-      [s.name, '(total)', s.totals.value, s.totals.duty, s.totals.effectiveRate, String(s.totals.lines), String(s.totals.rejected), d?.duty ?? '', d?.percent ?? '', d ? String(d.differentRows) : '', ...(impact ? compareImpactCells(s.totals.impact, d?.impact) : [])]
+      [s.name, '(total)', s.totals.value, s.totals.duty, s.totals.effectiveRate, String(s.totals.lines), String(s.totals.rejected), d?.duty ?? '', d?.percent ?? '', d ? String(d.differentRows) : '', ...(ranged ? [s.totals.low!, s.totals.high!] : []), ...(impact ? compareImpactCells(s.totals.impact, d?.impact) : [])]
         .map(csvCell)
         .join(','),
     );
     s.groups.forEach((g, i) => {
       const dg = d?.groups[i];
-      lines.push([csvCell(s.name), userCell(g.key, raw), ...[g.value, g.duty, '', '', '', dg?.duty ?? '', dg?.percent ?? '', '', ...(impact ? compareImpactCells(g.impact, dg?.impact) : [])].map(csvCell)].join(','));
+      lines.push([csvCell(s.name), userCell(g.key, raw), ...[g.value, g.duty, '', '', '', dg?.duty ?? '', dg?.percent ?? '', '', ...(ranged ? ['', ''] : []), ...(impact ? compareImpactCells(g.impact, dg?.impact) : [])].map(csvCell)].join(','));
     });
   }
   return `${lines.join('\n')}\n`;
@@ -109,11 +113,12 @@ function renderCsv(r: CompareReport, raw: boolean): string {
 function renderMarkdown(r: CompareReport): string {
   const row = (cells: string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
   const out: string[] = [`**${title(r)}**`, ''];
-  out.push(row(['scenario', 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'effective rate', `vs ${r.baseline}`, '%']));
-  out.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  const ranged = hasRange(r);
+  out.push(row(['scenario', 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'effective rate', `vs ${r.baseline}`, '%', ...(ranged ? ['lowest', 'highest'] : [])]));
+  out.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', ...(ranged ? ['---:', '---:'] : [])]));
   for (const s of r.scenarios) {
     const d = diffOf(r, s.name);
-    out.push(row([s.name, String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? `${signed(d.duty)}${star(d)}` : '', pct(d?.percent)]));
+    out.push(row([s.name, String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? `${signed(d.duty)}${star(d)}` : '', pct(d?.percent), ...(ranged ? [s.totals.low!, s.totals.high!] : [])]));
   }
   out.push('', row([r.by, ...r.scenarios.map((s) => s.name), ...r.differences.map((d) => `${d.scenario} − ${d.vs}`)]));
   out.push(row(['---', ...r.scenarios.map(() => '---:'), ...r.differences.map(() => '---:')]));
@@ -132,12 +137,13 @@ function renderTable(r: CompareReport, opts: RenderOptions): string {
   const $ = displayMoney;
   const $signed = (s: string) => (s.startsWith('-') ? $(s) : `+${$(s)}`);
   const out: string[] = [b(wrapLine(title(r), width, 2))];
+  const ranged = hasRange(r);
   const rows = r.scenarios.map((s) => {
     const d = diffOf(r, s.name);
-    return [s.name, String(s.totals.lines), String(s.totals.rejected), $(s.totals.value), $(s.totals.duty), `${s.totals.effectiveRate}%`, d ? `${$signed(d.duty)}${star(d)}` : '', pct(d?.percent)];
+    return [s.name, String(s.totals.lines), String(s.totals.rejected), $(s.totals.value), $(s.totals.duty), `${s.totals.effectiveRate}%`, d ? `${$signed(d.duty)}${star(d)}` : '', pct(d?.percent), ...(ranged ? [$(s.totals.low!), $(s.totals.high!)] : [])];
   });
-  const head = ['scenario', 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'eff. rate', `vs ${r.baseline}`, '%'];
-  out.push(fitTable(rows, { head, aligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], width }));
+  const head = ['scenario', 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'eff. rate', `vs ${r.baseline}`, '%', ...(ranged ? ['lowest', 'highest'] : [])];
+  out.push(fitTable(rows, { head, aligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', ...(ranged ? (['right', 'right'] as const) : [])], width }));
   out.push(...footnotes(r).map((f) => wrapLine(f, width, 2)));
 
   out.push(b(`Duty${perLabel(r.per)} by ${r.by}`));

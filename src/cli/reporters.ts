@@ -20,8 +20,8 @@ import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type L
 import { IMPACT_CSV_HEAD, writeImpactCsv } from './impact-records.js';
 import { renderImpactTable, TableImpact } from './impact-table.js';
 
-export type Format = 'table' | 'csv' | 'json' | 'ndjson' | 'xlsx';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'ndjson', 'xlsx'];
+export type Format = 'table' | 'csv' | 'json' | 'ndjson' | 'xlsx' | 'html';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'ndjson', 'xlsx', 'html'];
 
 export interface Reporter {
   /** A computed line; `cells` is the input record (null for flags); `fees` its entry (null with --no-fees). */
@@ -67,6 +67,8 @@ export interface ReporterContext {
   impact?: boolean | undefined;
   /** --format xlsx: the workbook reporter, loaded on demand (xlsx-reporter.ts). */
   xlsx?: ((ctx: ReporterContext) => Reporter) | undefined;
+  /** --format html: the page reporter, loaded on demand (html-calc.ts). */
+  html?: ((ctx: ReporterContext) => Reporter) | undefined;
 }
 
 export function makeReporter(format: Format, ctx: ReporterContext): Reporter {
@@ -83,6 +85,9 @@ export function makeReporter(format: Format, ctx: ReporterContext): Reporter {
       // Loaded only for a workbook run (see xlsxReporterFactory), so other runs do not load its code.
       if (ctx.xlsx === undefined) throw new Error('invariant: --format xlsx without the xlsx reporter loaded');
       return ctx.xlsx(ctx);
+    case 'html':
+      if (ctx.html === undefined) throw new Error('invariant: --format html without the html reporter loaded');
+      return ctx.html(ctx);
   }
 }
 

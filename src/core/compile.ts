@@ -26,7 +26,7 @@ export interface CompiledMeasure {
   citation: string;
   chapter99: string[];
   confidence: Confidence;
-  assumes: { without: 'loaded' | 'us_content' | 'metal_value' | null; note: string }[];
+  assumes: { without: 'loaded' | 'us_content' | 'metal_value' | null; note: string; otherwise: { effect: 'outside'; fact: string; exceptHts: string[] } | null }[];
   /** At or above this US content, the measure applies to the non-US share only. */
   usContentThreshold: RateMicro | null;
   usContentConfidence: Confidence | null;
@@ -257,7 +257,11 @@ export function compileEngine(
       citation: m.sources.map(formatCitation).join('; '),
       chapter99: m.chapter99 ?? [],
       confidence: m.confidence,
-      assumes: (m.assumes ?? []).map((a) => ({ without: a.without ?? null, note: a.note })),
+      assumes: (m.assumes ?? []).map((a) => ({
+        without: a.without ?? null,
+        note: a.note,
+        otherwise: a.otherwise === undefined ? null : { effect: a.otherwise.effect, fact: a.otherwise.fact, exceptHts: (a.otherwise.exceptHts ?? []).map(prefixDigits) },
+      })),
       usContentThreshold: m.usContent === undefined ? null : pctFromString(m.usContent.thresholdPct),
       usContentConfidence: m.usContent?.confidence ?? null,
       metalContent: m.metalContent === undefined ? null : { remainderPaysDisplaced: m.metalContent.remainderPaysDisplaced },

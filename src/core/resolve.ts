@@ -346,7 +346,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
 }
 
 /** Programs of the column 1 Special column this engine computes; others are refused until modelled. */
-const MODELLED_PROGRAMS: ReadonlySet<string> = new Set(['JP']);
+export const MODELLED_PROGRAMS: ReadonlySet<string> = new Set(['JP']);
 
 /**
  * The line's column 1 Special rate for a claimed program (the US-Japan Trade Agreement, "JP", General Note 36):

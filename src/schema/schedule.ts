@@ -135,6 +135,14 @@ export const MeasureSchema = z.strictObject({
       z.strictObject({
         without: z.enum(['loaded', 'us_content', 'metal_value']).optional().meta({ description: 'The row input whose absence the note is about; absent: always shown.' }),
         note: z.string().min(1),
+        otherwise: z
+          .strictObject({
+            effect: z.literal('outside').meta({ description: 'Without the fact assumed, the line is outside this measure: it does not apply, and what it displaces applies.' }),
+            fact: z.string().min(1).meta({ description: 'The other case, in a few words, as `calc --range` names it (e.g. "not an automobile part").' }),
+            exceptHts: z.array(HtsPrefix).optional().meta({ description: 'HTS prefixes of lines for which the other case does not exist (the assumption is the law for them).' }),
+          })
+          .optional()
+          .meta({ description: 'What the law gives when the assumed fact does not hold, for an assumption tariff has no input for: `calc --range` computes that case as one end of a range.' }),
       }),
     )
     .optional()

@@ -12,7 +12,7 @@ describe('completion from the commander program', () => {
   it('walks every command, with its options and what completes their values', () => {
     const specs = walk(buildProgram(io, () => {}), data);
     const calc = specs.find((s) => s.path.join(' ') === 'calc')!;
-    expect(calc.options.find((o) => o.long === '--format')!.values).toEqual({ kind: 'words', words: ['table', 'csv', 'json', 'ndjson', 'xlsx'], list: false });
+    expect(calc.options.find((o) => o.long === '--format')!.values).toEqual({ kind: 'words', words: ['table', 'csv', 'json', 'ndjson', 'xlsx', 'html'], list: false });
     expect(calc.options.find((o) => o.long === '--scenario')!.values).toEqual({ kind: 'words', words: ['as-enacted', 'no-deal'], list: false });
     expect(calc.options.find((o) => o.long === '--schedule')!.values).toEqual({ kind: 'files' });
     expect(calc.options.find((o) => o.long === '--raw')!.values).toBeNull();

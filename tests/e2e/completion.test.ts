@@ -43,7 +43,7 @@ describe('tariff completion bash', () => {
   });
 
   it('completes option values from the declared choices and the bundled data', () => {
-    expect(complete('calc', '--format', '')).toEqual(['table', 'csv', 'json', 'ndjson', 'xlsx']);
+    expect(complete('calc', '--format', '')).toEqual(['table', 'csv', 'json', 'ndjson', 'xlsx', 'html']);
     expect(complete('compare', '--format', 'm')).toEqual(['markdown']);
     expect(complete('calc', '--scenario', '')).toEqual(['as-enacted', 'autos-at-10', 'full-revocation', 'no-deal', 'pause-extended']);
     expect(complete('calc', '--category', 'a')).toEqual(['auto-parts', 'aluminum']);
@@ -73,7 +73,7 @@ describe('tariff completion', () => {
     expect(zsh.stdout).toContain('complete -o default -F _tariff tariff');
     const fish = await tariff(['completion', 'fish']);
     expect(fish.stdout).toContain("complete -c tariff -n '__fish_use_subcommand' -a 'calc'");
-    expect(fish.stdout).toContain("complete -c tariff -n '__fish_seen_subcommand_from calc' -l format -x -a 'table csv json ndjson xlsx'");
+    expect(fish.stdout).toContain("complete -c tariff -n '__fish_seen_subcommand_from calc' -l format -x -a 'table csv json ndjson xlsx html'");
     const bad = await tariff(['completion', 'tcsh']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Allowed choices are bash, zsh, fish');

@@ -1,0 +1,212 @@
+/**
+ * `--range` (issue 15 part 3): per line, the lowest and highest duty over the facts the line did not give
+ * (src/core/range.ts). The ends are checked against plain `calc` runs with those facts given explicitly, through
+ * the library (the same path as the CLI: row checks, resolution, arithmetic, JSON), over the bundled examples.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatCents, formatRate } from '../../src/core/money.js';
+import { dutyWith, factAlternatives, lineRange, previousDay, type RangeFacts } from '../../src/core/range.js';
+import { Resolver } from '../../src/core/resolve.js';
+import { calc } from '../../src/index.js';
+import { readHeader, readRow, type Row } from '../../src/schema/row.js';
+import { bundledEngine, ROOT } from '../helpers.js';
+
+const engine = bundledEngine();
+const dir = mkdtempSync(join(tmpdir(), 'tariff-range-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * A scenario file without these measures: how a user computes the case where a measure's assumption does not
+ * hold (the line is outside it), as the README says for parts that are not automobile parts.
+ */
+function scenarioWithout(ids: string[]): string {
+  const file = join(dir, `without-${ids.join('-')}.json`);
+  const changes = ids.map((id) => ({ op: 'remove', measure: id, why: 'the assumption of this measure does not hold for the line' }));
+  writeFileSync(file, JSON.stringify({ id: `without-${ids.join('-')}`, title: 'range replay', base: 'us-japan', description: 'range replay', changes }));
+  return file;
+}
+
+/** A row as the CLI reads it, from cells named like the CSV columns. */
+function rowOf(cells: Record<string, string>): Row {
+  const names = Object.keys(cells);
+  const header = readHeader(names);
+  if (!header.ok) throw new Error(header.problem.message);
+  const r = readRow(names.map((n) => cells[n]!), 2, header.header, { date: '2025-10-01', origin: 'JP', mfn: null, mode: 'ocean' });
+  if (!r.ok) throw new Error(r.issue.reason);
+  return r.row;
+}
+
+/** The columns that give these facts (only those the range varied, plus the row's own). */
+function factColumns(f: RangeFacts): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (f.loaded !== null) out.loaded = f.loaded;
+  if (f.usContent !== null) out.us_content = formatRate(f.usContent);
+  if (f.metalValue !== null) out.metal_value = formatCents(f.metalValue);
+  if (f.spi !== null) out.spi = f.spi;
+  return out;
+}
+
+describe('range over the metal value: a steel line worked by hand', () => {
+  // 7207.11.00 (semi-finished iron or non-alloy steel, General Free), $96,000.00 entered 2025-06-04, US content 0%
+  // given, metal value not given. In force that day: Section 232 steel at 50% (Proc. 10947, 90 FR 24199), which
+  // from 2025-06-04 charges the steel content only, the rest paying the reciprocal layer it displaces
+  // (metalContent.remainderPaysDisplaced), and the reciprocal pause at 10% (EO 14266). MFN is Free.
+  //   metal value = 96,000.00 (the default: all of it): 50% x 96,000.00 = 48,000.00; rest 0 x 10% = 0   -> 48,000.00
+  //   metal value = 0:                                  50% x 0 = 0; rest 96,000.00 x 10% = 9,600.00   ->  9,600.00
+  //   (in between, linear: metal 40,000.00 -> 20,000.00 + 5,600.00 = 25,600.00)
+  // The in-transit rule of the pause (loaded before 2025-04-05) ended for entries from 2025-05-27, so the loading
+  // date cannot change the duty: only the metal value is varied.
+  const row = rowOf({ hts: '7207.11.00', value: '96000.00', date: '2025-06-04', us_content: '0' });
+  const r = lineRange(new Resolver(engine), row);
+
+  it('varies the metal value only, and gives its ends', () => {
+    expect(r.varied).toEqual(['metal_value']);
+    expect(formatCents(r.high.duty)).toBe('48000.00');
+    expect(r.high.assumed).toEqual([]); // the default gives the highest
+    expect(formatCents(r.low.duty)).toBe('9600.00');
+    expect(r.low.assumed).toEqual(['metal_value']);
+    expect(r.low.facts.metalValue).toBe(0n);
+    expect(r.skipped).toEqual([]);
+  });
+
+  it('the point in between is on the line between the ends', async () => {
+    const mid = await calc([{ hts: '7207.11.00', value: '96000.00', date: '2025-06-04', us_content: '0', metal_value: '40000.00' }], { fees: false });
+    expect(mid.lines[0]!.duty).toBe('25600.00');
+  });
+});
+
+describe('an assumption with no input: a part of a passenger vehicle, worked by hand', () => {
+  // 8708.29.51.10 (body parts, General 2.5%), $12,480.00 entered 2025-06-15, US content 0% given. Section 232
+  // auto parts at 25% applies (Proc. 10908, note 33(g)) on the assumption, stated on the line, that the good is a
+  // part of a passenger vehicle or light truck (the importer's certification, note 33). The schedule says what the
+  // law gives otherwise: the line is outside 9903.94.05 and pays the general layer, here the reciprocal pause 10%
+  // (EO 14266) that the parts measure displaced.
+  //   certified (the default): 2.5% x 12,480.00 = 312.00 + 25% x 12,480.00 = 3,120.00 -> 3,432.00
+  //   not a vehicle part:       312.00 + 10% x 12,480.00 = 1,248.00                     -> 1,560.00
+  const row = rowOf({ hts: '8708.29.51.10', value: '12480.00', date: '2025-06-15', us_content: '0' });
+  const r = lineRange(new Resolver(engine), row);
+
+  it('gives both cases, the other one without the parts measure', async () => {
+    expect(r.varied).toEqual(['outside']);
+    expect(formatCents(r.high.duty)).toBe('3432.00');
+    expect(r.high.facts.outside).toEqual([]);
+    expect(formatCents(r.low.duty)).toBe('1560.00');
+    expect(r.low.facts.outside).toEqual(['s232-parts-25']);
+    const run = await calc([{ hts: '8708.29.51.10', value: '12480.00', date: '2025-06-15', us_content: '0' }], { fees: false, scenarioFile: scenarioWithout(['s232-parts-25']) });
+    expect(run.lines[0]!.duty).toBe('1560.00');
+  });
+
+  it('an other case the data excepts for the line is not computed (Proc. 11021: chapters 72, 73, 74, 76)', () => {
+    // The 15%-by-weight rule is for lines outside those chapters: a steel article of chapter 73 has no other case.
+    const steel = rowOf({ hts: '7318.15.20', value: '1000', date: '2026-08-01', us_content: '0' });
+    expect(lineRange(new Resolver(engine), steel).considered).not.toContain('outside');
+  });
+});
+
+describe('which facts are varied comes from the data', () => {
+  it('a loading date only while an in-transit rule can still apply, one date per span between cut-offs', () => {
+    // 2025-04-09: EO 14257's 24% for Japan, with its in-transit rules: loaded before 2025-04-05 exempt, loaded
+    // 2025-04-05 to 04-08 at 10%, both for entries before 2025-05-27.
+    const row = rowOf({ hts: '8458.11.00', value: '1000', date: '2025-04-09', us_content: '0' });
+    const loaded = factAlternatives(engine, row).find((a) => a.fact === 'loaded');
+    expect(loaded?.values).toEqual(['2025-04-09', '2025-04-08', '2025-04-04']);
+    // The same good entered after the deadline: no loading date matters.
+    expect(factAlternatives(engine, rowOf({ hts: '8458.11.00', value: '1000', date: '2025-06-01' })).map((a) => a.fact)).not.toContain('loaded');
+  });
+
+  it('nothing is varied for a fact the line gives', () => {
+    const row = rowOf({ hts: '8458.11.00', value: '1000', date: '2025-04-09', us_content: '25', loaded: '2025-04-01' });
+    expect(factAlternatives(engine, row).map((a) => a.fact)).not.toContain('loaded');
+    expect(factAlternatives(engine, row).map((a) => a.fact)).not.toContain('us_content');
+  });
+
+  it('previousDay crosses months, years and leap days', () => {
+    expect(previousDay('2025-03-01')).toBe('2025-02-28');
+    expect(previousDay('2024-03-01')).toBe('2024-02-29');
+    expect(previousDay('2026-01-01')).toBe('2025-12-31');
+    expect(previousDay('2025-04-05')).toBe('2025-04-04');
+  });
+});
+
+/** Every data row of the bundled examples, as cells by column name. */
+function exampleRows(file: string): Record<string, string>[] {
+  const text = readFileSync(resolve(ROOT, 'data/examples', file), 'utf8');
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
+const examples = [...exampleRows('shipments.csv'), ...exampleRows('japan-imports-2024.csv')].map((c) => {
+  const keep: { value: string } & Record<string, string> = { value: c.value_usd! };
+  for (const k of ['id', 'hts', 'category', 'mfn_rate']) if (c[k] !== undefined && c[k] !== '') keep[k] = c[k]!;
+  return keep;
+});
+
+/** Dates where the law changes, and the day before each: windows, in-transit cut-offs and deadlines. */
+const lawDates = [
+  ...new Set(
+    engine.measures.flatMap((m) => [m.from, ...(m.to === null ? [] : [m.to]), ...m.inTransit.flatMap((t) => [t.loadedBefore, t.enteredBefore])]).flatMap((d) => [d, previousDay(d)]),
+  ),
+].filter((d) => d >= engine.coversFrom && d <= engine.knownThrough).sort();
+
+describe('property: each end equals a plain calc run with its facts given explicitly (bundled examples)', () => {
+  it('on any law date, for any example row', async () => {
+    const resolver = new Resolver(engine);
+    let ranged = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...examples), fc.constantFrom(...lawDates), async (cells, date) => {
+        const given = { ...cells, date };
+        const baseline = await calc([given], { fees: false });
+        if (baseline.lines.length === 0) return; // rejected as given (not modelled, say): no range
+        const row = rowOf(given);
+        const r = lineRange(resolver, row);
+        const duty = BigInt(baseline.lines[0]!.duty.replace('.', ''));
+        expect(r.low.duty <= duty && duty <= r.high.duty).toBe(true);
+        if (r.low.duty !== r.high.duty) ranged++;
+        for (const end of [r.low, r.high]) {
+          const law = end.facts.outside.length === 0 ? {} : { scenarioFile: scenarioWithout(end.facts.outside) };
+          const run = await calc([{ ...given, ...factColumns(end.facts) }], { fees: false, ...law });
+          expect(run.rejected).toEqual([]);
+          expect(run.lines[0]!.duty).toBe(formatCents(end.duty));
+        }
+      }),
+      { numRuns: 60, seed: 15 },
+    );
+    expect(ranged).toBeGreaterThan(0); // the property saw real ranges, not only points
+  }, 60_000);
+});
+
+describe('property: no value of the facts left out gives a duty outside the range', () => {
+  // The ends are searched over one value per class of each fact; any other value (a loading date, a US share from
+  // 0 to 100%, a metal value from 0 to the value, a program claimed or not) must land between them, up to the
+  // rounding of each measure's amount to the cent inside a linear stretch (at most a cent per measure).
+  it('for random facts on any law date, any example row', () => {
+    const resolver = new Resolver(engine);
+    const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...examples),
+        fc.constantFrom(...lawDates),
+        fc.integer({ min: 0, max: 700 }),
+        fc.integer({ min: 0, max: 100_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.constantFrom(null, 'JP'),
+        (cells, date, loadedDay, usMicro, metalPpm, spi) => {
+          const row = rowOf({ ...cells, date });
+          const base = dutyWith(resolver, row, { loaded: null, usContent: null, metalValue: null, spi: null, outside: [] });
+          if (typeof base === 'string') return; // rejected as given
+          const r = lineRange(resolver, row);
+          const loaded = day(loadedDay) <= date ? day(loadedDay) : date;
+          const facts: RangeFacts = { loaded, usContent: BigInt(usMicro), metalValue: (row.value * BigInt(metalPpm)) / 1_000_000n, spi, outside: [] };
+          const duty = dutyWith(resolver, row, facts);
+          if (typeof duty === 'string') return; // a program the line cannot claim, say
+          const slack = 5n; // a cent per measure applied (never more than five on one line)
+          expect(duty >= r.low.duty - slack && duty <= r.high.duty + slack, `${JSON.stringify(cells)} on ${date}: ${duty} outside [${r.low.duty}, ${r.high.duty}]`).toBe(true);
+        },
+      ),
+      { numRuns: 1500, seed: 15 },
+    );
+  });
+});
