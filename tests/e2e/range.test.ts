@@ -27,7 +27,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function withoutFile(ids: string): string {
   const file = join(dir, `${ids.replace(/ /g, '+')}.json`);
   const changes = ids.split(' ').map((measure) => ({ op: 'remove', measure, why: 'the assumption does not hold for this line' }));
-  writeFileSync(file, JSON.stringify({ id: 'range-replay', title: 'range replay', base: 'us-japan', description: 'range replay', changes }));
+  writeFileSync(file, JSON.stringify({ id: 'range-replay', title: 'range replay', base: 'us', description: 'range replay', changes }));
   return file;
 }
 

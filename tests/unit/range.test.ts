@@ -27,7 +27,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function scenarioWithout(ids: string[]): string {
   const file = join(dir, `without-${ids.join('-')}.json`);
   const changes = ids.map((id) => ({ op: 'remove', measure: id, why: 'the assumption of this measure does not hold for the line' }));
-  writeFileSync(file, JSON.stringify({ id: `without-${ids.join('-')}`, title: 'range replay', base: 'us-japan', description: 'range replay', changes }));
+  writeFileSync(file, JSON.stringify({ id: `without-${ids.join('-')}`, title: 'range replay', base: 'us', description: 'range replay', changes }));
   return file;
 }
 
