@@ -61,7 +61,11 @@ export interface Plan {
   /** Where the MFN rate came from. */
   mfnSource: string;
   applied: AppliedMeasure[];
-  decisions: Decision[];
+  /**
+   * Every measure, whether it applied and why. Built when first read (--explain, `hts show`), not with the plan: a
+   * file with loaded/us_content columns makes thousands of plans of some 30 reasons each that no line prints.
+   */
+  readonly decisions: Decision[];
   /** Defaults assumed and caveats, to show with the line. */
   notes: string[];
 }
@@ -74,6 +78,14 @@ export interface Refusal {
 export type Resolution = { ok: true; plan: Plan } | { ok: false; refusal: Refusal };
 
 export function resolveGood(engine: Engine, good: GoodInput): Resolution {
+  return resolveWith(engine, good, false);
+}
+
+/**
+ * Resolution; with `reasons`, the plan's decisions are built with it, else only when first read, by resolving the
+ * same good again (resolution depends only on the good, so they are the ones an eager pass would have built).
+ */
+function resolveWith(engine: Engine, good: GoodInput, reasons: boolean): Resolution {
   if (!engine.origins.has(good.origin)) {
     return {
       ok: false,
@@ -227,7 +239,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   const decisions: Decision[] = [];
   const outcome = new Map<CompiledMeasure, string | null>();
   for (const m of engine.measures) {
-    const why = whyNot(m, good, category);
+    const why = whyNot(m, good, category, reasons);
     outcome.set(m, why);
     if (why === null) candidates.push(m);
   }
@@ -241,7 +253,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   for (const m of engine.measures) {
     const why = outcome.get(m);
     if (why !== null) {
-      decisions.push({ measure: m, applied: false, reason: why! });
+      if (reasons) decisions.push({ measure: m, applied: false, reason: why! });
       continue;
     }
     let base: Base = m.metalContent !== null && hasMetal ? 'metal' : 'value';
@@ -249,7 +261,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     if (by) {
       if (by.metalContent?.remainderPaysDisplaced && hasMetal) base = 'remainder';
       else {
-        decisions.push({ measure: m, applied: false, reason: `displaced by ${by.id} (${by.label})` });
+        if (reasons) decisions.push({ measure: m, applied: false, reason: `displaced by ${by.id} (${by.label})` });
         continue;
       }
     }
@@ -259,28 +271,28 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
       const t = m.inTransit.find((r) => loaded < r.loadedBefore && good.date < r.enteredBefore);
       if (t) {
         // The rule, not the row's own date: a plan is shared by every row on the same side of each cut-off (Resolver).
-        const rule = `loaded before ${t.loadedBefore} and entered before ${t.enteredBefore}${t.heading ? `, ${t.heading}` : ''}`;
+        const rule = reasons ? `loaded before ${t.loadedBefore} and entered before ${t.enteredBefore}${t.heading ? `, ${t.heading}` : ''}` : '';
         if (t.rate === null) {
-          decisions.push({ measure: m, applied: false, reason: `in-transit exemption: ${rule}` });
+          if (reasons) decisions.push({ measure: m, applied: false, reason: `in-transit exemption: ${rule}` });
           continue;
         }
         kind = t.rate;
-        transit = ` (in transit: ${rule})`;
+        if (reasons) transit = ` (in transit: ${rule})`;
       }
     }
     if (kind.kind === 'not-modelled') {
       return { ok: false, refusal: { field: 'hts', reason: `${m.label} applies (from ${m.from}) and is not modelled: ${kind.reason}` } };
     }
     let rate: RateMicro;
-    let reason: string;
+    let reason = '';
     switch (kind.kind) {
       case 'mfn':
         rate = mfn;
-        reason = mfnSpecific === null ? `MFN ${formatRate(mfn)}% (${mfnSource})` : `MFN ${mfnSpecific.text}, specific part on the row's quantity (${mfnSource})`;
+        if (reasons) reason = mfnSpecific === null ? `MFN ${formatRate(mfn)}% (${mfnSource})` : `MFN ${mfnSpecific.text}, specific part on the row's quantity (${mfnSource})`;
         break;
       case 'ad-valorem':
         rate = kind.pct;
-        reason = `+${formatRate(rate)}% in force ${windowText(m)}`;
+        if (reasons) reason = `+${formatRate(rate)}% in force ${windowText(m)}`;
         break;
       case 'inclusive':
         if (general !== null) {
@@ -289,30 +301,32 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
             return { ok: false, refusal: { field: 'spi', reason: `${m.label} is N% minus the column 1 General rate, which for this line has a specific part; with ${spi} claimed that is not computed here: give mfn_rate and no spi` } };
           }
           rate = kind.pct > general.pct ? kind.pct - general.pct : 0n;
-          reason = `inclusive ${formatRate(kind.pct)}% minus the column 1 General rate ${formatRate(general.pct)}% (not the ${spi} Special rate claimed): adds ${formatRate(rate)}%`;
+          if (reasons) reason = `inclusive ${formatRate(kind.pct)}% minus the column 1 General rate ${formatRate(general.pct)}% (not the ${spi} Special rate claimed): adds ${formatRate(rate)}%`;
           break;
         }
         rate = kind.pct > mfn ? kind.pct - mfn : 0n;
-        reason =
-          mfnSpecific !== null
-            ? `inclusive ${formatRate(kind.pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
-            : rate === 0n
-              ? `inclusive ${formatRate(kind.pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
-              : `inclusive ${formatRate(kind.pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
+        if (reasons) {
+          reason =
+            mfnSpecific !== null
+              ? `inclusive ${formatRate(kind.pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
+              : rate === 0n
+                ? `inclusive ${formatRate(kind.pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
+                : `inclusive ${formatRate(kind.pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
+        }
         break;
     }
     const nonUsShare = m.usContentThreshold !== null && usContent !== null && usContent >= m.usContentThreshold;
-    if (base === 'metal') reason += ', on the metal value';
-    if (base === 'remainder') reason += `, on the value minus the metal value (the rest of what ${by!.id} covers)`;
-    if (nonUsShare) {
-      reason += `, on the non-US share (US content at or above ${formatRate(m.usContentThreshold!)}%)`;
-      if (m.usContentConfidence === 'unconfirmed') notes.push(`the US-content rule for ${m.id} is UNCONFIRMED in the sources`);
+    if (reasons) {
+      if (base === 'metal') reason += ', on the metal value';
+      if (base === 'remainder') reason += `, on the value minus the metal value (the rest of what ${by!.id} covers)`;
+      if (nonUsShare) reason += `, on the non-US share (US content at or above ${formatRate(m.usContentThreshold!)}%)`;
+      reason += transit;
+      decisions.push({ measure: m, applied: true, reason });
     }
-    reason += transit;
+    if (nonUsShare && m.usContentConfidence === 'unconfirmed') notes.push(`the US-content rule for ${m.id} is UNCONFIRMED in the sources`);
     const a: AppliedMeasure = { measure: m, rate, base, nonUsShare };
     if (kind.kind === 'inclusive' && mfnSpecific !== null && general === null) a.inclusiveOf = kind.pct;
     applied.push(a);
-    decisions.push({ measure: m, applied: true, reason });
     if (m.confidence === 'unconfirmed') notes.push(`${m.id} is UNCONFIRMED in the sources`);
     for (const x of m.assumes) {
       // A loading-date note matters only while an in-transit rule can still apply (before its entry deadline).
@@ -342,7 +356,29 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   if (good.date < engine.coversFrom) {
     notes.push(`entry date before ${engine.coversFrom}, where this schedule's evidence starts: earlier measures are not modelled`);
   }
-  return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
+  if (reasons) return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
+  // The good as this resolution read it (a row carries more), to resolve again for the reasons when they are read.
+  const again: GoodInput = { hts: good.hts, category: good.category, origin: good.origin, date: good.date, mfn: good.mfn, loaded, usContent, hasMetalValue: hasMetal, spi };
+  let decided: Decision[] | undefined;
+  return {
+    ok: true,
+    plan: {
+      category,
+      mfn,
+      mfnSpecific,
+      mfnSource,
+      applied,
+      get decisions(): Decision[] {
+        if (decided === undefined) {
+          const r = resolveWith(engine, again, true);
+          if (!r.ok) throw new Error(`invariant: a good resolved once is refused when resolved again (${r.refusal.reason})`);
+          decided = r.plan.decisions;
+        }
+        return decided;
+      },
+      notes,
+    },
+  };
 }
 
 /** Programs of the column 1 Special column this engine computes; others are refused until modelled. */
@@ -408,18 +444,20 @@ function measureCovers(engine: Engine, m: CompiledMeasure, hts: string): boolean
   return m.allGoods || m.hts.matches(hts) || (c !== null && m.categories.has(c));
 }
 
-function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string | null {
-  if (good.date < m.from) return `not yet in force (from ${m.from})`;
-  if (m.to !== null && good.date >= m.to) return `no longer in force (ended for entries from ${m.to})`;
-  if (!m.origins.has(good.origin)) return `does not cover origin ${good.origin}`;
+/** Why the measure does not apply to the good (null: it does); without `reasons`, '' stands for any reason. */
+function whyNot(m: CompiledMeasure, good: GoodInput, category: string, reasons: boolean): string | null {
+  if (good.date < m.from) return reasons ? `not yet in force (from ${m.from})` : '';
+  if (m.to !== null && good.date >= m.to) return reasons ? `no longer in force (ended for entries from ${m.to})` : '';
+  if (!m.origins.has(good.origin)) return reasons ? `does not cover origin ${good.origin}` : '';
   if (good.hts !== null) {
     const ex = m.excludeHts.lookup(good.hts);
-    if (ex) return `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})`;
+    if (ex) return reasons ? `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})` : '';
   }
-  if (m.excludeCategories.has(category)) return `category ${category} is excluded`;
+  if (m.excludeCategories.has(category)) return reasons ? `category ${category} is excluded` : '';
   if (m.allGoods) return null;
   if (good.hts !== null && m.hts.matches(good.hts)) return null;
   if (m.categories.has(category)) return null;
+  if (!reasons) return '';
   return good.hts !== null
     ? `HTS ${formatHts(good.hts)} (category ${category}) is not in its scope`
     : `category ${category} is not in its scope`;
