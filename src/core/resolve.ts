@@ -86,6 +86,32 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
  * same good again (resolution depends only on the good, so they are the ones an eager pass would have built).
  */
 function resolveWith(engine: Engine, good: GoodInput, reasons: boolean): Resolution {
+  const pre = prepare(engine, good, reasons);
+  return pre.ok ? finish(engine, good, pre, reasons) : pre;
+}
+
+/**
+ * What resolution finds before it looks at the row's loading date, US content and metal value: the category, the
+ * MFN rate and which measures are in force and in scope. It depends on the code (or category), origin, date, MFN
+ * override and claimed program only, so the Resolver shares it between rows that differ in those three.
+ */
+interface Prepared {
+  ok: true;
+  category: string;
+  mfn: RateMicro;
+  mfnSpecific: Plan['mfnSpecific'];
+  mfnSource: string;
+  /** The General rate, when a special program is claimed (its rate is then `mfn`). */
+  general: { pct: RateMicro; specific: boolean } | null;
+  spi: string | null;
+  /** The note on an UNCONFIRMED MFN rate, or null. */
+  mfnNote: string | null;
+  /** Per measure of the engine (same order): why it does not apply ('' without reasons), or null when it is a candidate. */
+  outcome: (string | null)[];
+  candidates: CompiledMeasure[];
+}
+
+function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | { ok: false; refusal: Refusal } {
   if (!engine.origins.has(good.origin)) {
     return {
       ok: false,
@@ -228,21 +254,28 @@ function resolveWith(engine: Engine, good: GoodInput, reasons: boolean): Resolut
     ({ mfn, mfnSpecific, mfnSource } = claimed);
   }
 
-  const notes: string[] = [];
+  let mfnNote: string | null = null;
   if (good.mfn === null && good.hts !== null) {
     const hit = engine.mfn.lookup(good.hts);
-    if (hit !== undefined && hit.value.confidence === 'unconfirmed') notes.push(`MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`);
+    if (hit !== undefined && hit.value.confidence === 'unconfirmed') mfnNote = `MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`;
   }
 
   // Measures in force, in scope, for this origin.
   const candidates: CompiledMeasure[] = [];
-  const decisions: Decision[] = [];
-  const outcome = new Map<CompiledMeasure, string | null>();
+  const outcome: (string | null)[] = [];
   for (const m of engine.measures) {
     const why = whyNot(m, good, category, reasons);
-    outcome.set(m, why);
+    outcome.push(why);
     if (why === null) candidates.push(m);
   }
+  return { ok: true, category, mfn, mfnSpecific, mfnSource, general, spi, mfnNote, outcome, candidates };
+}
+
+/** The plan, from what prepare found and the row's loading date, US content and metal value. */
+function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean): Resolution {
+  const { category, mfn, mfnSpecific, mfnSource, general, spi, outcome, candidates } = pre;
+  const notes: string[] = pre.mfnNote === null ? [] : [pre.mfnNote];
+  const decisions: Decision[] = [];
 
   // Displacement: a candidate is dropped when another candidate displaces it, unless that one is a metal-content
   // measure whose remainder pays what it displaces and the row gives its metal value: then it applies to the rest.
@@ -250,8 +283,10 @@ function resolveWith(engine: Engine, good: GoodInput, reasons: boolean): Resolut
   const usContent = good.usContent ?? null;
   const hasMetal = good.hasMetalValue ?? false;
   const applied: AppliedMeasure[] = [];
-  for (const m of engine.measures) {
-    const why = outcome.get(m);
+  const measures = engine.measures;
+  for (let i = 0; i < measures.length; i++) {
+    const m = measures[i]!;
+    const why = outcome[i] as string | null;
     if (why !== null) {
       if (reasons) decisions.push({ measure: m, applied: false, reason: why! });
       continue;
@@ -576,6 +611,11 @@ export class Resolver {
   readonly #simple = new Map<string, Map<string, (Resolution | undefined)[]>>();
   /** The same for rows with loaded or us_content (and no mfn_rate or metal_value), by period and class. */
   readonly #classed = new Map<string, Map<string, (Resolution | undefined)[]>>();
+  /**
+   * For those rows, what resolution finds before it looks at loaded and us_content (see prepare), by code or
+   * category, origin and period: the classes of one good and period share it, and only finish it differently.
+   */
+  readonly #prepared = new Map<string, Prepared | { ok: false; refusal: Refusal }>();
   #simpleCount = 0;
 
   resolve(good: GoodInput): Resolution {
@@ -601,11 +641,18 @@ export class Resolver {
       }
       let r = bySlot[slot];
       if (r === undefined) {
-        r = resolveGood(this.engine, good);
+        if (plain) r = resolveGood(this.engine, good);
+        else {
+          const key = `${k1}|${good.origin}|${this.period(good.date)}`;
+          let pre = this.#prepared.get(key);
+          if (pre === undefined) this.#prepared.set(key, (pre = prepare(this.engine, good, false)));
+          r = pre.ok ? finish(this.engine, good, pre, false) : pre;
+        }
         this.resolved++;
         if (++this.#simpleCount > this.maxEntries) {
           this.#simple.clear();
           this.#classed.clear();
+          this.#prepared.clear();
           this.#simpleCount = 0;
         } else bySlot[slot] = r;
       }
