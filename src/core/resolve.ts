@@ -503,6 +503,46 @@ function windowText(m: CompiledMeasure): string {
 }
 
 /**
+ * The plans of one good (code or category, origin) in one period for rows with loaded or us_content: what
+ * resolution finds before it reads them is shared (`pre`), and only the in-transit cut-offs and US-content
+ * thresholds of the measures in scope for the good, in force in the period, split its rows into classes.
+ */
+interface Classes {
+  pre: Prepared | { ok: false; refusal: Refusal };
+  /** The loadedBefore cut-offs of the in-transit rules that can still apply, ascending. */
+  cuts: string[];
+  /** The US-content thresholds, ascending. */
+  thresholds: bigint[];
+  /** By class: loading-date class x (thresholds + 2) + US-content class. */
+  plans: (Resolution | undefined)[];
+}
+
+function classesOf(pre: Prepared | { ok: false; refusal: Refusal }, date: string): Classes {
+  const cuts = new Set<string>();
+  const thresholds = new Set<bigint>();
+  if (pre.ok) {
+    for (const m of pre.candidates) {
+      // A rule whose entry deadline is past never applies in this period (deadlines are period boundaries).
+      for (const t of m.inTransit) if (date < t.enteredBefore) cuts.add(t.loadedBefore);
+      if (m.usContentThreshold !== null) thresholds.add(m.usContentThreshold);
+    }
+  }
+  return { pre, cuts: [...cuts].sort(), thresholds: [...thresholds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), plans: [] };
+}
+
+/**
+ * 0 when not given, else 1 + how many of the ascending cut-offs are on or before the value: an in-transit rule
+ * applies when loaded < loadedBefore, a US-content rule when the share >= its threshold, so values between two
+ * cut-offs resolve alike. Given differs from not given even where no cut-off counts (the notes say what is used).
+ */
+function classOf<T extends string | bigint>(value: T | null, cuts: readonly T[]): number {
+  if (value === null) return 0;
+  let n = 0;
+  while (n < cuts.length && cuts[n]! <= value) n++;
+  return n + 1;
+}
+
+/**
  * Memoises resolution per distinct good and period. A period is a span of
  * entry dates between two consecutive window boundaries of the schedule (or
  * coversFrom), so every date of a period resolves the same way; plans and
@@ -511,9 +551,11 @@ function windowText(m: CompiledMeasure): string {
  *
  * The loading date and the US content are keyed the same way, by what the law
  * asks of them: which in-transit cut-offs (loadedBefore) the loading date is
- * before, and which US-content thresholds the share reaches. Keyed by their
- * values, a file with those columns resolved nearly every row afresh and
- * churned the cache: 9x slower at 7x the memory (QA-2026-12 #8).
+ * before, and which US-content thresholds the share reaches, counting only the
+ * rules of measures in scope for the good and in force in the period (Classes).
+ * Keyed by their values, a file with those columns resolved nearly every row
+ * afresh and churned the cache: 9x slower at 7x the memory (QA-2026-12 #8);
+ * keyed by every cut-off of the schedule, it made 5x the plans of a plain file.
  */
 export class Resolver {
   readonly #cache = new Map<string, Resolution>();
@@ -546,51 +588,13 @@ export class Resolver {
     this.#usThresholds = [...thresholds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   }
 
-  /**
-   * 0 without a loading date, else 1 + how many in-transit cut-offs are on or before it (a rule applies when
-   * loaded < loadedBefore, so dates between two cut-offs resolve alike). With `cuts`, only those cut-offs count.
-   */
-  #loadedSlot(loaded: string | null | undefined, cuts: readonly string[] = this.#loadedCuts): number {
-    if (loaded === null || loaded === undefined) return 0;
-    let n = 0;
-    while (n < cuts.length && cuts[n]! <= loaded) n++;
-    return n + 1;
-  }
-
-  /** 0 without US content, else 1 + how many US-content thresholds the share reaches (the rule: usContent >= it). */
-  #usSlot(usContent: bigint | null | undefined, thresholds: readonly bigint[] = this.#usThresholds): number {
-    if (usContent === null || usContent === undefined) return 0;
-    let n = 0;
-    while (n < thresholds.length && thresholds[n]! <= usContent) n++;
-    return n + 1;
-  }
-
-  /**
-   * The in-transit cut-offs and US-content thresholds that can change a plan in period `p`: those of measures in
-   * force in it, and of in-transit rules whose entry deadline is after it (both are period boundaries, so this is
-   * the same for every date of the period). A loading date or US share in a period where none counts resolves like
-   * any other, so rows of a file with these columns share plans as plain rows do (QA #8: a key on every cut-off of
-   * the schedule made too many slots for the memo, which was then cleared over and over).
-   */
-  readonly #relevant: ({ cuts: string[]; thresholds: bigint[] } | undefined)[] = [];
-  #relevantIn(p: number): { cuts: string[]; thresholds: bigint[] } {
-    let r = this.#relevant[p];
-    if (r === undefined) {
-      if (p === 0) r = { cuts: this.#loadedCuts, thresholds: this.#usThresholds };
-      else {
-        const start = this.#boundaries[p - 1]!;
-        const inForce = this.engine.measures.filter((m) => m.from <= start && (m.to === null || start < m.to));
-        const cuts = new Set<string>();
-        const thresholds = new Set<bigint>();
-        for (const m of inForce) {
-          for (const t of m.inTransit) if (start < t.enteredBefore) cuts.add(t.loadedBefore);
-          if (m.usContentThreshold !== null) thresholds.add(m.usContentThreshold);
-        }
-        r = { cuts: [...cuts].sort(), thresholds: [...thresholds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)) };
-      }
-      this.#relevant[p] = r;
-    }
-    return r;
+  /** Counts an entry of the memo; when it is full, empties it and says not to keep the entry. */
+  #count(): boolean {
+    if (++this.#simpleCount <= this.maxEntries) return true;
+    this.#simple.clear();
+    this.#classed.clear();
+    this.#simpleCount = 0;
+    return false;
   }
 
   /** Index of the period a date falls in: how many boundaries are on or before it. */
@@ -609,13 +613,9 @@ export class Resolver {
    * key: by HTS code (or category, which an HTS code makes irrelevant), then origin, then period.
    */
   readonly #simple = new Map<string, Map<string, (Resolution | undefined)[]>>();
-  /** The same for rows with loaded or us_content (and no mfn_rate or metal_value), by period and class. */
-  readonly #classed = new Map<string, Map<string, (Resolution | undefined)[]>>();
-  /**
-   * For those rows, what resolution finds before it looks at loaded and us_content (see prepare), by code or
-   * category, origin and period: the classes of one good and period share it, and only finish it differently.
-   */
-  readonly #prepared = new Map<string, Prepared | { ok: false; refusal: Refusal }>();
+  /** Rows with loaded or us_content (and no mfn_rate or metal_value), by code or category, origin and period. */
+  readonly #classed = new Map<string, Map<string, (Classes | undefined)[]>>();
+  /** Entries of #simple and #classed (a group of classes, a plan of one), bounded by maxEntries. */
   #simpleCount = 0;
 
   resolve(good: GoodInput): Resolution {
@@ -623,42 +623,42 @@ export class Resolver {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
       const loaded = good.loaded ?? null;
       const usContent = good.usContent ?? null;
-      const plain = loaded === null && usContent === null;
-      const table = plain ? this.#simple : this.#classed;
-      let byOrigin = table.get(k1);
-      if (byOrigin === undefined) table.set(k1, (byOrigin = new Map()));
-      let bySlot = byOrigin.get(good.origin);
-      if (bySlot === undefined) byOrigin.set(good.origin, (bySlot = []));
-      // The period; with loaded or us_content, the slot of (period, loading-date class, US-content class).
-      let slot = this.period(good.date);
-      if (!plain) {
-        const { cuts, thresholds } = this.#relevantIn(slot);
-        // A loading date where no cut-off counts is as good as none; a US share where no threshold counts still
-        // differs from none (the line says it is not used).
-        const l = cuts.length === 0 ? 0 : this.#loadedSlot(loaded, cuts);
-        const u = thresholds.length === 0 ? (usContent === null ? 0 : 1) : this.#usSlot(usContent, thresholds);
-        slot = (slot * (this.#loadedCuts.length + 2) + l) * (this.#usThresholds.length + 2) + u;
-      }
-      let r = bySlot[slot];
-      if (r === undefined) {
-        if (plain) r = resolveGood(this.engine, good);
-        else {
-          const key = `${k1}|${good.origin}|${this.period(good.date)}`;
-          let pre = this.#prepared.get(key);
-          if (pre === undefined) this.#prepared.set(key, (pre = prepare(this.engine, good, false)));
-          r = pre.ok ? finish(this.engine, good, pre, false) : pre;
+      const p = this.period(good.date);
+      if (loaded === null && usContent === null) {
+        let byOrigin = this.#simple.get(k1);
+        if (byOrigin === undefined) this.#simple.set(k1, (byOrigin = new Map()));
+        let byPeriod = byOrigin.get(good.origin);
+        if (byPeriod === undefined) byOrigin.set(good.origin, (byPeriod = []));
+        let r = byPeriod[p];
+        if (r === undefined) {
+          r = resolveGood(this.engine, good);
+          this.resolved++;
+          if (this.#count()) byPeriod[p] = r;
         }
+        return r;
+      }
+      let byOrigin = this.#classed.get(k1);
+      if (byOrigin === undefined) this.#classed.set(k1, (byOrigin = new Map()));
+      let byPeriod = byOrigin.get(good.origin);
+      if (byPeriod === undefined) byOrigin.set(good.origin, (byPeriod = []));
+      let c = byPeriod[p];
+      if (c === undefined) {
+        c = classesOf(prepare(this.engine, good, false), good.date);
+        if (this.#count()) byPeriod[p] = c;
+      }
+      if (!c.pre.ok) return c.pre;
+      // A loading date where no cut-off counts is as good as none (no in-transit rule, nor its note, can apply); a US
+      // share where no threshold counts still differs from none (the line says it is not used).
+      const slot = (c.cuts.length === 0 ? 0 : classOf(loaded, c.cuts)) * (c.thresholds.length + 2) + classOf(usContent, c.thresholds);
+      let r = c.plans[slot];
+      if (r === undefined) {
+        r = finish(this.engine, good, c.pre, false);
         this.resolved++;
-        if (++this.#simpleCount > this.maxEntries) {
-          this.#simple.clear();
-          this.#classed.clear();
-          this.#prepared.clear();
-          this.#simpleCount = 0;
-        } else bySlot[slot] = r;
+        if (this.#count()) c.plans[slot] = r;
       }
       return r;
     }
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${this.#loadedSlot(good.loaded)}|${this.#usSlot(good.usContent)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}`;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${classOf(good.loaded ?? null, this.#loadedCuts)}|${classOf(good.usContent ?? null, this.#usThresholds)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = resolveGood(this.engine, good);
