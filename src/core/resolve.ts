@@ -509,25 +509,43 @@ function windowText(m: CompiledMeasure): string {
  */
 interface Classes {
   pre: Prepared | { ok: false; refusal: Refusal };
+  /** The measures in scope that no other displaces (rows here give no metal value): only theirs can apply. */
+  live: CompiledMeasure[];
   /** The loadedBefore cut-offs of the in-transit rules that can still apply, ascending. */
   cuts: string[];
   /** The US-content thresholds, ascending. */
   thresholds: bigint[];
   /** By class: loading-date class x (thresholds + 2) + US-content class. */
   plans: (Resolution | undefined)[];
+  /** The same plans by what they depend on (see signature): classes that come to the same plan share it. */
+  bySignature: Map<string, Resolution>;
+}
+
+/**
+ * What a plan of the group depends on beyond the group: whether a loading date and a US share are given, and, per
+ * measure in scope, the in-transit rule that applies and whether it charges the non-US share only (see finish).
+ * Classes of one signature make the same plan, decisions included.
+ */
+function signature(live: readonly CompiledMeasure[], date: string, loaded: string | null, usContent: bigint | null): string {
+  let s = `${loaded === null ? 0 : 1}${usContent === null ? 0 : 1}`;
+  for (const m of live) {
+    s += `,${loaded === null ? -1 : m.inTransit.findIndex((t) => loaded < t.loadedBefore && date < t.enteredBefore)}`;
+    if (m.usContentThreshold !== null && usContent !== null && usContent >= m.usContentThreshold) s += '+';
+  }
+  return s;
 }
 
 function classesOf(pre: Prepared | { ok: false; refusal: Refusal }, date: string): Classes {
   const cuts = new Set<string>();
   const thresholds = new Set<bigint>();
-  if (pre.ok) {
-    for (const m of pre.candidates) {
-      // A rule whose entry deadline is past never applies in this period (deadlines are period boundaries).
-      for (const t of m.inTransit) if (date < t.enteredBefore) cuts.add(t.loadedBefore);
-      if (m.usContentThreshold !== null) thresholds.add(m.usContentThreshold);
-    }
+  // As finish decides displacement without a metal value: a candidate another candidate displaces never applies.
+  const live = pre.ok ? pre.candidates.filter((m) => !pre.candidates.some((o) => o !== m && (o.displacesIds.has(m.id) || o.displacesLayers.has(m.layer)))) : [];
+  for (const m of live) {
+    // A rule whose entry deadline is past never applies in this period (deadlines are period boundaries).
+    for (const t of m.inTransit) if (date < t.enteredBefore) cuts.add(t.loadedBefore);
+    if (m.usContentThreshold !== null) thresholds.add(m.usContentThreshold);
   }
-  return { pre, cuts: [...cuts].sort(), thresholds: [...thresholds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), plans: [] };
+  return { pre, live, cuts: [...cuts].sort(), thresholds: [...thresholds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), plans: [], bySignature: new Map() };
 }
 
 /**
@@ -652,9 +670,14 @@ export class Resolver {
       const slot = (c.cuts.length === 0 ? 0 : classOf(loaded, c.cuts)) * (c.thresholds.length + 2) + classOf(usContent, c.thresholds);
       let r = c.plans[slot];
       if (r === undefined) {
-        r = finish(this.engine, good, c.pre, false);
-        this.resolved++;
-        if (this.#count()) c.plans[slot] = r;
+        const sig = signature(c.live, good.date, loaded, usContent);
+        r = c.bySignature.get(sig);
+        if (r === undefined) {
+          r = finish(this.engine, good, c.pre, false);
+          this.resolved++;
+          if (this.#count()) c.bySignature.set(sig, r);
+        }
+        c.plans[slot] = r;
       }
       return r;
     }
