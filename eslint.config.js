@@ -33,6 +33,26 @@ export default tseslint.config(
     },
   },
   {
+    // Layers run one way: schema -> core -> io -> cli. schema validates data; it knows no files and no terminal.
+    files: ['src/schema/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', '../io/*', '../cli/*', 'chalk', 'commander', 'cli-table3'], message: 'src/schema validates data: no I/O, no terminal code (layers: schema -> core -> io -> cli).' }] },
+      ],
+    },
+  },
+  {
+    // io reads and writes files, streams and threads; it never imports the command layer.
+    files: ['src/io/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../cli/*', 'chalk', 'commander', 'cli-table3'], message: 'src/io is below the commands: no import from src/cli or terminal libraries (layers: schema -> core -> io -> cli).' }] },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-syntax': [

@@ -10,9 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { compileEngine, listRefs } from '../dist/core/compile.js';
 import { HtsLines } from '../dist/core/hts-lines.js';
 import { formatPath } from '../dist/core/issues.js';
+import { locateIssue, mergeParts } from '../dist/core/parts.js';
 import { applyScenario } from '../dist/core/scenario.js';
 import { jsonSchemas } from '../dist/schema/json-schema.js';
-import { FeesSchema, MfnTableSchema, ProductListSchema, ScenarioSchema, ScheduleSchema } from '../dist/schema/schedule.js';
+import { FeesSchema, MfnTableSchema, ProductListSchema, ScenarioSchema, SchedulePartSchema, ScheduleSchema } from '../dist/schema/schedule.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'data');
@@ -61,15 +62,31 @@ for (const file of jsonIn('lists')) {
   lists.set(list.id, list);
 }
 const listsOf = (schedule) => new Map(listRefs(schedule).filter((r) => lists.has(r.id)).map((r) => [r.id, lists.get(r.id)]));
+const partFile = (id) => join(DATA, 'schedules', 'parts', `${id}.json`);
 for (const file of jsonIn('schedules')) {
-  const schedule = load(ScheduleSchema, 'ScheduleSchema', file);
-  if (!schedule) continue;
+  const own = load(ScheduleSchema, 'ScheduleSchema', file);
+  if (!own) continue;
+  // A schedule in parts (data/schedules/parts/<id>.json): each part validated and stamped, then merged.
+  const parts = [];
+  for (const id of own.parts ?? []) {
+    if (!existsSync(partFile(id))) {
+      problems.push(`${relative(ROOT, file)}: parts: no bundled schedule part "${id}" (data/schedules/parts/${id}.json)`);
+      continue;
+    }
+    const part = load(SchedulePartSchema, 'SchedulePartSchema', partFile(id));
+    if (part && part.id !== id) problems.push(`${relative(ROOT, partFile(id))}: id: the part's id "${part.id}" is not its file name "${id}"`);
+    if (part) parts.push(part);
+  }
+  const merged = mergeParts(own, parts);
+  const where = (i) => relative(ROOT, i.part === null ? file : partFile(i.part));
+  for (const i of merged.issues) problems.push(`${where(i)}: ${formatPath(i.path)}: ${i.message}`);
+  const schedule = merged.schedule;
   const table = schedule.mfnTable ? load(MfnTableSchema, 'MfnTableSchema', join(DATA, 'mfn', `${schedule.mfnTable}.json`)) : null;
   const lines = table?.official ? officialLines(join(DATA, 'mfn', table.official.lines)) : null;
   const fees = schedule.fees ? load(FeesSchema, 'FeesSchema', join(DATA, 'fees', `${schedule.fees}.json`)) : null;
   const report = (f, issues) => issues.forEach((i) => problems.push(`${relative(ROOT, f)}: ${formatPath(i.path)}: ${i.message}`));
   const base = compileEngine(schedule, table, 'as-enacted', fees, listsOf(schedule), { mfnLines: lines });
-  if (!base.ok) report(file, base.issues);
+  if (!base.ok) for (const i of base.issues.map((i) => locateIssue(merged, i))) problems.push(`${where(i)}: ${formatPath(i.path)}: ${i.message}`);
   for (const [f, scenario] of scenarios) {
     if (!scenario || scenario.base !== schedule.id) continue;
     const applied = applyScenario(schedule, scenario);

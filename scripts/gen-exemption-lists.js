@@ -80,6 +80,15 @@ export function deriveExemptionLists(dir) {
   const smartphone = '85171300';
   if (!annex2.includes(smartphone)) throw new Error('note 2(v)(iii)(a): 8517.13.00 (smartphones, the April 2025 electronics list) not read');
   const notes2 = checkNotes(id2, 'U.S. note 2(v)(iii)(a)', annex2, csvColumn(join(dir, 'ieepa_exempt_products.csv')), report);
+  // The agricultural lines the order of 2025-11-14 added from 2025-11-13. Neither the note nor the Annex II
+  // transcription dates them; the transcription of Brazil's EO 14323 exemptions does: the order of 2025-11-20
+  // exempted the same agricultural goods from Brazil's duty from 2025-11-13. A line of the note that is one of those
+  // (8-digit, code for code) is dated 2025-11-13 (derived); the note must list most of them, or the inference fails.
+  const brazil = readFileSync(join(dir, 'country_eo_exempt_products.csv'), 'utf8').split(/\r?\n/).filter((l) => l !== '' && !l.startsWith('#')).slice(1).map((l) => l.split(','));
+  const nov13 = new Set(brazil.filter((r) => r[0] === '9903.01.77' && r[2] === '2025-11-13').map((r) => r[1].replaceAll('.', '')));
+  const dated = unique(annex2).filter((d) => nov13.has(d));
+  if (nov13.size < 200 || dated.length < 0.9 * [...nov13].filter((d) => !d.startsWith('99')).length - 20) throw new Error(`the 2025-11-13 additions: ${dated.length} of ${nov13.size} Brazil lines are in note 2(v)(iii)(a)`);
+  report.push(`${id2}: ${dated.length} of the ${nov13.size} lines Brazil's exemptions add from 2025-11-13 are in note 2(v)(iii)(a): dated 2025-11-13.`);
   lists.push({
     id: id2,
     title: 'Goods not subject to the reciprocal tariff: EO 14257 Annex II as amended, with the April 2025 electronics list (U.S. note 2(v)(iii)(a), heading 9903.01.32)',
@@ -88,12 +97,12 @@ export function deriveExemptionLists(dir) {
     confidence: 'primary',
     asOf: 'HTSUS 2026 Rev. 6, chapter 99 U.S. note 2(v)(iii)(a)',
     notes: [
-      'The list as the HTS prints it in 2026, that is Annex II as amended to 2025-11-13: the electronics of the memorandum of 2025-04-11 (8471, 8473.30, 8486, 8517.13.00, 8517.62.00, 8523.51.00, 8524, 8528.52.00, the listed 8541 lines, 8542) were excluded from 2025-04-05, retroactively; EO 14346 added and removed lines from 2025-09-08, and the order of 2025-11-14 added agricultural lines from 2025-11-13 (retroactive). The dates of those amendments are not per code in this list: a line they added is excluded here on every date, and a line they removed is not excluded before its removal.',
+      `The list as the HTS prints it in 2026, that is Annex II as amended to 2025-11-13: the electronics of the memorandum of 2025-04-11 (8471, 8473.30, 8486, 8517.13.00, 8517.62.00, 8523.51.00, 8524, 8528.52.00, the listed 8541 lines, 8542) were excluded from 2025-04-05, retroactively; EO 14346 added and removed lines from 2025-09-08, and the order of 2025-11-14 added agricultural lines from 2025-11-13 (retroactive). ${dated.length} lines carry \`from: 2025-11-13\` (derived: they are the lines the order of 2025-11-20 exempted from Brazil's duty from that date, per the ${YALE.replace('the ', '')} of EO 14323's exemptions, country_eo_exempt_products.csv), so before it they pay the reciprocal tariff. The other amendments are not dated per code here (the texts do not say which lines EO 14346 added or removed): a line they added is excluded on every date, and a line they removed is not excluded before its removal.`,
       'Note 2(v)(iii)(b) (heading 9903.02.78: particular articles such as etrogs or goods for religious purposes, described by use) is not a list of lines and is not encoded.',
       'Where the transcription lists more, it is a union with exemptions that are not Annex II: the partner-specific lists of note 2(v)(xx)-(xxiii) (9903.02.74-.77) and of the Korea, Switzerland and Brazil notes (civil aircraft, generic pharmaceuticals, unavailable natural resources), which do not exempt a product of Japan as such.',
       ...notes2,
     ],
-    entries: entries(annex2),
+    entries: entries(annex2).map((e) => (nov13.has(e.hts.replaceAll('.', '')) ? { ...e, from: '2025-11-13' } : e)),
   });
 
   // --- Proc. 11012 annex: U.S. note 2(aa)(ii), heading 9903.03.03. ---

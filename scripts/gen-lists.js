@@ -30,8 +30,10 @@ const P11021 = {
   citation: '91 FR 18201',
   document: 'FR Doc 2026-06960',
 };
-const P10895 = { instrument: 'Proclamation 10895 (Adjusting Imports of Aluminum into the United States)', citation: '90 FR 11251', document: 'FR Doc 2025-04212' };
-const P10896 = { instrument: 'Proclamation 10896 (Adjusting Imports of Steel into the United States)', citation: '90 FR 11249', document: 'FR Doc 2025-04211' };
+// Citations as DOMAIN.md §3 gives them (primary): published 2025-02-18.
+const P10895 = { instrument: 'Proclamation 10895 (Adjusting Imports of Aluminum into the United States)', citation: '90 FR 9807', document: 'FR Doc 2025-02832' };
+const P10896 = { instrument: 'Proclamation 10896 (Adjusting Imports of Steel into the United States)', citation: '90 FR 9817', document: 'FR Doc 2025-02833' };
+const P9980 = { instrument: 'Proclamation 9980 (Adjusting Imports of Derivative Aluminum Articles and Derivative Steel Articles into the United States), clause 1', citation: '85 FR 5281' };
 const BIS_INCLUSIONS = {
   instrument: 'BIS, Adoption and Procedures of the Section 232 Steel and Aluminum Tariff Inclusions Process (inclusions effective 2025-08-18)',
   citation: '90 FR 40326',
@@ -79,9 +81,17 @@ export function deriveLists(dir = LAW_DATA, htsExport = HTS_EXPORT) {
   // suffix under that 8-digit line, the code is the 8-digit line itself, and is written so (a user's 7612.10.00 is
   // then not "too short"). Others stay as written.
   const suffixes = new Map();
+  /** The 10-digit statistical lines of each 8-digit line (HTS 2026 Rev. 10). */
+  const statLines = new Map();
+  /** The 8-digit lines that the export writes as such (a line with one suffix is written only with it). */
+  const eightDigitLines = [];
   for (const row of JSON.parse(gunzipSync(readFileSync(htsExport)).toString('utf8'))) {
     const d = String(row.htsno ?? '').replaceAll('.', '');
-    if (/^\d{10}$/.test(d)) suffixes.set(d.slice(0, 8), (suffixes.get(d.slice(0, 8)) ?? 0) + 1);
+    if (/^\d{8}$/.test(d)) eightDigitLines.push(d);
+    if (/^\d{10}$/.test(d)) {
+      suffixes.set(d.slice(0, 8), (suffixes.get(d.slice(0, 8)) ?? 0) + 1);
+      statLines.set(d.slice(0, 8), [...(statLines.get(d.slice(0, 8)) ?? []), d]);
+    }
   }
   let shortened = 0;
   const lineOf = (d) => {
@@ -292,6 +302,75 @@ export function deriveLists(dir = LAW_DATA, htsExport = HTS_EXPORT) {
       }),
     });
   }
+
+  // --- Steel derivatives before Proc. 11021 other than the 2025-08-18 inclusions (9903.81.89, 9903.81.90). ---
+  // Revision 6 no longer has the steel note (16) that listed them: Proc. 11021 rewrote it. What the texts still give:
+  // (1) Proc. 9980's derivative steel articles, which Proc. 10896 kept (heading 9903.81.89): nails, tacks and
+  //     staples of 7317.00.30, .55, .65, bumper stampings of 8708.10.30 and body stampings of 8708.29.21 (clause 1 of
+  //     the proclamation; note 19(i) lists the same two stampings for aluminum, from the same clause); each must be
+  //     on a Proc. 11021 list as a steel derivative, which carries them on.
+  // (2) the derivative steel articles of chapters 72 and 73 (9903.81.90): Proc. 11021 sorts every derivative it keeps
+  //     into a tier (note 16(c)) and lists the ones it removes (Annex II), and its inclusion process was the only other
+  //     way a code was added; so the chapter 72/73 codes of its four lists that are not steel articles (note 16(c)(iii))
+  //     are taken as the chapter 72/73 derivatives of 2025 (derived). Its non-chapter-72/73 steel codes that are not
+  //     2025-08-18 inclusions may have been listed earlier (the annex of Proc. 10896, or later inclusions) or added by
+  //     Proc. 11021: the texts do not say which, so they are left out before 2026-04-06 and named in the list's notes.
+  const n16iii = between(n16c, '(iii) Articles of steel:', 'Harmonized Tariff Schedule', 'note 16(c)(iii)');
+  const steelArticles = listedCodes(n16iii, []);
+  if (steelArticles.length < 30 || !steelArticles.every((d) => d.startsWith('72') || d.startsWith('73'))) throw new Error(`note 16(c)(iii): ${steelArticles.length} codes read, not the articles of steel`);
+  const p11021Lists = lists.filter((l) => l.id.startsWith('p11021-annex-'));
+  const p11021Steel = p11021Lists.flatMap((l) => l.entries.filter((e) => e.metal === 'steel').map((e) => digitsOf(e.hts)));
+  const isArticle = (d) => steelArticles.some((a) => d.startsWith(a));
+  const derivative7273 = unique(
+    p11021Lists.flatMap((l) => l.entries.map((e) => digitsOf(e.hts))).filter((d) => (d.startsWith('72') || d.startsWith('73')) && !isArticle(d) && !d.startsWith('7308200035')),
+  );
+  const p9980 = ['73170030', '73170055', '73170065', '87081030', '87082921'];
+  const p9980Missing = p9980.filter((d) => !p11021Steel.some((c) => c === d || d.startsWith(c)));
+  if (p9980Missing.length > 0) throw new Error(`Proc. 9980 codes ${p9980Missing.join(', ')} are on no Proc. 11021 list as steel`);
+  for (const d of ['87081030', '87082921']) if (!n19i.includes(d)) throw new Error(`note 19(i) no longer lists ${formatHts(d)} (Proc. 9980's stampings)`);
+  const inclusions = new Set(steelIncl);
+  const undated = unique(p11021Steel.filter((d) => !['72', '73', '74', '76'].includes(d.slice(0, 2)) && !p9980.includes(d) && !steelIncl.some((c) => c.startsWith(d) || d.startsWith(c))));
+  // The four lists split some 8-digit lines between tiers by statistical suffix (7326.20.00.10 in I-B, .90 in I-A),
+  // and list a heading line by line: a line all of whose suffixes (HTS 2026 Rev. 10) are listed is written as the
+  // 8-digit line, and a subheading or heading all of whose 8-digit lines are listed as that subheading or heading
+  // (7318: every line of it), as 2025 listed them. The goods are the same; a code such as 7318 is then not "too short".
+  const lines8 = [...new Set([...statLines.keys(), ...eightDigitLines])].sort();
+  const collapse = (codes) => {
+    let set = new Set(codes);
+    for (const d of [...set]) {
+      const kids = statLines.get(d.slice(0, 8)) ?? [];
+      if (d.length === 10 && kids.length > 0 && kids.every((k) => set.has(k))) {
+        for (const k of kids) set.delete(k);
+        set.add(d.slice(0, 8));
+      }
+    }
+    for (const len of [6, 4]) {
+      const covered = (line) => [...set].some((c) => line.startsWith(c));
+      for (const p of new Set([...set].filter((d) => d.length > len).map((d) => d.slice(0, len)))) {
+        const under = lines8.filter((l) => l.startsWith(p));
+        if (under.length > 0 && under.every(covered)) set = new Set([...[...set].filter((c) => !c.startsWith(p)), p]);
+      }
+    }
+    return [...set].sort();
+  };
+  const steelDeriv = collapse(unique([...derivative7273, ...p9980]).filter((d) => !inclusions.has(d)));
+  lists.push({
+    id: 's232-steel-derivatives',
+    title: 'Derivative steel articles under Section 232 from 2025-03-12 (headings 9903.81.89, 9903.81.90), before Proclamation 11021',
+    sources: [P10896, P9980, { ...HTS_REV6, citation: 'U.S. note 16(c)(iii), (iv), (vii), (x); U.S. note 19(i)' }, P11021],
+    chapter99: ['9903.81.89', '9903.81.90'],
+    confidence: 'derived',
+    asOf: 'Proclamation 9980, clause 1; HTSUS 2026 Rev. 6, chapter 99 U.S. note 16(c) and Proclamation 11021 Annex II, chapters 72 and 73',
+    notes: [
+      'HTSUS 2026 Rev. 6 no longer has the steel note that listed the derivatives before 2026-04-06 (Proc. 11021 rewrote note 16), so this list is derived: Proc. 9980\'s derivative steel articles (7317.00.30, 7317.00.55, 7317.00.65, 8708.10.30, 8708.29.21; 9903.81.89), which Proc. 10896 kept, and the chapter 72 and 73 derivative steel articles (9903.81.90) taken as the chapter 72/73 codes Proc. 11021 lists (its tiers, note 16(c), and its removals, Annex II) other than the articles of steel (note 16(c)(iii), the steel category).',
+      'A chapter 72/73 code that an inclusion added after 2025-03-12 and before 2025-08-18 would be covered from 2025-03-12 here: the bundled texts date none (the 2025-08-18 inclusions have no chapter 72/73 code).',
+      'Chapter 73 lines on no Proc. 11021 list are not derivatives here: they are articles of cast iron (7303.00.00 tubes, 7307.11.00 fittings, 7322.11.00 radiators, 7323.91.10 and 7324.21 enamelled ware and baths).',
+      `Proc. 11021 lists ${undated.length} other steel code(s) outside chapters 72, 73 (and the aluminum and copper chapters 74, 76) that are not 2025-08-18 inclusions (${undated.map(formatHts).join(', ')}): whether the annex of Proc. 10896 or a later inclusion listed them before 2026-04-06, and from when, is not in the bundled texts, so they are not on this list (not modelled before 2026-04-06).`,
+      'Where Proc. 11021 splits an 8-digit line between its lists by statistical suffix, a line with every suffix of HTS 2026 Rev. 10 listed is written as the 8-digit line, and a subheading or heading with every 8-digit line listed as that subheading or heading (the same goods).',
+    ],
+    entries: entries(steelDeriv, (d) => ({ metal: 'steel', chapter99: p9980.includes(d) ? '9903.81.89' : '9903.81.90' })),
+  });
+  report.push(`s232-steel-derivatives: ${steelDeriv.length} codes (${derivative7273.length} chapter 72/73 codes of Proc. 11021's lists, Proc. 9980's 5); ${undated.length} other Proc. 11021 steel codes not dated before 2026-04-06: left out.`);
 
   // --- Auto parts, U.S. note 33(g) (9903.94.05 and the Japan headings 9903.94.42/.43). ---
   const n33g = between(notes, '(g) Subject to a manufacturer\'s import adjustment offset amount', '(h) Heading 9903.94.06 applies', 'note 33(g)');

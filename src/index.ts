@@ -37,7 +37,7 @@ export type { ImportRow, Rows };
 
 /** What every function takes: where the law comes from. */
 export interface LawOptions {
-  /** Your own schedule file instead of the bundled data/schedules/us-japan.json. */
+  /** Your own schedule file instead of the bundled data/schedules/us.json. */
   schedule?: string | undefined;
   /** An MFN table file (from `tariff hts import`) instead of the bundled one. */
   htsTable?: string | undefined;

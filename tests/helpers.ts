@@ -2,15 +2,22 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileEngine, type Engine } from '../src/core/compile.js';
 import { HtsLines } from '../src/core/hts-lines.js';
+import { mergeParts } from '../src/core/parts.js';
 import { applyScenario } from '../src/core/scenario.js';
-import { MfnTableSchema, ProductListSchema, ScenarioSchema, ScheduleSchema, type ProductList } from '../src/schema/schedule.js';
+import { MfnTableSchema, ProductListSchema, ScenarioSchema, SchedulePartSchema, ScheduleSchema, type ProductList } from '../src/schema/schedule.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = resolve(ROOT, 'bin/tariff.js');
 
 const readJson = (rel: string): unknown => JSON.parse(readFileSync(resolve(ROOT, rel), 'utf8'));
 
-export const schedule = ScheduleSchema.parse(readJson('data/schedules/us-japan.json'));
+/** The bundled schedule (data/schedules/us.json) with its parts (data/schedules/parts/*.json) merged. */
+export const schedule = (() => {
+  const own = ScheduleSchema.parse(readJson('data/schedules/us.json'));
+  const merged = mergeParts(own, (own.parts ?? []).map((id) => SchedulePartSchema.parse(readJson(`data/schedules/parts/${id}.json`))));
+  if (merged.issues.length > 0) throw new Error(JSON.stringify(merged.issues));
+  return merged.schedule;
+})();
 export const mfnTable = MfnTableSchema.parse(readJson('data/mfn/hts-2026-rev-10.json'));
 /** The bundled official lines (data/mfn/hts-2026-rev-10.lines.tsv). */
 export const mfnLines = new HtsLines(readFileSync(resolve(ROOT, 'data/mfn/hts-2026-rev-10.lines.tsv')), () =>

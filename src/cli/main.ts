@@ -91,7 +91,7 @@ ${EXIT_CODES_HELP}`;
 /** The inputs of one import beyond value and code, shared by calc, explain and compare. */
 function withImportOptions(cmd: Command): Command {
   return cmd
-    .option('--us-content <pct>', 'percent of the value that is US content (at 20% or more the reciprocal, 122 and 301 duties apply to the rest)')
+    .option('--us-content <pct>', 'percent of the value that is US content (a measure with a US-content rule then charges the non-US share only, from its threshold on: see explain)')
     .option('--metal-value <usd>', 'value of the steel/aluminum content, for Section 232 derivatives')
     .option('--loaded <YYYY-MM-DD>', 'date of loading on the vessel, for the in-transit rules')
     .option('--quantity <n>', 'quantity, in the unit of a specific MFN rate (e.g. kg)')
@@ -129,7 +129,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--spi <program>', 'claim a special program for rows without an spi column: JP (US-Japan Trade Agreement) applies the line\'s Special rate where the HTS lists JP')
     .option('--scenario <name>', 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
-    .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us-japan.json')
+    .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us.json')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'ndjson', 'xlsx']))
     .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx on a terminal)')
     .option('--limit <n>', 'most lines a table shows', '50')
@@ -139,7 +139,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--explain', 'for each line, every measure considered, whether it applied and why, with its citation')
     .option('--mode <mode>', 'mode of transport for rows without a mode column: ocean, air, truck, rail (HMF is for ocean only)', 'ocean')
     .option('--no-fees', 'leave out the customs fees (MPF, HMF)')
-    .option('--refunds', 'list only the lines with duty that can be claimed back (IEEPA, struck down 2026-02-20); totals cover every line')
+    .option('--refunds', 'list only the lines with duty that can be claimed back (measures the schedule marks refundable, each with its reason); totals cover every line')
     .option('-j, --jobs <n>', 'worker threads for large csv/json/ndjson inputs (same output, more memory); "auto": one per CPU', '1'))
     .addHelpText('before', CALC_EXAMPLES)
     .addHelpText('after', CALC_AFTER)
@@ -301,7 +301,7 @@ Examples:
   schedule
     .command('show')
     .description('the measures of a schedule (or of a scenario applied to it): authority, scope, rate, window, citation, confidence; then the sources')
-    .argument('[id]', 'us-japan (default), a bundled scenario id, or your own scenario file (a path ending in .json)')
+    .argument('[id]', 'us (default), a bundled scenario id, or your own scenario file (a path ending in .json)')
     .option('--schedule <file>', 'your own schedule file')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--no-color', 'no colour (accepted for every command; this one prints none)')

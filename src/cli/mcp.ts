@@ -268,7 +268,7 @@ function defineTools(scenarios: [string, ...string[]], categories: string[]) {
         .regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'expected the id of a bundled schedule or scenario (lower-case letters, digits, "-" and "."), not a file' })
         .refine((v) => !v.endsWith('.json'), { message: 'expected the id of a bundled schedule or scenario, not a file' })
         .optional()
-        .describe(`us-japan (default) or a bundled scenario: ${scenarios.join(', ')}`),
+        .describe(`us (default) or a bundled scenario: ${scenarios.join(', ')}`),
     },
     // After --, the id is never read as an option (such as --schedule FILE).
     argv: (a) => ({ argv: ['schedule', 'show', '--format', 'json', ...(a.id === undefined ? [] : ['--', a.id])], rows: null }),

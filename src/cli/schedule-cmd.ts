@@ -42,11 +42,11 @@ export async function runScheduleShow(id: string | undefined, io: CliIo, o: { sc
   // ID is a bundled schedule id or a scenario id (the schedule as that scenario changes it).
   const scenarios = await bundledScenarioIds();
   let engine: Engine;
-  if (id === undefined || id === 'us-japan' || id === 'as-enacted') engine = await loadEngine({ scheduleFile: o.schedule });
+  if (id === undefined || id === 'us' || id === 'as-enacted') engine = await loadEngine({ scheduleFile: o.schedule });
   else if (scenarios.includes(id)) engine = await loadEngine({ scheduleFile: o.schedule, scenario: id });
   // A path of a scenario of your own: the schedule as it changes it (its problems reported with its JSON paths).
   else if (id.endsWith('.json') || id.includes('/') || id.includes('\\')) engine = await loadEngine({ scheduleFile: o.schedule, scenarioFile: id });
-  else throw new UsageError(`unknown schedule or scenario "${id}"; bundled: us-japan, ${scenarios.join(', ')}; or give a scenario file (FILE.json)`);
+  else throw new UsageError(`unknown schedule or scenario "${id}"; bundled: us, ${scenarios.join(', ')}; or give a scenario file (FILE.json)`);
 
   if (o.format === 'json') {
     const measures = engine.measures.map((m) => ({
@@ -54,7 +54,7 @@ export async function runScheduleShow(id: string | undefined, io: CliIo, o: { sc
       from: m.from, to: m.to, chapter99: m.chapter99, sources: m.sources, confidence: m.confidence, assumes: m.assumes, notes: m.notes ?? null,
     }));
     const lists = [...engine.lists.values()];
-    io.stdout.write(`${JSON.stringify({ schedule: engine.scheduleId, scenario: engine.scenario, coversFrom: engine.coversFrom, knownThrough: engine.knownThrough, measures, lists }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ schedule: engine.scheduleId, scenario: engine.scenario, coversFrom: engine.coversFrom, knownThrough: engine.knownThrough, rounding: engine.rounding, measures, lists }, null, 2)}\n`);
     return EXIT.ok;
   }
   const lines = [`${engine.title} (${engine.scheduleId}), scenario ${engine.scenario}; covers entries from ${engine.coversFrom}, known through ${engine.knownThrough}`];
@@ -125,7 +125,7 @@ function rateText(m: CompiledMeasure): string {
 async function locateInScenario(file: string, issues: DataIssue[], scheduleFile: string | undefined): Promise<DataIssue[]> {
   try {
     const scenario = await loadScenarioFile(file);
-    const { schedule } = await loadSchedule(scheduleFile ?? resolve(SCHEDULE_DIR, 'us-japan.json'));
+    const { schedule } = await loadSchedule(scheduleFile ?? resolve(SCHEDULE_DIR, 'us.json'));
     const applied = applyScenario(schedule, scenario);
     return applied.ok ? traceToScenario(scenario, applied.value, issues) : issues;
   } catch {
@@ -148,7 +148,7 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
   try {
     if (kind === 'scenario') {
       const scenario = await loadScenarioFile(file);
-      const { schedule, mfnTable, fees, mfnLines } = await loadSchedule(o.schedule ?? resolve(SCHEDULE_DIR, 'us-japan.json'));
+      const { schedule, mfnTable, fees, mfnLines } = await loadSchedule(o.schedule ?? resolve(SCHEDULE_DIR, 'us.json'));
       const applied = applyScenario(schedule, scenario);
       if (!applied.ok) throw new DataFileError(file, applied.issues);
       const compiled = compileEngine(applied.value, mfnTable, scenario.id, fees, await loadLists(applied.value, file), { mfnLines });
@@ -169,7 +169,9 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
     if (!(e instanceof DataFileError)) throw e;
     // Problems of the schedule a scenario made are told at the scenario's changes, not in the merged schedule.
     const issues = kind === 'scenario' && e.file === file ? await locateInScenario(file, e.issues, o.schedule) : e.issues;
-    io.stdout.write(`${displayText(file)}: ${issues.length} problem${issues.length === 1 ? '' : 's'} (${kind})\n`);
+    // A schedule's problem may be in one of its parts: named by the part's file.
+    const where = kind === 'schedule' ? e.file : file;
+    io.stdout.write(`${displayText(where)}: ${issues.length} problem${issues.length === 1 ? '' : 's'} (${kind}${where === file ? '' : ` ${file}`})\n`);
     for (const i of issues) io.stdout.write(`  ${displayText(formatPath(i.path))}: ${displayText(i.message, { keepLines: true })}\n`);
     return EXIT.rejected;
   }

@@ -4,7 +4,7 @@
  * baseline) and optional run rates (annual flows shown per month, day, hour).
  */
 import type { LineDuty } from './compute.js';
-import type { Cents } from './money.js';
+import { roundHalfAwayFromZero, roundHalfUp, type Cents } from './money.js';
 import type { Plan } from './resolve.js';
 
 export type GroupBy = 'category' | 'hts' | 'measure' | 'id';
@@ -65,14 +65,11 @@ export function addLine(sums: ScenarioSums, by: GroupBy, line: GroupedLine, plan
   }
 }
 
-/** An annual amount as a run rate per period, rounded half up to the cent. */
+/** An annual amount as a run rate per period, rounded half away from zero to the cent (it may be a difference). */
 export function perPeriod(annual: Cents, per: Per | null): Cents {
   if (per === null) return annual;
   const n = PERIODS_PER_YEAR[per];
-  const neg = annual < 0n;
-  const a = neg ? -annual : annual;
-  const q = (a * 2n + n) / (2n * n);
-  return neg ? -q : q;
+  return roundHalfAwayFromZero(annual, n);
 }
 
 /** (b - a) / a in percent, 4 decimals half up (away from zero), or null when a is 0. */
@@ -82,7 +79,7 @@ export function percentChange(a: Cents, b: Cents): string | null {
   const neg = diff < 0n !== a < 0n;
   const num = (diff < 0n ? -diff : diff) * 1_000_000n;
   const den = a < 0n ? -a : a;
-  const q = (num * 2n + den) / (2n * den); // percent x 10^4
+  const q = roundHalfUp(num, den); // percent x 10^4, of magnitudes: the sign is put back below
   const s = q.toString().padStart(5, '0');
   const text = `${s.slice(0, -4)}.${s.slice(-4)}`.replace(/\.?0+$/, '');
   return q === 0n ? '0' : `${neg ? '-' : ''}${text}`;

@@ -98,6 +98,8 @@ export interface Engine {
   origins: ReadonlySet<string>;
   coversFrom: string;
   knownThrough: string;
+  /** How amounts are rounded, as the schedule states it (null: not stated; the engine rounds half up per measure per line). */
+  rounding: Schedule['rounding'] | null;
   measures: readonly CompiledMeasure[];
   /** Layers in display order. */
   layers: readonly string[];
@@ -113,6 +115,13 @@ export interface Engine {
   categoryPrefixes: readonly string[];
   /** The product lists the measures name, by id. */
   lists: ReadonlyMap<string, CompiledList>;
+  /**
+   * Codes an amendment put on a list from a date (the entries' `from`), keyed `<list id>|<digits>`: before that date
+   * the code is not on the list. Only dated entries are here; most lists have none.
+   */
+  listedFrom: ReadonlyMap<string, string>;
+  /** The distinct dates of listedFrom, sorted: a list changes on them, so they bound the resolver's periods. */
+  listDates: readonly string[];
   mfnTableId: string | null;
   /** Every line of the official schedule, when the MFN table has one: a code that is not a line is refused. */
   mfnLines: HtsLines | null;
@@ -150,6 +159,7 @@ export function compileEngine(
   const issues: DataIssue[] = [];
   const usedLists = new Map<string, CompiledList>();
   const listDigits = new Map<string, string[]>();
+  const listedFrom = new Map<string, string>();
   for (const { id, path } of listRefs(schedule)) {
     const list = lists.get(id);
     if (list === undefined) {
@@ -166,6 +176,9 @@ export function compileEngine(
       });
     }
     listDigits.set(id, digits);
+    list.entries.forEach((e, j) => {
+      if (e.from !== undefined) listedFrom.set(`${id}|${digits[j]!}`, e.from);
+    });
     usedLists.set(id, {
       id,
       title: list.title,
@@ -220,7 +233,9 @@ export function compileEngine(
       if (cached !== undefined) return cached;
       const idx = new PrefixIndex<string>();
       const add = (d: string, from: string) => {
-        if (!idx.has(d)) idx.set(d, from);
+        const had = idx.lookup(d);
+        // A code on two lists keeps the first, unless only the first dates it (`from`): then the undated one holds.
+        if (had?.prefix !== d || (from !== '' && listedFrom.has(`${had.value}|${d}`) && !listedFrom.has(`${from}|${d}`))) idx.set(d, from);
       };
       hts?.forEach((p) => add(prefixDigits(p), ''));
       ids?.forEach((id) => listDigits.get(id)?.forEach((d) => add(d, id)));
@@ -322,6 +337,7 @@ export function compileEngine(
       origins,
       coversFrom: schedule.coversFrom,
       knownThrough: schedule.knownThrough,
+      rounding: schedule.rounding ?? null,
       measures,
       layers,
       layerLabels: new Map(Object.entries(schedule.layers).map(([id, l]) => [id, l.label])),
@@ -332,6 +348,8 @@ export function compileEngine(
       mfnPrefixes: (mfnTable?.entries ?? []).map((e) => prefixDigits(e.hts)).sort(),
       categoryPrefixes: [...new Set(Object.values(schedule.categories).flatMap((c) => c.hts).map(prefixDigits))].sort(),
       lists: usedLists,
+      listedFrom,
+      listDates: [...new Set(listedFrom.values())].sort(),
       mfnTableId: mfnTable?.id ?? null,
       mfnLines,
       mfnRevision: mfnTable?.revision ?? null,
@@ -383,6 +401,9 @@ function findLayerOverlaps(measures: CompiledMeasure[], prefixesOf: (category: s
       const a = measures[i]!;
       const b = measures[j]!;
       if (a.layer !== b.layer) continue;
+      // One that displaces the other by id replaces it where both apply (an origin's deal rate over the rate for
+      // every origin): said in the data, so not an accidental overlap.
+      if (a.displacesIds.has(b.id) || b.displacesIds.has(a.id)) continue;
       const windows = (a.to === null || b.from < a.to) && (b.to === null || a.from < b.to);
       if (!windows || ![...a.origins].some((o) => b.origins.has(o))) continue;
       const what = sharedGoods(a, b, prefixesOf);

@@ -6,7 +6,7 @@
  * rounded amounts, so lines and totals always reconcile.
  */
 import type { CompiledMeasure } from './compile.js';
-import { applyRate, MICRO_PER_PCT, type Cents, type RateMicro } from './money.js';
+import { applyRate, MICRO_PER_PCT, roundHalfUp, type Cents, type RateMicro } from './money.js';
 import type { Base, Plan } from './resolve.js';
 import { QUALIFIED_UNITS } from './usitc.js';
 
@@ -32,7 +32,7 @@ export interface LineDuty {
  */
 export function specificAmount(quantityMicro: bigint, microCentsPerUnit: bigint): Cents {
   const d = 1_000_000_000_000n;
-  return (quantityMicro * microCentsPerUnit * 2n + d) / (2n * d);
+  return roundHalfUp(quantityMicro * microCentsPerUnit, d);
 }
 
 /**
@@ -54,7 +54,7 @@ const HUNDRED_PCT = 100n * MICRO_PER_PCT;
 /** base x rate% x share%, rounded once, half up, to the cent. */
 function applyRateShare(base: Cents, rate: RateMicro, share: RateMicro): Cents {
   const d = HUNDRED_PCT * HUNDRED_PCT;
-  return (base * rate * share * 2n + d) / (2n * d);
+  return roundHalfUp(base * rate * share, d);
 }
 
 export function computeLineDuty(plan: Plan, value: Cents, quantityMicro: bigint | null = null, content: LineContent = NO_CONTENT): LineDuty {
@@ -72,7 +72,7 @@ export function computeLineDuty(plan: Plan, value: Cents, quantityMicro: bigint 
     let rate = a.rate;
     const base = a.base === 'value' ? value : a.base === 'metal' ? content.metalValue! : value - content.metalValue!;
     if (mfnExact !== null && a.measure.rate.kind === 'mfn') {
-      amount = roundDiv(mfnExact, E12); // one rounding for both parts
+      amount = roundHalfUp(mfnExact, E12); // one rounding for both parts
       rate = displayRate(amount, value);
     } else if (mfnExact !== null && a.inclusiveOf !== undefined) {
       // N% of the base minus the MFN duty's share of that base (its ad valorem equivalent), at least 0; on the
@@ -81,7 +81,7 @@ export function computeLineDuty(plan: Plan, value: Cents, quantityMicro: bigint 
       else {
         const top = base * (a.inclusiveOf * 10_000n * value - mfnExact); // x 10^-12 cent x value
         const share = a.nonUsShare ? HUNDRED_PCT - content.usContent! : HUNDRED_PCT;
-        amount = top <= 0n ? 0n : roundDiv(top * share, value * E12 * HUNDRED_PCT);
+        amount = top <= 0n ? 0n : roundHalfUp(top * share, value * E12 * HUNDRED_PCT);
       }
       rate = displayRate(amount, value);
     } else {
@@ -96,14 +96,10 @@ export function computeLineDuty(plan: Plan, value: Cents, quantityMicro: bigint 
 
 const E12 = 1_000_000_000_000n;
 
-/** n / d rounded half up, both >= 0. */
-function roundDiv(n: bigint, d: bigint): bigint {
-  return (n * 2n + d) / (2n * d);
-}
 
 /** The percentage an amount comes to on the line's value, for display (micro-percent). */
 function displayRate(amount: Cents, value: Cents): RateMicro {
-  return value === 0n ? 0n : roundDiv(amount * 100_000_000n, value);
+  return value === 0n ? 0n : roundHalfUp(amount * 100_000_000n, value);
 }
 
 /**

@@ -105,10 +105,22 @@ export function pctFromString(s: string): RateMicro {
   return r.value;
 }
 
+/**
+ * n / d rounded half up: the one rounding of money in this tool (each measure's amount per line, each fee line;
+ * the mode is the schedule's `rounding`, an UNCONFIRMED reading of how CBP rounds). Both n >= 0 and d > 0.
+ */
+export function roundHalfUp(n: bigint, d: bigint): bigint {
+  return (n * 2n + d) / (2n * d);
+}
+
+/** n / d rounded half away from zero, for signed figures (differences, changes); d > 0. */
+export function roundHalfAwayFromZero(n: bigint, d: bigint): bigint {
+  return n < 0n ? -roundHalfUp(-n, d) : roundHalfUp(n, d);
+}
+
 /** valueCents * rate%, rounded half up to the cent. Both inputs are >= 0. */
 export function applyRate(valueCents: Cents, rate: RateMicro): Cents {
-  const n = valueCents * rate;
-  return (n * 2n + DIVISOR) / (2n * DIVISOR);
+  return roundHalfUp(valueCents * rate, DIVISOR);
 }
 
 /** Formats cents as a plain decimal string with two places: 1234567n -> "12345.67". */
@@ -143,7 +155,7 @@ export function formatRate(r: RateMicro): string {
 export function effectiveRate(duty: Cents, value: Cents): string {
   if (value === 0n) return '0';
   // percent with 4 decimals = duty * 100 * 10^4 / value, half up
-  const scaled = (duty * 1_000_000n * 2n + value) / (2n * value);
+  const scaled = roundHalfUp(duty * 1_000_000n, value);
   if (scaled >= 0n && scaled <= MAX_SAFE) {
     // The per-row path: integer and 4-decimal parts from a double (exact below 2^53), the decimals from a table.
     const n = Number(scaled);

@@ -6,7 +6,7 @@
  */
 import { microOf, type CompiledMeasure, type Engine } from './compile.js';
 import { nextDay } from './dates.js';
-import { firstLongerUnder, formatHts } from './hts.js';
+import { firstLongerUnder, formatHts, type PrefixIndex } from './hts.js';
 import { priceOfficial, type OfficialPrice } from './hts-lines.js';
 import { parseRateText } from './usitc.js';
 import { formatRate, pctFromString, type RateMicro } from './money.js';
@@ -128,14 +128,14 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
     const hts = good.hts;
     const inForce = engine.measures.filter((m) => !(good.date < m.from || (m.to !== null && good.date >= m.to) || !m.origins.has(good.origin)));
     for (const m of inForce) {
-      const finer = finerLineTreatedOtherwise(engine, m, hts);
+      const finer = finerLineTreatedOtherwise(engine, m, hts, good.date);
       const moot = (): boolean =>
         inForce.some(
           (d) =>
             d !== m &&
             (d.displacesIds.has(m.id) || d.displacesLayers.has(m.layer)) &&
-            measureCovers(engine, d, hts) &&
-            finerLineTreatedOtherwise(engine, d, hts) === undefined,
+            measureCovers(engine, d, hts, good.date) &&
+            finerLineTreatedOtherwise(engine, d, hts, good.date) === undefined,
         );
       if (finer !== undefined && !moot()) {
         return {
@@ -264,7 +264,7 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
   const candidates: CompiledMeasure[] = [];
   const outcome: (string | null)[] = [];
   for (const m of engine.measures) {
-    const why = whyNot(m, good, category, reasons);
+    const why = whyNot(engine, m, good, category, reasons);
     outcome.push(why);
     if (why === null) candidates.push(m);
   }
@@ -460,9 +460,9 @@ function claimSpecial(
  * measure treats otherwise than `code` itself, or undefined when every line under `code` is in scope, or every one
  * is out. A line's treatment is that of its longest such prefix, so checking those prefixes is enough.
  */
-function finerLineTreatedOtherwise(engine: Engine, m: CompiledMeasure, code: string): string | undefined {
+function finerLineTreatedOtherwise(engine: Engine, m: CompiledMeasure, code: string, date: string): string | undefined {
   if (m.allGoods && m.excludeSorted.length === 0 && m.excludeCategories.size === 0) return undefined;
-  const covers = (hts: string) => measureCovers(engine, m, hts);
+  const covers = (hts: string) => measureCovers(engine, m, hts, date);
   const own = covers(code);
   const differs = (p: string) => covers(p) !== own;
   return (
@@ -473,24 +473,39 @@ function finerLineTreatedOtherwise(engine: Engine, m: CompiledMeasure, code: str
 }
 
 /** Whether the measure's scope covers the code (by HTS prefix or by the code's category), exclusions applied. */
-function measureCovers(engine: Engine, m: CompiledMeasure, hts: string): boolean {
+function measureCovers(engine: Engine, m: CompiledMeasure, hts: string, date: string): boolean {
   const c = engine.categoryIndex.lookup(hts)?.value ?? engine.fallbackCategory;
-  if (m.excludeHts.matches(hts) || (c !== null && m.excludeCategories.has(c))) return false;
-  return m.allGoods || m.hts.matches(hts) || (c !== null && m.categories.has(c));
+  if (listedOn(engine, m.excludeHts, hts, date) !== undefined || (c !== null && m.excludeCategories.has(c))) return false;
+  return m.allGoods || listedOn(engine, m.hts, hts, date) !== undefined || (c !== null && m.categories.has(c));
+}
+
+/**
+ * The longest prefix of the code in a measure's index that is listed on the date: a code an amendment put on a
+ * list from a later date (its entry's `from`) is not on it yet, and a shorter listed prefix may still hold.
+ */
+function listedOn(engine: Engine, idx: PrefixIndex<string>, hts: string, date: string): { prefix: string; value: string } | undefined {
+  let hit = idx.lookup(hts);
+  if (engine.listedFrom.size === 0) return hit;
+  while (hit !== undefined) {
+    const from = hit.value === '' ? undefined : engine.listedFrom.get(`${hit.value}|${hit.prefix}`);
+    if (from === undefined || date >= from) return hit;
+    hit = hit.prefix.length > 1 ? idx.lookup(hit.prefix.slice(0, -1)) : undefined;
+  }
+  return undefined;
 }
 
 /** Why the measure does not apply to the good (null: it does); without `reasons`, '' stands for any reason. */
-function whyNot(m: CompiledMeasure, good: GoodInput, category: string, reasons: boolean): string | null {
+function whyNot(engine: Engine, m: CompiledMeasure, good: GoodInput, category: string, reasons: boolean): string | null {
   if (good.date < m.from) return reasons ? `not yet in force (from ${m.from})` : '';
   if (m.to !== null && good.date >= m.to) return reasons ? `no longer in force (ended for entries from ${m.to})` : '';
   if (!m.origins.has(good.origin)) return reasons ? `does not cover origin ${good.origin}` : '';
   if (good.hts !== null) {
-    const ex = m.excludeHts.lookup(good.hts);
+    const ex = listedOn(engine, m.excludeHts, good.hts, good.date);
     if (ex) return reasons ? `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})` : '';
   }
   if (m.excludeCategories.has(category)) return reasons ? `category ${category} is excluded` : '';
   if (m.allGoods) return null;
-  if (good.hts !== null && m.hts.matches(good.hts)) return null;
+  if (good.hts !== null && listedOn(engine, m.hts, good.hts, good.date) !== undefined) return null;
   if (m.categories.has(category)) return null;
   if (!reasons) return '';
   return good.hts !== null
@@ -595,6 +610,7 @@ export class Resolver {
       if (m.to !== null) b.add(m.to);
       for (const t of m.inTransit) b.add(t.enteredBefore);
     }
+    for (const d of engine.listDates) b.add(d); // a list amended on a date (entries' `from`)
     this.#boundaries = [...b].sort();
     const cuts = new Set<string>();
     const thresholds = new Set<bigint>();

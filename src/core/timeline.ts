@@ -4,7 +4,7 @@
  * step is kept where the rate changes, with the measures that caused it.
  */
 import type { Engine } from './compile.js';
-import { formatRate, type Cents, type RateMicro } from './money.js';
+import { formatRate, roundHalfUp, type Cents, type RateMicro } from './money.js';
 import { resolveGood, type GoodInput, type Refusal } from './resolve.js';
 
 export type Good = Omit<GoodInput, 'date'>;
@@ -31,13 +31,14 @@ export interface TimelineResult {
   refused: { good: Good; refusal: Refusal }[];
 }
 
-/** Every date within [from, to] on which some measure starts or ends, plus `from`. */
+/** Every date within [from, to] on which some measure starts or ends, or a list is amended, plus `from`. */
 export function changeDates(engine: Engine, from: string, to: string): string[] {
   const dates = new Set<string>([from]);
   for (const m of engine.measures) {
     if (m.from > from && m.from <= to) dates.add(m.from);
     if (m.to !== null && m.to > from && m.to <= to) dates.add(m.to);
   }
+  for (const d of engine.listDates) if (d > from && d <= to) dates.add(d);
   return [...dates].sort();
 }
 
@@ -110,6 +111,6 @@ export function timeline(engine: Engine, goods: WeightedGood[], from: string, to
 /** sum(value x rate) / sum(value), as a percent with 4 decimals, half up. */
 function weightedRate(weighted: bigint, total: bigint): string {
   // weighted is in cents x micro-percent; result in micro-percent rounded to 4 decimals of a percent (100 micro).
-  const hundredths = (weighted * 2n + total * 100n) / (total * 200n); // rate in units of 0.0001%
+  const hundredths = roundHalfUp(weighted, total * 100n); // rate in units of 0.0001%
   return formatRate(hundredths * 100n);
 }

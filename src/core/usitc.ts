@@ -147,19 +147,45 @@ export function normalizeRateText(raw: string): string {
 }
 
 /**
- * Why a General rate text has no computation here, for the line's refusal (the text is quoted with it). The
- * shapes are those of HTS 2026 Rev. 10 (README "MFN rates"): a rate on a content, a drained weight or a part of
- * the article needs a quantity or value the row does not give; "the rate applicable to ..." names another line.
+ * The two kinds of rate text this table cannot price. `no-computation`: the text has no computation of its own (it
+ * names another article, line or set, or a U.S. note). `needs-input`: it has one, from an input a row does not
+ * carry (the value of a watch's case, strap, battery or movement; a count of jewels, lines, pins or pieces; degrees
+ * of polarity; a content value; a second quantity in another unit). README "MFN rates" counts both.
+ */
+export type RateRefusalKind = 'no-computation' | 'needs-input';
+
+/** The words a refusal of each kind starts with (tests and the walk of every line count by them). */
+export const RATE_REFUSAL_KIND: Readonly<Record<RateRefusalKind, string>> = {
+  'no-computation': 'no defined computation',
+  'needs-input': 'needs an input the row does not carry',
+};
+
+function classifyRate(t: string): { kind: RateRefusalKind; why: string } {
+  if (/^the rate/i.test(t)) return { kind: 'no-computation', why: 'the rate is that of another article or line' };
+  if (/^see /i.test(t)) return { kind: 'no-computation', why: 'the rate is set by a U.S. note' };
+  if (/drained weight/.test(t)) return { kind: 'needs-input', why: 'the rate is on the drained weight' };
+  if (/content|total sugars|contents and container|entire contents/.test(t)) return { kind: 'needs-input', why: 'the rate is on a content of the goods' };
+  if (/on (the )?(case|movement|strap|battery|apparatus|value of)/.test(t)) return { kind: 'needs-input', why: 'the rate is on parts of the article valued separately (case, strap, battery, movement)' };
+  if (/jewel|line\/|pins|degree|piece or part/.test(t)) return { kind: 'needs-input', why: 'the rate counts a quantity the row does not give (jewels, lines, pins, degrees, pieces)' };
+  // Two specific parts in different units ("1.5¢/kg + 2¢/liter"): a second quantity would price it.
+  const units = [...t.matchAll(/(?:¢|\$\d+(?:\.\d+)?)\s*\/\s*([a-z][a-z. ]*)/g)].map((m) => m[1]!.trim());
+  if (units.length === 2 && units[0] !== units[1]) return { kind: 'needs-input', why: 'the rate has two specific parts in different units (a second quantity)' };
+  return { kind: 'no-computation', why: 'the rate has more terms or units than a row can price' };
+}
+
+/** Which kind of refusal a General rate text this table cannot price is (see RateRefusalKind). */
+export function rateRefusalKind(raw: string): RateRefusalKind {
+  return classifyRate(normalizeRateText(raw)).kind;
+}
+
+/**
+ * Why a General rate text has no computation here, for the line's refusal (the text is quoted with it): its kind
+ * first ("no defined computation" or "needs an input the row does not carry"), then the reason. The shapes are
+ * those of HTS 2026 Rev. 10 (README "MFN rates").
  */
 export function rateRefusal(raw: string): string {
-  const t = normalizeRateText(raw);
-  if (/^the rate/i.test(t)) return 'the rate is that of another article or line';
-  if (/^see /i.test(t)) return 'the rate is set by a U.S. note';
-  if (/drained weight/.test(t)) return 'the rate is on the drained weight, which the row does not give';
-  if (/content|total sugars|contents and container|entire contents/.test(t)) return 'the rate is on a content of the goods, which the row does not give';
-  if (/on (the )?(case|movement|strap|battery|apparatus|value of)/.test(t)) return 'the rate is on parts of the article valued separately, which the row does not give';
-  if (/jewel|line\/|pins|degree|piece or part/.test(t)) return 'the rate counts a quantity the row does not give (jewels, lines, pins, degrees, pieces)';
-  return 'the rate has more terms or units than one quantity can price';
+  const { kind, why } = classifyRate(normalizeRateText(raw));
+  return `${RATE_REFUSAL_KIND[kind]} (${why})`;
 }
 
 /** Moves the decimal point: shiftDecimal("89.6", -3) = "0.0896"; null beyond 6 decimals. */

@@ -9,12 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { compileEngine, listRefs, type Engine } from '../core/compile.js';
 import { HtsLines } from '../core/hts-lines.js';
 import { formatPath, type DataIssue } from '../core/issues.js';
+import { locateIssue, mergeParts, type Merged, type PartIssue } from '../core/parts.js';
 import { applyScenario } from '../core/scenario.js';
-import type { Fees, MfnTable, ProductList, Scenario, Schedule } from '../schema/schedule.js';
+import type { Fees, MfnTable, ProductList, Scenario, Schedule, SchedulePart } from '../schema/schedule.js';
 
 /** The bundled data directory (data/ at the package root). */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
-export const DEFAULT_SCHEDULE = resolve(DATA_DIR, 'schedules/us-japan.json');
+export const DEFAULT_SCHEDULE = resolve(DATA_DIR, 'schedules/us.json');
+export const PARTS_DIR = resolve(DATA_DIR, 'schedules/parts');
 export const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
 export const MFN_DIR = resolve(DATA_DIR, 'mfn');
 export const FEES_DIR = resolve(DATA_DIR, 'fees');
@@ -52,7 +54,7 @@ function validatedAtBuild(kind: SchemaName, file: string, text: string): boolean
   return stamp !== undefined && stamp === createHash('sha256').update(text).digest('hex');
 }
 
-type SchemaName = 'ScheduleSchema' | 'ScenarioSchema' | 'MfnTableSchema' | 'FeesSchema' | 'ProductListSchema';
+type SchemaName = 'ScheduleSchema' | 'SchedulePartSchema' | 'ScenarioSchema' | 'MfnTableSchema' | 'FeesSchema' | 'ProductListSchema';
 
 /** The most a schedule, scenario, MFN table or USITC export file may hold (the 2026 USITC export is 13 MB). */
 export const MAX_DATA_FILE_BYTES = 64 * 1024 * 1024;
@@ -168,7 +170,7 @@ function wrongKindHint(expected: SchemaName, data: unknown): string | null {
   if (data === null || typeof data !== 'object') return null;
   const has = (k: string) => k in data;
   const kind = has('changes') && has('base') ? 'scenario' : has('entries') ? 'MFN table' : has('measures') ? 'schedule' : null;
-  const wanted = { ScheduleSchema: 'schedule', ScenarioSchema: 'scenario', MfnTableSchema: 'MFN table', FeesSchema: 'fees', ProductListSchema: 'product list' }[expected];
+  const wanted = { ScheduleSchema: 'schedule', SchedulePartSchema: 'schedule part', ScenarioSchema: 'scenario', MfnTableSchema: 'MFN table', FeesSchema: 'fees', ProductListSchema: 'product list' }[expected];
   if (kind === null || kind === wanted) return null;
   const flag = { schedule: '--schedule', scenario: '--scenario-file', 'MFN table': 'mfnTable in a schedule' }[kind];
   const a = (w: string) => (/^[AEIOUM]/.test(w) ? `an ${w}` : `a ${w}`);
@@ -183,7 +185,7 @@ async function loadBundled<T>(schemaName: SchemaName, dir: string, id: string, s
   } catch (e) {
     if (e instanceof DataFileError && e.file === file && e.issues[0]?.message === 'file not found') {
       const path = typeof field === 'string' ? [field] : field;
-      const what = typeof field === 'string' ? field : 'product list';
+      const what = typeof field === 'string' ? field : field[0] === 'parts' ? 'schedule part' : 'product list';
       throw new DataFileError(scheduleFile, [{ path, message: `no bundled ${what} "${id}" (data/${relative(DATA_DIR, dir)}/${id}.json)` }]);
     }
     throw e;
@@ -228,8 +230,27 @@ export function loadSchedule(file: string): Promise<LoadedSchedule> {
   return p;
 }
 
+/** Files of a schedule's parts, by part id. */
+const partFile = (id: string) => resolve(PARTS_DIR, `${id}.json`);
+
+/** Throws the problems of a merge, in the first file that has any (the schedule's or a part's). */
+function throwIn(file: string, issues: PartIssue[]): void {
+  if (issues.length === 0) return;
+  const part = issues[0]!.part;
+  throw new DataFileError(part === null ? file : partFile(part), issues.filter((i) => i.part === part).map(({ path, message }) => ({ path, message })));
+}
+
 async function readSchedule(file: string): Promise<LoadedSchedule> {
-  const schedule = await check<Schedule>('ScheduleSchema', await readJson(file), file);
+  const own = await check<Schedule>('ScheduleSchema', await readJson(file), file);
+  const parts: SchedulePart[] = [];
+  for (const [i, id] of (own.parts ?? []).entries()) {
+    const part = await loadBundled<SchedulePart>('SchedulePartSchema', PARTS_DIR, id, file, ['parts', i]);
+    if (part.id !== id) throw new DataFileError(partFile(id), [{ path: ['id'], message: `the part's id "${part.id}" is not its file name "${id}"` }]);
+    parts.push(part);
+  }
+  const merged = mergeParts(own, parts);
+  throwIn(file, merged.issues);
+  const schedule = merged.schedule;
   let mfnTable: MfnTable | null = null;
   let mfnLines: HtsLines | null = null;
   if (schedule.mfnTable !== undefined) {
@@ -237,11 +258,14 @@ async function readSchedule(file: string): Promise<LoadedSchedule> {
     mfnLines = readOfficialLines(mfnTable, resolve(MFN_DIR, `${schedule.mfnTable}.json`));
   }
   const fees = schedule.fees === undefined ? null : await loadBundled<Fees>('FeesSchema', FEES_DIR, schedule.fees, file, 'fees');
-  return { schedule, mfnTable, fees, mfnLines, mfnFile: mfnTable === null ? null : resolve(MFN_DIR, `${schedule.mfnTable}.json`) };
+  return { schedule, merged, mfnTable, fees, mfnLines, mfnFile: mfnTable === null ? null : resolve(MFN_DIR, `${schedule.mfnTable}.json`) };
 }
 
 interface LoadedSchedule {
+  /** With its parts' measures and categories. */
   schedule: Schedule;
+  /** Where each measure was written. */
+  merged: Merged;
   mfnTable: MfnTable | null;
   fees: Fees | null;
   /** The official lines of the MFN table, when it has them. */
@@ -335,7 +359,12 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
   const lists = await loadLists(effective, scenarioFile ?? scheduleFile);
   // The build compiled every bundled schedule with every bundled scenario and list: the same bytes need no
   // consistency checks again (a file of the user's, or an edited bundled one, gets them all).
-  const checked = [scheduleFile, ...(scenarioFile === null ? [] : [scenarioFile]), ...[...lists.keys()].map((id) => resolve(LISTS_DIR, `${id}.json`))].every((f) =>
+  const checked = [
+    scheduleFile,
+    ...(schedule.parts ?? []).map(partFile),
+    ...(scenarioFile === null ? [] : [scenarioFile]),
+    ...[...lists.keys()].map((id) => resolve(LISTS_DIR, `${id}.json`)),
+  ].every((f) =>
     stampedFiles.has(resolve(f)),
   );
   const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees, lists, { checked, mfnLines });
@@ -348,6 +377,7 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
       const { traceToScenario } = await import('../core/scenario.js'); // the error path only: already loaded
       throw new DataFileError(scenarioFile!, traceToScenario(scenario, effective, compiled.issues));
     }
+    throwIn(scheduleFile, compiled.issues.map((i) => locateIssue(loaded.merged, i)));
     throw new DataFileError(scheduleFile, compiled.issues);
   }
   return compiled.value;

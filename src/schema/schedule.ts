@@ -201,7 +201,24 @@ export const ScheduleSchema = z.strictObject({
     description: 'Id of a bundled MFN table (data/mfn/<id>.json). An id, not a path: loading a schedule reads no other file of yours.',
   }),
   categories: z.record(Id, CategorySchema),
-  measures: z.array(MeasureSchema).min(1),
+  rounding: z
+    .strictObject({
+      mode: z.literal('half-up').meta({ description: 'How an amount is rounded to the cent: half up, the one mode the engine implements.' }),
+      per: z.literal('measure-line').meta({ description: 'Where: each measure\'s amount on each line (and each fee line); totals are sums of rounded amounts.' }),
+      sources: z.array(CitationSchema).min(1),
+      confidence: ConfidenceSchema,
+      note: z.string().min(1).optional(),
+    })
+    .optional()
+    .meta({ description: 'The rounding of duty amounts, a reading of how CBP computes them (the engine implements half up per measure per line).' }),
+  parts: z
+    .array(Id)
+    .optional()
+    .meta({
+      description:
+        'Ids of bundled schedule parts (data/schedules/parts/<id>.json), one per origin or group of origins plus the measures common to all: their measures and categories join this file\'s. An id, not a path.',
+    }),
+  measures: z.array(MeasureSchema).meta({ description: 'Measures of this file; with `parts`, theirs are added after these. At least one in all.' }),
   chapter99Removed: z
     .array(
       z.strictObject({
@@ -215,6 +232,25 @@ export const ScheduleSchema = z.strictObject({
       description:
         'Chapter 99 headings that measures cite (for the dates they were in force) but that later revisions deleted: `tariff schedule check --hts` accepts their absence from that revision on, and only then.',
     }),
+  notes: z.array(z.string()).optional(),
+});
+
+export const SchedulePartSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: z.string().min(1),
+  origins: z
+    .array(z.string().regex(/^[A-Z]{2}$/))
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        "The origins this part is about (e.g. the 27 EU member states). Each measure's scope.origins defaults to these and may only narrow them. Without: the part's measures cover all the schedule's origins unless they say otherwise.",
+    }),
+  coversFrom: DateString.optional().meta({ description: 'First entry date the evidence covers for these origins, if not the schedule\'s.' }),
+  knownThrough: DateString.optional().meta({ description: 'Last date the evidence covers for these origins, if not the schedule\'s.' }),
+  categories: z.record(Id, CategorySchema).optional().meta({ description: 'Categories this part adds (an id may be defined once in the whole schedule).' }),
+  measures: z.array(MeasureSchema).min(1),
   notes: z.array(z.string()).optional(),
 });
 
@@ -259,6 +295,9 @@ export const ProductListEntrySchema = z.strictObject({
     .optional()
     .meta({ description: 'The metal the instrument lists the code under, where the list spans several (e.g. Proc. 11021 Annex I-A).' }),
   chapter99: z.string().min(1).optional().meta({ description: 'The chapter 99 heading of this code, where the list spans several.' }),
+  from: DateString.optional().meta({
+    description: 'The entry date from which an amendment put this code on the list; before it the code is not on the list. Absent: on the list whenever a measure uses it.',
+  }),
 });
 
 export const ProductListSchema = z.strictObject({
@@ -352,6 +391,7 @@ export const ScenarioSchema = z.strictObject({
 });
 
 export type Schedule = z.output<typeof ScheduleSchema>;
+export type SchedulePart = z.output<typeof SchedulePartSchema>;
 export type Measure = z.output<typeof MeasureSchema>;
 export type Rate = z.output<typeof RateSchema>;
 export type Scope = z.output<typeof ScopeSchema>;

@@ -6,7 +6,7 @@ import { script, walk, type DataWords } from '../../src/cli/completion.js';
 import { buildProgram } from '../../src/cli/main.js';
 
 const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: {}, today: '2026-11-22' };
-const data: DataWords = { scenarios: ['as-enacted', 'no-deal'], categories: ['vehicles'], origins: ['JP'], schedules: ['us-japan'] };
+const data: DataWords = { scenarios: ['as-enacted', 'no-deal'], categories: ['vehicles'], origins: ['JP'], schedules: ['us'] };
 
 describe('completion from the commander program', () => {
   it('walks every command, with its options and what completes their values', () => {

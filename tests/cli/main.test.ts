@@ -60,7 +60,7 @@ describe('main(argv, io)', () => {
   });
 
   it('a scenario file referring to an unknown measure names the file and path', async () => {
-    const file = write('scn.json', { id: 'mine', title: 'mine', base: 'us-japan', description: 'd', changes: [{ op: 'remove', measure: 's232-autos' }] });
+    const file = write('scn.json', { id: 'mine', title: 'mine', base: 'us', description: 'd', changes: [{ op: 'remove', measure: 's232-autos' }] });
     const f = fakeIo(null);
     expect(await main(['calc', '--value', '1', '--hts', '8703.23.01', '--scenario-file', file], f.io)).toBe(1);
     expect(f.err()).toContain(file);
@@ -69,7 +69,7 @@ describe('main(argv, io)', () => {
 
   it('a user scenario file changes the figures', async () => {
     const file = write('autos10.json', {
-      id: 'autos-at-10', title: 'Autos at 10%', base: 'us-japan', description: 'd',
+      id: 'autos-at-10', title: 'Autos at 10%', base: 'us', description: 'd',
       changes: [{ op: 'modify', measure: 's232-vehicles-japan-inclusive-15', set: { rate: { kind: 'ad-valorem', pct: '10' } } }],
     });
     const f = fakeIo(null);

@@ -13,7 +13,7 @@ describe('tariff calc, one import by flags', () => {
     const r = await tariff(['calc', '--value', '45000', '--hts', '8703.24.01', '--date', '2025-05-01', '--format', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schedule: 'us-japan', scenario: 'as-enacted', rejected: [] });
+    expect(doc).toMatchObject({ schedule: 'us', scenario: 'as-enacted', rejected: [] });
     expect(doc.lines).toEqual([
       expect.objectContaining({
         line: null,

@@ -67,7 +67,7 @@ describe('tariff compare', () => {
   it('a broken scenario file gets an error a user can act on: file, JSON path, what was expected', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tariff-scn-'));
     const file = join(dir, 'broken.json');
-    writeFileSync(file, JSON.stringify({ id: 'broken', title: 'b', base: 'us-japan', description: 'd', changes: [{ op: 'modify', measure: 's122-10', set: { rate: { kind: 'ad-valorem', pct: 'ten' } } }, { op: 'remove', measure: 's232-autos' }] }));
+    writeFileSync(file, JSON.stringify({ id: 'broken', title: 'b', base: 'us', description: 'd', changes: [{ op: 'modify', measure: 's122-10', set: { rate: { kind: 'ad-valorem', pct: 'ten' } } }, { op: 'remove', measure: 's232-autos' }] }));
     const r = await tariff(['compare', BASKET, '--scenario-file', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(file);
@@ -75,7 +75,7 @@ describe('tariff compare', () => {
     const r2 = await tariff(['schedule', 'validate', file]);
     expect(r2.code).toBe(1);
     expect(r2.stdout).toMatch(/changes\[0\]\.set\.rate\.pct/);
-    writeFileSync(file, JSON.stringify({ id: 'broken', title: 'b', base: 'us-japan', description: 'd', changes: [{ op: 'remove', measure: 's232-autos' }] }));
+    writeFileSync(file, JSON.stringify({ id: 'broken', title: 'b', base: 'us', description: 'd', changes: [{ op: 'remove', measure: 's232-autos' }] }));
     const r3 = await tariff(['compare', BASKET, '--scenario-file', file]);
     expect(r3.code).toBe(1);
     expect(r3.stderr).toMatch(/changes\[0\]\.measure: unknown measure "s232-autos"; the base schedule has: mfn, /);
@@ -128,7 +128,7 @@ describe('tariff schedule', () => {
   it('list shows schedules with knownThrough and the scenarios', async () => {
     const r = await tariff(['schedule', 'list', '--format', 'json']);
     const doc = JSON.parse(r.stdout);
-    expect(doc.schedules).toEqual([expect.objectContaining({ id: 'us-japan', knownThrough: '2026-10-09' })]);
+    expect(doc.schedules).toEqual([expect.objectContaining({ id: 'us', knownThrough: '2026-10-09' })]);
     expect(doc.scenarios.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(SCENARIOS));
   });
 
@@ -140,7 +140,7 @@ describe('tariff schedule', () => {
   });
 
   it('validate says valid for bundled files and exits 1 with every problem for a bad one', async () => {
-    expect(await tariff(['schedule', 'validate', 'data/schedules/us-japan.json'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/valid schedule/) });
+    expect(await tariff(['schedule', 'validate', 'data/schedules/us.json'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/valid schedule/) });
     expect(await tariff(['schedule', 'validate', 'data/mfn/hts-2026-rev-10.json'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/valid mfn table/) });
   });
 });

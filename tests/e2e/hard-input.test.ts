@@ -169,7 +169,7 @@ describe('data files that are not regular files (QA-2026-12 #7)', () => {
   });
 
   it.runIf(process.platform === 'linux')('schedule validate <(cat file) reads the pipe once, for every kind of file', async () => {
-    for (const [file, kind] of [['data/scenarios/no-deal.json', 'scenario'], ['data/schedules/us-japan.json', 'schedule'], ['data/mfn/hts-2026-rev-10.json', 'mfn table']]) {
+    for (const [file, kind] of [['data/scenarios/no-deal.json', 'scenario'], ['data/schedules/us.json', 'schedule'], ['data/mfn/hts-2026-rev-10.json', 'mfn table']]) {
       const r = await tariffTimed(['node "$BIN"', 'schedule', 'validate', `<(cat ${file})`], '', 30_000, true);
       expect(r.stdout + r.stderr, file).toMatch(new RegExp(`valid ${kind}`));
       expect(r.code, file).toBe(0);
@@ -177,7 +177,7 @@ describe('data files that are not regular files (QA-2026-12 #7)', () => {
   });
 
   it.runIf(process.platform === 'linux')('a pipe is still a way to pass a file: --scenario-file <(cat file), --schedule <(cat file)', async () => {
-    const r = await tariffTimed(['node "$BIN"', ...one, '--format', 'csv', '--scenario-file', '<(cat data/scenarios/no-deal.json)', '--schedule', '<(cat data/schedules/us-japan.json)'], '', 30_000, true);
+    const r = await tariffTimed(['node "$BIN"', ...one, '--format', 'csv', '--scenario-file', '<(cat data/scenarios/no-deal.json)', '--schedule', '<(cat data/schedules/us.json)'], '', 30_000, true);
     const plain = await tariffTimed([...one, '--format', 'csv', '--scenario', 'no-deal']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(plain.stdout);
@@ -188,7 +188,7 @@ describe('percentages in schedules and scenarios state their limits (QA-2026-12 
   const dir = mkdtempSync(join(tmpdir(), 'tariff-pct-'));
   it.each([['1000000'], ['10.1234567']])('"%s"', async (pct) => {
     const file = join(dir, `s-${pct}.json`);
-    writeFileSync(file, JSON.stringify({ id: 'x', title: 'x', base: 'us-japan', description: 'x', changes: [{ op: 'modify', measure: 's232-vehicles-japan-inclusive-15', set: { rate: { kind: 'ad-valorem', pct } } }] }));
+    writeFileSync(file, JSON.stringify({ id: 'x', title: 'x', base: 'us', description: 'x', changes: [{ op: 'modify', measure: 's232-vehicles-japan-inclusive-15', set: { rate: { kind: 'ad-valorem', pct } } }] }));
     const r = await tariffTimed(['schedule', 'validate', file]);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/at most 1000 with at most 6 decimals/);

@@ -122,7 +122,7 @@ describe('QA #1, #25: timeline refuses what calc refuses, with the same reasons'
 });
 
 describe('QA #2, #16: scenario files', () => {
-  const rmMfn = () => file('rm-mfn.json', JSON.stringify({ id: 'x', title: 'x', base: 'us-japan', description: 'x', changes: [{ op: 'remove', measure: 'mfn' }] }));
+  const rmMfn = () => file('rm-mfn.json', JSON.stringify({ id: 'x', title: 'x', base: 'us', description: 'x', changes: [{ op: 'remove', measure: 'mfn' }] }));
 
   it('#2: a scenario removing MFN is invalid (validate) and refused by calc, naming the file and the JSON path', async () => {
     const v = await run(['schedule', 'validate', rmMfn()]);
@@ -137,7 +137,7 @@ describe('QA #2, #16: scenario files', () => {
 
   it('#16: an overlap made by a scenario is reported at its own path, changes[0].set.to, by validate and by calc', async () => {
     const overlap = file('overlap.json', JSON.stringify({
-      id: 'overlap', title: 'x', base: 'us-japan', description: 'x',
+      id: 'overlap', title: 'x', base: 'us', description: 'x',
       changes: [{ op: 'modify', measure: 'ieepa-pause-10', set: { to: '2025-09-01' } }],
     }));
     const v = await run(['schedule', 'validate', overlap]);
@@ -265,7 +265,7 @@ describe('QA #26, #27, #30: schedule commands and the README scenario example', 
 
   it('#30: schedule show FILE shows the measures as a user scenario file changes them', async () => {
     const f = file('my-autos.json', JSON.stringify({
-      id: 'my-autos', title: 'x', base: 'us-japan', description: 'x',
+      id: 'my-autos', title: 'x', base: 'us', description: 'x',
       changes: [{ op: 'modify', measure: 's232-vehicles-japan-inclusive-15', set: { rate: { kind: 'ad-valorem', pct: '7' } } }],
     }));
     const r = await run(['schedule', 'show', f, '--format', 'json']);
@@ -273,7 +273,7 @@ describe('QA #26, #27, #30: schedule commands and the README scenario example', 
     const doc = JSON.parse(r.stdout);
     expect(doc.scenario).toBe('my-autos');
     expect(doc.measures.find((m: { id: string }) => m.id === 's232-vehicles-japan-inclusive-15').rate).toBe('+7%');
-    const bad = await run(['schedule', 'show', file('rm.json', JSON.stringify({ id: 'r', title: 'x', base: 'us-japan', description: 'x', changes: [{ op: 'remove', measure: 'nope' }] }))]);
+    const bad = await run(['schedule', 'show', file('rm.json', JSON.stringify({ id: 'r', title: 'x', base: 'us', description: 'x', changes: [{ op: 'remove', measure: 'nope' }] }))]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/changes\[0\]\.measure: unknown measure "nope"/);
   });
@@ -378,10 +378,10 @@ describe('QA #22: csv says when a rate applies to a base other than the value', 
 describe('QA #23: a difference between scenarios that computed different rows is flagged', () => {
   it('a row computed under the baseline and rejected under the other scenario', async () => {
     const { readFileSync } = await import('node:fs');
-    const schedule = JSON.parse(readFileSync(join(ROOT, 'data/schedules/us-japan.json'), 'utf8'));
-    const template = schedule.measures.find((m: { rate: { kind: string } }) => m.rate.kind === 'not-modelled');
+    const japan = JSON.parse(readFileSync(join(ROOT, 'data/schedules/parts/japan.json'), 'utf8'));
+    const template = japan.measures.find((m: { rate: { kind: string } }) => m.rate.kind === 'not-modelled');
     const measure = { ...template, id: 'qa-not-modelled-machines', scope: { hts: ['8457.10.00'] }, window: { from: '2025-01-01' }, displaces: [] };
-    const f = file('nm.json', JSON.stringify({ id: 'qa-nm', title: 'x', base: 'us-japan', description: 'x', changes: [{ op: 'add', measure }] }));
+    const f = file('nm.json', JSON.stringify({ id: 'qa-nm', title: 'x', base: 'us', description: 'x', changes: [{ op: 'add', measure }] }));
     const input = 'id,hts,value,date,mfn_rate\nm,8457.10.00,1000,2025-09-01,4.2\nc,8703.23.01,30000,2025-09-01,\n';
     const r = await run(['compare', '--scenarios', 'as-enacted', '--scenario-file', f, '--format', 'json'], { stdin: input });
     expect(r.code).toBe(1);

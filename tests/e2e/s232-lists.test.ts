@@ -25,6 +25,18 @@ describe('Section 232 lists (HTS chapter 99 notes 16, 19, 33, 39)', () => {
     expect(wire.lines[0]).toMatchObject({ duty: '510.00' }); // MFN 1% + 50% copper (9903.78.01)
   });
 
+  it('steel derivatives before Proc. 11021 by list s232-steel-derivatives: bolts in (note 16(c)(iv)), cast-iron tubes out', async () => {
+    const bolts = await line(['--value', '1000', '--hts', '7318.15.20', '--date', '2025-06-04']);
+    expect(bolts.lines[0].duties.map((d: { measure: string }) => d.measure)).toEqual(['mfn', 's232-steel-50']);
+    const tubes = await line(['--value', '1000', '--hts', '7303.00.00', '--date', '2025-06-04']);
+    expect(tubes.lines[0].duties.map((d: { measure: string }) => d.measure)).toEqual(['mfn', 'ieepa-pause-10']);
+  });
+
+  it('EO 14257 Annex II dated per code: green tea 0902.10.10 pays the inclusive 15% on 2025-11-12 and none from 2025-11-13', async () => {
+    expect((await line(['--value', '1000', '--hts', '0902.10.10', '--date', '2025-11-12'])).lines[0]).toMatchObject({ duty: '150.00' });
+    expect((await line(['--value', '1000', '--hts', '0902.10.10', '--date', '2025-11-13'])).lines[0]).toMatchObject({ duty: '64.00' });
+  });
+
   it('a semiconductor provision of note 39(b) is rejected with the reason from 2026-01-15, exit 1', async () => {
     const r = await tariff(['calc', '--value', '1000', '--hts', '8473.30.11.80', '--mfn-rate', '0', '--date', '2026-01-15', '--format', 'json']);
     expect(r.code).toBe(1);
@@ -43,7 +55,7 @@ describe('Section 232 lists (HTS chapter 99 notes 16, 19, 33, 39)', () => {
     const scope = { categories: ['auto-parts'], lists: ['s232-auto-parts-note33g'], exclude: { hts: ['8471'] } };
     const changes = ['s232-parts-25', 's232-parts-japan-inclusive-15'].map((measure) => ({ op: 'modify', measure, set: { scope } }));
     const file = join(mkdtempSync(join(tmpdir(), 'tariff-lists-')), 'not-auto-parts.json');
-    writeFileSync(file, JSON.stringify({ id: 'not-auto-parts', title: 't', base: 'us-japan', description: 'd', changes }));
+    writeFileSync(file, JSON.stringify({ id: 'not-auto-parts', title: 't', base: 'us', description: 'd', changes }));
     const doc = await line(['--value', '1000', '--hts', '8471.30.01', '--date', '2025-10-01', '--scenario-file', file]);
     expect(doc.lines[0]).toMatchObject({ duty: '0.00' }); // MFN Free; 8471 is outside the reciprocal tariff (Annex II)
   });
@@ -61,14 +73,14 @@ describe('Section 232 lists (HTS chapter 99 notes 16, 19, 33, 39)', () => {
   });
 
   it('a schedule of your own naming the bundled lists gets every consistency check (the build checked only the bundled one)', async () => {
-    const schedule = JSON.parse(readFileSync('data/schedules/us-japan.json', 'utf8'));
-    const annex = schedule.measures.find((m: { id: string }) => m.id === 's232-p11021-annex-i-b-25');
+    const schedule = JSON.parse(readFileSync('data/schedules/us.json', 'utf8'));
+    const annex = JSON.parse(readFileSync('data/schedules/parts/japan.json', 'utf8')).measures.find((m: { id: string }) => m.id === 's232-p11021-annex-i-b-25');
     schedule.measures.push({ ...annex, id: 'my-annex-iii-copy', scope: { lists: ['p11021-annex-iii', 'p11021-annex-i-b'] } });
     const file = join(mkdtempSync(join(tmpdir(), 'tariff-lists-')), 'mine.json');
     writeFileSync(file, JSON.stringify(schedule));
     const r = await tariff(['schedule', 'validate', file]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/my-annex-iii-copy and s232-p11021-annex-i-b-25 \(both layer section-232-metals\) apply to HTS/);
+    expect(r.stdout).toMatch(/(my-annex-iii-copy and s232-p11021-annex-i-b-25|s232-p11021-annex-i-b-25 and my-annex-iii-copy) \(both layer section-232-metals\) apply to HTS/);
     const calc = await tariff(['calc', '--schedule', file, '--value', '1', '--hts', '7207.11.00', '--date', '2026-05-01']);
     expect(calc.code).toBe(1);
   });

@@ -8,6 +8,7 @@ import { computeLineDuty } from '../../src/core/compute.js';
 import { normalizeHts } from '../../src/core/hts.js';
 import { formatCents, parseMoney, parsePct } from '../../src/core/money.js';
 import { resolveGood } from '../../src/core/resolve.js';
+import { changeDates } from '../../src/core/timeline.js';
 import { bundledEngine, schedule } from '../helpers.js';
 
 const engine = bundledEngine();
@@ -54,6 +55,31 @@ describe('EO 14257 Annex II as amended (U.S. note 2(v)(iii)(a), heading 9903.01.
     expect(on).toMatchObject({ duty: '0.00', measures: ['mfn'] });
     expect(on.why['ieepa-japan-inclusive-15']).toMatch(/HTS 8486\.20\.00 is excluded \(8486, list eo14257-annex-ii\)/);
     expect(line('8541.42.00', '2025-10-01')).toMatchObject({ duty: '150.00', measures: ['mfn', 'ieepa-japan-inclusive-15'] });
+  });
+
+  // The order of 2025-11-14 put agricultural lines on Annex II from 2025-11-13 (the list's entries carry `from`):
+  // green tea 0902.10.10 (MFN 6.4%) paid the inclusive 15% (8.6% on top) to 2025-11-12, and none from 2025-11-13.
+  it.each([
+    ['2025-10-01', '86.00', ['mfn', 'ieepa-japan-inclusive-15']],
+    ['2025-11-12', '86.00', ['mfn', 'ieepa-japan-inclusive-15']],
+    ['2025-11-13', '0.00', ['mfn']],
+    ['2026-02-23', '0.00', ['mfn']],
+  ])('green tea 0902.10.10 on %s: the 2025-11-13 addition is dated (reciprocal %s)', (date, duty, measures) => {
+    const l = line('0902.10.10', date, '6.4');
+    expect({ duty: (Number(l.duty) - 64).toFixed(2), measures: l.measures }).toEqual({ duty, measures });
+    if (date >= '2025-11-13') expect(l.why['ieepa-japan-inclusive-15']).toMatch(/excluded \(0902\.10\.10, list eo14257-annex-ii\)/);
+    else expect(l.why['ieepa-japan-inclusive-15']).toBeUndefined();
+  });
+
+  it('the timeline charts the amendment: 2025-11-13 is a change date', () => {
+    expect(changeDates(engine, '2025-10-01', '2025-12-31')).toContain('2025-11-13');
+  });
+
+  it('before 2025-11-13 a list entry added on that date does not make a shorter code ambiguous (0902.10)', () => {
+    const at = (date: string) => resolveGood(engine, { hts: '090210', category: null, origin: 'JP', date, mfn: 0n });
+    expect(at('2025-11-12').ok).toBe(true); // neither line of 0902.10 is on the list yet
+    const r = at('2025-11-13'); // from then the list names its lines, not 0902.10 itself: give the line, as for any list
+    expect(!r.ok && r.refusal.reason).toMatch(/HTS 0902\.10 is not specific enough: lines under it such as 0902\.10\.10/);
   });
 
   it('before 2025-04-05 and from 2026-02-24 (EO 14389) no reciprocal measure is in force for either phone', () => {

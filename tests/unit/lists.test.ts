@@ -143,3 +143,40 @@ describe('list checks', () => {
     expect(r.error?.issues.map((i) => formatPath(i.path as (string | number)[]))).toEqual(['entries[0].hts', 'entries[1].metal']);
   });
 });
+
+describe('a list entry dated by the amendment that added it (`from`)', () => {
+  const dated = new Map<string, ProductList>([
+    ...lists,
+    ['amended', list('amended', [{ hts: '0902.10.10', from: '2025-11-13' }, { hts: '8517.13.00' }])],
+    ['under', list('under', [{ hts: '0902.10.10', from: '2025-11-13' }, { hts: '0902' }])],
+    ['plain', list('plain', [{ hts: '0902.10.10' }])],
+  ]);
+  const engineWith = (measures: unknown[]) => {
+    const e = compileEngine(schedule(measures), null, 'test', null, dated);
+    if (!e.ok) throw new Error(e.issues.map((i) => i.message).join('\n'));
+    return e.value;
+  };
+  const ids = (e: ReturnType<typeof engineWith>, hts: string, date: string) => {
+    const r = resolveGood(e, { hts, category: null, origin: 'JP', date, mfn: 0n });
+    return r.ok ? r.plan.applied.map((a) => a.measure.id) : r.refusal.reason;
+  };
+
+  it('an exclusion starts on its date: before it the code pays the measure', () => {
+    const e = engineWith([measure('recip', 'a', { exclude: { lists: ['amended'] } }, '2025-04-05')]);
+    expect(ids(e, '85171300', '2025-10-01')).toEqual(['mfn']); // undated: excluded on every date
+    expect(ids(e, '09021010', '2025-11-12')).toEqual(['mfn', 'recip']);
+    expect(ids(e, '09021010', '2025-11-13')).toEqual(['mfn']);
+    expect(e.listDates).toEqual(['2025-11-13']);
+  });
+
+  it('an inclusion too; a shorter undated entry still holds before the date (0902 under 0902.10.10)', () => {
+    const e = engineWith([measure('incl', 'a', { lists: ['under'] }, '2025-04-05')]);
+    expect(ids(e, '09021010', '2025-11-12')).toEqual(['mfn', 'incl']); // by 0902
+    expect(ids(e, '09021010', '2025-11-13')).toEqual(['mfn', 'incl']);
+  });
+
+  it('a code on two lists of one scope, dated on one only, is listed on every date', () => {
+    const e = engineWith([measure('recip', 'a', { exclude: { lists: ['amended', 'plain'] } }, '2025-04-05')]);
+    expect(ids(e, '09021010', '2025-11-12')).toEqual(['mfn']);
+  });
+});

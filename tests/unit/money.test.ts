@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyRate, effectiveRate, formatCents, formatRate, parseMoney, parseMoneyFully, parsePct } from '../../src/core/money.js';
+import { applyRate, effectiveRate, formatCents, formatRate, parseMoney, parseMoneyFully, parsePct, roundHalfAwayFromZero, roundHalfUp } from '../../src/core/money.js';
 
 const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
 
@@ -163,5 +163,26 @@ describe('the parseMoney fast path agrees with the full parser', () => {
     for (const s of ['0', '00', '9999999999999.99', '99999999999999.99', '999999999999999', '1.', '.5', '1.234', '12.3', '٣']) {
       expect(parseMoney(s)).toEqual(parseMoneyFully(s));
     }
+  });
+});
+
+describe('the named roundings (one of each, used everywhere money is divided)', () => {
+  it('roundHalfUp(n, d) is n / d rounded half up, as decimal.js computes it (DOMAIN.md section 8: half up per line)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.bigInt({ min: 1n, max: 10n ** 18n }), (n, d) => {
+        expect(roundHalfUp(n, d).toString()).toBe(new D(n.toString()).div(d.toString()).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed());
+      }),
+    );
+    expect([roundHalfUp(5n, 10n), roundHalfUp(4n, 10n), roundHalfUp(15n, 10n)]).toEqual([1n, 0n, 2n]);
+  });
+
+  it('roundHalfAwayFromZero(n, d) rounds a signed figure symmetrically: -2.5 -> -3, 2.5 -> 3', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.bigInt({ min: 1n, max: 10n ** 18n }), (n, d) => {
+        // decimal.js ROUND_HALF_UP rounds half away from zero
+        expect(roundHalfAwayFromZero(n, d).toString()).toBe(new D(n.toString()).div(d.toString()).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed());
+      }),
+    );
+    expect([roundHalfAwayFromZero(-25n, 10n), roundHalfAwayFromZero(25n, 10n), roundHalfAwayFromZero(-24n, 10n)]).toEqual([-3n, 3n, -2n]);
   });
 });

@@ -29,6 +29,27 @@ describe('aluminum before Proc. 11021: note 19(g) articles and 19(i)-(k) derivat
   ])('%s on %s', (hts, date, want) => expect(applied(hts, date)).toEqual(want));
 });
 
+describe('steel before Proc. 11021: the steel articles and the derivatives of list s232-steel-derivatives', () => {
+  it.each([
+    ['7318.15.20', '2025-03-11', []], // before Proc. 10896's 25% (the schedule's evidence starts 2025-03-12)
+    ['7318.15.20', '2025-03-12', ['s232-steel-25 25']], // bolts: a chapter 73 derivative (9903.81.90), note 16(c)(iv) carries it on
+    ['7317.00.30', '2025-06-04', ['s232-steel-50 50']], // nails: Proc. 9980 clause 1 (9903.81.89), kept by Proc. 10896
+    ['7216.91.00.10', '2025-06-04', ['s232-steel-50 50']], // chapter 72 but a derivative, not a steel article: note 16(c)(iv)
+    ['7303.00.00', '2025-06-04', ['ieepa-pause-10 10']], // tubes of cast iron: on no list of Proc. 11021 (note 16(c), Annex II), so no steel derivative
+    ['7318.15.20', '2026-04-05', ['s232-steel-50 50']], // the last day before Proc. 11021
+    ['7318.15.20', '2026-04-06', ['s232-metals-50-p11021 50']], // Annex I-A, note 16(c)(iv), on the full value
+  ])('%s on %s', (hts, date, want) => expect(applied(hts, date)).toEqual(want));
+
+  it('the list holds the chapter 72/73 derivatives of Proc. 11021 and Proc. 9980, not its articles of steel', () => {
+    const codes = lists.get('s232-steel-derivatives')!.entries.map((e) => e.hts.replaceAll('.', ''));
+    const listed = (hts: string) => codes.some((c) => hts.replaceAll('.', '').startsWith(c));
+    expect(['7317.00.30', '7317.00.55', '7317.00.65', '8708.10.30', '8708.29.21'].filter((c) => !listed(c))).toEqual([]); // Proc. 9980
+    expect(['7208.10.15', '7304.11.00', '7306.30.50', '7301.10.00'].filter(listed)).toEqual([]); // note 16(c)(iii): the steel category
+    expect(['7303.00.00', '7307.11.00', '7322.11.00', '7216.91.00.90'].filter(listed)).toEqual([]); // cast iron; the other 7216.91 line
+    expect(codes.filter((c) => !/^7[23]/.test(c))).toEqual(['87081030', '87082921']);
+  });
+});
+
 describe('the 2025-08-18 inclusions (BIS): 9903.85.08 aluminum, 9903.81.91 steel', () => {
   it.each([
     ['0402.99.68', '2025-08-17', ['ieepa-japan-inclusive-15 14']], // before the inclusions: a general good

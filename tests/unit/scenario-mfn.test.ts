@@ -10,7 +10,7 @@ import { applyScenario, traceToScenario } from '../../src/core/scenario.js';
 import { ScenarioSchema, type Measure } from '../../src/schema/schedule.js';
 import { lists, mfnLines, mfnTable, schedule } from '../helpers.js';
 
-const scenario = (changes: unknown[]) => ScenarioSchema.parse({ id: 'x', title: 'x', base: 'us-japan', description: 'x', changes });
+const scenario = (changes: unknown[]) => ScenarioSchema.parse({ id: 'x', title: 'x', base: 'us', description: 'x', changes });
 const paths = (r: ReturnType<typeof applyScenario>) => (r.ok ? [] : r.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
 const mfnMeasure = schedule.measures.find((m) => m.rate.kind === 'mfn')!;
 

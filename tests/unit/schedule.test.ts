@@ -105,7 +105,7 @@ describe('semantic checks', () => {
 });
 
 describe('scenario overlays', () => {
-  const scenario = (changes: unknown[]) => ScenarioSchema.parse({ id: 'x', title: 'x', base: 'us-japan', description: 'x', changes });
+  const scenario = (changes: unknown[]) => ScenarioSchema.parse({ id: 'x', title: 'x', base: 'us', description: 'x', changes });
 
   it('an unknown measure or layer is an error with its path, not a no-op', () => {
     const r = applyScenario(schedule, scenario([{ op: 'remove', measure: 'nope' }, { op: 'end', layers: ['tea'], on: '2025-01-01' }]));

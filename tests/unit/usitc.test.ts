@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeLineDuty, specificAmount } from '../../src/core/compute.js';
-import { importUsitc, parseRateText, plainText, rateRefusal, type UsitcRow } from '../../src/core/usitc.js';
+import { importUsitc, parseRateText, plainText, RATE_REFUSAL_KIND, rateRefusal, rateRefusalKind, type UsitcRow } from '../../src/core/usitc.js';
 import { ROOT } from '../helpers.js';
 
 const rows = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/usitc/hts-sample.json'), 'utf8')) as UsitcRow[];
@@ -41,6 +41,22 @@ describe('rate text', () => {
   ])('refused with the reason: %j', (text, reason) => {
     expect(parseRateText(text)).toBeNull();
     expect(rateRefusal(text)).toMatch(reason);
+  });
+
+  // Issue 11: the walk of every line counts the two kinds apart (tests/unit/hts-table.test.ts).
+  it.each([
+    ['The rate applicable to the natural juice in heading 2009', 'no-computation'], // 2009.90.40: another line's rate
+    ['See additional U.S. note 3', 'no-computation'],
+    ['1% + 2% + 3%', 'no-computation'],
+    ['$1.75 each + 4.8% on the case + 2.2% on the strap, band or bracelet', 'needs-input'], // 9102: parts valued separately
+    ['36¢ each + 5.6% + 2¢/jewel', 'needs-input'], // jewels counted
+    ['1.4606¢/kg less 0.020668¢/kg for each degree under 100 degrees (and fractions of a degree in proportion) but not less than 0.943854¢/kg', 'needs-input'], // sugar by polarity
+    ['3.1¢/liter + 22.1¢/pf. liter on ethyl alcohol content', 'needs-input'],
+    ['2.5% on the value of the lead content', 'needs-input'],
+  ] as const)('the kind of refusal of %j is %s, and the reason starts with it', (text, kind) => {
+    expect(parseRateText(text)).toBeNull();
+    expect(rateRefusalKind(text)).toBe(kind);
+    expect(rateRefusal(text).startsWith(`${RATE_REFUSAL_KIND[kind]} (`)).toBe(true);
   });
 
   it.each(['See 9903.88.15', 'The duty provided in the applicable subheading + 10%', '1% + 2% + 3%', ''])('not a rate: %j', (text) => {
