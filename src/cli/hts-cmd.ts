@@ -152,6 +152,14 @@ export async function runHtsShow(code: string, o: HtsShowOptions, io: CliIo): Pr
     }
     return EXIT.ok;
   }
+  if (digits.length > 8) {
+    // The 8-digit line exists; a statistical suffix it does not have (or a 9-digit code) is not a line either.
+    const price = priceOfficial(lines, digits, revision);
+    if (!price.ok && price.kind === 'not-a-line') {
+      io.stderr.write(`tariff: ${price.reason}\n`);
+      return EXIT.rejected;
+    }
+  }
   const rate = lines.rate(pos);
   const details = lines.details(code8);
   const stats = lines.stats(pos);

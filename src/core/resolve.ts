@@ -61,7 +61,11 @@ export interface Plan {
   /** Where the MFN rate came from. */
   mfnSource: string;
   applied: AppliedMeasure[];
-  decisions: Decision[];
+  /**
+   * Every measure, whether it applied and why. Built when first read (--explain, `hts show`), not with the plan: a
+   * file with loaded/us_content columns makes thousands of plans of some 30 reasons each that no line prints.
+   */
+  readonly decisions: Decision[];
   /** Defaults assumed and caveats, to show with the line. */
   notes: string[];
 }
@@ -74,6 +78,40 @@ export interface Refusal {
 export type Resolution = { ok: true; plan: Plan } | { ok: false; refusal: Refusal };
 
 export function resolveGood(engine: Engine, good: GoodInput): Resolution {
+  return resolveWith(engine, good, false);
+}
+
+/**
+ * Resolution; with `reasons`, the plan's decisions are built with it, else only when first read, by resolving the
+ * same good again (resolution depends only on the good, so they are the ones an eager pass would have built).
+ */
+function resolveWith(engine: Engine, good: GoodInput, reasons: boolean): Resolution {
+  const pre = prepare(engine, good, reasons);
+  return pre.ok ? finish(engine, good, pre, reasons) : pre;
+}
+
+/**
+ * What resolution finds before it looks at the row's loading date, US content and metal value: the category, the
+ * MFN rate and which measures are in force and in scope. It depends on the code (or category), origin, date, MFN
+ * override and claimed program only, so the Resolver shares it between rows that differ in those three.
+ */
+interface Prepared {
+  ok: true;
+  category: string;
+  mfn: RateMicro;
+  mfnSpecific: Plan['mfnSpecific'];
+  mfnSource: string;
+  /** The General rate, when a special program is claimed (its rate is then `mfn`). */
+  general: { pct: RateMicro; specific: boolean } | null;
+  spi: string | null;
+  /** The note on an UNCONFIRMED MFN rate, or null. */
+  mfnNote: string | null;
+  /** Per measure of the engine (same order): why it does not apply ('' without reasons), or null when it is a candidate. */
+  outcome: (string | null)[];
+  candidates: CompiledMeasure[];
+}
+
+function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | { ok: false; refusal: Refusal } {
   if (!engine.origins.has(good.origin)) {
     return {
       ok: false,
@@ -216,21 +254,28 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     ({ mfn, mfnSpecific, mfnSource } = claimed);
   }
 
-  const notes: string[] = [];
+  let mfnNote: string | null = null;
   if (good.mfn === null && good.hts !== null) {
     const hit = engine.mfn.lookup(good.hts);
-    if (hit !== undefined && hit.value.confidence === 'unconfirmed') notes.push(`MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`);
+    if (hit !== undefined && hit.value.confidence === 'unconfirmed') mfnNote = `MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`;
   }
 
   // Measures in force, in scope, for this origin.
   const candidates: CompiledMeasure[] = [];
-  const decisions: Decision[] = [];
-  const outcome = new Map<CompiledMeasure, string | null>();
+  const outcome: (string | null)[] = [];
   for (const m of engine.measures) {
-    const why = whyNot(engine, m, good, category);
-    outcome.set(m, why);
+    const why = whyNot(engine, m, good, category, reasons);
+    outcome.push(why);
     if (why === null) candidates.push(m);
   }
+  return { ok: true, category, mfn, mfnSpecific, mfnSource, general, spi, mfnNote, outcome, candidates };
+}
+
+/** The plan, from what prepare found and the row's loading date, US content and metal value. */
+function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean): Resolution {
+  const { category, mfn, mfnSpecific, mfnSource, general, spi, outcome, candidates } = pre;
+  const notes: string[] = pre.mfnNote === null ? [] : [pre.mfnNote];
+  const decisions: Decision[] = [];
 
   // Displacement: a candidate is dropped when another candidate displaces it, unless that one is a metal-content
   // measure whose remainder pays what it displaces and the row gives its metal value: then it applies to the rest.
@@ -238,10 +283,12 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   const usContent = good.usContent ?? null;
   const hasMetal = good.hasMetalValue ?? false;
   const applied: AppliedMeasure[] = [];
-  for (const m of engine.measures) {
-    const why = outcome.get(m);
+  const measures = engine.measures;
+  for (let i = 0; i < measures.length; i++) {
+    const m = measures[i]!;
+    const why = outcome[i] as string | null;
     if (why !== null) {
-      decisions.push({ measure: m, applied: false, reason: why! });
+      if (reasons) decisions.push({ measure: m, applied: false, reason: why! });
       continue;
     }
     let base: Base = m.metalContent !== null && hasMetal ? 'metal' : 'value';
@@ -249,7 +296,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     if (by) {
       if (by.metalContent?.remainderPaysDisplaced && hasMetal) base = 'remainder';
       else {
-        decisions.push({ measure: m, applied: false, reason: `displaced by ${by.id} (${by.label})` });
+        if (reasons) decisions.push({ measure: m, applied: false, reason: `displaced by ${by.id} (${by.label})` });
         continue;
       }
     }
@@ -259,28 +306,28 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
       const t = m.inTransit.find((r) => loaded < r.loadedBefore && good.date < r.enteredBefore);
       if (t) {
         // The rule, not the row's own date: a plan is shared by every row on the same side of each cut-off (Resolver).
-        const rule = `loaded before ${t.loadedBefore} and entered before ${t.enteredBefore}${t.heading ? `, ${t.heading}` : ''}`;
+        const rule = reasons ? `loaded before ${t.loadedBefore} and entered before ${t.enteredBefore}${t.heading ? `, ${t.heading}` : ''}` : '';
         if (t.rate === null) {
-          decisions.push({ measure: m, applied: false, reason: `in-transit exemption: ${rule}` });
+          if (reasons) decisions.push({ measure: m, applied: false, reason: `in-transit exemption: ${rule}` });
           continue;
         }
         kind = t.rate;
-        transit = ` (in transit: ${rule})`;
+        if (reasons) transit = ` (in transit: ${rule})`;
       }
     }
     if (kind.kind === 'not-modelled') {
       return { ok: false, refusal: { field: 'hts', reason: `${m.label} applies (from ${m.from}) and is not modelled: ${kind.reason}` } };
     }
     let rate: RateMicro;
-    let reason: string;
+    let reason = '';
     switch (kind.kind) {
       case 'mfn':
         rate = mfn;
-        reason = mfnSpecific === null ? `MFN ${formatRate(mfn)}% (${mfnSource})` : `MFN ${mfnSpecific.text}, specific part on the row's quantity (${mfnSource})`;
+        if (reasons) reason = mfnSpecific === null ? `MFN ${formatRate(mfn)}% (${mfnSource})` : `MFN ${mfnSpecific.text}, specific part on the row's quantity (${mfnSource})`;
         break;
       case 'ad-valorem':
         rate = kind.pct;
-        reason = `+${formatRate(rate)}% in force ${windowText(m)}`;
+        if (reasons) reason = `+${formatRate(rate)}% in force ${windowText(m)}`;
         break;
       case 'inclusive':
         if (general !== null) {
@@ -289,30 +336,32 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
             return { ok: false, refusal: { field: 'spi', reason: `${m.label} is N% minus the column 1 General rate, which for this line has a specific part; with ${spi} claimed that is not computed here: give mfn_rate and no spi` } };
           }
           rate = kind.pct > general.pct ? kind.pct - general.pct : 0n;
-          reason = `inclusive ${formatRate(kind.pct)}% minus the column 1 General rate ${formatRate(general.pct)}% (not the ${spi} Special rate claimed): adds ${formatRate(rate)}%`;
+          if (reasons) reason = `inclusive ${formatRate(kind.pct)}% minus the column 1 General rate ${formatRate(general.pct)}% (not the ${spi} Special rate claimed): adds ${formatRate(rate)}%`;
           break;
         }
         rate = kind.pct > mfn ? kind.pct - mfn : 0n;
-        reason =
-          mfnSpecific !== null
-            ? `inclusive ${formatRate(kind.pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
-            : rate === 0n
-              ? `inclusive ${formatRate(kind.pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
-              : `inclusive ${formatRate(kind.pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
+        if (reasons) {
+          reason =
+            mfnSpecific !== null
+              ? `inclusive ${formatRate(kind.pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
+              : rate === 0n
+                ? `inclusive ${formatRate(kind.pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
+                : `inclusive ${formatRate(kind.pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
+        }
         break;
     }
     const nonUsShare = m.usContentThreshold !== null && usContent !== null && usContent >= m.usContentThreshold;
-    if (base === 'metal') reason += ', on the metal value';
-    if (base === 'remainder') reason += `, on the value minus the metal value (the rest of what ${by!.id} covers)`;
-    if (nonUsShare) {
-      reason += `, on the non-US share (US content at or above ${formatRate(m.usContentThreshold!)}%)`;
-      if (m.usContentConfidence === 'unconfirmed') notes.push(`the US-content rule for ${m.id} is UNCONFIRMED in the sources`);
+    if (reasons) {
+      if (base === 'metal') reason += ', on the metal value';
+      if (base === 'remainder') reason += `, on the value minus the metal value (the rest of what ${by!.id} covers)`;
+      if (nonUsShare) reason += `, on the non-US share (US content at or above ${formatRate(m.usContentThreshold!)}%)`;
+      reason += transit;
+      decisions.push({ measure: m, applied: true, reason });
     }
-    reason += transit;
+    if (nonUsShare && m.usContentConfidence === 'unconfirmed') notes.push(`the US-content rule for ${m.id} is UNCONFIRMED in the sources`);
     const a: AppliedMeasure = { measure: m, rate, base, nonUsShare };
     if (kind.kind === 'inclusive' && mfnSpecific !== null && general === null) a.inclusiveOf = kind.pct;
     applied.push(a);
-    decisions.push({ measure: m, applied: true, reason });
     if (m.confidence === 'unconfirmed') notes.push(`${m.id} is UNCONFIRMED in the sources`);
     for (const x of m.assumes) {
       // A loading-date note matters only while an in-transit rule can still apply (before its entry deadline).
@@ -342,7 +391,29 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   if (good.date < engine.coversFrom) {
     notes.push(`entry date before ${engine.coversFrom}, where this schedule's evidence starts: earlier measures are not modelled`);
   }
-  return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
+  if (reasons) return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
+  // The good as this resolution read it (a row carries more), to resolve again for the reasons when they are read.
+  const again: GoodInput = { hts: good.hts, category: good.category, origin: good.origin, date: good.date, mfn: good.mfn, loaded, usContent, hasMetalValue: hasMetal, spi };
+  let decided: Decision[] | undefined;
+  return {
+    ok: true,
+    plan: {
+      category,
+      mfn,
+      mfnSpecific,
+      mfnSource,
+      applied,
+      get decisions(): Decision[] {
+        if (decided === undefined) {
+          const r = resolveWith(engine, again, true);
+          if (!r.ok) throw new Error(`invariant: a good resolved once is refused when resolved again (${r.refusal.reason})`);
+          decided = r.plan.decisions;
+        }
+        return decided;
+      },
+      notes,
+    },
+  };
 }
 
 /** Programs of the column 1 Special column this engine computes; others are refused until modelled. */
@@ -423,18 +494,20 @@ function listedOn(engine: Engine, idx: PrefixIndex<string>, hts: string, date: s
   return undefined;
 }
 
-function whyNot(engine: Engine, m: CompiledMeasure, good: GoodInput, category: string): string | null {
-  if (good.date < m.from) return `not yet in force (from ${m.from})`;
-  if (m.to !== null && good.date >= m.to) return `no longer in force (ended for entries from ${m.to})`;
-  if (!m.origins.has(good.origin)) return `does not cover origin ${good.origin}`;
+/** Why the measure does not apply to the good (null: it does); without `reasons`, '' stands for any reason. */
+function whyNot(engine: Engine, m: CompiledMeasure, good: GoodInput, category: string, reasons: boolean): string | null {
+  if (good.date < m.from) return reasons ? `not yet in force (from ${m.from})` : '';
+  if (m.to !== null && good.date >= m.to) return reasons ? `no longer in force (ended for entries from ${m.to})` : '';
+  if (!m.origins.has(good.origin)) return reasons ? `does not cover origin ${good.origin}` : '';
   if (good.hts !== null) {
     const ex = listedOn(engine, m.excludeHts, good.hts, good.date);
-    if (ex) return `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})`;
+    if (ex) return reasons ? `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})` : '';
   }
-  if (m.excludeCategories.has(category)) return `category ${category} is excluded`;
+  if (m.excludeCategories.has(category)) return reasons ? `category ${category} is excluded` : '';
   if (m.allGoods) return null;
   if (good.hts !== null && listedOn(engine, m.hts, good.hts, good.date) !== undefined) return null;
   if (m.categories.has(category)) return null;
+  if (!reasons) return '';
   return good.hts !== null
     ? `HTS ${formatHts(good.hts)} (category ${category}) is not in its scope`
     : `category ${category} is not in its scope`;
@@ -442,6 +515,64 @@ function whyNot(engine: Engine, m: CompiledMeasure, good: GoodInput, category: s
 
 function windowText(m: CompiledMeasure): string {
   return m.to === null ? `from ${m.from}` : `${m.from} to ${m.to} (exclusive)`;
+}
+
+/**
+ * The plans of one good (code or category, origin) in one period for rows with loaded or us_content: what
+ * resolution finds before it reads them is shared (`pre`), and only the in-transit cut-offs and US-content
+ * thresholds of the measures in scope for the good, in force in the period, split its rows into classes.
+ */
+interface Classes {
+  pre: Prepared | { ok: false; refusal: Refusal };
+  /** The measures in scope that no other displaces (rows here give no metal value): only theirs can apply. */
+  live: CompiledMeasure[];
+  /** The loadedBefore cut-offs of the in-transit rules that can still apply, ascending. */
+  cuts: string[];
+  /** The US-content thresholds, ascending. */
+  thresholds: bigint[];
+  /** By class: loading-date class x (thresholds + 2) + US-content class. */
+  plans: (Resolution | undefined)[];
+  /** The same plans by what they depend on (see signature): classes that come to the same plan share it. */
+  bySignature: Map<string, Resolution>;
+}
+
+/**
+ * What a plan of the group depends on beyond the group: whether a loading date and a US share are given, and, per
+ * measure in scope, the in-transit rule that applies and whether it charges the non-US share only (see finish).
+ * Classes of one signature make the same plan, decisions included.
+ */
+function signature(live: readonly CompiledMeasure[], date: string, loaded: string | null, usContent: bigint | null): string {
+  let s = `${loaded === null ? 0 : 1}${usContent === null ? 0 : 1}`;
+  for (const m of live) {
+    s += `,${loaded === null ? -1 : m.inTransit.findIndex((t) => loaded < t.loadedBefore && date < t.enteredBefore)}`;
+    if (m.usContentThreshold !== null && usContent !== null && usContent >= m.usContentThreshold) s += '+';
+  }
+  return s;
+}
+
+function classesOf(pre: Prepared | { ok: false; refusal: Refusal }, date: string): Classes {
+  const cuts = new Set<string>();
+  const thresholds = new Set<bigint>();
+  // As finish decides displacement without a metal value: a candidate another candidate displaces never applies.
+  const live = pre.ok ? pre.candidates.filter((m) => !pre.candidates.some((o) => o !== m && (o.displacesIds.has(m.id) || o.displacesLayers.has(m.layer)))) : [];
+  for (const m of live) {
+    // A rule whose entry deadline is past never applies in this period (deadlines are period boundaries).
+    for (const t of m.inTransit) if (date < t.enteredBefore) cuts.add(t.loadedBefore);
+    if (m.usContentThreshold !== null) thresholds.add(m.usContentThreshold);
+  }
+  return { pre, live, cuts: [...cuts].sort(), thresholds: [...thresholds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), plans: [], bySignature: new Map() };
+}
+
+/**
+ * 0 when not given, else 1 + how many of the ascending cut-offs are on or before the value: an in-transit rule
+ * applies when loaded < loadedBefore, a US-content rule when the share >= its threshold, so values between two
+ * cut-offs resolve alike. Given differs from not given even where no cut-off counts (the notes say what is used).
+ */
+function classOf<T extends string | bigint>(value: T | null, cuts: readonly T[]): number {
+  if (value === null) return 0;
+  let n = 0;
+  while (n < cuts.length && cuts[n]! <= value) n++;
+  return n + 1;
 }
 
 /**
@@ -453,9 +584,11 @@ function windowText(m: CompiledMeasure): string {
  *
  * The loading date and the US content are keyed the same way, by what the law
  * asks of them: which in-transit cut-offs (loadedBefore) the loading date is
- * before, and which US-content thresholds the share reaches. Keyed by their
- * values, a file with those columns resolved nearly every row afresh and
- * churned the cache: 9x slower at 7x the memory (QA-2026-12 #8).
+ * before, and which US-content thresholds the share reaches, counting only the
+ * rules of measures in scope for the good and in force in the period (Classes).
+ * Keyed by their values, a file with those columns resolved nearly every row
+ * afresh and churned the cache: 9x slower at 7x the memory (QA-2026-12 #8);
+ * keyed by every cut-off of the schedule, it made 5x the plans of a plain file.
  */
 export class Resolver {
   readonly #cache = new Map<string, Resolution>();
@@ -489,51 +622,13 @@ export class Resolver {
     this.#usThresholds = [...thresholds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   }
 
-  /**
-   * 0 without a loading date, else 1 + how many in-transit cut-offs are on or before it (a rule applies when
-   * loaded < loadedBefore, so dates between two cut-offs resolve alike). With `cuts`, only those cut-offs count.
-   */
-  #loadedSlot(loaded: string | null | undefined, cuts: readonly string[] = this.#loadedCuts): number {
-    if (loaded === null || loaded === undefined) return 0;
-    let n = 0;
-    while (n < cuts.length && cuts[n]! <= loaded) n++;
-    return n + 1;
-  }
-
-  /** 0 without US content, else 1 + how many US-content thresholds the share reaches (the rule: usContent >= it). */
-  #usSlot(usContent: bigint | null | undefined, thresholds: readonly bigint[] = this.#usThresholds): number {
-    if (usContent === null || usContent === undefined) return 0;
-    let n = 0;
-    while (n < thresholds.length && thresholds[n]! <= usContent) n++;
-    return n + 1;
-  }
-
-  /**
-   * The in-transit cut-offs and US-content thresholds that can change a plan in period `p`: those of measures in
-   * force in it, and of in-transit rules whose entry deadline is after it (both are period boundaries, so this is
-   * the same for every date of the period). A loading date or US share in a period where none counts resolves like
-   * any other, so rows of a file with these columns share plans as plain rows do (QA #8: a key on every cut-off of
-   * the schedule made too many slots for the memo, which was then cleared over and over).
-   */
-  readonly #relevant: ({ cuts: string[]; thresholds: bigint[] } | undefined)[] = [];
-  #relevantIn(p: number): { cuts: string[]; thresholds: bigint[] } {
-    let r = this.#relevant[p];
-    if (r === undefined) {
-      if (p === 0) r = { cuts: this.#loadedCuts, thresholds: this.#usThresholds };
-      else {
-        const start = this.#boundaries[p - 1]!;
-        const inForce = this.engine.measures.filter((m) => m.from <= start && (m.to === null || start < m.to));
-        const cuts = new Set<string>();
-        const thresholds = new Set<bigint>();
-        for (const m of inForce) {
-          for (const t of m.inTransit) if (start < t.enteredBefore) cuts.add(t.loadedBefore);
-          if (m.usContentThreshold !== null) thresholds.add(m.usContentThreshold);
-        }
-        r = { cuts: [...cuts].sort(), thresholds: [...thresholds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)) };
-      }
-      this.#relevant[p] = r;
-    }
-    return r;
+  /** Counts an entry of the memo; when it is full, empties it and says not to keep the entry. */
+  #count(): boolean {
+    if (++this.#simpleCount <= this.maxEntries) return true;
+    this.#simple.clear();
+    this.#classed.clear();
+    this.#simpleCount = 0;
+    return false;
   }
 
   /** Index of the period a date falls in: how many boundaries are on or before it. */
@@ -552,8 +647,9 @@ export class Resolver {
    * key: by HTS code (or category, which an HTS code makes irrelevant), then origin, then period.
    */
   readonly #simple = new Map<string, Map<string, (Resolution | undefined)[]>>();
-  /** The same for rows with loaded or us_content (and no mfn_rate or metal_value), by period and class. */
-  readonly #classed = new Map<string, Map<string, (Resolution | undefined)[]>>();
+  /** Rows with loaded or us_content (and no mfn_rate or metal_value), by code or category, origin and period. */
+  readonly #classed = new Map<string, Map<string, (Classes | undefined)[]>>();
+  /** Entries of #simple and #classed (a group of classes, a plan of one), bounded by maxEntries. */
   #simpleCount = 0;
 
   resolve(good: GoodInput): Resolution {
@@ -561,35 +657,47 @@ export class Resolver {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
       const loaded = good.loaded ?? null;
       const usContent = good.usContent ?? null;
-      const plain = loaded === null && usContent === null;
-      const table = plain ? this.#simple : this.#classed;
-      let byOrigin = table.get(k1);
-      if (byOrigin === undefined) table.set(k1, (byOrigin = new Map()));
-      let bySlot = byOrigin.get(good.origin);
-      if (bySlot === undefined) byOrigin.set(good.origin, (bySlot = []));
-      // The period; with loaded or us_content, the slot of (period, loading-date class, US-content class).
-      let slot = this.period(good.date);
-      if (!plain) {
-        const { cuts, thresholds } = this.#relevantIn(slot);
-        // A loading date where no cut-off counts is as good as none; a US share where no threshold counts still
-        // differs from none (the line says it is not used).
-        const l = cuts.length === 0 ? 0 : this.#loadedSlot(loaded, cuts);
-        const u = thresholds.length === 0 ? (usContent === null ? 0 : 1) : this.#usSlot(usContent, thresholds);
-        slot = (slot * (this.#loadedCuts.length + 2) + l) * (this.#usThresholds.length + 2) + u;
+      const p = this.period(good.date);
+      if (loaded === null && usContent === null) {
+        let byOrigin = this.#simple.get(k1);
+        if (byOrigin === undefined) this.#simple.set(k1, (byOrigin = new Map()));
+        let byPeriod = byOrigin.get(good.origin);
+        if (byPeriod === undefined) byOrigin.set(good.origin, (byPeriod = []));
+        let r = byPeriod[p];
+        if (r === undefined) {
+          r = resolveGood(this.engine, good);
+          this.resolved++;
+          if (this.#count()) byPeriod[p] = r;
+        }
+        return r;
       }
-      let r = bySlot[slot];
+      let byOrigin = this.#classed.get(k1);
+      if (byOrigin === undefined) this.#classed.set(k1, (byOrigin = new Map()));
+      let byPeriod = byOrigin.get(good.origin);
+      if (byPeriod === undefined) byOrigin.set(good.origin, (byPeriod = []));
+      let c = byPeriod[p];
+      if (c === undefined) {
+        c = classesOf(prepare(this.engine, good, false), good.date);
+        if (this.#count()) byPeriod[p] = c;
+      }
+      if (!c.pre.ok) return c.pre;
+      // A loading date where no cut-off counts is as good as none (no in-transit rule, nor its note, can apply); a US
+      // share where no threshold counts still differs from none (the line says it is not used).
+      const slot = (c.cuts.length === 0 ? 0 : classOf(loaded, c.cuts)) * (c.thresholds.length + 2) + classOf(usContent, c.thresholds);
+      let r = c.plans[slot];
       if (r === undefined) {
-        r = resolveGood(this.engine, good);
-        this.resolved++;
-        if (++this.#simpleCount > this.maxEntries) {
-          this.#simple.clear();
-          this.#classed.clear();
-          this.#simpleCount = 0;
-        } else bySlot[slot] = r;
+        const sig = signature(c.live, good.date, loaded, usContent);
+        r = c.bySignature.get(sig);
+        if (r === undefined) {
+          r = finish(this.engine, good, c.pre, false);
+          this.resolved++;
+          if (this.#count()) c.bySignature.set(sig, r);
+        }
+        c.plans[slot] = r;
       }
       return r;
     }
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${this.#loadedSlot(good.loaded)}|${this.#usSlot(good.usContent)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}`;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${classOf(good.loaded ?? null, this.#loadedCuts)}|${classOf(good.usContent ?? null, this.#usThresholds)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = resolveGood(this.engine, good);

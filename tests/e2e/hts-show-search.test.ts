@@ -36,6 +36,20 @@ describe('tariff hts show', () => {
     expect(n.code).toBe(1);
     expect(n.stderr).toBe('tariff: 8708.29.50 is not an HTS line of HTS 2026 Rev. 10; did you mean 8708.29.51?\n');
   });
+
+  it('a statistical suffix the line does not have is not a line either: said so, exit 1 (as calc refuses it)', async () => {
+    const s = await tariff(['hts', 'show', '8703.24.01.20']);
+    expect(s.code).toBe(1);
+    expect(s.stdout).toBe('');
+    expect(s.stderr).toMatch(/^tariff: 8703\.24\.01\.20 is not a statistical line of HTS 2026 Rev\. 10; 8703\.24\.01 has 8703\.24\.01\.\d\d/);
+    const c = await tariff(['calc', '--value', '1000', '--hts', '8703.24.01.20', '--date', '2026-03-02', '--format', 'json']);
+    expect(c.code).toBe(1);
+    expect(JSON.parse(c.stdout).rejected[0].reason).toBe(s.stderr.replace(/^tariff: /, '').trimEnd());
+    const listed = /has (8703\.24\.01\.\d\d)/.exec(s.stderr)![1]!;
+    const ok = await tariff(['hts', 'show', listed, '--date', '2026-03-02']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.startsWith(`${listed}  (HTS 2026 Rev. 10)\n`)).toBe(true);
+  });
 });
 
 describe('tariff hts search', () => {

@@ -49,4 +49,17 @@ describe('Resolver memo (QA-2026-12 #8)', () => {
     }
     expect(resolver.resolved).toBeLessThanOrEqual((cuts + 1) * (thresholds + 1));
   });
+
+  it('counts only the cut-offs and thresholds of measures in scope for the good: none, one plan for any loading date', () => {
+    // 8471.30.01 on 2025-09-15: MFN and Section 232 parts 25%, neither with an in-transit or US-content rule; the
+    // reciprocal tariff in force that day, whose rules count for other goods, excludes it (Annex II of EO 14257).
+    const direct = resolveGood(engine, input({ hts: '8471.30.01', category: null, date: '2025-09-15', loaded: null, usContent: null, hasMetalValue: false }));
+    expect(direct.ok && direct.plan.applied.every((a) => a.measure.inTransit.length === 0 && a.measure.usContentThreshold === null)).toBe(true);
+    const resolver = new Resolver(engine);
+    for (let i = 0; i < 300; i++) {
+      const g = input({ hts: '8471.30.01', category: null, date: '2025-09-15', loaded: day(i), usContent: BigInt(i) * 333_333n, hasMetalValue: false });
+      expect(resolver.resolve(g)).toEqual(resolveGood(engine, g));
+    }
+    expect(resolver.resolved).toBe(1);
+  });
 });

@@ -278,6 +278,10 @@ describe('Resolver (memoised per period) agrees with resolveGood on every date',
       { category: 'steel' }, { category: 'general', mfn: 3_000_000n }, { category: 'pharmaceuticals' }, { category: 'nonsense' },
       { hts: '87032301', category: 'steel' }, // an HTS code makes the category irrelevant
       { hts: '87032301', loaded: '2025-03-30' }, { hts: '87032301', usContent: 25_000_000n }, { hts: '72071100', hasMetalValue: true },
+      // Rows of one good that differ only in loaded/us_content share what resolution finds before it reads them (Resolver).
+      { hts: '87032301', loaded: '2025-04-01', usContent: 30_000_000n }, { hts: '87032301', loaded: '2025-09-01', usContent: 0n },
+      { hts: '84571000', loaded: '2025-04-04' }, { hts: '84571000', loaded: '2025-08-06', usContent: 20_000_000n }, { hts: '84571000', usContent: 100_000_000n },
+      { category: 'steel', loaded: '2025-03-01' }, { category: 'general', mfn: 3_000_000n, loaded: '2025-04-01', usContent: 50_000_000n },
     ];
     const day = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 11, 31) }).map((t) => new Date(t - (t % 86_400_000)).toISOString().slice(0, 10));
     // A small cache too, so that clearing it when full is exercised.
