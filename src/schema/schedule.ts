@@ -276,6 +276,20 @@ export const SchedulePartSchema = z.strictObject({
   notes: z.array(z.string()).optional(),
 });
 
+/** data/origins.json: the origin codes a row may give (ISO 3166-1 alpha-2) with their names, and groups of them. */
+export const OriginsSchema = z.strictObject({
+  $schema: z.string().optional(),
+  source: z.string().min(1).meta({ description: 'Where the codes and names come from.' }),
+  countries: z.record(z.string().regex(/^[A-Z]{2}$/), z.string().min(1)).meta({ description: 'ISO 3166-1 alpha-2 code -> English short name.' }),
+  groups: z
+    .record(
+      z.string().regex(/^[A-Z]{2,4}$/),
+      z.strictObject({ label: z.string().min(1), members: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1), source: z.string().min(1) }),
+    )
+    .meta({ description: 'Groups of origins by a code of their own (EU: its member states). A row names a member state, not the group.' }),
+});
+export type Origins = z.output<typeof OriginsSchema>;
+
 export const MfnEntrySchema = z.strictObject({
   hts: HtsPrefix,
   pct: Percent.meta({ description: 'The ad valorem part of the rate, percent ("0" for a purely specific rate).' }),

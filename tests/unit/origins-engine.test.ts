@@ -11,11 +11,11 @@ import { normalizeHts } from '../../src/core/hts.js';
 import { formatCents, formatRate, parseMoney } from '../../src/core/money.js';
 import { resolveGood } from '../../src/core/resolve.js';
 import type { Measure, Schedule } from '../../src/schema/schedule.js';
-import { lists, mfnLines, mfnTable, schedule } from '../helpers.js';
+import { bundledEngine, lists, mfnLines, mfnTable, origins as iso, schedule } from '../helpers.js';
 
 function engineWith(extra: Measure[] = [], origins = ['CA', 'MX', 'KR']): Engine {
   const s: Schedule = { ...schedule, origins: [...schedule.origins, ...origins], measures: [...schedule.measures, ...extra] };
-  const e = compileEngine(s, mfnTable, 'as-enacted', null, lists, { mfnLines });
+  const e = compileEngine(s, mfnTable, 'as-enacted', null, lists, { mfnLines, origins: iso, originDates: new Map([['KR', { coversFrom: '2025-03-12', knownThrough: '2026-06-30' }]]) });
   if (!e.ok) throw new Error(JSON.stringify(e.issues));
   return e.value;
 }
@@ -82,5 +82,51 @@ describe('rate.base of an inclusive measure: column 1 General or the rate paid (
     const r = duty(general, '3926.90.99', 'KR', '2025-10-01', '1000', 'KR') as { duty: string; measures: string[]; notes: string[] };
     expect(r).toMatchObject({ duty: '97.00', measures: ['mfn 0', 'test-kr-inclusive-15-general 9.7'] });
     expect(r.notes.join('\n')).toMatch(/KR claimed: the column 1 duty is at the Special rate; the inclusive measures subtract the column 1 General rate 5\.3%/);
+  });
+});
+
+describe('origin codes from data/origins.json (issue 13 item 3)', () => {
+  const bundled = bundledEngine();
+  const refused = (origin: string) => resolveGood(bundled, { hts: '39269099', category: null, origin, date: '2025-10-01', mfn: null });
+
+  it('a valid ISO 3166-1 code the schedule does not cover is refused naming the covered origins', () => {
+    expect(refused('CN')).toEqual({ ok: false, refusal: { field: 'origin', reason: expect.stringMatching(/^origin CN \(China\) is not covered by schedule us \(covers JP \(Japan\)/) } });
+  });
+
+  it('an unknown code is refused as not ISO 3166-1; a group (EU) asks for the member state', () => {
+    expect(refused('XX')).toEqual({ ok: false, refusal: { field: 'origin', reason: 'origin XX is not an ISO 3166-1 alpha-2 country code' } });
+    expect(refused('EU')).toEqual({ ok: false, refusal: { field: 'origin', reason: expect.stringMatching(/^origin EU is a group \(European Union \(27 member states\)\), not a country of origin: give the member state's code, e.g\. AT, BE, BG$/) } });
+  });
+
+  it('the covered origins of a group all covered are named by the group', () => {
+    const eu = iso.groups.EU!.members;
+    const e = compileEngine({ ...schedule, origins: [...schedule.origins, ...eu] }, mfnTable, 'as-enacted', null, lists, { mfnLines, origins: iso });
+    if (!e.ok) throw new Error(JSON.stringify(e.issues));
+    const r = resolveGood(e.value, { hts: '39269099', category: null, origin: 'CN', date: '2025-10-01', mfn: null });
+    expect(!r.ok && r.refusal.reason).toBe('origin CN (China) is not covered by schedule us (covers EU (27 member states), JP (Japan))');
+  });
+
+  it('a schedule naming an origin that is not an ISO code (UK for GB) does not compile', () => {
+    const e = compileEngine({ ...schedule, origins: [...schedule.origins, 'UK'] }, mfnTable, 'as-enacted', null, lists, { mfnLines, origins: iso });
+    expect(!e.ok && e.issues).toEqual([{ path: ['origins', 1], message: 'origin "UK" is not an ISO 3166-1 alpha-2 country code (data/origins.json)' }]);
+  });
+});
+
+describe("a part's own evidence dates (coversFrom/knownThrough) count for its origins' rows", () => {
+  it('merging records them per origin, where they differ from the schedule', async () => {
+    const { mergeParts } = await import('../../src/core/parts.js');
+    const m = mergeParts({ ...schedule, origins: [...schedule.origins, 'KR'], measures: [] }, [
+      { id: 'korea', title: 'k', origins: ['KR'], knownThrough: '2026-06-30', measures: [schedule.measures[0]!] },
+      { id: 'japan', title: 'j', origins: ['JP'], knownThrough: schedule.knownThrough, measures: [schedule.measures[1]!] },
+    ]);
+    expect([...m.originDates]).toEqual([['KR', { coversFrom: schedule.coversFrom, knownThrough: '2026-06-30' }]]);
+  });
+
+  it("a row after its origin's evidence gets the note for that origin; another origin's row on the same date does not", () => {
+    // Korea's part known through 2026-06-30 (engineWith above); the schedule's 2026-10-09
+    const kr = duty(engine, '3926.90.99', 'KR', '2026-07-15', '1000') as { notes: string[] };
+    expect(kr.notes).toContain("entry date after 2026-06-30, the last date this schedule's evidence for origin KR covers: measures announced since then are not in it");
+    const ca = duty(engine, '3926.90.99', 'CA', '2026-07-15', '1000') as { notes: string[] };
+    expect(ca.notes.join('\n')).not.toMatch(/entry date after/);
   });
 });
