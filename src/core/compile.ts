@@ -42,6 +42,8 @@ export interface CompiledMeasure {
   to: string | null;
   rate: CompiledRate;
   origins: ReadonlySet<string>;
+  /** Applies only to rows found transshipped (scope.transshipped). */
+  transshippedOnly: boolean;
   allGoods: boolean;
   /** Scope as written, for display. */
   htsPrefixes: string[];
@@ -283,6 +285,7 @@ export function compileEngine(
       to: m.window.to ?? null,
       rate,
       origins: new Set(m.scope.origins ?? schedule.origins),
+      transshippedOnly: m.scope.transshipped === true,
       allGoods: m.scope.hts === undefined && m.scope.lists === undefined && m.scope.categories === undefined,
       htsPrefixes: m.scope.hts ?? [],
       lists: m.scope.lists ?? [],

@@ -29,6 +29,8 @@ export interface GoodInput {
   hasMetalValue?: boolean;
   /** Special program indicator claimed for the column 1 Special rate (General Note 3(c)), e.g. "JP"; null: none. */
   spi?: string | null;
+  /** Found transshipped to evade duties (EO 14326 s.3): only then do scope.transshipped measures apply. */
+  transshipped?: boolean;
 }
 
 /** What a measure's rate applies to on a line. */
@@ -444,6 +446,7 @@ function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string |
   if (m.to !== null && good.date >= m.to) return `no longer in force (ended for entries from ${m.to})`;
   if (!m.origins.has(good.origin)) return `does not cover origin ${good.origin}`;
   if (good.spi != null && m.excludeSpi.has(good.spi)) return `not owed on goods claiming special program ${good.spi}`;
+  if (m.transshippedOnly && good.transshipped !== true) return 'applies only to goods found transshipped to evade duties (transshipped = yes)';
   if (good.hts !== null) {
     const ex = m.excludeHts.lookup(good.hts);
     if (ex) return `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})`;
@@ -574,7 +577,7 @@ export class Resolver {
   #simpleCount = 0;
 
   resolve(good: GoodInput): Resolution {
-    if (good.mfn === null && good.hasMetalValue !== true && (good.spi ?? null) === null) {
+    if (good.mfn === null && good.hasMetalValue !== true && (good.spi ?? null) === null && good.transshipped !== true) {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
       const loaded = good.loaded ?? null;
       const usContent = good.usContent ?? null;
@@ -606,7 +609,7 @@ export class Resolver {
       }
       return r;
     }
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${this.#loadedSlot(good.loaded)}|${this.#usSlot(good.usContent)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}`;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${this.#loadedSlot(good.loaded)}|${this.#usSlot(good.usContent)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = resolveGood(this.engine, good);

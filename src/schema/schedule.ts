@@ -92,6 +92,10 @@ export const ScopeSchema = z
       .meta({ description: 'Bundled product lists covered (data/lists/<id>.json), by id: every HTS code or prefix of each list.' }),
     categories: z.array(Id).optional().meta({ description: 'Categories covered (see the schedule\'s categories).' }),
     origins: z.array(z.string().regex(/^[A-Z]{2}$/)).optional().meta({ description: 'Origins covered; default: all the schedule\'s origins.' }),
+    transshipped: z
+      .literal(true)
+      .optional()
+      .meta({ description: 'Applies only to rows found transshipped to evade duties (the row\'s transshipped = yes; EO 14326 s.3: 40% in lieu of the reciprocal rate).' }),
     exclude: z
       .strictObject({
         hts: z.array(HtsPrefix).optional(),
