@@ -46,8 +46,10 @@ Input CSV: a header row (names case-insensitive), then one import per row.
   date (or entry_date)                  entry date YYYY-MM-DD (default: --date, else today)
   origin                                ISO country code (default: --origin, else JP)
   mfn_rate                              MFN percent, overrides the bundled MFN table
-  spi (or special_program)              special program claimed (default: --spi): JP
-                                        applies the line's Special (JP) rate
+  spi (or special_program)              special program claimed (default: --spi): JP,
+                                        KR, S, S+ apply the line's Special rate
+  transshipped                          yes/no: found transshipped to evade duties
+                                        (default: --transshipped)
   id                                    your reference, copied to the output
   entry (or entry_number)               customs entry: fees are per entry (default:
                                         each line is its own entry)
@@ -88,6 +90,7 @@ Examples:
   $ tariff compare --value 30000 --hts 8703.23.01 --date 2025-10-01 --format json
   $ tariff compare data/examples/shipments.csv --on 2025-10-01     # every row as if entered on that date
   $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --format html --out compare.html
+  $ tariff compare data/examples/shipments.csv --origins CN,VN,MX,JP   # where to source (covered origins)
 `;
 
 const COMPARE_AFTER = `
@@ -104,6 +107,8 @@ $3,750.00 of duty per unit against no-deal").
 --format html --out FILE writes one
 self-contained web page (tables and SVG bar charts, no script, nothing
 fetched) with the same figures as json.
+With --origins the columns are origins: every row
+priced as if from each (under one scenario), the cheapest marked.
 ${EXIT_CODES_HELP}`;
 
 /** The inputs of one import beyond value and code, shared by calc, explain and compare. */
@@ -156,7 +161,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--sheet <name>', 'the sheet of an Excel workbook (.xlsx) FILE to read (default: the first)')
     .option('--origin <CC>', 'country of origin (rows without an origin use it too)', 'JP')
     .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
-    .option('--spi <program>', 'claim a special program for rows without an spi column: JP (US-Japan Trade Agreement) applies the line\'s Special rate where the HTS lists JP')
+    .option('--spi <program>', 'claim a special program for rows without an spi column: JP (US-Japan), KR (KORUS), S or S+ (USMCA, goods of CA/MX) apply the line\'s Special rate where the HTS lists it')
+    .option('--transshipped', 'rows without a transshipped column were found transshipped to evade duties (EO 14326 s.3: 40% instead of the reciprocal rate, where the schedule has it)')
     .option('--scenario <name>', 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
     .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us.json')
@@ -210,10 +216,11 @@ Examples:
     .argument('[file]', 'CSV file or Excel workbook (.xlsx); "-" or nothing reads CSV on stdin')
     .option('--scenarios <list>', `comma-separated bundled scenarios; the first is the baseline (default: ${DEFAULT_SCENARIOS.join(',')})`)
     .option('--scenario-file <file>', 'add your own scenario file after the named ones (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--origins <list>', 'where to source: the same rows priced as if from each origin (comma-separated ISO codes, the first is the baseline), under one scenario; the cheapest is marked')
     .option('--date <YYYY-MM-DD>', 'entry date of rows without one, as in calc; default: today')
     .option('--on <YYYY-MM-DD>', "evaluate every row on this entry date, ignoring the input's dates (what if these flows entered on D)")
     .option('--sheet <name>', 'the sheet of an Excel workbook (.xlsx) FILE to read (default: the first)')
-    .option('--by <group>', 'group by category, hts, measure or id', 'category')
+    .option('--by <group>', 'group by category, hts, measure, id or origin', 'category')
     .option('--per <period>', 'treat values as annual flows; show run rates per year, month, day or hour (a year is 365 days)')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise; xlsx or html for an --out file so named)').choices(['table', 'csv', 'json', 'markdown', 'xlsx', 'html']))
     .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx or html on a terminal)')

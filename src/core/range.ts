@@ -14,7 +14,7 @@
  *   threshold the duty falls linearly with the share, so its ends are at the threshold and at 100%);
  * - metal value: where a measure in force has a `metalContent` rule: 0 and the full value (the duty is linear in
  *   the metal value between them);
- * - special program: the programs the line's Special column lists that the engine computes (`MODELLED_PROGRAMS`),
+ * - special program: the programs the line's Special column lists that the engine computes (the schedule's `programs` for the row's origin),
  *   and none;
  * - an assumption tariff has no input for (a parts certification, the metal's share of the weight): where the
  *   measure that applies to the line says in its `assumes` what the law gives `otherwise` (`effect: "outside"`:
@@ -29,7 +29,7 @@
 import type { CompiledMeasure, Engine } from './compile.js';
 import { computeLineDuty, quantityProblem } from './compute.js';
 import { MICRO_PER_PCT, type Cents, type RateMicro } from './money.js';
-import { MODELLED_PROGRAMS, Resolver, type GoodInput } from './resolve.js';
+import { Resolver, type GoodInput } from './resolve.js';
 
 /** The row as the core computes it (a subset of schema/row.ts's Row). */
 export interface RangeRow extends GoodInput {
@@ -130,7 +130,7 @@ export function factAlternatives(engine: Engine, row: RangeRow, applied: readonl
   }
   if (row.spi === null && row.mfn === null && row.hts !== null && row.hts.length >= 8 && engine.mfnLines !== null && engine.mfn.lookup(row.hts) === undefined) {
     const details = engine.mfnLines.details(row.hts.slice(0, 8));
-    const programs = [...new Set((details?.specialRates ?? []).flatMap((r) => r.programs))].filter((p) => MODELLED_PROGRAMS.has(p)).sort();
+    const programs = [...new Set((details?.specialRates ?? []).flatMap((r) => r.programs))].filter((p) => engine.programs.has(p) && (engine.programs.get(p)!.origins?.has(row.origin) ?? true)).sort();
     if (programs.length > 0) out.push({ fact: 'spi', values: [null, ...programs], defaultFirst: true });
   }
   // Assumptions with an other case in the data, of the measures that apply to the line as given.

@@ -37,6 +37,7 @@ export const COLUMN_ALIASES = {
   freight: ['freight'],
   insurance: ['insurance'],
   other_costs: ['other_costs'],
+  transshipped: ['transshipped', 'transshipment'],
 } as const;
 
 export type Field = keyof typeof COLUMN_ALIASES;
@@ -125,6 +126,8 @@ export interface Row {
   spi: string | null;
   /** Impact inputs (unit price, margin or unit cost, freight, insurance, other costs); null: no impact column. */
   impact: ImpactInput | null;
+  /** Found transshipped to evade duties (EO 14326 s.3): yes/no, default --transshipped. */
+  transshipped: boolean;
 }
 
 export interface RowDefaults {
@@ -134,6 +137,8 @@ export interface RowDefaults {
   mode: Mode;
   /** Special program indicator for rows without an spi cell (the --spi flag). */
   spi?: string | null;
+  /** Transshipped, for rows without a transshipped cell (the --transshipped flag). */
+  transshipped?: boolean;
 }
 
 export interface RowIssue {
@@ -146,6 +151,7 @@ export interface RowIssue {
 const ORIGIN = /^[A-Za-z]{2}$/;
 /** A special program indicator of the column 1 Special column: "JP", "A+", "A*", "S+". */
 export const SPI = /^[A-Za-z]{1,2}[+*]?$/;
+const YES_NO: ReadonlyMap<string, boolean> = new Map([['yes', true], ['y', true], ['true', true], ['1', true], ['no', false], ['n', false], ['false', false], ['0', false]]);
 
 /** Files repeat a few codes and dates over many rows: a check of a cell is memoised per distinct cell (bounded). */
 function memoised<T extends NonNullable<unknown> | null>(check: (cell: string) => T): (cell: string) => T {
@@ -278,11 +284,18 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
     if (!r.ok) return failAt(line, header, r.field, r.reason);
     impact = r.value;
   }
+  let transshipped = defaults.transshipped ?? false;
+  const tCell = cellAt(cells, index.transshipped);
+  if (tCell !== '') {
+    const yes = YES_NO.get(tCell.toLowerCase());
+    if (yes === undefined) return failAt(line, header, 'transshipped', `expected yes or no (also true/false, y/n, 1/0), got "${tCell}"`);
+    transshipped = yes;
+  }
 
   const idCell = index.id === undefined ? '' : cells[index.id]!;
   const entryCell = cellAt(cells, index.entry);
   return {
     ok: true,
-    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell, usContent, metalValue, hasMetalValue: metalValue !== null, loaded, spi, impact },
+    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell, usContent, metalValue, hasMetalValue: metalValue !== null, loaded, spi, transshipped, impact },
   };
 }

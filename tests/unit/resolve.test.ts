@@ -139,7 +139,9 @@ describe('stacking (DOMAIN.md s.5)', () => {
       const r = duty(asEnacted, { category: 'steel' }, date, '100') as { measures: string[]; decisions: { measure: { layer: string }; applied: boolean; reason: string }[] };
       expect(r.measures.some((m) => /ieepa|s122|s301/.test(m))).toBe(false);
       const general = r.decisions.filter((d) => ['reciprocal', 'section-122', 'section-301'].includes(d.measure.layer) && /displaced/.test(d.reason));
-      expect(general.length).toBe(1);
+      // from 2026-07-24 two Section 301 measures are in force for Japan: the general 12.5% tier (all-origins) and
+      // Japan's inclusive 12.5% that replaces it; both stand displaced
+      expect(general.length).toBe(date < '2026-07-24' ? 1 : 2);
     }
   });
 
@@ -200,7 +202,7 @@ describe('categories, MFN and refusals', () => {
   it('refuses the general category without mfn_rate, an unknown category and an uncovered origin', () => {
     expect(duty(asEnacted, { category: 'general' }, '2025-10-01', '1')).toMatchObject({ refused: { field: 'mfn_rate' } });
     expect(duty(asEnacted, { category: 'toys' }, '2025-10-01', '1')).toMatchObject({ refused: { field: 'category', reason: expect.stringMatching(/unknown category "toys"/) } });
-    expect(duty(asEnacted, { ...CAR, origin: 'CN' }, '2025-10-01', '1')).toMatchObject({ refused: { field: 'origin', reason: expect.stringMatching(/origin CN is not covered/) } });
+    expect(duty(asEnacted, { ...CAR, origin: 'CN' }, '2025-10-01', '1')).toMatchObject({ refused: { field: 'origin', reason: expect.stringMatching(/origin CN \(China\) is not covered/) } });
   });
 
   it('says which defaults it assumed', () => {
@@ -384,7 +386,9 @@ describe('special program JP (US-Japan Trade Agreement, General Note 36): the sp
     expect(duty(asEnacted, { hts: '8703.23.01', spi: 'JP' }, '2025-10-01', '1000')).toMatchObject({
       refused: { field: 'spi', reason: expect.stringMatching(/^8703\.23\.01 does not list JP in its Special column \(HTS 2026 Rev\. 10: "Free \(A\+,AU,B,/) },
     });
-    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'KR' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/special program KR is not modelled yet \(only JP\)/) } });
+    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'GS' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/special program GS is not modelled yet \(only JP, KR, S, S\+\)/) } });
+    // a program of us.json `programs` claimed for goods of another origin (KORUS for a Japanese good)
+    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'KR' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/special program KR \(.*KORUS\)\) is for goods of KR, not JP/) } });
     expect(duty(asEnacted, { hts: '0603.13.00', spi: 'JP', mfn: '3' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/not both/) } });
     // A line whose General rate is Free: claiming JP changes nothing and is not an error.
     expect(duty(asEnacted, { hts: '0101.21.00', spi: 'JP' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 0', 'ieepa-pause-10 10'] });
