@@ -39,7 +39,14 @@ export function applyScenario(schedule: Schedule, scenario: Scenario): Checked<S
         }
         const idx = measures.findIndex((m) => m.id === change.measure);
         if (idx < 0) issues.push({ path: [...at, 'measure'], message: unknownMeasure(change.measure, measures) });
-        else measures.splice(idx, 1);
+        else {
+          measures.splice(idx, 1);
+          // A removed measure is displaced by nothing: another's displacement of it by id is moot, not an error
+          // (an origin's deal measure names the general one it replaces; removing the general one leaves the deal).
+          measures.forEach((m, k) => {
+            if (m.displaces?.includes(change.measure)) measures[k] = { ...m, displaces: m.displaces.filter((d) => d !== change.measure) };
+          });
+        }
         break;
       }
       case 'modify': {

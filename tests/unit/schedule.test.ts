@@ -118,6 +118,17 @@ describe('scenario overlays', () => {
     }
   });
 
+  it("removing a measure that an origin's deal measure displaces by id leaves the deal measure, displacing nothing it names", () => {
+    // s232-parts-japan-inclusive-15 (EO 14345 s.4) replaces s232-parts-25 for Japan by id; a user who removes the
+    // general measure (e.g. "this line is not an auto part", README --range) must not get an "unknown measure" error.
+    const r = applyScenario(schedule, scenario([{ op: 'remove', measure: 's232-parts-25' }]));
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.value.measures.some((m) => m.id === 's232-parts-25')).toBe(false);
+      expect(r.value.measures.find((m) => m.id === 's232-parts-japan-inclusive-15')?.displaces ?? []).not.toContain('s232-parts-25');
+    }
+  });
+
   it('modify changes a rate and a window; add refuses a duplicate id; a scenario for another schedule is refused', () => {
     const ok = applyScenario(schedule, scenario([{ op: 'modify', measure: 's122-10', set: { rate: { kind: 'ad-valorem', pct: '15' }, to: null } }]));
     expect(ok.ok && ok.value.measures.find((m) => m.id === 's122-10')).toMatchObject({ rate: { pct: '15' }, window: { from: '2026-02-24' } });
