@@ -72,6 +72,40 @@ function csvRows(file) {
 }
 
 const entries = (codes) => unique(codes).sort().map((d) => ({ hts: formatHts(d) }));
+
+/** The 8-digit lines of the bundled official schedule (HTS 2026 Rev. 10), sorted. */
+const OFFICIAL_LINES = readFileSync(join(ROOT, 'data', 'mfn', 'hts-2026-rev-10.lines.tsv'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((r) => r.slice(0, 8));
+/** Those lines by their 2-, 4- and 6-digit prefix. */
+const LINES_UNDER = new Map();
+for (const l of OFFICIAL_LINES) {
+  for (const n of [2, 4, 6]) {
+    const p = l.slice(0, n);
+    if (!LINES_UNDER.has(p)) LINES_UNDER.set(p, []);
+    LINES_UNDER.get(p).push(l);
+  }
+}
+
+/**
+ * The same goods in fewer entries: a heading or subheading (6, 4 or 2 digits) replaces its 8-digit codes when every
+ * line of the official schedule under it is listed. The tool refuses a code that is not a line of that schedule, so
+ * the lines a list covers are unchanged; the list's JSON is smaller, which the start-up of every run pays for.
+ */
+function collapse(codes) {
+  let out = new Set(codes);
+  const covered = (line) => out.has(line) || [2, 4, 6].some((n) => out.has(line.slice(0, n)));
+  for (const n of [6, 4, 2]) {
+    const prefixes = unique([...out].filter((c) => c.length > n).map((c) => c.slice(0, n)));
+    for (const p of prefixes) {
+      const under = LINES_UNDER.get(p) ?? [];
+      if (under.length > 0 && under.every(covered)) out = new Set([...[...out].filter((c) => !c.startsWith(p)), p]);
+    }
+  }
+  return [...out];
+}
+const COLLAPSED = 'The codes are written as the shortest heading or subheading whose every line of the official HTSUS 2026 Rev. 10 is enumerated (the same lines, fewer entries); codes of the text that are no longer lines are kept as they are.';
 const show = (xs) => `${xs.slice(0, 12).map(formatHts).join(', ')}${xs.length > 12 ? `, ... (${xs.length} in all)` : ''}`;
 
 /** Text codes vs transcribed codes (both digits), by coverage; returns the notes to write into the list. */
@@ -118,10 +152,10 @@ export function deriveOriginsCnLists(dir = LAW_DATA) {
       confidence: 'primary',
       asOf: `HTSUS 2026 Rev. 6, chapter 99 U.S. note ${note}`,
       notes: [
-        'The 8-digit subheadings the note enumerates. Exclusions granted by USTR (the 178 of headings 9903.88.69 and 9903.88.70, extended to 2026-11-10) are described product by product, not by line, and are not applied here.',
+        `The 8-digit subheadings the note enumerates. ${COLLAPSED} Exclusions granted by USTR (the 178 of headings 9903.88.69 and 9903.88.70, extended to 2026-11-10) are described product by product, not by line, and are not applied here.`,
         ...checked,
       ],
-      entries: entries(codes),
+      entries: entries(collapse(codes)),
     });
   }
   const g20 = csv301('3_addl');
@@ -164,8 +198,8 @@ export function deriveOriginsCnLists(dir = LAW_DATA) {
       chapter99: [heading],
       confidence: 'primary',
       asOf: `HTSUS 2026 Rev. 6, chapter 99 U.S. note ${note}`,
-      notes: checked.length > 0 ? checked : undefined,
-      entries: entries(codes),
+      notes: [COLLAPSED, ...checked],
+      entries: entries(collapse(codes)),
     });
   }
   // 31(e) and 31(h): textile facemasks and respirators, by statistical reporting number (10 digits).
@@ -212,7 +246,8 @@ export function deriveOriginsCnLists(dir = LAW_DATA) {
       chapter99: [heading],
       confidence: 'secondary',
       asOf: `${YALE}, fentanyl_carveout_products.csv (category ${category}); the 2025 chapter 99 notes that carried the list are not among the bundled texts`,
-      entries: entries(codes),
+      notes: [COLLAPSED],
+      entries: entries(collapse(codes)),
     });
   };
   carveList('ieepa-canada-energy', 'energy_ca', '9903.01.13', 'Energy and energy resources and critical minerals of Canada at 10% (EO 14193 §2(b), heading 9903.01.13)', [
@@ -240,7 +275,8 @@ export function deriveOriginsCnLists(dir = LAW_DATA) {
       chapter99: ['9903.01.81'],
       confidence: 'secondary',
       asOf: `${YALE}, country_eo_exempt_products.csv (9903.01.77, effective ${startDate}), read from the annexes; the 2025 chapter 99 text that carried it is not among the bundled texts`,
-      entries: entries(codes),
+      notes: [COLLAPSED],
+      entries: entries(collapse(codes)),
     });
   }
   return { lists, report };

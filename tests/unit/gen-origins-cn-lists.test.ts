@@ -38,8 +38,17 @@ describe.skipIf(!present)('the China, Canada, Mexico and Brazil lists are what s
   });
 
   it('errata 4 of DOMAIN-ORIGINS: polysilicon and wafers are in note 31(f) (50%), tungsten alone in 31(j) (25%)', () => {
-    const codes = (id: string) => lists.find((l) => l.id === id)!.entries.map((e) => e.hts);
-    expect(codes('s301-china-2025-50')).toEqual(expect.arrayContaining(['2804.61.00', '3818.00.00']));
-    expect(codes('s301-china-2025-25-tungsten')).toEqual(['8101.94.00', '8101.99.10', '8101.99.80']);
+    const covers = (id: string, code: string) => lists.find((l) => l.id === id)!.entries.some((e) => code.replaceAll('.', '').startsWith(e.hts.replaceAll('.', '')));
+    for (const code of ['2804.61.00', '3818.00.00']) expect(covers('s301-china-2025-50', code), code).toBe(true);
+    for (const code of ['8101.94.00', '8101.99.10', '8101.99.80']) expect(covers('s301-china-2025-25-tungsten', code), code).toBe(true);
+    expect(covers('s301-china-2025-25-tungsten', '2804.61.00')).toBe(false);
+  });
+
+  it('a heading replaces its codes only when every official line under it is listed: list 3 keeps 8-digit codes where a heading is split', () => {
+    const list3 = lists.find((l) => l.id === 's301-china-list-3')!.entries.map((e) => e.hts);
+    expect(list3.length).toBeLessThan(3000); // from the 5,906 subheadings of note 20(f)
+    expect(list3).toContain('9403.60'); // both lines of 9403.60 (.40, .80) are in note 20(f)
+    expect(list3).toContain('9401.61.60'); // 9401.61.40 is not in note 20(f): 9401.61 stays split
+    expect(list3).not.toContain('9401.61');
   });
 });
