@@ -47,9 +47,9 @@ describe('scope.exclude.spi: USMCA goods of Canada and Mexico (DOMAIN-ORIGINS s.
     expect(s.reasons['s122-10']).toBe('not owed on goods claiming special program S');
   });
 
-  it('Section 301 forced labor (note 52(g), 9903.05.94): the general 12.5% on a Mexican good, none with USMCA claimed', () => {
-    // 2026-08-01, $1,000: MFN $53.00 + 12.5% = $125.00 -> $178.00 (Mexico's own 10% tier arrives with its part)
-    expect(duty(engine, '3926.90.99', 'MX', '2026-08-01', '1000')).toMatchObject({ duty: '178.00', measures: ['mfn 5.3', 's301-forced-labor-12.5 12.5'] });
+  it('Section 301 forced labor (note 52(g), 9903.05.94): Mexico\'s 10% tier on a Mexican good, none with USMCA claimed', () => {
+    // 2026-08-01, $1,000: MFN $53.00 + 10% (9903.05.55, in place of the general 12.5%) = $100.00 -> $153.00
+    expect(duty(engine, '3926.90.99', 'MX', '2026-08-01', '1000')).toMatchObject({ duty: '153.00', measures: ['mfn 5.3', 's301-forced-labor-mexico-10 10'] });
     expect(duty(engine, '3926.90.99', 'MX', '2026-08-01', '1000', 'S')).toMatchObject({ duty: '0.00', measures: ['mfn 0'] });
   });
 
