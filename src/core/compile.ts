@@ -3,7 +3,7 @@
  * form, checking what a schema cannot: unique ids, references to categories,
  * measures and layers, and displacement cycles.
  */
-import type { Citation, Confidence, Fees, MfnTable, ProductList, Rate, Schedule } from '../schema/schedule.js';
+import type { Citation, Confidence, Fees, MfnTable, Origins, ProductList, Rate, Schedule } from '../schema/schedule.js';
 import { compileFees, type FeeRules } from './fees.js';
 import { firstLongerUnder, formatHts, PrefixIndex, prefixDigits } from './hts.js';
 import type { HtsLines } from './hts-lines.js';
@@ -42,6 +42,8 @@ export interface CompiledMeasure {
   to: string | null;
   rate: CompiledRate;
   origins: ReadonlySet<string>;
+  /** Applies only to rows found transshipped (scope.transshipped). */
+  transshippedOnly: boolean;
   allGoods: boolean;
   /** Scope as written, for display. */
   htsPrefixes: string[];
@@ -102,6 +104,12 @@ export interface Engine {
   programs: ReadonlyMap<string, { label: string; origins: ReadonlySet<string> | null }>;
   coversFrom: string;
   knownThrough: string;
+  /** Origins whose part gives its own evidence dates (coversFrom/knownThrough), by origin. */
+  originDates: ReadonlyMap<string, { coversFrom: string; knownThrough: string }>;
+  /** ISO 3166-1 alpha-2 code -> name (data/origins.json), or null when not given: any two letters are a code. */
+  originNames: ReadonlyMap<string, string> | null;
+  /** Groups of origins (EU: its member states), by their code. */
+  originGroups: ReadonlyMap<string, { label: string; members: readonly string[] }>;
   measures: readonly CompiledMeasure[];
   /** Layers in display order. */
   layers: readonly string[];
@@ -149,7 +157,19 @@ export function compileEngine(
   scenarioId: string,
   fees: Fees | null = null,
   lists: ReadonlyMap<string, ProductList> = new Map(),
-  { checked = false, mfnLines = null }: { checked?: boolean; mfnLines?: HtsLines | null } = {},
+  {
+    checked = false,
+    mfnLines = null,
+    origins: originCodes = null,
+    originDates = new Map(),
+  }: {
+    checked?: boolean;
+    mfnLines?: HtsLines | null;
+    /** data/origins.json: every origin the schedule names must be one of its codes. */
+    origins?: Origins | null;
+    /** Per-origin evidence dates of the schedule's parts (mergeParts). */
+    originDates?: ReadonlyMap<string, { coversFrom: string; knownThrough: string }>;
+  } = {},
 ): Checked<Engine> {
   const issues: DataIssue[] = [];
   const usedLists = new Map<string, CompiledList>();
@@ -184,6 +204,14 @@ export function compileEngine(
   const layers = Object.keys(schedule.layers);
   const ids = new Map<string, number>();
   const origins = new Set(schedule.origins);
+  const originNames = originCodes === null ? null : new Map(Object.entries(originCodes.countries));
+  if (originNames !== null) {
+    const iso = (o: string, path: (string | number)[]) => {
+      if (!originNames.has(o)) issues.push({ path, message: `origin "${o}" is not an ISO 3166-1 alpha-2 country code (data/origins.json)` });
+    };
+    schedule.origins.forEach((o, i) => iso(o, ['origins', i]));
+    for (const [p, v] of Object.entries(schedule.programs ?? {})) v.origins?.forEach((o, i) => iso(o, ['programs', p, 'origins', i]));
+  }
 
   schedule.measures.forEach((m, i) => {
     if (ids.has(m.id)) issues.push({ path: ['measures', i, 'id'], message: `duplicate measure id "${m.id}" (also measures[${ids.get(m.id)}])` });
@@ -257,6 +285,7 @@ export function compileEngine(
       to: m.window.to ?? null,
       rate,
       origins: new Set(m.scope.origins ?? schedule.origins),
+      transshippedOnly: m.scope.transshipped === true,
       allGoods: m.scope.hts === undefined && m.scope.lists === undefined && m.scope.categories === undefined,
       htsPrefixes: m.scope.hts ?? [],
       lists: m.scope.lists ?? [],
@@ -329,6 +358,9 @@ export function compileEngine(
       programs: new Map(Object.entries(schedule.programs ?? {}).map(([p, v]) => [p, { label: v.label, origins: v.origins === undefined ? null : new Set(v.origins) }])),
       coversFrom: schedule.coversFrom,
       knownThrough: schedule.knownThrough,
+      originDates,
+      originNames,
+      originGroups: new Map(Object.entries(originCodes?.groups ?? {}).map(([g, v]) => [g, { label: v.label, members: v.members }])),
       measures,
       layers,
       layerLabels: new Map(Object.entries(schedule.layers).map(([id, l]) => [id, l.label])),

@@ -29,6 +29,8 @@ export interface GoodInput {
   hasMetalValue?: boolean;
   /** Special program indicator claimed for the column 1 Special rate (General Note 3(c)), e.g. "JP"; null: none. */
   spi?: string | null;
+  /** Found transshipped to evade duties (EO 14326 s.3): only then do scope.transshipped measures apply. */
+  transshipped?: boolean;
 }
 
 /** What a measure's rate applies to on a line. */
@@ -74,12 +76,7 @@ export interface Refusal {
 export type Resolution = { ok: true; plan: Plan } | { ok: false; refusal: Refusal };
 
 export function resolveGood(engine: Engine, good: GoodInput): Resolution {
-  if (!engine.origins.has(good.origin)) {
-    return {
-      ok: false,
-      refusal: { field: 'origin', reason: `origin ${good.origin} is not covered by schedule ${engine.scheduleId} (covers ${[...engine.origins].join(', ')})` },
-    };
-  }
+  if (!engine.origins.has(good.origin)) return { ok: false, refusal: { field: 'origin', reason: uncoveredOrigin(engine, good.origin) } };
 
   // A code too short to tell which measures apply is refused, never guessed. Only the measures in force for the
   // origin on the date count: a 10-digit list does not make an 8-digit code ambiguous on dates it does not apply.
@@ -338,13 +335,42 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     // The row's own figure is not repeated: one plan serves every row whose US content falls in the same class (Resolver).
     notes.push(`us_content is not used: no measure applied on this date charges by US content`);
   }
-  if (good.date > engine.knownThrough) {
-    notes.push(`entry date after ${engine.knownThrough}, the last date this schedule has evidence for: measures announced since then are not in it`);
+  // The evidence dates of the row's origin: its part's own, where it gives them (a part per origin or group).
+  const own = engine.originDates.get(good.origin);
+  const { knownThrough, coversFrom } = own ?? engine;
+  const forOrigin = own === undefined ? '' : ` for origin ${good.origin}`;
+  if (good.date > knownThrough) {
+    const last = own === undefined ? 'the last date this schedule has evidence for' : `the last date this schedule's evidence${forOrigin} covers`;
+    notes.push(`entry date after ${knownThrough}, ${last}: measures announced since then are not in it`);
   }
-  if (good.date < engine.coversFrom) {
-    notes.push(`entry date before ${engine.coversFrom}, where this schedule's evidence starts: earlier measures are not modelled`);
+  if (good.date < coversFrom) {
+    notes.push(`entry date before ${coversFrom}, where this schedule's evidence${forOrigin} starts: earlier measures are not modelled`);
   }
   return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
+}
+
+/**
+ * Why an origin the schedule does not cover is refused: a group's code (EU) is not an origin, an unknown code is not
+ * an ISO 3166-1 one, a valid one is not covered (the covered origins named, a group whose members are all covered
+ * by its code).
+ */
+export function uncoveredOrigin(engine: Engine, origin: string): string {
+  const group = engine.originGroups.get(origin);
+  if (group !== undefined) return `origin ${origin} is a group (${group.label}), not a country of origin: give the member state's code, e.g. ${group.members.slice(0, 3).join(', ')}`;
+  const names = engine.originNames;
+  if (names !== null && !names.has(origin)) return `origin ${origin} is not an ISO 3166-1 alpha-2 country code`;
+  const name = (o: string) => (names?.has(o) ? `${o} (${names.get(o)})` : o);
+  const covered = [...engine.origins];
+  const inGroups = new Set<string>();
+  const shown: string[] = [];
+  for (const [code, g] of engine.originGroups) {
+    if (g.members.every((m) => engine.origins.has(m))) {
+      g.members.forEach((m) => inGroups.add(m));
+      shown.push(`${code} (${g.members.length} member states)`);
+    }
+  }
+  shown.push(...covered.filter((o) => !inGroups.has(o)).map(name));
+  return `origin ${name(origin)} is not covered by schedule ${engine.scheduleId} (covers ${shown.join(', ')})`;
 }
 
 /**
@@ -420,6 +446,7 @@ function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string |
   if (m.to !== null && good.date >= m.to) return `no longer in force (ended for entries from ${m.to})`;
   if (!m.origins.has(good.origin)) return `does not cover origin ${good.origin}`;
   if (good.spi != null && m.excludeSpi.has(good.spi)) return `not owed on goods claiming special program ${good.spi}`;
+  if (m.transshippedOnly && good.transshipped !== true) return 'applies only to goods found transshipped to evade duties (transshipped = yes)';
   if (good.hts !== null) {
     const ex = m.excludeHts.lookup(good.hts);
     if (ex) return `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})`;
@@ -465,6 +492,7 @@ export class Resolver {
     private readonly maxEntries = 20_000,
   ) {
     const b = new Set<string>([engine.coversFrom, nextDay(engine.knownThrough)]);
+    for (const d of engine.originDates.values()) b.add(d.coversFrom).add(nextDay(d.knownThrough));
     for (const m of engine.measures) {
       b.add(m.from);
       if (m.to !== null) b.add(m.to);
@@ -549,7 +577,7 @@ export class Resolver {
   #simpleCount = 0;
 
   resolve(good: GoodInput): Resolution {
-    if (good.mfn === null && good.hasMetalValue !== true && (good.spi ?? null) === null) {
+    if (good.mfn === null && good.hasMetalValue !== true && (good.spi ?? null) === null && good.transshipped !== true) {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
       const loaded = good.loaded ?? null;
       const usContent = good.usContent ?? null;
@@ -581,7 +609,7 @@ export class Resolver {
       }
       return r;
     }
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${this.#loadedSlot(good.loaded)}|${this.#usSlot(good.usContent)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}`;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${this.#loadedSlot(good.loaded)}|${this.#usSlot(good.usContent)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = resolveGood(this.engine, good);

@@ -92,6 +92,10 @@ export const ScopeSchema = z
       .meta({ description: 'Bundled product lists covered (data/lists/<id>.json), by id: every HTS code or prefix of each list.' }),
     categories: z.array(Id).optional().meta({ description: 'Categories covered (see the schedule\'s categories).' }),
     origins: z.array(z.string().regex(/^[A-Z]{2}$/)).optional().meta({ description: 'Origins covered; default: all the schedule\'s origins.' }),
+    transshipped: z
+      .literal(true)
+      .optional()
+      .meta({ description: 'Applies only to rows found transshipped to evade duties (the row\'s transshipped = yes; EO 14326 s.3: 40% in lieu of the reciprocal rate).' }),
     exclude: z
       .strictObject({
         hts: z.array(HtsPrefix).optional(),
@@ -275,6 +279,20 @@ export const SchedulePartSchema = z.strictObject({
   measures: z.array(MeasureSchema).min(1),
   notes: z.array(z.string()).optional(),
 });
+
+/** data/origins.json: the origin codes a row may give (ISO 3166-1 alpha-2) with their names, and groups of them. */
+export const OriginsSchema = z.strictObject({
+  $schema: z.string().optional(),
+  source: z.string().min(1).meta({ description: 'Where the codes and names come from.' }),
+  countries: z.record(z.string().regex(/^[A-Z]{2}$/), z.string().min(1)).meta({ description: 'ISO 3166-1 alpha-2 code -> English short name.' }),
+  groups: z
+    .record(
+      z.string().regex(/^[A-Z]{2,4}$/),
+      z.strictObject({ label: z.string().min(1), members: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1), source: z.string().min(1) }),
+    )
+    .meta({ description: 'Groups of origins by a code of their own (EU: its member states). A row names a member state, not the group.' }),
+});
+export type Origins = z.output<typeof OriginsSchema>;
 
 export const MfnEntrySchema = z.strictObject({
   hts: HtsPrefix,

@@ -11,11 +11,11 @@ import { normalizeHts } from '../../src/core/hts.js';
 import { formatCents, formatRate, parseMoney } from '../../src/core/money.js';
 import { resolveGood } from '../../src/core/resolve.js';
 import type { Measure, Schedule } from '../../src/schema/schedule.js';
-import { lists, mfnLines, mfnTable, schedule } from '../helpers.js';
+import { bundledEngine, lists, mfnLines, mfnTable, origins as iso, schedule } from '../helpers.js';
 
 function engineWith(extra: Measure[] = [], origins = ['CA', 'MX', 'KR']): Engine {
   const s: Schedule = { ...schedule, origins: [...schedule.origins, ...origins], measures: [...schedule.measures, ...extra] };
-  const e = compileEngine(s, mfnTable, 'as-enacted', null, lists, { mfnLines });
+  const e = compileEngine(s, mfnTable, 'as-enacted', null, lists, { mfnLines, origins: iso, originDates: new Map([['KR', { coversFrom: '2025-03-12', knownThrough: '2026-06-30' }]]) });
   if (!e.ok) throw new Error(JSON.stringify(e.issues));
   return e.value;
 }
@@ -82,5 +82,83 @@ describe('rate.base of an inclusive measure: column 1 General or the rate paid (
     const r = duty(general, '3926.90.99', 'KR', '2025-10-01', '1000', 'KR') as { duty: string; measures: string[]; notes: string[] };
     expect(r).toMatchObject({ duty: '97.00', measures: ['mfn 0', 'test-kr-inclusive-15-general 9.7'] });
     expect(r.notes.join('\n')).toMatch(/KR claimed: the column 1 duty is at the Special rate; the inclusive measures subtract the column 1 General rate 5\.3%/);
+  });
+});
+
+describe('origin codes from data/origins.json (issue 13 item 3)', () => {
+  const bundled = bundledEngine();
+  const refused = (origin: string) => resolveGood(bundled, { hts: '39269099', category: null, origin, date: '2025-10-01', mfn: null });
+
+  it('a valid ISO 3166-1 code the schedule does not cover is refused naming the covered origins', () => {
+    expect(refused('CN')).toEqual({ ok: false, refusal: { field: 'origin', reason: expect.stringMatching(/^origin CN \(China\) is not covered by schedule us \(covers JP \(Japan\)/) } });
+  });
+
+  it('an unknown code is refused as not ISO 3166-1; a group (EU) asks for the member state', () => {
+    expect(refused('XX')).toEqual({ ok: false, refusal: { field: 'origin', reason: 'origin XX is not an ISO 3166-1 alpha-2 country code' } });
+    expect(refused('EU')).toEqual({ ok: false, refusal: { field: 'origin', reason: expect.stringMatching(/^origin EU is a group \(European Union \(27 member states\)\), not a country of origin: give the member state's code, e.g\. AT, BE, BG$/) } });
+  });
+
+  it('the covered origins of a group all covered are named by the group', () => {
+    const eu = iso.groups.EU!.members;
+    const e = compileEngine({ ...schedule, origins: [...schedule.origins, ...eu] }, mfnTable, 'as-enacted', null, lists, { mfnLines, origins: iso });
+    if (!e.ok) throw new Error(JSON.stringify(e.issues));
+    const r = resolveGood(e.value, { hts: '39269099', category: null, origin: 'CN', date: '2025-10-01', mfn: null });
+    expect(!r.ok && r.refusal.reason).toBe('origin CN (China) is not covered by schedule us (covers EU (27 member states), JP (Japan))');
+  });
+
+  it('a schedule naming an origin that is not an ISO code (UK for GB) does not compile', () => {
+    const e = compileEngine({ ...schedule, origins: [...schedule.origins, 'UK'] }, mfnTable, 'as-enacted', null, lists, { mfnLines, origins: iso });
+    expect(!e.ok && e.issues).toEqual([{ path: ['origins', 1], message: 'origin "UK" is not an ISO 3166-1 alpha-2 country code (data/origins.json)' }]);
+  });
+});
+
+describe("a part's own evidence dates (coversFrom/knownThrough) count for its origins' rows", () => {
+  it('merging records them per origin, where they differ from the schedule', async () => {
+    const { mergeParts } = await import('../../src/core/parts.js');
+    const m = mergeParts({ ...schedule, origins: [...schedule.origins, 'KR'], measures: [] }, [
+      { id: 'korea', title: 'k', origins: ['KR'], knownThrough: '2026-06-30', measures: [schedule.measures[0]!] },
+      { id: 'japan', title: 'j', origins: ['JP'], knownThrough: schedule.knownThrough, measures: [schedule.measures[1]!] },
+    ]);
+    expect([...m.originDates]).toEqual([['KR', { coversFrom: schedule.coversFrom, knownThrough: '2026-06-30' }]]);
+  });
+
+  it("a row after its origin's evidence gets the note for that origin; another origin's row on the same date does not", () => {
+    // Korea's part known through 2026-06-30 (engineWith above); the schedule's 2026-10-09
+    const kr = duty(engine, '3926.90.99', 'KR', '2026-07-15', '1000') as { notes: string[] };
+    expect(kr.notes).toContain("entry date after 2026-06-30, the last date this schedule's evidence for origin KR covers: measures announced since then are not in it");
+    const ca = duty(engine, '3926.90.99', 'CA', '2026-07-15', '1000') as { notes: string[] };
+    expect(ca.notes.join('\n')).not.toMatch(/entry date after/);
+  });
+});
+
+describe('scope.transshipped: the 40% on transshipped goods (EO 14326 s.3) applies only to rows that say so', () => {
+  const transshipment: Measure = {
+    id: 'test-vn-transshipped-40', label: 'Transshipment 40% (test)', layer: 'reciprocal', authority: 'IEEPA',
+    sources: [{ instrument: 'Executive Order 14326, s.3', citation: '90 FR 37963', document: 'FR Doc 2025-15010' }],
+    scope: { origins: ['VN'], transshipped: true }, window: { from: '2025-08-07', to: '2026-02-24' },
+    rate: { kind: 'ad-valorem', pct: '40' }, confidence: 'primary',
+  };
+  const vn = engineWith([transshipment], ['VN']);
+  const at = (transshipped: boolean) => resolveGood(vn, { hts: '39269099', category: null, origin: 'VN', date: '2025-10-01', mfn: null, transshipped });
+
+  it('transshipped = yes: MFN 5.3% ($53.00) + 40% ($400.00) on $1,000 -> $453.00', () => {
+    const r = at(true);
+    expect(r.ok && formatCents(computeLineDuty(r.plan, 100_000n).duty)).toBe('453.00');
+  });
+
+  it('transshipped = no (the default): MFN only, with the reason', () => {
+    const r = at(false);
+    expect(r.ok && formatCents(computeLineDuty(r.plan, 100_000n).duty)).toBe('53.00');
+    expect(r.ok && r.plan.decisions.find((d) => d.measure.id === 'test-vn-transshipped-40')?.reason).toBe('applies only to goods found transshipped to evade duties (transshipped = yes)');
+  });
+
+  it('the Resolver keeps transshipped and other rows apart (one memo key each)', async () => {
+    const { Resolver } = await import('../../src/core/resolve.js');
+    const resolver = new Resolver(vn);
+    const good = { hts: '39269099', category: null, origin: 'VN', date: '2025-10-01', mfn: null };
+    const a = resolver.resolve({ ...good, transshipped: false });
+    const b = resolver.resolve({ ...good, transshipped: true });
+    expect(a.ok && a.plan.applied.map((x) => x.measure.id)).toEqual(['mfn']);
+    expect(b.ok && b.plan.applied.map((x) => x.measure.id)).toEqual(['mfn', 'test-vn-transshipped-40']);
   });
 });
