@@ -90,7 +90,7 @@ describe('origin codes from data/origins.json (issue 13 item 3)', () => {
   const refused = (origin: string) => resolveGood(bundled, { hts: '39269099', category: null, origin, date: '2025-10-01', mfn: null });
 
   it('a valid ISO 3166-1 code the schedule does not cover is refused naming the covered origins', () => {
-    expect(refused('CN')).toEqual({ ok: false, refusal: { field: 'origin', reason: expect.stringMatching(/^origin CN \(China\) is not covered by schedule us \(covers JP \(Japan\)/) } });
+    expect(refused('AU')).toEqual({ ok: false, refusal: { field: 'origin', reason: expect.stringMatching(/^origin AU \(Australia\) is not covered by schedule us \(covers .*JP \(Japan\)/) } });
   });
 
   it('an unknown code is refused as not ISO 3166-1; a group (EU) asks for the member state', () => {
@@ -102,13 +102,14 @@ describe('origin codes from data/origins.json (issue 13 item 3)', () => {
     const eu = iso.groups.EU!.members;
     const e = compileEngine({ ...schedule, origins: [...schedule.origins, ...eu] }, mfnTable, 'as-enacted', null, lists, { mfnLines, origins: iso });
     if (!e.ok) throw new Error(JSON.stringify(e.issues));
-    const r = resolveGood(e.value, { hts: '39269099', category: null, origin: 'CN', date: '2025-10-01', mfn: null });
-    expect(!r.ok && r.refusal.reason).toBe('origin CN (China) is not covered by schedule us (covers EU (27 member states), JP (Japan))');
+    const r = resolveGood(e.value, { hts: '39269099', category: null, origin: 'AU', date: '2025-10-01', mfn: null });
+    expect(!r.ok && r.refusal.reason).toMatch(/^origin AU \(Australia\) is not covered by schedule us \(covers .*EU \(27 member states\)/);
+    expect(!r.ok && r.refusal.reason).not.toMatch(/AT \(Austria\)/);
   });
 
   it('a schedule naming an origin that is not an ISO code (UK for GB) does not compile', () => {
     const e = compileEngine({ ...schedule, origins: [...schedule.origins, 'UK'] }, mfnTable, 'as-enacted', null, lists, { mfnLines, origins: iso });
-    expect(!e.ok && e.issues).toEqual([{ path: ['origins', 1], message: 'origin "UK" is not an ISO 3166-1 alpha-2 country code (data/origins.json)' }]);
+    expect(!e.ok && e.issues).toEqual([{ path: ['origins', schedule.origins.length], message: 'origin "UK" is not an ISO 3166-1 alpha-2 country code (data/origins.json)' }]);
   });
 });
 
