@@ -96,3 +96,12 @@ describe('Canada and Mexico after IEEPA: USMCA goods exempt from Section 122 and
     expect(price(engine, { hts: TOY, origin: 'CN', date: '2025-09-01', spi: 'S' })).toMatchObject({ refused: expect.stringMatching(/^spi: /) });
   });
 });
+
+describe('Canada: goods found transshipped pay 40% instead of 35% (EO 14325 §3, 9903.01.16)', () => {
+  it('a toy found transshipped on 2025-09-01: 400.00 (not 350.00); not before 2025-08-01', () => {
+    expect(price(engine, { hts: TOY, origin: 'CA', date: '2025-09-01', mfn: '0', transshipped: true })).toMatchObject({ duty: '400.00', measures: ['mfn', 'ca-transshipped-40'] });
+    expect(price(engine, { hts: TOY, origin: 'CA', date: '2025-09-01', mfn: '0', transshipped: false })).toMatchObject({ duty: '350.00' });
+    // 2025-07-01: the 25% of the time, transshipped or not
+    expect(price(engine, { hts: TOY, origin: 'CA', date: '2025-07-01', mfn: '0', transshipped: true })).toMatchObject({ duty: '250.00' });
+  });
+});
