@@ -241,6 +241,8 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   for (const m of engine.measures) {
     const why = outcome.get(m);
     if (why !== null) {
+      // Another origin's measure (a part of the schedule about other origins) is not part of this row's explanation.
+      if (!m.origins.has(good.origin)) continue;
       decisions.push({ measure: m, applied: false, reason: why! });
       continue;
     }
