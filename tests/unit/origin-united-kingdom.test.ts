@@ -49,3 +49,12 @@ describe('UK Section 301 forced labor: +10% from 2026-07-24 (not inclusive)', ()
     expect(duty(engine, { hts: '4202.19.00', origin: 'GB', date: '2026-07-24' })).toBe('3000.00');
   });
 });
+
+describe('UK caps where the general Section 232 measure is not modelled (DOMAIN-ORIGINS section 6)', () => {
+  it("wood furniture and pharmaceuticals are refused with the UK's own rate, not the general 25% / 100%", () => {
+    const wood = price(engine, { hts: '9401.61.40', origin: 'GB', date: '2025-12-01' });
+    expect(wood).toMatchObject({ refused: expect.stringMatching(/United Kingdom, at most 10% .*9903\.76\.20/) });
+    const pharma = price(engine, { hts: '3004.90.92', origin: 'GB', date: '2026-10-01' });
+    expect(pharma).toMatchObject({ refused: expect.stringMatching(/United Kingdom: patented 0%.*9903\.04\.63/) });
+  });
+});
