@@ -13,7 +13,7 @@ import { pctFromString, type RateMicro } from './money.js';
 export type CompiledRate =
   | { kind: 'mfn' }
   | { kind: 'ad-valorem'; pct: RateMicro }
-  | { kind: 'inclusive'; pct: RateMicro }
+  | { kind: 'inclusive'; pct: RateMicro; base: 'general' | 'applied' }
   | { kind: 'not-modelled'; reason: string };
 
 export interface CompiledMeasure {
@@ -57,6 +57,8 @@ export interface CompiledMeasure {
   readonly excludeHts: PrefixIndex<string>;
   readonly excludeSorted: readonly string[];
   excludeCategories: ReadonlySet<string>;
+  /** Special programs whose claim (the row's spi) takes the row out of scope (scope.exclude.spi). */
+  excludeSpi: ReadonlySet<string>;
   displacesIds: ReadonlySet<string>;
   displacesLayers: ReadonlySet<string>;
 }
@@ -96,6 +98,8 @@ export interface Engine {
   title: string;
   scenario: string;
   origins: ReadonlySet<string>;
+  /** Special programs a row may claim (spi), by indicator: label and the origins that may claim it (null: any). */
+  programs: ReadonlyMap<string, { label: string; origins: ReadonlySet<string> | null }>;
   coversFrom: string;
   knownThrough: string;
   measures: readonly CompiledMeasure[];
@@ -260,6 +264,7 @@ export function compileEngine(
         ...(m.scope.exclude?.hts ?? []),
         ...(m.scope.exclude?.lists ?? []).map((id) => `list ${id}`),
         ...(m.scope.exclude?.categories ?? []),
+        ...(m.scope.exclude?.spi ?? []).map((p) => `spi ${p} claimed`),
       ],
       get hts() {
         return (included ??= index(scope.hts, scope.lists)).idx;
@@ -275,6 +280,7 @@ export function compileEngine(
         return (excluded ??= index(scope.exclude?.hts, scope.exclude?.lists)).sorted;
       },
       excludeCategories: new Set(m.scope.exclude?.categories ?? []),
+      excludeSpi: new Set(m.scope.exclude?.spi ?? []),
       displacesIds,
       displacesLayers,
     };
@@ -320,6 +326,7 @@ export function compileEngine(
       title: schedule.title,
       scenario: scenarioId,
       origins,
+      programs: new Map(Object.entries(schedule.programs ?? {}).map(([p, v]) => [p, { label: v.label, origins: v.origins === undefined ? null : new Set(v.origins) }])),
       coversFrom: schedule.coversFrom,
       knownThrough: schedule.knownThrough,
       measures,
@@ -359,6 +366,8 @@ function compileRate(r: Rate): CompiledRate {
       return { kind: 'mfn' };
     case 'not-modelled':
       return { kind: 'not-modelled', reason: r.reason };
+    case 'inclusive':
+      return { kind: 'inclusive', pct: pctFromString(r.pct), base: r.base ?? 'general' };
     default:
       return { kind: r.kind, pct: pctFromString(r.pct) };
   }

@@ -285,7 +285,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
         reason = `+${formatRate(rate)}% in force ${windowText(m)}`;
         break;
       case 'inclusive':
-        if (general !== null) {
+        if (general !== null && kind.base === 'general') {
           // Claimed special rate: N% minus the column 1 General rate (DOMAIN-2026-12 C7, DOMAIN.md s.7 and open item 10).
           if (general.specific) {
             return { ok: false, refusal: { field: 'spi', reason: `${m.label} is N% minus the column 1 General rate, which for this line has a specific part; with ${spi} claimed that is not computed here: give mfn_rate and no spi` } };
@@ -296,7 +296,9 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
         }
         rate = kind.pct > mfn ? kind.pct - mfn : 0n;
         reason =
-          mfnSpecific !== null
+          general !== null
+            ? `inclusive ${formatRate(kind.pct)}% minus the column 1 rate paid, the ${spi} Special rate ${mfnSpecific === null ? `${formatRate(mfn)}%: adds ${formatRate(rate)}%` : `(${mfnSpecific.text}), at least 0, per line`}`
+            : mfnSpecific !== null
             ? `inclusive ${formatRate(kind.pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
             : rate === 0n
               ? `inclusive ${formatRate(kind.pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
@@ -312,7 +314,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     }
     reason += transit;
     const a: AppliedMeasure = { measure: m, rate, base, nonUsShare };
-    if (kind.kind === 'inclusive' && mfnSpecific !== null && general === null) a.inclusiveOf = kind.pct;
+    if (kind.kind === 'inclusive' && mfnSpecific !== null && (general === null || kind.base === 'applied')) a.inclusiveOf = kind.pct;
     applied.push(a);
     decisions.push({ measure: m, applied: true, reason });
     if (m.confidence === 'unconfirmed') notes.push(`${m.id} is UNCONFIRMED in the sources`);
@@ -324,7 +326,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     }
   }
 
-  if (general !== null && applied.some((a) => a.measure.rate.kind === 'inclusive')) {
+  if (general !== null && applied.some((a) => a.measure.rate.kind === 'inclusive' && a.measure.rate.base === 'general')) {
     notes.push(
       `${spi} claimed: the column 1 duty is at the Special rate; the inclusive measures subtract the column 1 General rate ${formatRate(general.pct)}%, ` +
         'as the instruments word it ("column 1 general rate", "MFN tariff": DOMAIN-2026-12 C7; DOMAIN.md open item 10 is otherwise unconfirmed)',
@@ -347,9 +349,6 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
 }
 
-/** Programs of the column 1 Special column this engine computes; others are refused until modelled. */
-const MODELLED_PROGRAMS: ReadonlySet<string> = new Set(['JP']);
-
 /**
  * The line's column 1 Special rate for a claimed program (the US-Japan Trade Agreement, "JP", General Note 36):
  * the rate the official line lists for it, or why it cannot be claimed.
@@ -362,7 +361,15 @@ function claimSpecial(
   generalSpecific: Plan['mfnSpecific'],
   generalSource: string,
 ): { ok: true; mfn: RateMicro; mfnSpecific: Plan['mfnSpecific']; mfnSource: string } | { ok: false; reason: string } {
-  if (!MODELLED_PROGRAMS.has(spi)) return { ok: false, reason: `special program ${spi} is not modelled yet (only ${[...MODELLED_PROGRAMS].join(', ')}); leave spi empty for the General rate` };
+  // The programs a row may claim are the schedule's (us.json `programs`); others are refused until modelled.
+  const program = engine.programs.get(spi);
+  if (program === undefined) {
+    const known = [...engine.programs.keys()];
+    return { ok: false, reason: `special program ${spi} is not modelled yet (${known.length === 0 ? `schedule ${engine.scheduleId} models none` : `only ${known.join(', ')}`}); leave spi empty for the General rate` };
+  }
+  if (program.origins !== null && !program.origins.has(good.origin)) {
+    return { ok: false, reason: `special program ${spi} (${program.label}) is for goods of ${[...program.origins].join(', ')}, not ${good.origin}` };
+  }
   if (good.mfn !== null) return { ok: false, reason: `give mfn_rate or spi ${spi}, not both (mfn_rate is the rate itself)` };
   if (good.hts === null || engine.mfnLines === null) return { ok: false, reason: `spi ${spi} needs an HTS code priced by the official schedule (its Special column)` };
   const code8 = good.hts.slice(0, 8);
@@ -414,6 +421,7 @@ function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string |
   if (good.date < m.from) return `not yet in force (from ${m.from})`;
   if (m.to !== null && good.date >= m.to) return `no longer in force (ended for entries from ${m.to})`;
   if (!m.origins.has(good.origin)) return `does not cover origin ${good.origin}`;
+  if (good.spi != null && m.excludeSpi.has(good.spi)) return `not owed on goods claiming special program ${good.spi}`;
   if (good.hts !== null) {
     const ex = m.excludeHts.lookup(good.hts);
     if (ex) return `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})`;
