@@ -36,6 +36,17 @@ describe('tariff calc on a file of EU, UK, Korean, Swiss, Liechtenstein, Taiwane
     expect(out.map((l) => [l.id, l.origin, l.status, l.duty])).toEqual(rows.map(([id, , o, , duty]) => [id, o, 'ok', duty]));
   });
 
+  it('a KORUS claim in the spi column makes Korea\'s inclusive 15% count the Special rate (CSMS #66987366)', async () => {
+    // 4202.19.00 (General 20%, KORUS Free) on 2025-12-01: no claim 2,000.00 (MFN only); KR claimed 0.00 + 1,500.00.
+    const csv = ['id,hts,origin,spi,value_usd,entry_date', 'general,4202.19.00,KR,,10000.00,2025-12-01', 'korus,4202.19.00,KR,KR,10000.00,2025-12-01'].join('\n');
+    const r = await tariff(['calc', '-', '--format', 'csv'], { stdin: csv });
+    expect(r.code, r.stderr).toBe(0);
+    expect(parseCsv(r.stdout).map((l) => [l.id, l.duty, l.reciprocal_duty])).toEqual([
+      ['general', '2000.00', '0.00'],
+      ['korus', '1500.00', '1500.00'],
+    ]);
+  });
+
   it('no-deal gives each partner its rate without the deal: Korea 25% (Annex I), Switzerland 39% kept, EU car 25%', async () => {
     const csv = ['id,hts,origin,value_usd,entry_date', 'kr,3924.10.10,KR,10000.00,2025-12-01', 'ch,3924.10.10,CH,10000.00,2025-12-01', 'eu-car,8703.23.01,FR,10000.00,2025-09-01'].join('\n');
     const r = await tariff(['calc', '-', '--format', 'csv', '--scenario', 'no-deal'], { stdin: csv });

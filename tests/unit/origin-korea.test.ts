@@ -30,10 +30,12 @@ describe('Korea reciprocal (section 5)', () => {
     expect(duty(engine, { hts: '3924.10.10', origin: 'KR', date: '2026-02-24' })).toBe('1340.00');
   });
 
-  it('the deal counts the column 1 rate applied: measure data says inclusive on base "applied" (KORUS Special when claimed)', () => {
-    const m = schedule.measures.find((x) => x.id === 'ieepa-korea-inclusive-15');
-    expect(m?.rate).toMatchObject({ kind: 'inclusive', pct: '15' });
-    expect(m?.notes).toMatch(/KORUS Special|column 1 Special/);
+  it('the deal counts the column 1 rate applied (note 2(v)(xxiv)(a), CSMS #66987366): KORUS claimed, the Special rate is the MFN of the formula', () => {
+    expect(schedule.measures.find((x) => x.id === 'ieepa-korea-inclusive-15')?.rate).toEqual({ kind: 'inclusive', pct: '15', base: 'applied' });
+    // 4202.19.00 trunks: General 20%, KORUS Free. Without a claim: MFN 2,000.00, the deal adds 0 (9903.02.79).
+    expect(duty(engine, { hts: '4202.19.00', origin: 'KR', date: '2025-12-01' })).toBe('2000.00');
+    // With KORUS (spi KR): column 1 is Free, so the deal adds the full 15%: 1,500.00 (cheaper, but not free).
+    expect(price(engine, { hts: '4202.19.00', origin: 'KR', date: '2025-12-01', spi: 'KR' })).toMatchObject({ duty: '1500.00', by: { 'ieepa-korea-inclusive-15': '1500.00' } });
   });
 });
 
@@ -41,6 +43,12 @@ describe('Korea Section 232 autos: inclusive 15% from 2025-11-01 (errata 2), dis
   it('car 8703.23.01 (MFN 2.5%): 2,750.00 on 2025-10-31 (25% + MFN), 1,500.00 from 2025-11-01 (12.5% + MFN)', () => {
     expect(duty(engine, { hts: '8703.23.01', origin: 'KR', date: '2025-10-31' })).toBe('2750.00');
     expect(price(engine, { hts: '8703.23.01', origin: 'KR', date: '2025-11-01' })).toMatchObject({ duty: '1500.00', by: { 's232-vehicles-korea-inclusive-15': '1250.00' } });
+  });
+
+  it('a KORUS car (spi KR, Special Free): the autos deal adds the full 15% (1,500.00), not 12.5% on General', () => {
+    expect(price(engine, { hts: '8703.23.01', origin: 'KR', date: '2025-11-01', spi: 'KR' })).toMatchObject({ duty: '1500.00', by: { 's232-vehicles-korea-inclusive-15': '1500.00' } });
+    // a diesel light truck 8704.21.01 keeps 25% even under KORUS (Special 25% (KR)): the deal adds 0, total 2,500.00.
+    expect(price(engine, { hts: '8704.21.01', origin: 'KR', date: '2025-11-01', spi: 'KR' })).toMatchObject({ duty: '2500.00', by: { 's232-vehicles-korea-inclusive-15': '0.00' } });
   });
 
   it('part 8708.29.51 (MFN 2.5%): 1,500.00 from 2025-11-01, no reciprocal on top', () => {
@@ -51,6 +59,11 @@ describe('Korea Section 232 autos: inclusive 15% from 2025-11-01 (errata 2), dis
 });
 
 describe('Korea Section 301 forced labor (section 5; errata 5: General chosen, UNCONFIRMED)', () => {
+  it('with KORUS claimed the forced-labor formula still subtracts column 1 General (the choice made for errata 5): 4202.19.00 adds 0', () => {
+    // Special Free is paid as MFN (0.00); General 20% >= 12.5% so the Section 301 adds 0: total 0.00.
+    expect(price(engine, { hts: '4202.19.00', origin: 'KR', date: '2026-08-03', spi: 'KR' })).toMatchObject({ duty: '0.00', by: { 's301-korea-inclusive-12.5': '0.00' } });
+  });
+
   it('inclusive 12.5% from 2026-07-24: MFN 3.4% adds 9.1% (total 1,250.00); flagged unconfirmed', () => {
     expect(price(engine, { hts: '3924.10.10', origin: 'KR', date: '2026-07-24' })).toMatchObject({ duty: '1250.00', by: { 's301-korea-inclusive-12.5': '910.00' } });
     expect(schedule.measures.find((x) => x.id === 's301-korea-inclusive-12.5')?.confidence).toBe('unconfirmed');
