@@ -31,8 +31,10 @@ describe('UK Section 232 autos (EPD, from 2025-06-30)', () => {
     expect(duty(engine, { hts: '8704.21.01', origin: 'GB', date: '2025-07-01' })).toBe('5000.00');
   });
 
-  it('part 8708.29.51 (MFN 2.5%): +10% from 2025-06-30 (HTS reading; EO text conflict flagged): 250.00 + 1,000.00 = 1,250.00', () => {
-    expect(price(engine, { hts: '8708.29.51', origin: 'GB', date: '2025-06-30' })).toMatchObject({ duty: '1250.00', by: { 's232-parts-uk-10': '1000.00' } });
+  it('part 8708.29.51 (MFN 2.5%): a total of 10% from 2025-06-30 (EO 14309 s.2(b); 9903.94.32 prints "10%"): 250.00 + 750.00 = 1,000.00', () => {
+    expect(price(engine, { hts: '8708.29.51', origin: 'GB', date: '2025-06-30' })).toMatchObject({ duty: '1000.00', by: { 's232-parts-uk-10': '750.00' } });
+    // the day before: the general 25% on top of MFN, 250.00 + 2,500.00.
+    expect(duty(engine, { hts: '8708.29.51', origin: 'GB', date: '2025-06-29' })).toBe('2750.00');
   });
 });
 
