@@ -5,6 +5,7 @@
  * forced-labor inclusive 10% from 2026-07-24. Values are $10,000 unless said; every figure is worked in its comment.
  */
 import { describe, expect, it } from 'vitest';
+import { applyScenario } from '../../src/core/scenario.js';
 import { bundledEngine, schedule } from '../helpers.js';
 import { duty, price } from './origin-line.js';
 
@@ -78,5 +79,17 @@ describe('EU Section 301 forced labor (section 1a, WH-301FL s.1(a)(ii)): inclusi
     expect(price(engine, { hts: '3924.10.10', origin: 'ES', date: '2026-07-24' })).toMatchObject({ duty: '1000.00', by: { 's301-eu-inclusive-10': '660.00' } });
     expect(duty(engine, { hts: '4202.19.00', origin: 'ES', date: '2026-07-24' })).toBe('2000.00');
     expect(duty(engine, { hts: '3924.10.10', origin: 'ES', date: '2026-07-23' })).toBe('1340.00');
+  });
+});
+
+describe('scenarios over an origin measure', () => {
+  it('a modify that gives a new scope keeps the measure to its origins (the EU autos deal does not spread to Japan)', () => {
+    const r = applyScenario(schedule, {
+      id: 't', title: 't', base: 'us', description: 'd',
+      changes: [{ op: 'modify', measure: 's232-parts-eu-inclusive-15', set: { scope: { categories: ['auto-parts'], lists: ['s232-auto-parts-note33g'], exclude: { hts: ['8471'] } } } }],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.measures.find((m) => m.id === 's232-parts-eu-inclusive-15')?.scope.origins).toHaveLength(27);
+    expect(r.value.measures.find((m) => m.id === 's232-parts-eu-inclusive-15')?.scope.exclude).toEqual({ hts: ['8471'] });
   });
 });
