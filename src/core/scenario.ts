@@ -64,7 +64,9 @@ export function applyScenario(schedule: Schedule, scenario: Scenario): Checked<S
         checkDisplaces(s.displaces, [...at, 'set', 'displaces']);
         if (s.label !== undefined) m.label = s.label;
         if (s.rate !== undefined) m.rate = s.rate;
-        if (s.scope !== undefined) m.scope = s.scope;
+        // A new scope keeps the measure's origins unless it names its own: narrowing the goods of Japan's measure must not
+        // widen it to every origin of the schedule.
+        if (s.scope !== undefined) m.scope = s.scope.origins === undefined && m.scope.origins !== undefined ? { ...s.scope, origins: m.scope.origins } : s.scope;
         if (s.displaces !== undefined) m.displaces = s.displaces;
         if (s.confidence !== undefined) m.confidence = s.confidence;
         if (s.from !== undefined) m.window = { ...m.window, from: s.from };

@@ -31,6 +31,8 @@ describe('EO 14257 Annex II as amended (U.S. note 2(v)(iii)(a), heading 9903.01.
   it('every reciprocal measure excludes the list (no hand-typed copy of it is left)', () => {
     const reciprocal = schedule.measures.filter((m) => m.layer === 'reciprocal' && m.scope.origins?.includes('JP'));
     expect(reciprocal.length).toBe(5);
+    // every other origin's reciprocal measures exclude it too (with their deals' own lists besides)
+    for (const m of schedule.measures.filter((x) => x.layer === 'reciprocal')) expect(m.scope.exclude?.lists, m.id).toContain('eo14257-annex-ii');
     for (const m of reciprocal) {
       expect(m.scope.exclude?.lists, m.id).toEqual(['eo14257-annex-ii']);
       expect(m.scope.exclude?.hts, m.id).not.toContain('8517.13.00');

@@ -14,7 +14,9 @@ import type { Measure, Schedule } from '../../src/schema/schedule.js';
 import { bundledEngine, lists, mfnLines, mfnTable, origins as iso, schedule } from '../helpers.js';
 
 function engineWith(extra: Measure[] = [], origins = ['CA', 'MX', 'KR']): Engine {
-  const s: Schedule = { ...schedule, origins: [...schedule.origins, ...origins], measures: [...schedule.measures, ...extra] };
+  // a test measure stands in for the bundled ones of its layer and origins (e.g. Korea's own reciprocal measures)
+  const replaced = (m: Measure) => extra.some((x) => x.layer === m.layer && x.scope.origins?.some((o) => m.scope.origins?.includes(o)));
+  const s: Schedule = { ...schedule, origins: [...new Set([...schedule.origins, ...origins])], measures: [...schedule.measures.filter((m) => !replaced(m)), ...extra] };
   const e = compileEngine(s, mfnTable, 'as-enacted', null, lists, { mfnLines, origins: iso, originDates: new Map([['KR', { coversFrom: '2025-03-12', knownThrough: '2026-06-30' }]]) });
   if (!e.ok) throw new Error(JSON.stringify(e.issues));
   return e.value;

@@ -61,5 +61,6 @@ describe('a schedule in parts (data/schedules/parts/<id>.json)', () => {
     for (const id of ['mfn', 's122-10', 's301-forced-labor-12.5', 's232-steel-50', 's232-vehicles-25']) expect(bundled.measures.find((x) => x.id === id)?.scope.origins).toBeUndefined();
     // the origin parts narrow each of their measures to their own origins
     expect(bundled.measures.every((x) => (x.scope.origins ?? []).every((o) => bundled.origins.includes(o)))).toBe(true);
+    expect(bundled.measures.filter((x) => x.scope.origins?.includes('JP')).every((x) => x.scope.origins?.join() === 'JP')).toBe(true);
   });
 });
