@@ -60,7 +60,11 @@ export function mergeParts(schedule: Schedule, parts: readonly SchedulePart[]): 
     });
   }
   if (measures.length === 0) issues.push({ part: null, path: ['measures'], message: 'the schedule and its parts hold no measure' });
-  return { schedule: { ...schedule, categories, measures }, from, issues };
+  // Measures in the layers' display order (stable: within a layer, the schedule's own, then each part's in turn), so
+  // that an explanation reads the same whichever part a measure came from: the common MFN first, then the layers.
+  const rank = new Map(Object.keys(schedule.layers).map((id, i) => [id, i]));
+  const order = measures.map((_, i) => i).sort((a, b) => (rank.get(measures[a]!.layer) ?? rank.size) - (rank.get(measures[b]!.layer) ?? rank.size) || a - b);
+  return { schedule: { ...schedule, categories, measures: order.map((i) => measures[i]!) }, from: order.map((i) => from[i]!), issues };
 }
 
 /** An issue of the merged schedule, located in the file that has it: a merged measure's path becomes its part's. */

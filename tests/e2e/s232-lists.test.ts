@@ -62,7 +62,7 @@ describe('Section 232 lists (HTS chapter 99 notes 16, 19, 33, 39)', () => {
 
   it('a schedule of your own naming the bundled lists gets every consistency check (the build checked only the bundled one)', async () => {
     const schedule = JSON.parse(readFileSync('data/schedules/us.json', 'utf8'));
-    const annex = JSON.parse(readFileSync('data/schedules/parts/japan.json', 'utf8')).measures.find((m: { id: string }) => m.id === 's232-p11021-annex-i-b-25');
+    const annex = JSON.parse(readFileSync('data/schedules/parts/all-origins.json', 'utf8')).measures.find((m: { id: string }) => m.id === 's232-p11021-annex-i-b-25');
     schedule.measures.push({ ...annex, id: 'my-annex-iii-copy', scope: { lists: ['p11021-annex-iii', 'p11021-annex-i-b'] } });
     const file = join(mkdtempSync(join(tmpdir(), 'tariff-lists-')), 'mine.json');
     writeFileSync(file, JSON.stringify(schedule));

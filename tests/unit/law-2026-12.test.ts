@@ -72,7 +72,9 @@ describe('pharmaceuticals, Proc. 11020 (C3; 91 FR 18183)', () => {
   });
 
   it('does not displace Section 301 (generics 9903.04.67 are outside note 52(f)(8)), only the reciprocal and Section 122 layers', () => {
-    expect(measure('s232-pharma-patented-japan').displaces).toEqual(['layer:reciprocal', 'layer:section-122']);
+    // Japan's measure replaces the general one (all-origins) by id; neither displaces the Section 301 layer.
+    expect(measure('s232-pharma-patented-japan').displaces).toEqual(['s232-pharma-patented', 'layer:reciprocal', 'layer:section-122']);
+    expect(measure('s232-pharma-patented').displaces).toEqual(['layer:reciprocal', 'layer:section-122']);
   });
 });
 
@@ -112,7 +114,7 @@ describe('Section 301 forced labor (C7, C15)', () => {
 describe('MHDV (C9) and wood (C12)', () => {
   it('MHDV: the Japan cap is settled (none), no longer UNCONFIRMED', () => {
     const r = measure('s232-mhdv').rate;
-    expect(r.kind === 'not-modelled' && r.reason).toMatch(/no provision for Japan/);
+    expect(r.kind === 'not-modelled' && r.reason).toMatch(/no country provision/);
     expect(JSON.stringify(measure('s232-mhdv'))).not.toMatch(/UNCONFIRMED/);
   });
 

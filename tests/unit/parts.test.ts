@@ -35,6 +35,17 @@ describe('a schedule in parts (data/schedules/parts/<id>.json)', () => {
     expect(m.issues).toEqual([{ part: 'eu', path: ['categories', 'cars'], message: 'category "cars" is already defined by schedule s' }]);
   });
 
+  it("orders the merged measures by the layers' display order, each layer's in file order, and keeps where each came from", () => {
+    const two = ScheduleSchema.parse({ ...top, layers: { mfn: { label: 'm' }, reciprocal: { label: 'r' } }, measures: [measure('all')] });
+    const m = mergeParts(two, [
+      part({ id: 'all-origins', measures: [{ ...measure('mfn'), layer: 'mfn' }] }),
+      part({ id: 'korea', origins: ['KR'], measures: [measure('kr'), { ...measure('kr-mfn'), layer: 'mfn' }] }),
+    ]);
+    expect(m.schedule.measures.map((x) => x.id)).toEqual(['mfn', 'kr-mfn', 'all', 'kr']);
+    expect(m.from).toEqual([{ part: 'all-origins', index: 0 }, { part: 'korea', index: 1 }, { part: null, index: 0 }, { part: 'korea', index: 0 }]);
+    expect(locateIssue(m, { path: ['measures', 1, 'rate'], message: 'x' })).toEqual({ part: 'korea', path: ['measures', 1, 'rate'], message: 'x' });
+  });
+
   it("locates a problem of a merged measure in its part's file, at the part's own index", () => {
     const m = mergeParts(top, [part({ id: 'korea', measures: [measure('a'), measure('b')] })]);
     expect(locateIssue(m, { path: ['measures', 2, 'window'], message: 'x' })).toEqual({ part: 'korea', path: ['measures', 1, 'window'], message: 'x' });
@@ -42,8 +53,12 @@ describe('a schedule in parts (data/schedules/parts/<id>.json)', () => {
     expect(locateIssue(m, { path: ['layers'], message: 'x' })).toEqual({ part: null, path: ['layers'], message: 'x' });
   });
 
-  it("the bundled schedule's Japan part covers JP only", () => {
+  it("the bundled schedule's Japan part covers JP only, the all-origins part every origin", () => {
     expect(bundled.id).toBe('us');
-    expect(bundled.measures.every((x) => x.scope.origins?.every((o) => o === 'JP'))).toBe(true);
+    const japan = new Set(['ieepa-japan-24', 's232-vehicles-japan-inclusive-15', 'civil-aircraft-japan']);
+    expect(bundled.measures.filter((x) => japan.has(x.id)).every((x) => x.scope.origins?.join() === 'JP')).toBe(true);
+    // the common measures (DOMAIN-ORIGINS s.15b-15d) name no origin: they cover every origin of the schedule
+    for (const id of ['mfn', 's122-10', 's301-forced-labor-12.5', 's232-steel-50', 's232-vehicles-25']) expect(bundled.measures.find((x) => x.id === id)?.scope.origins).toBeUndefined();
+    expect(bundled.measures.every((x) => x.scope.origins === undefined || x.scope.origins.join() === 'JP')).toBe(true);
   });
 });

@@ -66,7 +66,7 @@ describe('Proc. 11021 from 2026-04-06 (HTS note 16(c), the annexes)', () => {
     for (const date of ['2026-05-01', '2026-08-01']) {
       const r = at(date, 16_000_000n);
       expect(r.ok && r.plan.applied.map((a) => `${a.measure.id} ${a.rate}`)).toEqual(['mfn 16000000', 's232-p11021-annex-iii-inclusive-15 0']);
-      expect(r.ok && r.plan.decisions.find((d) => d.measure.layer === (date < '2026-07-24' ? 'section-122' : 'section-301'))?.reason).toMatch(/^displaced by s232-p11021-annex-iii-inclusive-15/);
+      expect(r.ok && r.plan.decisions.find((d) => d.measure.id === (date < '2026-07-24' ? 's122-10' : 's301-japan-inclusive-12.5'))?.reason).toMatch(/^displaced by s232-p11021-annex-iii-inclusive-15/);
     }
   });
 
