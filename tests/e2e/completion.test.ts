@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schedule } from '../helpers.js';
 import { tariff } from './cli.js';
 
 let dir: string;
@@ -47,7 +48,8 @@ describe('tariff completion bash', () => {
     expect(complete('compare', '--format', 'm')).toEqual(['markdown']);
     expect(complete('calc', '--scenario', '')).toEqual(['as-enacted', 'autos-at-10', 'full-revocation', 'no-deal', 'pause-extended']);
     expect(complete('calc', '--category', 'a')).toEqual(['auto-parts', 'aluminum']);
-    expect(complete('calc', '--origin', '')).toEqual(['JP']);
+    expect(complete('calc', '--origin', '')).toEqual(schedule.origins); // every origin of the bundled schedule, in its order
+    expect(complete('calc', '--origin', 'S')).toEqual(['SG']);
     expect(complete('calc', '--mode', '')).toEqual(['ocean', 'air', 'truck', 'rail']);
     expect(complete('compare', '--by', '')).toEqual(['category', 'hts', 'measure', 'id']);
     // A comma-separated list: the part after the last comma.

@@ -130,7 +130,7 @@ describe('scenario overlays', () => {
   it('end cuts windows and removes measures that start later', () => {
     const r = applyScenario(schedule, scenario([{ op: 'end', layers: ['reciprocal'], on: '2025-04-09' }]));
     if (!r.ok) throw new Error('apply');
-    const ids = r.value.measures.filter((m) => m.layer === 'reciprocal').map((m) => [m.id, m.window.to]);
+    const ids = r.value.measures.filter((m) => m.layer === 'reciprocal' && m.scope.origins?.includes('JP')).map((m) => [m.id, m.window.to]);
     expect(ids).toEqual([['ieepa-baseline-10', '2025-04-09']]);
   });
 });
