@@ -13,7 +13,7 @@ import { formatPath } from '../dist/core/issues.js';
 import { locateIssue, mergeParts } from '../dist/core/parts.js';
 import { applyScenario } from '../dist/core/scenario.js';
 import { jsonSchemas } from '../dist/schema/json-schema.js';
-import { FeesSchema, MfnTableSchema, ProductListSchema, ScenarioSchema, SchedulePartSchema, ScheduleSchema } from '../dist/schema/schedule.js';
+import { FeesSchema, MfnTableSchema, OriginsSchema, ProductListSchema, ScenarioSchema, SchedulePartSchema, ScheduleSchema } from '../dist/schema/schedule.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'data');
@@ -51,6 +51,7 @@ function officialLines(file) {
 
 const jsonIn = (dir) =>
   existsSync(join(DATA, dir)) ? readdirSync(join(DATA, dir)).filter((f) => f.endsWith('.json')).map((f) => join(DATA, dir, f)) : [];
+const origins = load(OriginsSchema, 'OriginsSchema', join(DATA, 'origins.json'));
 const scenarios = jsonIn('scenarios').map((f) => [f, load(ScenarioSchema, 'ScenarioSchema', f)]);
 // Every bundled product list is validated and stamped, named by a schedule or not (a scenario or a user's schedule may).
 const lists = new Map();
@@ -85,14 +86,14 @@ for (const file of jsonIn('schedules')) {
   const lines = table?.official ? officialLines(join(DATA, 'mfn', table.official.lines)) : null;
   const fees = schedule.fees ? load(FeesSchema, 'FeesSchema', join(DATA, 'fees', `${schedule.fees}.json`)) : null;
   const report = (f, issues) => issues.forEach((i) => problems.push(`${relative(ROOT, f)}: ${formatPath(i.path)}: ${i.message}`));
-  const base = compileEngine(schedule, table, 'as-enacted', fees, listsOf(schedule), { mfnLines: lines });
+  const base = compileEngine(schedule, table, 'as-enacted', fees, listsOf(schedule), { mfnLines: lines, origins, originDates: merged.originDates });
   if (!base.ok) for (const i of base.issues.map((i) => locateIssue(merged, i))) problems.push(`${where(i)}: ${formatPath(i.path)}: ${i.message}`);
   for (const [f, scenario] of scenarios) {
     if (!scenario || scenario.base !== schedule.id) continue;
     const applied = applyScenario(schedule, scenario);
     if (!applied.ok) report(f, applied.issues);
     else {
-      const compiled = compileEngine(applied.value, table, scenario.id, fees, listsOf(applied.value), { mfnLines: lines });
+      const compiled = compileEngine(applied.value, table, scenario.id, fees, listsOf(applied.value), { mfnLines: lines, origins, originDates: merged.originDates });
       if (!compiled.ok) report(f, compiled.issues);
     }
   }

@@ -4,7 +4,7 @@ import { compileEngine, type Engine } from '../src/core/compile.js';
 import { HtsLines } from '../src/core/hts-lines.js';
 import { mergeParts } from '../src/core/parts.js';
 import { applyScenario } from '../src/core/scenario.js';
-import { MfnTableSchema, ProductListSchema, ScenarioSchema, SchedulePartSchema, ScheduleSchema, type ProductList } from '../src/schema/schedule.js';
+import { MfnTableSchema, OriginsSchema, ProductListSchema, ScenarioSchema, SchedulePartSchema, ScheduleSchema, type ProductList } from '../src/schema/schedule.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = resolve(ROOT, 'bin/tariff.js');
@@ -12,12 +12,17 @@ export const BIN = resolve(ROOT, 'bin/tariff.js');
 const readJson = (rel: string): unknown => JSON.parse(readFileSync(resolve(ROOT, rel), 'utf8'));
 
 /** The bundled schedule (data/schedules/us.json) with its parts (data/schedules/parts/*.json) merged. */
-export const schedule = (() => {
+const merged = (() => {
   const own = ScheduleSchema.parse(readJson('data/schedules/us.json'));
-  const merged = mergeParts(own, (own.parts ?? []).map((id) => SchedulePartSchema.parse(readJson(`data/schedules/parts/${id}.json`))));
-  if (merged.issues.length > 0) throw new Error(JSON.stringify(merged.issues));
-  return merged.schedule;
+  const m = mergeParts(own, (own.parts ?? []).map((id) => SchedulePartSchema.parse(readJson(`data/schedules/parts/${id}.json`))));
+  if (m.issues.length > 0) throw new Error(JSON.stringify(m.issues));
+  return m;
 })();
+export const schedule = merged.schedule;
+/** Per-origin evidence dates of the bundled parts. */
+export const originDates = merged.originDates;
+/** data/origins.json: ISO 3166-1 codes and names, groups. */
+export const origins = OriginsSchema.parse(readJson('data/origins.json'));
 export const mfnTable = MfnTableSchema.parse(readJson('data/mfn/hts-2026-rev-10.json'));
 /** The bundled official lines (data/mfn/hts-2026-rev-10.lines.tsv). */
 export const mfnLines = new HtsLines(readFileSync(resolve(ROOT, 'data/mfn/hts-2026-rev-10.lines.tsv')), () =>
@@ -39,7 +44,7 @@ export function bundledEngine(scenario = 'as-enacted'): Engine {
     if (!applied.ok) throw new Error(JSON.stringify(applied.issues));
     s = applied.value;
   }
-  const e = compileEngine(s, mfnTable, scenario, null, lists, { mfnLines });
+  const e = compileEngine(s, mfnTable, scenario, null, lists, { mfnLines, origins, originDates });
   if (!e.ok) throw new Error(JSON.stringify(e.issues));
   return e.value;
 }

@@ -83,7 +83,7 @@ export class CalcLines {
   }
 
   row(row: Row, cells: string[], header: HeaderMap): void {
-    this.warnings.check(row.date);
+    this.warnings.check(row.date, row.origin);
     const r = this.resolver.resolve(row);
     if (!r.ok) return this.reject({ line: row.line, field: columnName(header, r.refusal.field), reason: r.refusal.reason }, cells, header);
     const qp = quantityProblem(r.plan, row);

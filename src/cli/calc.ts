@@ -52,6 +52,8 @@ export interface CalcOptions {
   htsTable?: string | undefined;
   /** Special program indicator claimed for rows without an spi column (e.g. JP). */
   spi?: string | undefined;
+  /** --transshipped: rows without a transshipped column were found transshipped to evade duties. */
+  transshipped?: boolean | undefined;
   /** false with --no-fees */
   fees?: boolean | undefined;
   jobs?: string | undefined;
@@ -104,7 +106,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
   if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) throw new UsageError(`--jobs must be "auto" or a whole number from 1 to 64, got "${o.jobs}"`);
   const origin = flagOrigin(o.origin);
   const mfn = flagMfnRate(o.mfnRate);
-  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: planMode(o.mode), spi: flagSpi(o.spi) };
+  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: planMode(o.mode), spi: flagSpi(o.spi), transshipped: o.transshipped === true };
 
   if (o.scenario !== undefined && o.scenarioFile !== undefined) {
     throw new UsageError('give --scenario NAME or --scenario-file FILE, not both', 'to put scenarios side by side, use tariff compare');

@@ -117,7 +117,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const summary = await readRows(input, io.stdin, { defaults, forceDate: o.on, progress }, {
     header: () => {},
     row: (row, _cells, header) => {
-      dates.check(row.date);
+      dates.check(row.date, row.origin);
       let refusal: { field: string; reason: string } | null = null;
       const refusedBy: string[] = [];
       resolvers.forEach((resolver, i) => {

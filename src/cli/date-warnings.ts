@@ -10,6 +10,8 @@ import { plural } from './input.js';
 export interface DateSpans {
   after: Span | null;
   before: Span | null;
+  /** Rows of origins whose part gives its own evidence dates, by origin. */
+  byOrigin: Record<string, { after: Span | null; before: Span | null }>;
 }
 
 interface Span {
@@ -22,22 +24,33 @@ export class DateWarnings {
   readonly list: string[] = [];
   #after: Span | null = null;
   #before: Span | null = null;
+  #byOrigin: DateSpans['byOrigin'] = {};
 
   constructor(
     private readonly engine: Engine,
     private readonly warn: (s: string) => void,
   ) {}
 
-  check(date: string): void {
-    if (date > this.engine.knownThrough) this.#after = widen(this.#after, date);
-    else if (date < this.engine.coversFrom) this.#before = widen(this.#before, date);
+  /** Counts a row's date against the evidence of its origin (its part's dates, where it gives its own). */
+  check(date: string, origin?: string): void {
+    const own = origin === undefined ? undefined : this.engine.originDates.get(origin);
+    if (own === undefined) {
+      if (date > this.engine.knownThrough) this.#after = widen(this.#after, date);
+      else if (date < this.engine.coversFrom) this.#before = widen(this.#before, date);
+      return;
+    }
+    if (date <= own.knownThrough && date >= own.coversFrom) return;
+    const s = (this.#byOrigin[origin!] ??= { after: null, before: null });
+    if (date > own.knownThrough) s.after = widen(s.after, date);
+    else s.before = widen(s.before, date);
   }
 
   /** What was counted since the last call; counting starts again. */
   takeSpans(): DateSpans {
-    const s = { after: this.#after, before: this.#before };
+    const s = { after: this.#after, before: this.#before, byOrigin: this.#byOrigin };
     this.#after = null;
     this.#before = null;
+    this.#byOrigin = {};
     return s;
   }
 
@@ -45,6 +58,11 @@ export class DateWarnings {
   mergeSpans(s: DateSpans): void {
     this.#after = join(this.#after, s.after);
     this.#before = join(this.#before, s.before);
+    for (const [o, t] of Object.entries(s.byOrigin ?? {})) {
+      const mine = (this.#byOrigin[o] ??= { after: null, before: null });
+      mine.after = join(mine.after, t.after);
+      mine.before = join(mine.before, t.before);
+    }
   }
 
   /** Says what was counted; call once, after the last row. */
@@ -58,6 +76,12 @@ export class DateWarnings {
     }
     if (this.#before) {
       this.add(`${describe(this.#before)} before ${e.coversFrom}, where schedule ${e.scheduleId} starts: earlier measures are not modelled`);
+    }
+    for (const o of Object.keys(this.#byOrigin).sort()) {
+      const own = e.originDates.get(o)!;
+      const s = this.#byOrigin[o]!;
+      if (s.after) this.add(`${describe(s.after)} after ${own.knownThrough}, the last date schedule ${e.scheduleId} has evidence for origin ${o}: measures announced since then are not in it`);
+      if (s.before) this.add(`${describe(s.before)} before ${own.coversFrom}, where schedule ${e.scheduleId}'s evidence for origin ${o} starts: earlier measures are not modelled`);
     }
   }
 

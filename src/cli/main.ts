@@ -44,8 +44,10 @@ Input CSV: a header row (names case-insensitive), then one import per row.
   date (or entry_date)                  entry date YYYY-MM-DD (default: --date, else today)
   origin                                ISO country code (default: --origin, else JP)
   mfn_rate                              MFN percent, overrides the bundled MFN table
-  spi (or special_program)              special program claimed (default: --spi): JP
-                                        applies the line's Special (JP) rate
+  spi (or special_program)              special program claimed (default: --spi): JP,
+                                        KR, S, S+ apply the line's Special rate
+  transshipped                          yes/no: found transshipped to evade duties
+                                        (default: --transshipped)
   id                                    your reference, copied to the output
   entry (or entry_number)               customs entry: fees are per entry (default:
                                         each line is its own entry)
@@ -126,7 +128,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--sheet <name>', 'the sheet of an Excel workbook (.xlsx) FILE to read (default: the first)')
     .option('--origin <CC>', 'country of origin (rows without an origin use it too)', 'JP')
     .option('--mfn-rate <pct>', 'MFN rate in percent, overriding the MFN table')
-    .option('--spi <program>', 'claim a special program for rows without an spi column: JP (US-Japan Trade Agreement) applies the line\'s Special rate where the HTS lists JP')
+    .option('--spi <program>', 'claim a special program for rows without an spi column: JP (US-Japan), KR (KORUS), S or S+ (USMCA, goods of CA/MX) apply the line\'s Special rate where the HTS lists it')
+    .option('--transshipped', 'rows without a transshipped column were found transshipped to evade duties (EO 14326 s.3: 40% instead of the reciprocal rate, where the schedule has it)')
     .option('--scenario <name>', 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)')
     .option('--scenario-file <file>', 'your own scenario file (JSON; see data/scenarios/)')
     .option('--schedule <file>', 'your own schedule file instead of the bundled data/schedules/us.json')

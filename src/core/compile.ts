@@ -3,7 +3,7 @@
  * form, checking what a schema cannot: unique ids, references to categories,
  * measures and layers, and displacement cycles.
  */
-import type { Citation, Confidence, Fees, MfnTable, ProductList, Rate, Schedule } from '../schema/schedule.js';
+import type { Citation, Confidence, Fees, MfnTable, Origins, ProductList, Rate, Schedule } from '../schema/schedule.js';
 import { compileFees, type FeeRules } from './fees.js';
 import { firstLongerUnder, formatHts, PrefixIndex, prefixDigits } from './hts.js';
 import type { HtsLines } from './hts-lines.js';
@@ -13,7 +13,7 @@ import { pctFromString, type RateMicro } from './money.js';
 export type CompiledRate =
   | { kind: 'mfn' }
   | { kind: 'ad-valorem'; pct: RateMicro }
-  | { kind: 'inclusive'; pct: RateMicro }
+  | { kind: 'inclusive'; pct: RateMicro; base: 'general' | 'applied' }
   | { kind: 'not-modelled'; reason: string };
 
 export interface CompiledMeasure {
@@ -42,6 +42,8 @@ export interface CompiledMeasure {
   to: string | null;
   rate: CompiledRate;
   origins: ReadonlySet<string>;
+  /** Applies only to rows found transshipped (scope.transshipped). */
+  transshippedOnly: boolean;
   allGoods: boolean;
   /** Scope as written, for display. */
   htsPrefixes: string[];
@@ -57,6 +59,8 @@ export interface CompiledMeasure {
   readonly excludeHts: PrefixIndex<string>;
   readonly excludeSorted: readonly string[];
   excludeCategories: ReadonlySet<string>;
+  /** Special programs whose claim (the row's spi) takes the row out of scope (scope.exclude.spi). */
+  excludeSpi: ReadonlySet<string>;
   displacesIds: ReadonlySet<string>;
   displacesLayers: ReadonlySet<string>;
 }
@@ -96,8 +100,16 @@ export interface Engine {
   title: string;
   scenario: string;
   origins: ReadonlySet<string>;
+  /** Special programs a row may claim (spi), by indicator: label and the origins that may claim it (null: any). */
+  programs: ReadonlyMap<string, { label: string; origins: ReadonlySet<string> | null }>;
   coversFrom: string;
   knownThrough: string;
+  /** Origins whose part gives its own evidence dates (coversFrom/knownThrough), by origin. */
+  originDates: ReadonlyMap<string, { coversFrom: string; knownThrough: string }>;
+  /** ISO 3166-1 alpha-2 code -> name (data/origins.json), or null when not given: any two letters are a code. */
+  originNames: ReadonlyMap<string, string> | null;
+  /** Groups of origins (EU: its member states), by their code. */
+  originGroups: ReadonlyMap<string, { label: string; members: readonly string[] }>;
   measures: readonly CompiledMeasure[];
   /** Layers in display order. */
   layers: readonly string[];
@@ -145,7 +157,19 @@ export function compileEngine(
   scenarioId: string,
   fees: Fees | null = null,
   lists: ReadonlyMap<string, ProductList> = new Map(),
-  { checked = false, mfnLines = null }: { checked?: boolean; mfnLines?: HtsLines | null } = {},
+  {
+    checked = false,
+    mfnLines = null,
+    origins: originCodes = null,
+    originDates = new Map(),
+  }: {
+    checked?: boolean;
+    mfnLines?: HtsLines | null;
+    /** data/origins.json: every origin the schedule names must be one of its codes. */
+    origins?: Origins | null;
+    /** Per-origin evidence dates of the schedule's parts (mergeParts). */
+    originDates?: ReadonlyMap<string, { coversFrom: string; knownThrough: string }>;
+  } = {},
 ): Checked<Engine> {
   const issues: DataIssue[] = [];
   const usedLists = new Map<string, CompiledList>();
@@ -180,6 +204,14 @@ export function compileEngine(
   const layers = Object.keys(schedule.layers);
   const ids = new Map<string, number>();
   const origins = new Set(schedule.origins);
+  const originNames = originCodes === null ? null : new Map(Object.entries(originCodes.countries));
+  if (originNames !== null) {
+    const iso = (o: string, path: (string | number)[]) => {
+      if (!originNames.has(o)) issues.push({ path, message: `origin "${o}" is not an ISO 3166-1 alpha-2 country code (data/origins.json)` });
+    };
+    schedule.origins.forEach((o, i) => iso(o, ['origins', i]));
+    for (const [p, v] of Object.entries(schedule.programs ?? {})) v.origins?.forEach((o, i) => iso(o, ['programs', p, 'origins', i]));
+  }
 
   schedule.measures.forEach((m, i) => {
     if (ids.has(m.id)) issues.push({ path: ['measures', i, 'id'], message: `duplicate measure id "${m.id}" (also measures[${ids.get(m.id)}])` });
@@ -253,6 +285,7 @@ export function compileEngine(
       to: m.window.to ?? null,
       rate,
       origins: new Set(m.scope.origins ?? schedule.origins),
+      transshippedOnly: m.scope.transshipped === true,
       allGoods: m.scope.hts === undefined && m.scope.lists === undefined && m.scope.categories === undefined,
       htsPrefixes: m.scope.hts ?? [],
       lists: m.scope.lists ?? [],
@@ -260,6 +293,7 @@ export function compileEngine(
         ...(m.scope.exclude?.hts ?? []),
         ...(m.scope.exclude?.lists ?? []).map((id) => `list ${id}`),
         ...(m.scope.exclude?.categories ?? []),
+        ...(m.scope.exclude?.spi ?? []).map((p) => `spi ${p} claimed`),
       ],
       get hts() {
         return (included ??= index(scope.hts, scope.lists)).idx;
@@ -275,6 +309,7 @@ export function compileEngine(
         return (excluded ??= index(scope.exclude?.hts, scope.exclude?.lists)).sorted;
       },
       excludeCategories: new Set(m.scope.exclude?.categories ?? []),
+      excludeSpi: new Set(m.scope.exclude?.spi ?? []),
       displacesIds,
       displacesLayers,
     };
@@ -320,8 +355,12 @@ export function compileEngine(
       title: schedule.title,
       scenario: scenarioId,
       origins,
+      programs: new Map(Object.entries(schedule.programs ?? {}).map(([p, v]) => [p, { label: v.label, origins: v.origins === undefined ? null : new Set(v.origins) }])),
       coversFrom: schedule.coversFrom,
       knownThrough: schedule.knownThrough,
+      originDates,
+      originNames,
+      originGroups: new Map(Object.entries(originCodes?.groups ?? {}).map(([g, v]) => [g, { label: v.label, members: v.members }])),
       measures,
       layers,
       layerLabels: new Map(Object.entries(schedule.layers).map(([id, l]) => [id, l.label])),
@@ -359,6 +398,8 @@ function compileRate(r: Rate): CompiledRate {
       return { kind: 'mfn' };
     case 'not-modelled':
       return { kind: 'not-modelled', reason: r.reason };
+    case 'inclusive':
+      return { kind: 'inclusive', pct: pctFromString(r.pct), base: r.base ?? 'general' };
     default:
       return { kind: r.kind, pct: pctFromString(r.pct) };
   }

@@ -18,8 +18,16 @@ export interface PartIssue extends DataIssue {
   part: string | null;
 }
 
+/** The evidence dates of one origin, when its part gives its own (coversFrom/knownThrough). */
+export interface OriginDates {
+  coversFrom: string;
+  knownThrough: string;
+}
+
 export interface Merged {
   schedule: Schedule;
+  /** Per origin, the dates of the part about it, where they differ from the schedule's. */
+  originDates: Map<string, OriginDates>;
   /** By merged measure index. */
   from: MeasureOrigin[];
   issues: PartIssue[];
@@ -32,7 +40,10 @@ export function mergeParts(schedule: Schedule, parts: readonly SchedulePart[]): 
   const from: MeasureOrigin[] = schedule.measures.map((_, index) => ({ part: null, index }));
   const categories = { ...schedule.categories };
   const categoryFrom = new Map<string, string | null>(Object.keys(categories).map((c) => [c, null]));
+  const originDates = new Map<string, OriginDates>();
   for (const part of parts) {
+    const dates = { coversFrom: part.coversFrom ?? schedule.coversFrom, knownThrough: part.knownThrough ?? schedule.knownThrough };
+    if (dates.coversFrom !== schedule.coversFrom || dates.knownThrough !== schedule.knownThrough) part.origins?.forEach((o) => originDates.set(o, dates));
     const own = part.origins === undefined ? null : new Set(part.origins);
     part.origins?.forEach((o, i) => {
       if (!known.has(o)) issues.push({ part: part.id, path: ['origins', i], message: `origin "${o}" is not among the schedule's origins (${schedule.id}: ${schedule.origins.join(', ')})` });
@@ -64,7 +75,7 @@ export function mergeParts(schedule: Schedule, parts: readonly SchedulePart[]): 
   // that an explanation reads the same whichever part a measure came from: the common MFN first, then the layers.
   const rank = new Map(Object.keys(schedule.layers).map((id, i) => [id, i]));
   const order = measures.map((_, i) => i).sort((a, b) => (rank.get(measures[a]!.layer) ?? rank.size) - (rank.get(measures[b]!.layer) ?? rank.size) || a - b);
-  return { schedule: { ...schedule, categories, measures: order.map((i) => measures[i]!) }, from: order.map((i) => from[i]!), issues };
+  return { schedule: { ...schedule, categories, measures: order.map((i) => measures[i]!) }, originDates, from: order.map((i) => from[i]!), issues };
 }
 
 /** An issue of the merged schedule, located in the file that has it: a merged measure's path becomes its part's. */

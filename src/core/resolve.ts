@@ -29,6 +29,8 @@ export interface GoodInput {
   hasMetalValue?: boolean;
   /** Special program indicator claimed for the column 1 Special rate (General Note 3(c)), e.g. "JP"; null: none. */
   spi?: string | null;
+  /** Found transshipped to evade duties (EO 14326 s.3): only then do scope.transshipped measures apply. */
+  transshipped?: boolean;
 }
 
 /** What a measure's rate applies to on a line. */
@@ -74,12 +76,7 @@ export interface Refusal {
 export type Resolution = { ok: true; plan: Plan } | { ok: false; refusal: Refusal };
 
 export function resolveGood(engine: Engine, good: GoodInput): Resolution {
-  if (!engine.origins.has(good.origin)) {
-    return {
-      ok: false,
-      refusal: { field: 'origin', reason: `origin ${good.origin} is not covered by schedule ${engine.scheduleId} (covers ${[...engine.origins].join(', ')})` },
-    };
-  }
+  if (!engine.origins.has(good.origin)) return { ok: false, refusal: { field: 'origin', reason: uncoveredOrigin(engine, good.origin) } };
 
   // A code too short to tell which measures apply is refused, never guessed. Only the measures in force for the
   // origin on the date count: a 10-digit list does not make an 8-digit code ambiguous on dates it does not apply.
@@ -283,7 +280,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
         reason = `+${formatRate(rate)}% in force ${windowText(m)}`;
         break;
       case 'inclusive':
-        if (general !== null) {
+        if (general !== null && kind.base === 'general') {
           // Claimed special rate: N% minus the column 1 General rate (DOMAIN-2026-12 C7, DOMAIN.md s.7 and open item 10).
           if (general.specific) {
             return { ok: false, refusal: { field: 'spi', reason: `${m.label} is N% minus the column 1 General rate, which for this line has a specific part; with ${spi} claimed that is not computed here: give mfn_rate and no spi` } };
@@ -294,7 +291,9 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
         }
         rate = kind.pct > mfn ? kind.pct - mfn : 0n;
         reason =
-          mfnSpecific !== null
+          general !== null
+            ? `inclusive ${formatRate(kind.pct)}% minus the column 1 rate paid, the ${spi} Special rate ${mfnSpecific === null ? `${formatRate(mfn)}%: adds ${formatRate(rate)}%` : `(${mfnSpecific.text}), at least 0, per line`}`
+            : mfnSpecific !== null
             ? `inclusive ${formatRate(kind.pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
             : rate === 0n
               ? `inclusive ${formatRate(kind.pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
@@ -310,7 +309,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     }
     reason += transit;
     const a: AppliedMeasure = { measure: m, rate, base, nonUsShare };
-    if (kind.kind === 'inclusive' && mfnSpecific !== null && general === null) a.inclusiveOf = kind.pct;
+    if (kind.kind === 'inclusive' && mfnSpecific !== null && (general === null || kind.base === 'applied')) a.inclusiveOf = kind.pct;
     applied.push(a);
     decisions.push({ measure: m, applied: true, reason });
     if (m.confidence === 'unconfirmed') notes.push(`${m.id} is UNCONFIRMED in the sources`);
@@ -322,7 +321,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     }
   }
 
-  if (general !== null && applied.some((a) => a.measure.rate.kind === 'inclusive')) {
+  if (general !== null && applied.some((a) => a.measure.rate.kind === 'inclusive' && a.measure.rate.base === 'general')) {
     notes.push(
       `${spi} claimed: the column 1 duty is at the Special rate; the inclusive measures subtract the column 1 General rate ${formatRate(general.pct)}%, ` +
         'as the instruments word it ("column 1 general rate", "MFN tariff": DOMAIN-2026-12 C7; DOMAIN.md open item 10 is otherwise unconfirmed)',
@@ -336,17 +335,43 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     // The row's own figure is not repeated: one plan serves every row whose US content falls in the same class (Resolver).
     notes.push(`us_content is not used: no measure applied on this date charges by US content`);
   }
-  if (good.date > engine.knownThrough) {
-    notes.push(`entry date after ${engine.knownThrough}, the last date this schedule has evidence for: measures announced since then are not in it`);
+  // The evidence dates of the row's origin: its part's own, where it gives them (a part per origin or group).
+  const own = engine.originDates.get(good.origin);
+  const { knownThrough, coversFrom } = own ?? engine;
+  const forOrigin = own === undefined ? '' : ` for origin ${good.origin}`;
+  if (good.date > knownThrough) {
+    const last = own === undefined ? 'the last date this schedule has evidence for' : `the last date this schedule's evidence${forOrigin} covers`;
+    notes.push(`entry date after ${knownThrough}, ${last}: measures announced since then are not in it`);
   }
-  if (good.date < engine.coversFrom) {
-    notes.push(`entry date before ${engine.coversFrom}, where this schedule's evidence starts: earlier measures are not modelled`);
+  if (good.date < coversFrom) {
+    notes.push(`entry date before ${coversFrom}, where this schedule's evidence${forOrigin} starts: earlier measures are not modelled`);
   }
   return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
 }
 
-/** Programs of the column 1 Special column this engine computes; others are refused until modelled. */
-const MODELLED_PROGRAMS: ReadonlySet<string> = new Set(['JP']);
+/**
+ * Why an origin the schedule does not cover is refused: a group's code (EU) is not an origin, an unknown code is not
+ * an ISO 3166-1 one, a valid one is not covered (the covered origins named, a group whose members are all covered
+ * by its code).
+ */
+export function uncoveredOrigin(engine: Engine, origin: string): string {
+  const group = engine.originGroups.get(origin);
+  if (group !== undefined) return `origin ${origin} is a group (${group.label}), not a country of origin: give the member state's code, e.g. ${group.members.slice(0, 3).join(', ')}`;
+  const names = engine.originNames;
+  if (names !== null && !names.has(origin)) return `origin ${origin} is not an ISO 3166-1 alpha-2 country code`;
+  const name = (o: string) => (names?.has(o) ? `${o} (${names.get(o)})` : o);
+  const covered = [...engine.origins];
+  const inGroups = new Set<string>();
+  const shown: string[] = [];
+  for (const [code, g] of engine.originGroups) {
+    if (g.members.every((m) => engine.origins.has(m))) {
+      g.members.forEach((m) => inGroups.add(m));
+      shown.push(`${code} (${g.members.length} member states)`);
+    }
+  }
+  shown.push(...covered.filter((o) => !inGroups.has(o)).map(name));
+  return `origin ${name(origin)} is not covered by schedule ${engine.scheduleId} (covers ${shown.join(', ')})`;
+}
 
 /**
  * The line's column 1 Special rate for a claimed program (the US-Japan Trade Agreement, "JP", General Note 36):
@@ -360,7 +385,15 @@ function claimSpecial(
   generalSpecific: Plan['mfnSpecific'],
   generalSource: string,
 ): { ok: true; mfn: RateMicro; mfnSpecific: Plan['mfnSpecific']; mfnSource: string } | { ok: false; reason: string } {
-  if (!MODELLED_PROGRAMS.has(spi)) return { ok: false, reason: `special program ${spi} is not modelled yet (only ${[...MODELLED_PROGRAMS].join(', ')}); leave spi empty for the General rate` };
+  // The programs a row may claim are the schedule's (us.json `programs`); others are refused until modelled.
+  const program = engine.programs.get(spi);
+  if (program === undefined) {
+    const known = [...engine.programs.keys()];
+    return { ok: false, reason: `special program ${spi} is not modelled yet (${known.length === 0 ? `schedule ${engine.scheduleId} models none` : `only ${known.join(', ')}`}); leave spi empty for the General rate` };
+  }
+  if (program.origins !== null && !program.origins.has(good.origin)) {
+    return { ok: false, reason: `special program ${spi} (${program.label}) is for goods of ${[...program.origins].join(', ')}, not ${good.origin}` };
+  }
   if (good.mfn !== null) return { ok: false, reason: `give mfn_rate or spi ${spi}, not both (mfn_rate is the rate itself)` };
   if (good.hts === null || engine.mfnLines === null) return { ok: false, reason: `spi ${spi} needs an HTS code priced by the official schedule (its Special column)` };
   const code8 = good.hts.slice(0, 8);
@@ -412,6 +445,8 @@ function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string |
   if (good.date < m.from) return `not yet in force (from ${m.from})`;
   if (m.to !== null && good.date >= m.to) return `no longer in force (ended for entries from ${m.to})`;
   if (!m.origins.has(good.origin)) return `does not cover origin ${good.origin}`;
+  if (good.spi != null && m.excludeSpi.has(good.spi)) return `not owed on goods claiming special program ${good.spi}`;
+  if (m.transshippedOnly && good.transshipped !== true) return 'applies only to goods found transshipped to evade duties (transshipped = yes)';
   if (good.hts !== null) {
     const ex = m.excludeHts.lookup(good.hts);
     if (ex) return `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})`;
@@ -457,6 +492,7 @@ export class Resolver {
     private readonly maxEntries = 20_000,
   ) {
     const b = new Set<string>([engine.coversFrom, nextDay(engine.knownThrough)]);
+    for (const d of engine.originDates.values()) b.add(d.coversFrom).add(nextDay(d.knownThrough));
     for (const m of engine.measures) {
       b.add(m.from);
       if (m.to !== null) b.add(m.to);
@@ -541,7 +577,7 @@ export class Resolver {
   #simpleCount = 0;
 
   resolve(good: GoodInput): Resolution {
-    if (good.mfn === null && good.hasMetalValue !== true && (good.spi ?? null) === null) {
+    if (good.mfn === null && good.hasMetalValue !== true && (good.spi ?? null) === null && good.transshipped !== true) {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
       const loaded = good.loaded ?? null;
       const usContent = good.usContent ?? null;
@@ -573,7 +609,7 @@ export class Resolver {
       }
       return r;
     }
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${this.#loadedSlot(good.loaded)}|${this.#usSlot(good.usContent)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}`;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${this.#loadedSlot(good.loaded)}|${this.#usSlot(good.usContent)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = resolveGood(this.engine, good);

@@ -11,7 +11,7 @@ import { HtsLines } from '../core/hts-lines.js';
 import { formatPath, type DataIssue } from '../core/issues.js';
 import { locateIssue, mergeParts, type Merged, type PartIssue } from '../core/parts.js';
 import { applyScenario } from '../core/scenario.js';
-import type { Fees, MfnTable, ProductList, Scenario, Schedule, SchedulePart } from '../schema/schedule.js';
+import type { Fees, MfnTable, Origins, ProductList, Scenario, Schedule, SchedulePart } from '../schema/schedule.js';
 
 /** The bundled data directory (data/ at the package root). */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
@@ -21,6 +21,7 @@ export const SCENARIO_DIR = resolve(DATA_DIR, 'scenarios');
 export const MFN_DIR = resolve(DATA_DIR, 'mfn');
 export const FEES_DIR = resolve(DATA_DIR, 'fees');
 export const LISTS_DIR = resolve(DATA_DIR, 'lists');
+export const ORIGINS_FILE = resolve(DATA_DIR, 'origins.json');
 
 /** A data file that could not be used; carries every problem found. */
 export class DataFileError extends Error {
@@ -54,7 +55,7 @@ function validatedAtBuild(kind: SchemaName, file: string, text: string): boolean
   return stamp !== undefined && stamp === createHash('sha256').update(text).digest('hex');
 }
 
-type SchemaName = 'ScheduleSchema' | 'SchedulePartSchema' | 'ScenarioSchema' | 'MfnTableSchema' | 'FeesSchema' | 'ProductListSchema';
+type SchemaName = 'ScheduleSchema' | 'SchedulePartSchema' | 'ScenarioSchema' | 'MfnTableSchema' | 'FeesSchema' | 'ProductListSchema' | 'OriginsSchema';
 
 /** The most a schedule, scenario, MFN table or USITC export file may hold (the 2026 USITC export is 13 MB). */
 export const MAX_DATA_FILE_BYTES = 64 * 1024 * 1024;
@@ -170,7 +171,7 @@ function wrongKindHint(expected: SchemaName, data: unknown): string | null {
   if (data === null || typeof data !== 'object') return null;
   const has = (k: string) => k in data;
   const kind = has('changes') && has('base') ? 'scenario' : has('entries') ? 'MFN table' : has('measures') ? 'schedule' : null;
-  const wanted = { ScheduleSchema: 'schedule', SchedulePartSchema: 'schedule part', ScenarioSchema: 'scenario', MfnTableSchema: 'MFN table', FeesSchema: 'fees', ProductListSchema: 'product list' }[expected];
+  const wanted = { ScheduleSchema: 'schedule', SchedulePartSchema: 'schedule part', ScenarioSchema: 'scenario', MfnTableSchema: 'MFN table', FeesSchema: 'fees', ProductListSchema: 'product list', OriginsSchema: 'origin codes' }[expected];
   if (kind === null || kind === wanted) return null;
   const flag = { schedule: '--schedule', scenario: '--scenario-file', 'MFN table': 'mfnTable in a schedule' }[kind];
   const a = (w: string) => (/^[AEIOUM]/.test(w) ? `an ${w}` : `a ${w}`);
@@ -214,6 +215,13 @@ export async function loadLists(schedule: Schedule, file: string): Promise<Map<s
     out.set(id, list);
   }
   return out;
+}
+
+/** data/origins.json (ISO 3166-1 codes, names, groups), read once per process. */
+let originsCache: Promise<Origins> | undefined;
+export function loadOrigins(): Promise<Origins> {
+  originsCache ??= readJson(ORIGINS_FILE).then((j) => check<Origins>('OriginsSchema', j, ORIGINS_FILE));
+  return originsCache;
 }
 
 /** Loaded schedules by path: compare and timeline build one engine per scenario from the same files. */
@@ -367,7 +375,8 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
   ].every((f) =>
     stampedFiles.has(resolve(f)),
   );
-  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees, lists, { checked, mfnLines });
+  const origins = await loadOrigins();
+  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees, lists, { checked, mfnLines, origins, originDates: loaded.merged.originDates });
   if (!compiled.ok) {
     // Problems of the MFN table's entries are the table's (an --hts-table file is named, not the schedule);
     // problems in the merged schedule come from the scenario when there is one: located at its changes.

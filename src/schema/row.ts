@@ -29,6 +29,7 @@ export const COLUMN_ALIASES = {
   metal_value: ['metal_value'],
   loaded: ['loaded', 'loading_date'],
   spi: ['spi', 'special_program'],
+  transshipped: ['transshipped', 'transshipment'],
 } as const;
 
 export type Field = keyof typeof COLUMN_ALIASES;
@@ -111,6 +112,8 @@ export interface Row {
   loaded: string | null;
   /** Special program indicator claimed (General Note 3(c)), upper case, e.g. "JP" (null: none). */
   spi: string | null;
+  /** Found transshipped to evade duties (EO 14326 s.3): yes/no, default --transshipped. */
+  transshipped: boolean;
 }
 
 export interface RowDefaults {
@@ -120,6 +123,8 @@ export interface RowDefaults {
   mode: Mode;
   /** Special program indicator for rows without an spi cell (the --spi flag). */
   spi?: string | null;
+  /** Transshipped, for rows without a transshipped cell (the --transshipped flag). */
+  transshipped?: boolean;
 }
 
 export interface RowIssue {
@@ -132,6 +137,7 @@ export interface RowIssue {
 const ORIGIN = /^[A-Za-z]{2}$/;
 /** A special program indicator of the column 1 Special column: "JP", "A+", "A*", "S+". */
 export const SPI = /^[A-Za-z]{1,2}[+*]?$/;
+const YES_NO: ReadonlyMap<string, boolean> = new Map([['yes', true], ['y', true], ['true', true], ['1', true], ['no', false], ['n', false], ['false', false], ['0', false]]);
 
 /** Files repeat a few codes and dates over many rows: a check of a cell is memoised per distinct cell (bounded). */
 function memoised<T extends NonNullable<unknown> | null>(check: (cell: string) => T): (cell: string) => T {
@@ -257,10 +263,18 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
     spi = spiCell.toUpperCase();
   }
 
+  let transshipped = defaults.transshipped ?? false;
+  const tCell = cellAt(cells, index.transshipped);
+  if (tCell !== '') {
+    const yes = YES_NO.get(tCell.toLowerCase());
+    if (yes === undefined) return failAt(line, header, 'transshipped', `expected yes or no (also true/false, y/n, 1/0), got "${tCell}"`);
+    transshipped = yes;
+  }
+
   const idCell = index.id === undefined ? '' : cells[index.id]!;
   const entryCell = cellAt(cells, index.entry);
   return {
     ok: true,
-    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell, usContent, metalValue, hasMetalValue: metalValue !== null, loaded, spi },
+    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell, usContent, metalValue, hasMetalValue: metalValue !== null, loaded, spi, transshipped },
   };
 }

@@ -36,6 +36,9 @@ const HtsPrefix = z
 export const HTS_REVISION = /^(\d{4}) Rev\. (\d{1,3})$/;
 const HtsRevision = z.string().regex(HTS_REVISION, { message: 'expected an HTS revision like "2026 Rev. 20"' });
 
+/** A special program indicator of the HTS column 1 Special column: "JP", "KR", "S", "S+". */
+export const SPI_CODE = /^[A-Z]{1,2}[+*]?$/;
+
 const Id = z.string().regex(ID, { message: 'expected a lower-case id: letters, digits, "-" and "."' });
 
 export const ConfidenceSchema = z
@@ -64,6 +67,13 @@ export const RateSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('inclusive'),
     pct: Percent,
+    base: z
+      .enum(['general', 'applied'])
+      .optional()
+      .meta({
+        description:
+          'What "MFN" means in max(MFN, pct) when the row claims a special program (spi): "general" (default) = the column 1 General rate even then (the EU, Swiss and Japanese formulas); "applied" = the column 1 rate the row actually pays, the Special rate claimed (Korea, KORUS).',
+      }),
   }).meta({ description: 'Tops the total of MFN and this measure up to pct percent: adds max(0, pct - MFN).' }),
   z.strictObject({
     kind: z.literal('not-modelled'),
@@ -82,11 +92,19 @@ export const ScopeSchema = z
       .meta({ description: 'Bundled product lists covered (data/lists/<id>.json), by id: every HTS code or prefix of each list.' }),
     categories: z.array(Id).optional().meta({ description: 'Categories covered (see the schedule\'s categories).' }),
     origins: z.array(z.string().regex(/^[A-Z]{2}$/)).optional().meta({ description: 'Origins covered; default: all the schedule\'s origins.' }),
+    transshipped: z
+      .literal(true)
+      .optional()
+      .meta({ description: 'Applies only to rows found transshipped to evade duties (the row\'s transshipped = yes; EO 14326 s.3: 40% in lieu of the reciprocal rate).' }),
     exclude: z
       .strictObject({
         hts: z.array(HtsPrefix).optional(),
         lists: z.array(Id).optional().meta({ description: 'Bundled product lists (by id) whose codes are excluded.' }),
         categories: z.array(Id).optional(),
+        spi: z
+          .array(z.string().regex(SPI_CODE, { message: 'expected a special program indicator of the HTS Special column, e.g. "S" or "S+"' }))
+          .optional()
+          .meta({ description: 'Special programs (the row\'s spi): the measure does not apply when the row claims one of these, e.g. ["S", "S+"] for USMCA goods.' }),
       })
       .optional(),
   })
@@ -196,6 +214,24 @@ export const ScheduleSchema = z.strictObject({
   layers: z
     .record(Id, z.strictObject({ label: z.string().min(1) }))
     .meta({ description: 'The kinds of measure, in display order: the per-layer breakdown and "layer:<id>" displacement refer to these.' }),
+  programs: z
+    .record(
+      z.string().regex(SPI_CODE, { message: 'expected a special program indicator of the HTS Special column, e.g. "JP", "KR", "S+"' }),
+      z.strictObject({
+        label: z.string().min(1),
+        origins: z
+          .array(z.string().regex(/^[A-Z]{2}$/))
+          .min(1)
+          .optional()
+          .meta({ description: 'Origins whose goods may claim it; absent: any origin.' }),
+        sources: z.array(CitationSchema).min(1),
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        'Special programs of the column 1 Special column a row may claim (its spi): the line\'s Special rate for the program replaces the General rate. A program not listed is refused.',
+    }),
   fees: Id.optional().meta({ description: 'Id of a bundled customs-fees file (data/fees/<id>.json): MPF and HMF.' }),
   mfnTable: Id.optional().meta({
     description: 'Id of a bundled MFN table (data/mfn/<id>.json). An id, not a path: loading a schedule reads no other file of yours.',
@@ -243,6 +279,20 @@ export const SchedulePartSchema = z.strictObject({
   measures: z.array(MeasureSchema).min(1),
   notes: z.array(z.string()).optional(),
 });
+
+/** data/origins.json: the origin codes a row may give (ISO 3166-1 alpha-2) with their names, and groups of them. */
+export const OriginsSchema = z.strictObject({
+  $schema: z.string().optional(),
+  source: z.string().min(1).meta({ description: 'Where the codes and names come from.' }),
+  countries: z.record(z.string().regex(/^[A-Z]{2}$/), z.string().min(1)).meta({ description: 'ISO 3166-1 alpha-2 code -> English short name.' }),
+  groups: z
+    .record(
+      z.string().regex(/^[A-Z]{2,4}$/),
+      z.strictObject({ label: z.string().min(1), members: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1), source: z.string().min(1) }),
+    )
+    .meta({ description: 'Groups of origins by a code of their own (EU: its member states). A row names a member state, not the group.' }),
+});
+export type Origins = z.output<typeof OriginsSchema>;
 
 export const MfnEntrySchema = z.strictObject({
   hts: HtsPrefix,

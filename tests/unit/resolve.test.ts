@@ -382,7 +382,9 @@ describe('special program JP (US-Japan Trade Agreement, General Note 36): the sp
     expect(duty(asEnacted, { hts: '8703.23.01', spi: 'JP' }, '2025-10-01', '1000')).toMatchObject({
       refused: { field: 'spi', reason: expect.stringMatching(/^8703\.23\.01 does not list JP in its Special column \(HTS 2026 Rev\. 10: "Free \(A\+,AU,B,/) },
     });
-    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'KR' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/special program KR is not modelled yet \(only JP\)/) } });
+    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'GS' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/special program GS is not modelled yet \(only JP, KR, S, S\+\)/) } });
+    // a program of us.json `programs` claimed for goods of another origin (KORUS for a Japanese good)
+    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'KR' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/special program KR \(.*KORUS\)\) is for goods of KR, not JP/) } });
     expect(duty(asEnacted, { hts: '0603.13.00', spi: 'JP', mfn: '3' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/not both/) } });
     // A line whose General rate is Free: claiming JP changes nothing and is not an error.
     expect(duty(asEnacted, { hts: '0101.21.00', spi: 'JP' }, '2025-06-01', '1000')).toMatchObject({ measures: ['mfn 0', 'ieepa-pause-10 10'] });

@@ -1,0 +1,57 @@
+/**
+ * Origins as a user gives them (issue 13): the `origin` column checked against ISO 3166-1 (data/origins.json) and
+ * the schedule's covered origins, every row computed or rejected with its reason; `spi` programs limited to their
+ * origins (us.json `programs`).
+ */
+import { describe, expect, it } from 'vitest';
+import { tariff } from './cli.js';
+
+describe('the origin column', () => {
+  it('computes a covered origin; rejects an uncovered, an unknown and a group code, each with its reason (exit 1)', async () => {
+    const input = 'id,hts,value,date,origin\njp,3926.90.99,1000,2025-10-01,JP\ncn,3926.90.99,1000,2025-10-01,CN\nxx,3926.90.99,1000,2025-10-01,XX\neu,3926.90.99,1000,2025-10-01,EU\nbad,3926.90.99,1000,2025-10-01,Japan\n';
+    const r = await tariff(['calc', '--format', 'json'], { stdin: input });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    // JP, 2025-10-01: MFN 5.3% ($53.00) + Japan inclusive 15% (15 - 5.3 = 9.7%, $97.00) = $150.00 (EO 14345)
+    expect(doc.lines.map((l: { id: string; duty: string }) => [l.id, l.duty])).toEqual([['jp', '150.00']]);
+    expect(doc.rejected.map((x: { line: number; field: string; reason: string }) => [x.line, x.field, x.reason])).toEqual([
+      [3, 'origin', expect.stringMatching(/^origin CN \(China\) is not covered by schedule us \(covers JP \(Japan\)/)],
+      [4, 'origin', 'origin XX is not an ISO 3166-1 alpha-2 country code'],
+      [5, 'origin', expect.stringMatching(/^origin EU is a group \(European Union \(27 member states\)\), not a country of origin: give the member state's code/)],
+      [6, 'origin', expect.stringMatching(/expected a two-letter ISO country code like JP, got "Japan"/)],
+    ]);
+  });
+
+  it('--origin still sets the origin of rows without one, and USMCA cannot be claimed for goods of Japan', async () => {
+    const r = await tariff(['calc', '--value', '1000', '--hts', '3926.90.99', '--date', '2026-03-01', '--origin', 'JP', '--spi', 'S', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).rejected[0]).toMatchObject({ field: 'spi', reason: expect.stringMatching(/special program S \(United States-Mexico-Canada Agreement \(USMCA\)\) is for goods of CA, MX, not JP/) });
+  });
+});
+
+describe('the transshipped column and --transshipped (EO 14326 s.3)', () => {
+  it('a schedule with a transshipment measure charges it only on rows marked yes; a bad cell is rejected', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const us = JSON.parse(readFileSync('data/schedules/us.json', 'utf8'));
+    us.origins = [...us.origins, 'VN'];
+    us.measures = [{
+      id: 'my-vn-transshipped-40', label: 'Transshipment 40%', layer: 'reciprocal', authority: 'IEEPA',
+      sources: [{ instrument: 'Executive Order 14326, s.3', citation: '90 FR 37963', document: 'FR Doc 2025-15010' }],
+      scope: { origins: ['VN'], transshipped: true }, window: { from: '2025-08-07', to: '2026-02-24' },
+      rate: { kind: 'ad-valorem', pct: '40' }, confidence: 'primary',
+    }];
+    const file = join(mkdtempSync(join(tmpdir(), 'tariff-origins-')), 'mine.json');
+    writeFileSync(file, JSON.stringify(us));
+    const input = 'id,hts,value,date,origin,transshipped\na,3926.90.99,1000,2025-10-01,VN,yes\nb,3926.90.99,1000,2025-10-01,VN,no\nc,3926.90.99,1000,2025-10-01,VN,maybe\n';
+    const r = await tariff(['calc', '--schedule', file, '--format', 'json'], { stdin: input });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    // a: MFN 5.3% $53.00 + 40% $400.00 = $453.00; b: MFN only $53.00 (Vietnam's own reciprocal rate is its part's)
+    expect(doc.lines.map((l: { id: string; duty: string }) => [l.id, l.duty])).toEqual([['a', '453.00'], ['b', '53.00']]);
+    expect(doc.rejected).toMatchObject([{ line: 4, field: 'transshipped', reason: 'expected yes or no (also true/false, y/n, 1/0), got "maybe"' }]);
+    const flag = await tariff(['calc', '--schedule', file, '--value', '1000', '--hts', '3926.90.99', '--date', '2025-10-01', '--origin', 'VN', '--transshipped', '--format', 'json']);
+    expect(JSON.parse(flag.stdout).lines[0].duty).toBe('453.00');
+  });
+});
