@@ -10,15 +10,16 @@ import { parseCsv, tariff } from './cli.js';
 
 // A cotton sweater, 6110.20.20, column 1 General 16.5%: $10,000 a line, MFN $1,650.00.
 const ROWS = [
-  'id,hts,origin,value,date,loaded',
-  'vn-annex,6110.20.20,VN,10000,2025-04-09,', //  1,650 + 46% = 6,250.00
-  'vn-eo14326,6110.20.20,VN,10000,2025-10-01,', // 1,650 + 20% = 3,650.00
-  'vn-in-transit,6110.20.20,VN,10000,2025-10-01,2025-08-01', // loaded before 08-07, entered before 10-05: 10%, 2,650.00
-  'th-eo14326,6110.20.20,TH,10000,2025-10-01,', // 1,650 + 19% = 3,550.00
-  'my-annex,6110.20.20,MY,10000,2025-04-09,', //  1,650 + 24% = 4,050.00
-  'my-301,6110.20.20,MY,10000,2026-08-03,', //    1,650 + Malaysia's 10% Section 301 tier = 2,650.00
-  'sg-annex-day,6110.20.20,SG,10000,2025-04-09,', // Singapore in no Annex I: 1,650 + 10% = 2,650.00
-  'sg-301,6110.20.20,SG,10000,2026-08-03,', //    1,650 + 12.5% of all others = 2,900.00
+  'id,hts,origin,value,date,loaded,transshipped',
+  'vn-annex,6110.20.20,VN,10000,2025-04-09,,', //  1,650 + 46% = 6,250.00
+  'vn-eo14326,6110.20.20,VN,10000,2025-10-01,,', // 1,650 + 20% = 3,650.00
+  'vn-in-transit,6110.20.20,VN,10000,2025-10-01,2025-08-01,', // loaded before 08-07, entered before 10-05: 10%, 2,650.00
+  'th-eo14326,6110.20.20,TH,10000,2025-10-01,,', // 1,650 + 19% = 3,550.00
+  'my-annex,6110.20.20,MY,10000,2025-04-09,,', //  1,650 + 24% = 4,050.00
+  'my-301,6110.20.20,MY,10000,2026-08-03,,', //    1,650 + Malaysia's 10% Section 301 tier = 2,650.00
+  'sg-annex-day,6110.20.20,SG,10000,2025-04-09,,', // Singapore in no Annex I: 1,650 + 10% = 2,650.00
+  'sg-301,6110.20.20,SG,10000,2026-08-03,,', //    1,650 + 12.5% of all others = 2,900.00
+  'vn-transshipped,6110.20.20,VN,10000,2025-10-01,,yes', // 40% in lieu of the 20%: 1,650 + 4,000 = 5,650.00
 ].join('\n');
 
 describe('origins VN, TH, MY, SG in one file', () => {
@@ -36,10 +37,11 @@ describe('origins VN, TH, MY, SG in one file', () => {
       'my-301': '2650.00',
       'sg-annex-day': '2650.00',
       'sg-301': '2900.00',
+      'vn-transshipped': '5650.00',
     });
     expect(lines.find((l) => l.id === 'my-301')!.measures).toMatch(/s301-malaysia-10/);
-    // totals: 6,250 + 3,650 + 2,650 + 3,550 + 4,050 + 2,650 + 2,650 + 2,900 = 28,350.00
-    expect(r.stderr).toMatch(/8 lines computed, 0 rejected; duty 28350\.00/);
+    // totals: 6,250 + 3,650 + 2,650 + 3,550 + 4,050 + 2,650 + 2,650 + 2,900 + 5,650 = 34,000.00
+    expect(r.stderr).toMatch(/9 lines computed, 0 rejected; duty 34000\.00/);
   });
 
   it('no-deal: the Annex I rates after the pause (Vietnam 46%, Thailand 36%, Malaysia 24%), Singapore unchanged', async () => {

@@ -22,6 +22,7 @@ export interface Line {
   loaded?: string;
   usContent?: string;
   mfn?: string;
+  transshipped?: boolean;
 }
 
 export type Result = { refused: string } | { duty: string; measures: string[]; notes: string[] };
@@ -30,7 +31,7 @@ export type Result = { refused: string } | { duty: string; measures: string[]; n
 export function price(l: Line, engine: Engine = asEnacted): Result {
   const pct = (s: string | undefined): bigint | null => (s === undefined ? null : (parsePct(s) as { ok: true; value: bigint }).value);
   const usContent = pct(l.usContent);
-  const r = resolveGood(engine, { hts: normalizeHts(l.hts), category: null, origin: l.origin, date: l.date, mfn: pct(l.mfn), loaded: l.loaded ?? null, usContent });
+  const r = resolveGood(engine, { hts: normalizeHts(l.hts), category: null, origin: l.origin, date: l.date, mfn: pct(l.mfn), loaded: l.loaded ?? null, usContent, transshipped: l.transshipped ?? false });
   if (!r.ok) return { refused: r.refusal.reason };
   const v = parseMoney(l.value ?? '10000');
   if (!v.ok) throw new Error(v.reason);

@@ -42,7 +42,12 @@ describe('Singapore (DOMAIN-ORIGINS s.14)', () => {
     for (const date of ['2025-04-09', '2025-09-01', '2026-08-01'])
       expect(price({ ...SWEATER, date }, noDeal), date).toEqual(price({ ...SWEATER, date }, asEnacted));
     expect(price({ ...SWEATER, date: '2025-09-01' }, fullRevocation)).toMatchObject({ duty: '1650.00', measures: ['mfn 16.5'] });
-    // Singapore's own measures are the two reciprocal ones only: no Singapore-specific Section 232 or 301 measure.
-    expect(measuresOf('SG').filter((m) => m.scope.origins?.includes('SG')).map((m) => m.id)).toEqual(['ieepa-singapore-10', 'ieepa-singapore-10-eo14326']);
+    // Singapore's own measures are reciprocal ones only: no Singapore-specific Section 232 or 301 measure.
+    expect(measuresOf('SG').filter((m) => m.scope.origins?.includes('SG')).map((m) => m.id)).toEqual(['ieepa-singapore-10', 'ieepa-singapore-10-eo14326', 'ieepa-singapore-transshipped-40']);
+  });
+
+  it('transshipment (EO 14326 s.3): any origin, Singapore too: 40% in lieu of its 10% on rows found transshipped', () => {
+    // 2025-10-01: 1,650 + 40% = 5,650.00.
+    expect(price({ ...SWEATER, date: '2025-10-01', transshipped: true })).toMatchObject({ duty: '5650.00', measures: ['mfn 16.5', 'ieepa-singapore-transshipped-40 40'] });
   });
 });

@@ -72,4 +72,16 @@ describe('Vietnam, IEEPA reciprocal (DOMAIN-ORIGINS s.7, rows 1-4)', () => {
     expect(price({ ...SWEATER, date: '2025-09-01' }, fullRevocation)).toMatchObject({ duty: '1650.00', measures: ['mfn 16.5'] });
     expect(price({ ...SWEATER, date: '2025-09-01' }, asEnacted)).toMatchObject({ duty: '3650.00' });
   });
+
+  it('transshipment (EO 14326 s.3, 9903.02.01): 40% in lieu of the 20% on rows found transshipped, 2025-08-07 to 2026-02-24 only', () => {
+    // 2025-10-01: 1,650 + 40% = 5,650.00 (not 20% + 40%); the same row not transshipped: 3,650.00.
+    expect(price({ ...SWEATER, date: '2025-10-01', transshipped: true })).toMatchObject({ duty: '5650.00', measures: ['mfn 16.5', 'ieepa-vietnam-transshipped-40 40'] });
+    expect(price({ ...SWEATER, date: '2025-10-01', transshipped: false })).toMatchObject({ duty: '3650.00' });
+    // before 2025-08-07 (the pause, 10%) and from 2026-02-24 (Section 122, 10%): no 40%, 2,650.00 either way.
+    expect(price({ ...SWEATER, date: '2025-08-06', transshipped: true })).toMatchObject({ duty: '2650.00' });
+    expect(price({ ...SWEATER, date: '2026-02-24', transshipped: true })).toMatchObject({ duty: '2650.00' });
+    // no deal: 40% in lieu of the 46%: 5,650.00.
+    expect(price({ ...SWEATER, date: '2025-10-01', transshipped: true }, noDeal)).toMatchObject({ duty: '5650.00', measures: ['mfn 16.5', 'ieepa-vietnam-transshipped-40 40'] });
+    expect(measure('ieepa-vietnam-transshipped-40').chapter99).toEqual(['9903.02.01']);
+  });
 });
