@@ -84,4 +84,14 @@ describe('Vietnam, IEEPA reciprocal (DOMAIN-ORIGINS s.7, rows 1-4)', () => {
     expect(price({ ...SWEATER, date: '2025-10-01', transshipped: true }, noDeal)).toMatchObject({ duty: '5650.00', measures: ['mfn 16.5', 'ieepa-vietnam-transshipped-40 40'] });
     expect(measure('ieepa-vietnam-transshipped-40').chapter99).toEqual(['9903.02.01']);
   });
+
+  it('evidence horizon: known through 2026-10-08 for VN, TH, MY and SG (DOMAIN-ORIGINS headline): a later entry date gets the note', () => {
+    for (const origin of ['VN', 'TH', 'MY', 'SG']) {
+      const on = price({ ...SWEATER, origin, date: '2026-10-08' }) as { notes: string[] };
+      const after = price({ ...SWEATER, origin, date: '2026-10-09' }) as { notes: string[] };
+      expect(on.notes.join(' '), origin).not.toMatch(/entry date after/);
+      expect(after.notes.join(' '), origin).toMatch(new RegExp(`entry date after 2026-10-08, the last date this schedule's evidence for origin ${origin} covers`));
+    }
+  });
 });
+
