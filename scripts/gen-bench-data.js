@@ -11,11 +11,15 @@
 // Variants (--variant), the same rows with:
 //   loaded  two more columns, loaded (1-60 days before entry, 10% empty) and us_content (0-99, 10% empty):
 //           the in-transit and US-content rules are looked at on every row (QA-2026-12 #8);
-//   stray   a stray quote in the first row's note, a quote that never closes (QA-2026-12 #6).
+//   stray   a stray quote in the first row's note, a quote that never closes (QA-2026-12 #6);
+//   mixed   each row's origin drawn (from a stream of its own) from the origins the bundled schedule covers when
+//           the file is made (data/schedules/us.json `origins`; issue 13): the file name carries their count and
+//           a hash of the list, so a schedule with more origins gets a new file.
 //
 // Usage: node scripts/gen-bench-data.js [--rows N] [--seed S] [--variant plain|loaded|stray] [--out FILE] [--force]
 // Default output: bench-out/bench-v3-<rows>r-s<seed>[-<variant>].csv (reused when present).
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -97,12 +101,18 @@ function pickGood(r) {
   return GOODS[GOODS.length - 1];
 }
 
-export const VARIANTS = ['plain', 'loaded', 'stray'];
+export const VARIANTS = ['plain', 'loaded', 'stray', 'mixed'];
+
+/** The origins the bundled schedule covers now (sorted): the mixed variant draws each row's origin from them. */
+export function benchOrigins() {
+  const us = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'schedules', 'us.json'), 'utf8'));
+  return [...us.origins].sort();
+}
 
 const DAY_MS = 86400000;
 
 /** One CSV line (no newline) for row number i (1-based), drawing from rand. */
-function makeRow(i, rand, variant = 'plain', extra = rand) {
+function makeRow(i, rand, variant = 'plain', extra = rand, origins = null, pickOrigin = rand) {
   const [hts0, category] = pickGood(rand());
   // 5% of HTS codes are written without dots (e.g. 87032301), as some ERPs do.
   const hts = hts0 !== '' && rand() < 0.05 ? hts0.replaceAll('.', '') : hts0;
@@ -111,7 +121,8 @@ function makeRow(i, rand, variant = 'plain', extra = rand) {
   if (category === 'vehicles' && rand() < 0.5) cents = Math.round(cents / 10000) * 10000; // whole dollars
   const value = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
   const date = DATES[Math.floor(rand() * DATES.length)];
-  const origin = rand() < 0.02 ? 'jp' : 'JP';
+  let origin = rand() < 0.02 ? 'jp' : 'JP';
+  if (variant === 'mixed') origin = origins[Math.floor(pickOrigin() * origins.length)];
   const mfn = hts === '' && category === 'general' ? GENERAL_MFN[Math.floor(rand() * GENERAL_MFN.length)] : '';
   const n = rand();
   let note = '';
@@ -130,7 +141,12 @@ function makeRow(i, rand, variant = 'plain', extra = rand) {
 
 /** The default path for a rows/seed pair. */
 export function benchDataPath(rows, seed = DEFAULT_SEED, variant = 'plain') {
-  return join(BENCH_DIR, `bench-v${GENERATOR_VERSION}-${rows}r-s${seed}${variant === 'plain' ? '' : `-${variant}`}.csv`);
+  let suffix = variant === 'plain' ? '' : `-${variant}`;
+  if (variant === 'mixed') {
+    const origins = benchOrigins();
+    suffix += `-${origins.length}o-${createHash('sha256').update(origins.join(',')).digest('hex').slice(0, 8)}`;
+  }
+  return join(BENCH_DIR, `bench-v${GENERATOR_VERSION}-${rows}r-s${seed}${suffix}.csv`);
 }
 
 /**
@@ -147,9 +163,11 @@ export function ensureBenchData({ rows, seed = DEFAULT_SEED, variant = 'plain', 
   try {
     const rand = mulberry32(seed);
     const extra = mulberry32(seed ^ 0x5bd1e995);
+    const origins = variant === 'mixed' ? benchOrigins() : null;
+    const pickOrigin = mulberry32(seed ^ 0x2545f491);
     let chunk = `${HEADER}${variant === 'loaded' ? ',loaded,us_content' : ''}\n`;
     for (let i = 1; i <= rows; i++) {
-      chunk += `${makeRow(i, rand, variant, extra)}\n`;
+      chunk += `${makeRow(i, rand, variant, extra, origins, pickOrigin)}\n`;
       if (chunk.length > 1 << 20) {
         writeSync(fd, chunk);
         chunk = '';
@@ -172,7 +190,7 @@ function parseArgs(argv) {
     else if (a === '--variant') o.variant = argv[++i];
     else if (a === '--out') o.out = resolve(argv[++i]);
     else if (a === '--force') o.force = true;
-    else throw new Error(`unknown argument ${a}; usage: gen-bench-data.js [--rows N] [--seed S] [--variant plain|loaded|stray] [--out FILE] [--force]`);
+    else throw new Error(`unknown argument ${a}; usage: gen-bench-data.js [--rows N] [--seed S] [--variant plain|loaded|stray|mixed] [--out FILE] [--force]`);
   }
   if (!Number.isInteger(o.rows) || o.rows < 1) throw new Error('--rows must be a positive whole number');
   if (!Number.isInteger(o.seed)) throw new Error('--seed must be a whole number');

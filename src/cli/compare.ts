@@ -29,6 +29,8 @@ const COMPARE_FORMATS: readonly CompareFormat[] = ['table', 'csv', 'json', 'mark
 
 export interface CompareOptions {
   scenarios?: string | undefined;
+  /** Price the same rows as if from each of these origins (columns), under one scenario. */
+  origins?: string | undefined;
   scenarioFile?: string[] | undefined;
   schedule?: string | undefined;
   htsTable?: string | undefined;
@@ -87,9 +89,16 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const origin = flagOrigin(o.origin);
   const mfn = flagMfnRate(o.mfnRate);
   // Scenario files are added to the named scenarios (by default the three bundled ones); the first is the baseline.
-  const names = o.scenarios === undefined ? DEFAULT_SCENARIOS : o.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
+  // --origins: the columns are origins under one scenario (as-enacted unless named), not scenarios.
+  const origins = o.origins === undefined ? null : o.origins.split(',').map((s) => flagOrigin(s.trim()));
+  if (origins !== null && origins.length < 1) throw new UsageError('--origins needs at least one origin code, e.g. --origins CN,VN,MX,JP');
+  if (origins !== null && new Set(origins).size < origins.length) throw new UsageError(`--origins lists an origin twice: ${origins.join(',')}`);
+  const names = o.scenarios === undefined ? (origins === null ? DEFAULT_SCENARIOS : ['as-enacted']) : o.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
   const files = o.scenarioFile ?? [];
   if (names.length + files.length < 1) throw new UsageError('--scenarios needs at least one scenario name');
+  if (origins !== null && names.length + files.length > 1) {
+    throw new UsageError('--origins compares origins under one scenario: give at most one of --scenarios NAME or --scenario-file FILE', 'e.g. tariff compare lines.csv --origins CN,VN,MX --scenarios no-deal');
+  }
   const input = planInput(file, o, io, 'compare');
   // --date is what it is in calc: the entry date of rows without one. --on evaluates every row on one date.
   const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: 'ocean' };
@@ -98,6 +107,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${displayText(s, { keepLines: true })}\n`);
 
   const engines: Engine[] = [];
+  let originsOf: { scenario: string; cheapest: string | null } | null = null;
   for (const scenario of names) engines.push(await loadEngine({ scheduleFile: o.schedule, scenario, htsTable: o.htsTable }));
   for (const scenarioFile of files) engines.push(await loadEngine({ scheduleFile: o.schedule, scenarioFile, htsTable: o.htsTable }));
   const seen = new Set<string>();
@@ -105,7 +115,18 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
     if (seen.has(e.scenario)) throw new UsageError(`scenario "${e.scenario}" is listed twice`);
     seen.add(e.scenario);
   }
-  const resolvers = engines.map((e) => new Resolver(e));
+  if (origins !== null) {
+    const { uncoveredOrigin } = await import('../core/resolve.js');
+    const uncovered = origins.find((c) => !engines[0]!.origins.has(c));
+    if (uncovered !== undefined) throw new UsageError(`--origins: ${uncoveredOrigin(engines[0]!, uncovered)}`);
+    // One column per origin: the same engine (and one Resolver: its memo is keyed by origin) for each.
+    const base = engines[0]!;
+    engines.length = 0;
+    for (const c of origins) engines.push({ ...base, scenario: c });
+    originsOf = { scenario: base.scenario, cheapest: null };
+  }
+  const shared = origins === null ? null : new Resolver(engines[0]!);
+  const resolvers = engines.map((e) => shared ?? new Resolver(e));
   const sums = engines.map((e) => new ScenarioSums(e.scenario));
   const rejected: RejectedRow[] = [];
   /** Per scenario, rows computed under it or under the baseline but not under both: its difference is not like for like. */
@@ -121,7 +142,9 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
       let refusal: { field: string; reason: string } | null = null;
       const refusedBy: string[] = [];
       resolvers.forEach((resolver, i) => {
-        const r = resolver.resolve(row);
+        // --origins: the row as if from this column's origin.
+        const good = origins === null ? row : { ...row, origin: origins[i]! };
+        const r = resolver.resolve(good);
         if (!r.ok) {
           sums[i]!.rejected++;
           refusedBy.push(engines[i]!.scenario);
@@ -135,7 +158,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
           refusal ??= { field: columnName(header, 'quantity'), reason: qp };
           return;
         }
-        addLine(sums[i]!, by, row, r.plan, computeLineDuty(r.plan, row.value, row.quantity, row), formatHts);
+        addLine(sums[i]!, by, good, r.plan, computeLineDuty(r.plan, row.value, row.quantity, row), formatHts);
       });
       if (refusedBy.length > 0 && refusedBy.length < engines.length) {
         const baseRefused = refusedBy.includes(engines[0]!.scenario);
@@ -163,6 +186,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
 
   const report = buildReport(engines, sums, by, per, o.date ?? null, rejected, o.on ?? null, differentRows);
   report.warnings = dates.list;
+  if (originsOf !== null) report.origins = { scenario: originsOf.scenario, cheapest: cheapestOrigin(sums) };
   // --out: through a temporary file renamed when complete (io/out-file.ts, loaded only then).
   let outFile = null;
   if (o.out !== undefined) {
@@ -244,6 +268,18 @@ export function buildReport(
     }),
   }));
   return { schedule: engines[0]!.scheduleId, baseline: base.name, date, on, per, by, scenarios, differences, rejected };
+}
+
+/**
+ * The origin of least total duty among those that computed every row any origin computed (a column that rejected
+ * rows is not like for like); null when none did, or two tie.
+ */
+export function cheapestOrigin(sums: ScenarioSums[]): string | null {
+  const most = Math.max(...sums.map((s) => s.lines));
+  const full = sums.filter((s) => s.lines === most && most > 0);
+  if (full.length === 0) return null;
+  const least = full.reduce((a, b) => (b.duty < a.duty ? b : a));
+  return full.filter((s) => s.duty === least.duty).length > 1 ? null : least.name;
 }
 
 /** Group keys in a stable, meaningful order: schedule order for categories and measures, sorted otherwise. */

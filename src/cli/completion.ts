@@ -64,6 +64,8 @@ function valuesFor(name: string, placeholder: string, choices: readonly string[]
       return words(data.categories);
     case 'origin':
       return words(data.origins);
+    case 'origins':
+      return words(data.origins, true);
     case 'mode':
       return words(MODES);
     case 'by':

@@ -78,6 +78,7 @@ Examples:
   $ tariff compare data/examples/japan-imports-2024.csv --date 2025-10-01 --scenario-file data/scenarios/pause-extended.json
   $ tariff compare --value 30000 --hts 8703.23.01 --date 2025-10-01 --format json
   $ tariff compare data/examples/shipments.csv --on 2025-10-01     # every row as if entered on that date
+  $ tariff compare data/examples/shipments.csv --origins CN,VN,MX,JP   # where to source (covered origins)
 `;
 
 const COMPARE_AFTER = `
@@ -87,7 +88,8 @@ difference from the first scenario (the baseline) in dollars and percent; per
 group (--by) the duty under each scenario and the differences. With --per,
 values are taken as annual flows and every amount is shown as a run rate,
 rounded half up to the cent from the exact annual figure. On a terminal the
-table format adds bar charts.
+table format adds bar charts. With --origins the columns are origins: every row
+priced as if from each (under one scenario), the cheapest marked.
 ${EXIT_CODES_HELP}`;
 
 /** The inputs of one import beyond value and code, shared by calc, explain and compare. */
@@ -182,10 +184,11 @@ Examples:
     .argument('[file]', 'CSV file or Excel workbook (.xlsx); "-" or nothing reads CSV on stdin')
     .option('--scenarios <list>', `comma-separated bundled scenarios; the first is the baseline (default: ${DEFAULT_SCENARIOS.join(',')})`)
     .option('--scenario-file <file>', 'add your own scenario file after the named ones (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--origins <list>', 'where to source: the same rows priced as if from each origin (comma-separated ISO codes, the first is the baseline), under one scenario; the cheapest is marked')
     .option('--date <YYYY-MM-DD>', 'entry date of rows without one, as in calc; default: today')
     .option('--on <YYYY-MM-DD>', "evaluate every row on this entry date, ignoring the input's dates (what if these flows entered on D)")
     .option('--sheet <name>', 'the sheet of an Excel workbook (.xlsx) FILE to read (default: the first)')
-    .option('--by <group>', 'group by category, hts, measure or id', 'category')
+    .option('--by <group>', 'group by category, hts, measure, id or origin', 'category')
     .option('--per <period>', 'treat values as annual flows; show run rates per year, month, day or hour (a year is 365 days)')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'markdown', 'xlsx']))
     .option('--out <file>', 'write the output to FILE instead of stdout (needed for --format xlsx on a terminal)')

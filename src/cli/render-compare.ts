@@ -32,6 +32,11 @@ export interface CompareReport {
   }[];
   rejected: { line: number | null; field: string; reason: string; scenarios?: string[] }[];
   warnings?: string[];
+  /**
+   * --origins: the columns ("scenarios") are origins, every row priced as if from each under one scenario; the
+   * cheapest is the origin of least total duty among those that computed every row (null: none did, or a tie).
+   */
+  origins?: { scenario: string; cheapest: string | null };
 }
 
 export interface RenderOptions {
@@ -62,8 +67,13 @@ const perLabel = (per: Per | null) => (per === null ? '' : ` per ${per}`);
 function title(r: CompareReport): string {
   const when = r.on !== null ? `entry date ${r.on} for every row` : r.date === null ? "each row's own entry date" : `each row's own entry date (${r.date} for rows without one)`;
   const flows = r.per === null ? '' : `; values are annual flows, shown${perLabel(r.per)}`;
+  if (r.origins !== undefined) return `Origins compared (the same rows as if from each), scenario ${r.origins.scenario}, on ${when}${flows}; baseline ${r.baseline}`;
   return `Scenarios compared on ${when}${flows}; baseline ${r.baseline}`;
 }
+
+/** The column heading of what is compared, and a name marked when it is the cheapest origin. */
+const what = (r: CompareReport) => (r.origins === undefined ? 'scenario' : 'origin');
+const marked = (r: CompareReport, name: string) => (r.origins !== undefined && r.origins.cheapest === name ? `${name} (cheapest)` : name);
 
 function diffOf(r: CompareReport, name: string) {
   return r.differences.find((d) => d.scenario === name);
@@ -101,11 +111,11 @@ function renderCsv(r: CompareReport, raw: boolean): string {
 function renderMarkdown(r: CompareReport): string {
   const row = (cells: string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
   const out: string[] = [`**${title(r)}**`, ''];
-  out.push(row(['scenario', 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'effective rate', `vs ${r.baseline}`, '%']));
+  out.push(row([what(r), 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'effective rate', `vs ${r.baseline}`, '%']));
   out.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const s of r.scenarios) {
     const d = diffOf(r, s.name);
-    out.push(row([s.name, String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? `${signed(d.duty)}${star(d)}` : '', pct(d?.percent)]));
+    out.push(row([marked(r, s.name), String(s.totals.lines), String(s.totals.rejected), s.totals.value, s.totals.duty, `${s.totals.effectiveRate}%`, d ? `${signed(d.duty)}${star(d)}` : '', pct(d?.percent)]));
   }
   out.push('', row([r.by, ...r.scenarios.map((s) => s.name), ...r.differences.map((d) => `${d.scenario} − ${d.vs}`)]));
   out.push(row(['---', ...r.scenarios.map(() => '---:'), ...r.differences.map(() => '---:')]));
@@ -125,9 +135,9 @@ function renderTable(r: CompareReport, opts: RenderOptions): string {
   const out: string[] = [b(wrapLine(title(r), width, 2))];
   const rows = r.scenarios.map((s) => {
     const d = diffOf(r, s.name);
-    return [s.name, String(s.totals.lines), String(s.totals.rejected), $(s.totals.value), $(s.totals.duty), `${s.totals.effectiveRate}%`, d ? `${$signed(d.duty)}${star(d)}` : '', pct(d?.percent)];
+    return [marked(r, s.name), String(s.totals.lines), String(s.totals.rejected), $(s.totals.value), $(s.totals.duty), `${s.totals.effectiveRate}%`, d ? `${$signed(d.duty)}${star(d)}` : '', pct(d?.percent)];
   });
-  const head = ['scenario', 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'eff. rate', `vs ${r.baseline}`, '%'];
+  const head = [what(r), 'lines', 'rejected', `value${perLabel(r.per)}`, `duty${perLabel(r.per)}`, 'eff. rate', `vs ${r.baseline}`, '%'];
   out.push(fitTable(rows, { head, aligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], width }));
   out.push(...footnotes(r).map((f) => wrapLine(f, width, 2)));
 
@@ -151,7 +161,7 @@ function renderTable(r: CompareReport, opts: RenderOptions): string {
     const labels = Math.max(...r.scenarios.map((s) => s.name.length + 2));
     const amounts = Math.max(...r.scenarios.flatMap((s) => [$(s.totals.duty), ...s.groups.map((g) => $(g.duty))].map((m) => m.length)));
     const bars = width === null ? 40 : Math.max(10, Math.min(40, width - labels - amounts - 4));
-    out.push(b(`Duty${perLabel(r.per)} by scenario`));
+    out.push(b(`Duty${perLabel(r.per)} by ${what(r)}`));
     out.push(...barChart(r.scenarios.map((s) => [s.name, s.totals.duty]), bars));
     // One scale for every group, so bars compare across groups as well as across scenarios.
     const max = r.scenarios.flatMap((s) => s.groups.map((g) => centsOf(g.duty))).reduce((m, c) => (c > m ? c : m), 0n);

@@ -7,8 +7,8 @@ import type { LineDuty } from './compute.js';
 import type { Cents } from './money.js';
 import type { Plan } from './resolve.js';
 
-export type GroupBy = 'category' | 'hts' | 'measure' | 'id';
-export const GROUP_BYS: readonly GroupBy[] = ['category', 'hts', 'measure', 'id'];
+export type GroupBy = 'category' | 'hts' | 'measure' | 'id' | 'origin';
+export const GROUP_BYS: readonly GroupBy[] = ['category', 'hts', 'measure', 'id', 'origin'];
 
 export type Per = 'year' | 'month' | 'day' | 'hour';
 export const PERS: readonly Per[] = ['year', 'month', 'day', 'hour'];
@@ -41,6 +41,8 @@ export class ScenarioSums {
 export interface GroupedLine {
   id: string | null;
   hts: string | null;
+  /** The country of origin the line was priced for (--by origin). */
+  origin?: string;
   value: Cents;
 }
 
@@ -61,6 +63,9 @@ export function addLine(sums: ScenarioSums, by: GroupBy, line: GroupedLine, plan
       break;
     case 'measure':
       for (const d of duty.duties) sums.add(d.measure.id, line.value, d.amount);
+      break;
+    case 'origin':
+      sums.add(line.origin ?? '(no origin)', line.value, duty.duty);
       break;
   }
 }

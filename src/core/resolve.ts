@@ -85,7 +85,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   // pays the autos measure, whichever line it is).
   if (good.hts !== null) {
     const hts = good.hts;
-    const inForce = engine.measures.filter((m) => !(good.date < m.from || (m.to !== null && good.date >= m.to) || !m.origins.has(good.origin)));
+    const inForce = measuresOf(engine, good.origin).filter((m) => !(good.date < m.from || (m.to !== null && good.date >= m.to)));
     for (const m of inForce) {
       const finer = finerLineTreatedOtherwise(engine, m, hts);
       const moot = (): boolean =>
@@ -219,11 +219,13 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
     if (hit !== undefined && hit.value.confidence === 'unconfirmed') notes.push(`MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`);
   }
 
-  // Measures in force, in scope, for this origin.
+  // Measures in force, in scope, for this origin (only the measures of this origin are considered or explained: a
+  // mixed-origin schedule does not list every other origin's measures as "does not cover origin").
+  const measures = measuresOf(engine, good.origin);
   const candidates: CompiledMeasure[] = [];
   const decisions: Decision[] = [];
   const outcome = new Map<CompiledMeasure, string | null>();
-  for (const m of engine.measures) {
+  for (const m of measures) {
     const why = whyNot(m, good, category);
     outcome.set(m, why);
     if (why === null) candidates.push(m);
@@ -235,7 +237,7 @@ export function resolveGood(engine: Engine, good: GoodInput): Resolution {
   const usContent = good.usContent ?? null;
   const hasMetal = good.hasMetalValue ?? false;
   const applied: AppliedMeasure[] = [];
-  for (const m of engine.measures) {
+  for (const m of measures) {
     const why = outcome.get(m);
     if (why !== null) {
       decisions.push({ measure: m, applied: false, reason: why! });
@@ -439,6 +441,16 @@ function measureCovers(engine: Engine, m: CompiledMeasure, hts: string): boolean
   const c = engine.categoryIndex.lookup(hts)?.value ?? engine.fallbackCategory;
   if (m.excludeHts.matches(hts) || (c !== null && m.excludeCategories.has(c))) return false;
   return m.allGoods || m.hts.matches(hts) || (c !== null && m.categories.has(c));
+}
+
+/** The measures that cover an origin, in schedule order: computed once per engine and origin. */
+const byOrigin = new WeakMap<Engine, Map<string, readonly CompiledMeasure[]>>();
+function measuresOf(engine: Engine, origin: string): readonly CompiledMeasure[] {
+  let m = byOrigin.get(engine);
+  if (m === undefined) byOrigin.set(engine, (m = new Map()));
+  let list = m.get(origin);
+  if (list === undefined) m.set(origin, (list = engine.measures.filter((x) => x.origins.has(origin))));
+  return list;
 }
 
 function whyNot(m: CompiledMeasure, good: GoodInput, category: string): string | null {

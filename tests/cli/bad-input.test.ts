@@ -51,7 +51,7 @@ const CORPUS: [string, string | Buffer, Outcome][] = [
   ['impossible date', `${HEAD}\na,8703.23.01,100,2025-02-30\n`, { code: 1, rejected: [[2, 'date']] }],
   ['code with letters', `${HEAD}\na,87O3.23.01,100,2025-05-01\n`, { code: 1, rejected: [[2, 'hts']] }],
   ['code too short', `${HEAD}\na,870,100,2025-05-01\n`, { code: 1, rejected: [[2, 'hts']] }],
-  ['origin the schedule does not cover', 'id,hts,value,date,origin\na,8703.23.01,100,2025-05-01,CN\n', { code: 1, rejected: [[2, 'origin']], stderr: /origin CN is not covered by schedule us/ }],
+  ['origin the schedule does not cover', 'id,hts,value,date,origin\na,8703.23.01,100,2025-05-01,CN\n', { code: 1, rejected: [[2, 'origin']], stderr: /origin CN \(China\) is not covered by schedule us/ }],
   ['malformed origin', 'id,hts,value,date,origin\na,8703.23.01,100,2025-05-01,Japan\n', { code: 1, rejected: [[2, 'origin']] }],
   ['bad mfn_rate', 'id,hts,value,date,mfn_rate\na,8703.23.01,100,2025-05-01,abc\n', { code: 1, rejected: [[2, 'mfn_rate']] }],
 ];

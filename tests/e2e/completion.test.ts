@@ -51,7 +51,8 @@ describe('tariff completion bash', () => {
     expect(complete('calc', '--origin', '')).toEqual(schedule.origins); // every origin of the bundled schedule, in its order
     expect(complete('calc', '--origin', 'S')).toEqual(['SG']);
     expect(complete('calc', '--mode', '')).toEqual(['ocean', 'air', 'truck', 'rail']);
-    expect(complete('compare', '--by', '')).toEqual(['category', 'hts', 'measure', 'id']);
+    expect(complete('compare', '--by', '')).toEqual(['category', 'hts', 'measure', 'id', 'origin']);
+    expect(complete('compare', '--origins', '')).toEqual(['JP']);
     // A comma-separated list: the part after the last comma.
     expect(complete('compare', '--scenarios', 'as-enacted,no')).toEqual(['as-enacted,no-deal']);
     // --opt=value, with = as a word break (bash's default) and without.

@@ -55,3 +55,56 @@ describe('the transshipped column and --transshipped (EO 14326 s.3)', () => {
     expect(JSON.parse(flag.stdout).lines[0].duty).toBe('453.00');
   });
 });
+
+describe('compare --origins (where to source) and --by origin', () => {
+  const rows = 'id,hts,value,date\na,3926.90.99,1000,2026-03-01\nb,8703.23.01,30000,2025-10-01\n';
+  async function scheduleWith(extra: string[]): Promise<string> {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const us = JSON.parse(readFileSync('data/schedules/us.json', 'utf8'));
+    us.origins = [...new Set([...us.origins, ...extra])];
+    const file = join(mkdtempSync(join(tmpdir(), 'tariff-origins-')), 'mine.json');
+    writeFileSync(file, JSON.stringify(us));
+    return file;
+  }
+
+  it("prices the same rows as if from each origin, marks the cheapest, and each column's total equals calc's with --origin", async () => {
+    // Canada and Vietnam here have only the common measures (parts/all-origins.json): car 2025-10-01 $30,000:
+    // MFN 2.5% $750 + autos 25% $7,500 = $8,250; Japan: inclusive 15% -> $4,500. Plastics 2026-03-01 $1,000:
+    // MFN 5.3% $53 + Section 122 10% $100 = $153 for all. Totals: CA $8,403.00, JP $4,653.00 (cheapest), VN $8,403.00.
+    const file = await scheduleWith(['CA', 'VN']);
+    const r = await tariff(['compare', '--schedule', file, '--origins', 'CA,JP,VN', '--format', 'json'], { stdin: rows });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.origins).toEqual({ scenario: 'as-enacted', cheapest: 'JP' });
+    expect(doc.scenarios.map((s: { name: string; totals: { duty: string } }) => [s.name, s.totals.duty])).toEqual([['CA', '8403.00'], ['JP', '4653.00'], ['VN', '8403.00']]);
+    expect(doc.differences[0]).toMatchObject({ scenario: 'JP', vs: 'CA', duty: '-3750.00' });
+    for (const origin of ['CA', 'JP', 'VN']) {
+      const calc = await tariff(['calc', '--schedule', file, '--origin', origin, '--format', 'json', '--no-fees'], { stdin: rows });
+      expect(JSON.parse(calc.stdout).totals.duty).toBe(doc.scenarios.find((s: { name: string }) => s.name === origin).totals.duty);
+    }
+    const table = await tariff(['compare', '--schedule', file, '--origins', 'CA,JP,VN', '--format', 'table'], { stdin: rows, env: { COLUMNS: '120' } });
+    expect(table.stdout).toMatch(/JP \(cheapest\)/);
+  });
+
+  it('one import by flags; an uncovered origin or two scenarios with --origins is a usage error (exit 2)', async () => {
+    const file = await scheduleWith(['CA']);
+    const one = await tariff(['compare', '--schedule', file, '--origins', 'JP,CA', '--value', '30000', '--hts', '8703.23.01', '--date', '2025-10-01', '--format', 'json']);
+    expect(JSON.parse(one.stdout).scenarios.map((s: { totals: { duty: string } }) => s.totals.duty)).toEqual(['4500.00', '8250.00']);
+    const cn = await tariff(['compare', '--origins', 'CN,JP'], { stdin: rows });
+    expect(cn.code).toBe(2);
+    expect(cn.stderr).toMatch(/--origins: origin CN \(China\) is not covered by schedule us \(covers JP \(Japan\)\)/);
+    const two = await tariff(['compare', '--origins', 'JP', '--scenarios', 'as-enacted,no-deal'], { stdin: rows });
+    expect(two.code).toBe(2);
+  });
+
+  it('--by origin groups a mixed-origin file; each group equals calc of that origin\'s rows', async () => {
+    const file = await scheduleWith(['CA']);
+    const mixed = 'id,hts,value,date,origin\na,8703.23.01,30000,2025-10-01,JP\nb,8703.23.01,30000,2025-10-01,CA\nc,3926.90.99,1000,2026-03-01,CA\n';
+    const r = await tariff(['compare', '--schedule', file, '--scenarios', 'as-enacted', '--by', 'origin', '--format', 'json'], { stdin: mixed });
+    const groups = JSON.parse(r.stdout).scenarios[0].groups;
+    // JP: $4,500.00; CA: $8,250.00 + $153.00 = $8,403.00
+    expect(groups).toEqual([{ key: 'CA', value: '31000.00', duty: '8403.00' }, { key: 'JP', value: '30000.00', duty: '4500.00' }]);
+  });
+});

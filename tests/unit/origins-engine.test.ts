@@ -77,6 +77,12 @@ describe('rate.base of an inclusive measure: column 1 General or the rate paid (
     expect(duty(applied, '3926.90.99', 'KR', '2025-10-01', '1000')).toMatchObject({ duty: '150.00', measures: ['mfn 5.3', 'test-kr-inclusive-15-applied 9.7'] });
   });
 
+  it("another origin's measure is neither applied nor listed in a row's explanation", () => {
+    const r = resolveGood(applied, { hts: '39269099', category: null, origin: 'JP', date: '2025-10-01', mfn: null });
+    expect(r.ok && r.plan.decisions.map((d) => d.measure.id)).not.toContain('test-kr-inclusive-15-applied');
+    expect(r.ok && r.plan.decisions.map((d) => d.measure.id)).toContain('ieepa-japan-inclusive-15');
+  });
+
   it('"general" (the default: EU, Switzerland, Japan, DOMAIN-2026-12 C7): the General rate is subtracted even when a program is claimed', () => {
     // KR claimed: column 1 Free, but 15% - 5.3% General = 9.7% -> $97.00
     const r = duty(general, '3926.90.99', 'KR', '2025-10-01', '1000', 'KR') as { duty: string; measures: string[]; notes: string[] };

@@ -202,7 +202,7 @@ describe('categories, MFN and refusals', () => {
   it('refuses the general category without mfn_rate, an unknown category and an uncovered origin', () => {
     expect(duty(asEnacted, { category: 'general' }, '2025-10-01', '1')).toMatchObject({ refused: { field: 'mfn_rate' } });
     expect(duty(asEnacted, { category: 'toys' }, '2025-10-01', '1')).toMatchObject({ refused: { field: 'category', reason: expect.stringMatching(/unknown category "toys"/) } });
-    expect(duty(asEnacted, { ...CAR, origin: 'CN' }, '2025-10-01', '1')).toMatchObject({ refused: { field: 'origin', reason: expect.stringMatching(/origin CN is not covered/) } });
+    expect(duty(asEnacted, { ...CAR, origin: 'CN' }, '2025-10-01', '1')).toMatchObject({ refused: { field: 'origin', reason: expect.stringMatching(/origin CN \(China\) is not covered/) } });
   });
 
   it('says which defaults it assumed', () => {
