@@ -52,7 +52,7 @@ describe('tariff completion bash', () => {
     expect(complete('calc', '--origin', 'S')).toEqual(['SG']);
     expect(complete('calc', '--mode', '')).toEqual(['ocean', 'air', 'truck', 'rail']);
     expect(complete('compare', '--by', '')).toEqual(['category', 'hts', 'measure', 'id', 'origin']);
-    expect(complete('compare', '--origins', '')).toEqual(['JP']);
+    expect(complete('compare', '--origins', '')).toEqual(schedule.origins);
     // A comma-separated list: the part after the last comma.
     expect(complete('compare', '--scenarios', 'as-enacted,no')).toEqual(['as-enacted,no-deal']);
     // --opt=value, with = as a word break (bash's default) and without.
