@@ -53,6 +53,20 @@ describe('origins VN, TH, MY, SG in one file', () => {
   });
 });
 
+describe('where to source: compare --origins (the README example)', () => {
+  it('the sweater on 2025-10-01 from VN, TH, MY, SG, JP: the totals calc gives for each origin', async () => {
+    const r = await tariff(['compare', '--origins', 'VN,TH,MY,SG,JP', '--value', '10000', '--hts', '6110.20.20', '--date', '2025-10-01', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const duty = JSON.parse(r.stdout).scenarios.map((s: { totals: { duty: string } }) => s.totals.duty);
+    // VN 1,650 + 20%; TH, MY 1,650 + 19%; SG 1,650 + 10%; JP inclusive 15% under an MFN of 16.5% adds 0
+    expect(duty).toEqual(['3650.00', '3550.00', '3550.00', '2650.00', '1650.00']);
+    for (const [i, origin] of ['VN', 'TH', 'MY', 'SG', 'JP'].entries()) {
+      const c = await tariff(['calc', '--origin', origin, '--value', '10000', '--hts', '6110.20.20', '--date', '2025-10-01', '--format', 'json', '--no-fees']);
+      expect(JSON.parse(c.stdout).totals.duty, origin).toBe(duty[i]);
+    }
+  });
+});
+
 describe('the mixed-origin basket (data/examples/mixed-origins-2024.csv)', () => {
   const BASKET = 'data/examples/mixed-origins-2024.csv';
   const text = readFileSync(resolve(ROOT, BASKET), 'utf8');
