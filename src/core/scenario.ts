@@ -39,14 +39,7 @@ export function applyScenario(schedule: Schedule, scenario: Scenario): Checked<S
         }
         const idx = measures.findIndex((m) => m.id === change.measure);
         if (idx < 0) issues.push({ path: [...at, 'measure'], message: unknownMeasure(change.measure, measures) });
-        else {
-          measures.splice(idx, 1);
-          // A removed measure is displaced by nothing: another's displacement of it by id is moot, not an error
-          // (an origin's deal measure names the general one it replaces; removing the general one leaves the deal).
-          measures.forEach((m, k) => {
-            if (m.displaces?.includes(change.measure)) measures[k] = { ...m, displaces: m.displaces.filter((d) => d !== change.measure) };
-          });
-        }
+        else measures.splice(idx, 1);
         break;
       }
       case 'modify': {
@@ -111,6 +104,14 @@ export function applyScenario(schedule: Schedule, scenario: Scenario): Checked<S
     }
   });
   if (issues.length > 0) return { ok: false, issues };
+  // A measure of the schedule that the scenario removed (`remove`, or an `end` before it starts) is displaced by
+  // nothing: another's displacement of it by id is moot, not an error (an origin's deal measure names the general
+  // one it replaces; removing the general one leaves the deal). An id the schedule never had stays an error.
+  const kept = new Set(measures.map((m) => m.id));
+  const gone = new Set(schedule.measures.map((m) => m.id).filter((id) => !kept.has(id)));
+  if (gone.size > 0) {
+    measures = measures.map((m) => (m.displaces?.some((d) => gone.has(d)) ? { ...m, displaces: m.displaces.filter((d) => !gone.has(d)) } : m));
+  }
   return { ok: true, value: { ...schedule, measures } };
 }
 

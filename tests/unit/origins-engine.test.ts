@@ -140,15 +140,16 @@ describe("a part's own evidence dates (coversFrom/knownThrough) count for its or
   });
 });
 
+// Cambodia (KH), an origin no bundled part covers, so the test measure is the only reciprocal one for it.
 describe('scope.transshipped: the 40% on transshipped goods (EO 14326 s.3) applies only to rows that say so', () => {
   const transshipment: Measure = {
-    id: 'test-vn-transshipped-40', label: 'Transshipment 40% (test)', layer: 'reciprocal', authority: 'IEEPA',
+    id: 'test-kh-transshipped-40', label: 'Transshipment 40% (test)', layer: 'reciprocal', authority: 'IEEPA',
     sources: [{ instrument: 'Executive Order 14326, s.3', citation: '90 FR 37963', document: 'FR Doc 2025-15010' }],
-    scope: { origins: ['VN'], transshipped: true }, window: { from: '2025-08-07', to: '2026-02-24' },
+    scope: { origins: ['KH'], transshipped: true }, window: { from: '2025-08-07', to: '2026-02-24' },
     rate: { kind: 'ad-valorem', pct: '40' }, confidence: 'primary',
   };
-  const vn = engineWith([transshipment], ['VN']);
-  const at = (transshipped: boolean) => resolveGood(vn, { hts: '39269099', category: null, origin: 'VN', date: '2025-10-01', mfn: null, transshipped });
+  const kh = engineWith([transshipment], ['KH']);
+  const at = (transshipped: boolean) => resolveGood(kh, { hts: '39269099', category: null, origin: 'KH', date: '2025-10-01', mfn: null, transshipped });
 
   it('transshipped = yes: MFN 5.3% ($53.00) + 40% ($400.00) on $1,000 -> $453.00', () => {
     const r = at(true);
@@ -158,16 +159,16 @@ describe('scope.transshipped: the 40% on transshipped goods (EO 14326 s.3) appli
   it('transshipped = no (the default): MFN only, with the reason', () => {
     const r = at(false);
     expect(r.ok && formatCents(computeLineDuty(r.plan, 100_000n).duty)).toBe('53.00');
-    expect(r.ok && r.plan.decisions.find((d) => d.measure.id === 'test-vn-transshipped-40')?.reason).toBe('applies only to goods found transshipped to evade duties (transshipped = yes)');
+    expect(r.ok && r.plan.decisions.find((d) => d.measure.id === 'test-kh-transshipped-40')?.reason).toBe('applies only to goods found transshipped to evade duties (transshipped = yes)');
   });
 
   it('the Resolver keeps transshipped and other rows apart (one memo key each)', async () => {
     const { Resolver } = await import('../../src/core/resolve.js');
-    const resolver = new Resolver(vn);
-    const good = { hts: '39269099', category: null, origin: 'VN', date: '2025-10-01', mfn: null };
+    const resolver = new Resolver(kh);
+    const good = { hts: '39269099', category: null, origin: 'KH', date: '2025-10-01', mfn: null };
     const a = resolver.resolve({ ...good, transshipped: false });
     const b = resolver.resolve({ ...good, transshipped: true });
     expect(a.ok && a.plan.applied.map((x) => x.measure.id)).toEqual(['mfn']);
-    expect(b.ok && b.plan.applied.map((x) => x.measure.id)).toEqual(['mfn', 'test-vn-transshipped-40']);
+    expect(b.ok && b.plan.applied.map((x) => x.measure.id)).toEqual(['mfn', 'test-kh-transshipped-40']);
   });
 });
