@@ -28,8 +28,9 @@ describe('Brazil: reciprocal 10% and the 40% of EO 14323 (DOMAIN-ORIGINS §13)',
     expect(price(engine, { hts: FAN, origin: 'BR', date: '2025-09-01', mfn: '0' })).toMatchObject({ duty: '100.00' });
   });
 
-  it('beef leaves the 40% on 2025-11-13 (retroactive order of 2025-11-20): 400.00 on 11-12, 0.00 on 11-13', () => {
-    expect(price(engine, { hts: BEEF, origin: 'BR', date: '2025-11-12', mfn: '0' })).toMatchObject({ duty: '400.00' });
+  it('beef leaves the 40% on 2025-11-13 (retroactive order of 2025-11-20): 500.00 on 11-12, 0.00 on 11-13', () => {
+    // On 11-12: reciprocal 10% (beef joins EO 14257 Annex II only from 2025-11-13, list eo14257-annex-ii dated) + 40% = $500 on $1,000.
+    expect(price(engine, { hts: BEEF, origin: 'BR', date: '2025-11-12', mfn: '0' })).toMatchObject({ duty: '500.00' });
     expect(price(engine, { hts: BEEF, origin: 'BR', date: '2025-11-13', mfn: '0' })).toMatchObject({ duty: '0.00' });
   });
 
