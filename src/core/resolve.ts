@@ -636,6 +636,19 @@ function classOf<T extends string | bigint>(value: T | null, cuts: readonly T[])
  * afresh and churned the cache: 9x slower at 7x the memory (QA-2026-12 #8);
  * keyed by every cut-off of the schedule, it made 5x the plans of a plain file.
  */
+/** The dates on which a plan can change: evidence dates, the measures' windows and in-transit deadlines, list amendments. */
+function boundaries(engine: Engine, measures: readonly CompiledMeasure[], originDates: readonly { coversFrom: string; knownThrough: string }[]): string[] {
+  const b = new Set<string>([engine.coversFrom, nextDay(engine.knownThrough)]);
+  for (const d of originDates) b.add(d.coversFrom).add(nextDay(d.knownThrough));
+  for (const m of measures) {
+    b.add(m.from);
+    if (m.to !== null) b.add(m.to);
+    for (const t of m.inTransit) b.add(t.enteredBefore);
+  }
+  for (const d of engine.listDates) b.add(d); // a list amended on a date (entries' `from`)
+  return [...b].sort();
+}
+
 export class Resolver {
   readonly #cache = new Map<string, Resolution>();
   readonly #periodOfDate = new Map<string, number>();
@@ -650,15 +663,7 @@ export class Resolver {
     readonly engine: Engine,
     private readonly maxEntries = 20_000,
   ) {
-    const b = new Set<string>([engine.coversFrom, nextDay(engine.knownThrough)]);
-    for (const d of engine.originDates.values()) b.add(d.coversFrom).add(nextDay(d.knownThrough));
-    for (const m of engine.measures) {
-      b.add(m.from);
-      if (m.to !== null) b.add(m.to);
-      for (const t of m.inTransit) b.add(t.enteredBefore);
-    }
-    for (const d of engine.listDates) b.add(d); // a list amended on a date (entries' `from`)
-    this.#boundaries = [...b].sort();
+    this.#boundaries = boundaries(engine, engine.measures, [...engine.originDates.values()]);
     const cuts = new Set<string>();
     const thresholds = new Set<bigint>();
     for (const m of engine.measures) {
@@ -678,15 +683,38 @@ export class Resolver {
     return false;
   }
 
-  /** Index of the period a date falls in: how many boundaries are on or before it. */
-  period(date: string): number {
-    let p = this.#periodOfDate.get(date);
+  /**
+   * Index of the period a date falls in: how many boundaries are on or before it. With an origin, only the dates
+   * that can change a plan for that origin count (its measures' windows, its evidence dates, list amendments): a
+   * mixed-origin file does not split one origin's rows at every other origin's dates.
+   */
+  period(date: string, origin?: string): number {
+    const bounds = origin === undefined ? this.#boundaries : this.#originBoundaries(origin);
+    const memo = origin === undefined ? this.#periodOfDate : this.#originPeriodOfDate(origin);
+    let p = memo.get(date);
     if (p === undefined) {
       p = 0;
-      while (p < this.#boundaries.length && this.#boundaries[p]! <= date) p++;
-      if (this.#periodOfDate.size < 10_000) this.#periodOfDate.set(date, p);
+      while (p < bounds.length && bounds[p]! <= date) p++;
+      if (memo.size < 10_000) memo.set(date, p);
     }
     return p;
+  }
+
+  readonly #byOrigin = new Map<string, { bounds: string[]; periods: Map<string, number> }>();
+  #forOrigin(origin: string): { bounds: string[]; periods: Map<string, number> } {
+    let o = this.#byOrigin.get(origin);
+    if (o === undefined) {
+      const own = this.engine.originDates.get(origin);
+      const measures = this.engine.measures.filter((m) => m.origins.has(origin));
+      this.#byOrigin.set(origin, (o = { bounds: boundaries(this.engine, measures, own === undefined ? [] : [own]), periods: new Map() }));
+    }
+    return o;
+  }
+  #originBoundaries(origin: string): string[] {
+    return this.#forOrigin(origin).bounds;
+  }
+  #originPeriodOfDate(origin: string): Map<string, number> {
+    return this.#forOrigin(origin).periods;
   }
 
   /**
@@ -704,7 +732,7 @@ export class Resolver {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
       const loaded = good.loaded ?? null;
       const usContent = good.usContent ?? null;
-      const p = this.period(good.date);
+      const p = this.period(good.date, good.origin);
       if (loaded === null && usContent === null) {
         let byOrigin = this.#simple.get(k1);
         if (byOrigin === undefined) this.#simple.set(k1, (byOrigin = new Map()));
@@ -744,7 +772,7 @@ export class Resolver {
       }
       return r;
     }
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date)}|${good.mfn ?? ''}|${classOf(good.loaded ?? null, this.#loadedCuts)}|${classOf(good.usContent ?? null, this.#usThresholds)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}`;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date, good.origin)}|${good.mfn ?? ''}|${classOf(good.loaded ?? null, this.#loadedCuts)}|${classOf(good.usContent ?? null, this.#usThresholds)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = resolveGood(this.engine, good);
