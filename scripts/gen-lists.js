@@ -457,13 +457,11 @@ export function listFileText(list) {
   return `${json.replace('"entries": []', `"entries": [\n${lines.join('\n')}\n  ]`)}\n`;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (!existsSync(LAW_DATA) || !existsSync(HTS_EXPORT)) {
-    console.error(`gen-lists: ${LAW_DATA} or ${HTS_EXPORT} not found (the maintainers' reference material; not in a user's clone)`);
-    process.exit(2);
-  }
-  const check = process.argv.includes('--check');
-  const { lists, report } = deriveLists();
+/**
+ * The maintainer scripts' last step: write each derived list to data/lists/<id>.json, or with `--check` only say
+ * which committed file differs from the derivation (exit code 1). Prints the derivation's report.
+ */
+export function writeOrCheckLists({ lists, report }, check = process.argv.includes('--check')) {
   let stale = 0;
   for (const list of lists) {
     const file = join(ROOT, 'data', 'lists', `${list.id}.json`);
@@ -477,4 +475,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   console.log(report.join('\n'));
   if (stale > 0) process.exitCode = 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (!existsSync(LAW_DATA) || !existsSync(HTS_EXPORT)) {
+    console.error(`gen-lists: ${LAW_DATA} or ${HTS_EXPORT} not found (the maintainers' reference material; not in a user's clone)`);
+    process.exit(2);
+  }
+  writeOrCheckLists(deriveLists());
 }

@@ -17,11 +17,11 @@
 //
 // tests/unit/gen-origins-cn-lists.test.ts checks that the committed lists equal what this derives (skipped, saying
 // so, without ../shared).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { listFileText } from './gen-lists.js';
+import { writeOrCheckLists } from './gen-lists.js';
 import { between, digitsOf, formatHts, listedCodes, unique } from './law-text.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -292,19 +292,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`gen-origins-cn-lists: ${LAW_DATA} not found (the maintainers' reference material; not in a user's clone)`);
     process.exit(2);
   }
-  const check = process.argv.includes('--check');
-  const { lists, report } = deriveOriginsCnLists();
-  let stale = 0;
-  for (const list of lists) {
-    const file = join(ROOT, 'data', 'lists', `${list.id}.json`);
-    const text = listFileText(list);
-    if (check) {
-      if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
-        console.error(`stale: data/lists/${list.id}.json`);
-        stale++;
-      }
-    } else writeFileSync(file, text);
-  }
-  console.log(report.join('\n'));
-  if (stale > 0) process.exitCode = 1;
+  writeOrCheckLists(deriveOriginsCnLists());
 }

@@ -12,11 +12,11 @@
 //
 //   node scripts/gen-origins-deals-lists.js           write data/lists/<id>.json
 //   node scripts/gen-origins-deals-lists.js --check   exit 1 if a committed list differs
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { listFileText } from './gen-lists.js';
+import { writeOrCheckLists } from './gen-lists.js';
 import { between, formatHts, listedCodes, unique } from './law-text.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -125,19 +125,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`gen-origins-deals-lists: ${LAW_DATA} not found (the maintainers' reference material; not in a user's clone)`);
     process.exit(2);
   }
-  const check = process.argv.includes('--check');
-  const { lists, report } = deriveOriginsDealsLists();
-  let stale = 0;
-  for (const list of lists) {
-    const file = join(ROOT, 'data', 'lists', `${list.id}.json`);
-    const text = listFileText(list);
-    if (check) {
-      if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
-        console.error(`stale: data/lists/${list.id}.json`);
-        stale++;
-      }
-    } else writeFileSync(file, text);
-  }
-  console.log(report.join('\n'));
-  if (stale > 0) process.exitCode = 1;
+  writeOrCheckLists(deriveOriginsDealsLists());
 }
