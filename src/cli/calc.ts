@@ -26,10 +26,10 @@ import { entryRecord, lineRecord, passthroughColumns, totalsRecord } from './rec
 import { FORMATS, lineColumns, makeReporter, type Format } from './reporters.js';
 import { ImpactSums } from '../core/impact.js';
 import type { RateMicro } from '../core/money.js';
-import { defaultPassThrough, flagPassThrough, impactWanted } from './impact-setup.js';
+import { defaultPassThrough, flagPassThrough, impactWanted, type ImpactFlags } from './impact-setup.js';
 import { IMPACT_CSV_COLUMNS, IMPACT_PERCENT_COLUMNS, totalsImpactRecord } from './impact-records.js';
 
-export interface CalcOptions {
+export interface CalcOptions extends ImpactFlags {
   value?: string | undefined;
   hts?: string | undefined;
   category?: string | undefined;
@@ -65,14 +65,6 @@ export interface CalcOptions {
   sheet?: string | undefined;
   /** Write the output to this file instead of stdout. */
   out?: string | undefined;
-  /** Impact inputs of one import (README "From duty to impact"), and the share of the added duty passed on. */
-  unitPrice?: string | undefined;
-  margin?: string | undefined;
-  unitCost?: string | undefined;
-  freight?: string | undefined;
-  insurance?: string | undefined;
-  otherCosts?: string | undefined;
-  passThrough?: string | undefined;
   /** Per line and in total, the lowest and highest duty over the facts the line did not give. */
   range?: boolean | undefined;
 }

@@ -25,11 +25,11 @@ import type { CliIo } from './io.js';
 import { flagDate, flagMfnRate, flagOrigin } from './options.js';
 import { renderCompare, type CompareFormat, type CompareReport } from './render-compare.js';
 import { CompareImpact, compareImpactWanted, impactDiff } from './impact-compare.js';
-import { defaultPassThrough, flagPassThrough } from './impact-setup.js';
+import { defaultPassThrough, flagPassThrough, type ImpactFlags } from './impact-setup.js';
 
 const COMPARE_FORMATS: readonly CompareFormat[] = ['table', 'csv', 'json', 'markdown'];
 
-export interface CompareOptions {
+export interface CompareOptions extends ImpactFlags {
   scenarios?: string | undefined;
   /** Price the same rows as if from each of these origins (columns), under one scenario. */
   origins?: string | undefined;
@@ -61,14 +61,6 @@ export interface CompareOptions {
   sheet?: string | undefined;
   /** Write the output to this file instead of stdout. */
   out?: string | undefined;
-  /** Impact inputs of one import, and the share of the added duty passed on (README "From duty to impact"). */
-  unitPrice?: string | undefined;
-  margin?: string | undefined;
-  unitCost?: string | undefined;
-  freight?: string | undefined;
-  insurance?: string | undefined;
-  otherCosts?: string | undefined;
-  passThrough?: string | undefined;
   /** Per scenario, the lowest and highest total duty over the facts the lines did not give (calc --range). */
   range?: boolean | undefined;
 }

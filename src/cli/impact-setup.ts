@@ -9,6 +9,17 @@ import { UsageError } from '../errors.js';
 import { DATA_DIR, DataFileError, readDataFile } from '../io/load.js';
 import type { HeaderMap } from '../schema/row.js';
 
+/** The impact flags of one import (README "From duty to impact"), and the share of the added duty passed on: calc and compare. */
+export interface ImpactFlags {
+  unitPrice?: string | undefined;
+  margin?: string | undefined;
+  unitCost?: string | undefined;
+  freight?: string | undefined;
+  insurance?: string | undefined;
+  otherCosts?: string | undefined;
+  passThrough?: string | undefined;
+}
+
 export const PASS_THROUGH_FILE = resolve(DATA_DIR, 'impact/pass-through.json');
 
 /** --pass-through PCT: a share of the added duty in percent (0 to 1000); undefined when not given. */
