@@ -35,7 +35,8 @@ const common = {
 
 await build({ ...common, entryPoints: [join(ROOT, 'dist', 'cli', 'main.js')], outdir: OUT, splitting: true });
 
-// The worker thread of `calc --jobs` (parallel.ts starts ./calc-worker.js) is a build of its own, one file: as
+// The worker thread of `calc --jobs` (calc starts ./worker.js beside its own module, so the name is the same here
+// as in dist/cli/commands/calc/) is a build of its own, one file: as
 // an entry of the build above it would share chunks with calc, and the main thread would load more files
 // (each costs start-up time).
-await build({ ...common, entryPoints: [join(ROOT, 'dist', 'cli', 'calc-worker.js')], outfile: join(OUT, 'calc-worker.js') });
+await build({ ...common, entryPoints: [join(ROOT, 'dist', 'cli', 'commands', 'calc', 'worker.js')], outfile: join(OUT, 'worker.js') });

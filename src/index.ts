@@ -18,9 +18,9 @@ import { isCalendarDate } from './core/dates.js';
 import { memoryIo, rowsCsv, type ImportRow, type InMemoryOptions, type InMemoryRun, type Rows } from './cli/in-memory.js';
 import { buildProgram, localToday } from './cli/main.js';
 import { UsageError } from './errors.js';
-import type { CompareReport } from './cli/render-compare.js';
-import type { EntryRecord, LineRecord, RejectedRecord, TotalsRecord } from './cli/records.js';
-import type { TimelineReport } from './cli/timeline.js';
+import type { CompareReport } from './cli/render/compare/index.js';
+import type { EntryRecord, LineRecord, RejectedRecord, TotalsRecord } from './cli/render/records.js';
+import type { TimelineReport } from './cli/commands/timeline.js';
 
 export { UsageError, InputError, EXIT } from './errors.js';
 export { DataFileError, UnknownScenarioError, loadEngine, loadSchedule, loadScenarioFile, loadMfnTable, bundledScenarioIds, DATA_DIR, DEFAULT_SCHEDULE } from './io/load.js';
@@ -30,7 +30,7 @@ export type { Engine } from './core/compile.js';
 export type { Schedule, Scenario, MfnTable, Fees } from './schema/schedule.js';
 export type { DataIssue } from './core/issues.js';
 export type { CompareReport, EntryRecord, LineRecord, RejectedRecord, TotalsRecord, TimelineReport };
-export type { DutyRecord, ExplainRecord } from './cli/records.js';
+export type { DutyRecord, ExplainRecord } from './cli/render/records.js';
 export type { Step as TimelineStep } from './core/timeline.js';
 
 export type { ImportRow, Rows };

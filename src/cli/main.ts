@@ -10,7 +10,7 @@ import { formatPath } from '../core/issues.js';
 import { isCalendarDate } from '../core/dates.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { DEFAULT_SCENARIOS } from './defaults.js';
-import { displayText } from './display.js';
+import { displayText } from './render/display.js';
 import type { CliIo } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -181,7 +181,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addHelpText('before', CALC_EXAMPLES)
     .addHelpText('after', CALC_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
-      const { runCalc } = await import('./calc.js');
+      const { runCalc } = await import('./commands/calc/index.js');
       setExit(await runCalc(file, opts, io));
     });
 
@@ -206,7 +206,7 @@ Examples:
 `)
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (opts: Record<string, unknown>) => {
-      const { runCalc } = await import('./calc.js');
+      const { runCalc } = await import('./commands/calc/index.js');
       setExit(await runCalc(undefined, { ...opts, explain: true, quiet: true }, io));
     });
 
@@ -238,7 +238,7 @@ Examples:
     .addHelpText('before', COMPARE_EXAMPLES)
     .addHelpText('after', COMPARE_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
-      const { runCompare } = await import('./compare.js');
+      const { runCompare } = await import('./commands/compare/index.js');
       setExit(await runCompare(file, opts, io));
     });
 
@@ -268,7 +268,7 @@ Examples:
 `)
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
-      const { runTimeline } = await import('./timeline.js');
+      const { runTimeline } = await import('./commands/timeline.js');
       setExit(await runTimeline(file, opts, io));
     });
 
@@ -287,7 +287,7 @@ Examples:
 `)
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (file: string, opts: { out: string; id?: string; asOf?: string }) => {
-      const { runHtsImport } = await import('./hts-cmd.js');
+      const { runHtsImport } = await import('./commands/hts/index.js');
       setExit(await runHtsImport(file, opts, io));
     });
   hts
@@ -306,7 +306,7 @@ Examples:
 `)
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (code: string, opts: { date?: string; origin?: string; format?: string; htsTable?: string }) => {
-      const { runHtsShow } = await import('./hts-cmd.js');
+      const { runHtsShow } = await import('./commands/hts/index.js');
       setExit(await runHtsShow(code, opts, io));
     });
   hts
@@ -323,7 +323,7 @@ Examples:
 `)
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (words: string[], opts: { limit?: string; format?: string; htsTable?: string }) => {
-      const { runHtsSearch } = await import('./hts-cmd.js');
+      const { runHtsSearch } = await import('./commands/hts/index.js');
       setExit(await runHtsSearch(words, opts, io));
     });
 
@@ -334,7 +334,7 @@ Examples:
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--no-color', 'no colour (accepted for every command; this one prints none)')
     .action(async (opts: { format?: string }) => {
-      const { runScheduleList } = await import('./schedule-cmd.js');
+      const { runScheduleList } = await import('./commands/schedule/index.js');
       setExit(await runScheduleList(io, opts));
     });
   schedule
@@ -345,7 +345,7 @@ Examples:
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--no-color', 'no colour (accepted for every command; this one prints none)')
     .action(async (id: string | undefined, opts: { schedule?: string; format?: string }) => {
-      const { runScheduleShow } = await import('./schedule-cmd.js');
+      const { runScheduleShow } = await import('./commands/schedule/index.js');
       setExit(await runScheduleShow(id, io, opts));
     });
   schedule
@@ -355,7 +355,7 @@ Examples:
     .option('--schedule <file>', 'the schedule a scenario file is checked against (default: the bundled one)')
     .option('--no-color', 'no colour (accepted for every command; this one prints none)')
     .action(async (file: string, opts: { schedule?: string }) => {
-      const { runScheduleValidate } = await import('./schedule-cmd.js');
+      const { runScheduleValidate } = await import('./commands/schedule/index.js');
       setExit(await runScheduleValidate(file, io, opts));
     });
   schedule
@@ -381,7 +381,7 @@ Exit codes:
   2   usage error
   70  internal error in tariff (please report it)`)
     .action(async (opts: { hts: string; schedule?: string; revision?: string; format?: string }) => {
-      const { runScheduleCheck } = await import('./schedule-check.js');
+      const { runScheduleCheck } = await import('./commands/schedule/check.js');
       setExit(await runScheduleCheck(io, opts));
     });
 
@@ -393,7 +393,7 @@ Configure your assistant to start it, e.g. in claude_desktop_config.json:
   { "mcpServers": { "tariff": { "command": "npx", "args": ["-y", "tariff-duties", "mcp"] } } }
 `)
     .action(async () => {
-      const { runMcp } = await import('./mcp.js');
+      const { runMcp } = await import('./commands/mcp/index.js');
       setExit(await runMcp(io, { main, localToday, version: VERSION }));
     });
 
@@ -408,7 +408,7 @@ Examples:
   $ tariff completion fish > ~/.config/fish/completions/tariff.fish
 `)
     .action(async (shell: string) => {
-      const { runCompletion } = await import('./completion.js');
+      const { runCompletion } = await import('./commands/completion/index.js');
       setExit(await runCompletion(shell, program, io));
     });
 

@@ -4,7 +4,7 @@
  * The main thread reads the input as bytes and cuts it into parts of whole
  * records (a cut is a line break outside quotes: an even number of quote
  * characters before it); worker threads parse and compute the parts with the
- * same code as a single-threaded run (calc-worker.ts) and send back each
+ * same code as a single-threaded run (commands/calc/worker.ts) and send back each
  * part's output bytes and sums (CalcDelta); the main thread writes the parts
  * in input order and merges their sums, so the output is byte for byte that
  * of `--jobs 1`.
@@ -17,12 +17,12 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
-import type { CalcDelta } from './calc-lines.js';
+import type { CalcDelta } from './commands/calc/lines.js';
 import type { EngineRequest } from '../io/load.js';
 import { countNewlines, readCsvRecords } from '../io/csv-input.js';
 import { readHeader, type HeaderMap, type RowDefaults } from '../schema/row.js';
 import { inputError, inputNameOf, readCsvRows, type InputSpec, type ReadOptions, type ReadSummary, type RowSink } from './input.js';
-import type { Fragment } from './reporters.js';
+import type { Fragment } from './render/calc/reporters.js';
 
 /** What every worker is started with. */
 export interface WorkerInit {
@@ -62,6 +62,8 @@ export interface ParallelPlan {
   /** Bytes per part (a part ends at the last record boundary within them, or the first after a long record). */
   partBytes: number;
   init: Omit<WorkerInit, 'header' | 'inputName'>;
+  /** The worker thread's module (beside its command, in dist/cli/ and in dist/bundle/ alike). */
+  worker: URL;
   /** Told how the input was shared out (TARIFF_TRACE_PARTS, for tests). */
   trace?: ((s: string) => void) | undefined;
 }
@@ -164,7 +166,7 @@ async function runParts(
   // Started with the first part sent: an input whose cutting gives up at once (a stray quote near its top) is read
   // on the main thread without paying for workers that would do nothing.
   let started = null as Pool | null;
-  const pool = () => (started ??= new Pool(par.jobs, init, Worker));
+  const pool = () => (started ??= new Pool(par.jobs, par.worker, init, Worker));
   let written = 0;
   const trace = (how: string) => par.trace?.(`${written} parts on ${par.jobs} worker threads${how}`);
   const cutter = new Cutter(par.partBytes, dataLine);
@@ -411,9 +413,9 @@ class Pool {
   #failure: Error | null = null;
   #closed = false;
 
-  constructor(jobs: number, init: WorkerInit, WorkerClass: typeof Worker) {
+  constructor(jobs: number, worker: URL, init: WorkerInit, WorkerClass: typeof Worker) {
     for (let i = 0; i < jobs; i++) {
-      const w = new WorkerClass(new URL('./calc-worker.js', import.meta.url), { workerData: init });
+      const w = new WorkerClass(worker, { workerData: init });
       const slot = { w, load: 0 };
       w.on('message', (m: PartResult | { ready: true } | { id: number; error: string }) => {
         if ('ready' in m) return;

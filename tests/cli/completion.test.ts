@@ -2,7 +2,7 @@
 import { PassThrough } from 'node:stream';
 import { Option } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { script, walk, type DataWords } from '../../src/cli/completion.js';
+import { script, walk, type DataWords } from '../../src/cli/commands/completion/index.js';
 import { buildProgram } from '../../src/cli/main.js';
 
 const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: {}, today: '2026-11-22' };

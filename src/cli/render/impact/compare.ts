@@ -2,11 +2,11 @@
  * The impact part of compare's table, markdown and csv formats (pure: the report in, text out). Present only
  * when the report carries impact records (rows with a quantity or impact inputs).
  */
-import { displayMoney, displayText, markdownCell } from './display.js';
-import { fitTable, wrapLine } from './fit.js';
-import type { CompareReport } from './render-compare.js';
-import type { TotalsImpactRecord } from './impact-records.js';
-import type { ImpactDiffRecord } from './impact-compare.js';
+import { displayMoney, displayText, markdownCell } from '../display.js';
+import { fitTable, wrapLine } from '../fit.js';
+import type { CompareReport } from '../compare/index.js';
+import type { TotalsImpactRecord } from './records.js';
+import type { ImpactDiffRecord } from './diff.js';
 
 type Scenario = CompareReport['scenarios'][number];
 

@@ -3,16 +3,16 @@
  * per-unit duty and price and margin figures of calc, and their differences from the baseline ("the deal saves
  * $X per unit"). Computed when the input has a quantity or an impact column, or --pass-through is given.
  */
-import { perPeriod, type GroupBy, type Per } from '../core/compare.js';
-import { mfnDutyOf, type LineDuty } from '../core/compute.js';
-import { ownEntryFees, type FeeRules } from '../core/fees.js';
-import { formatHts } from '../core/hts.js';
-import { ImpactSums, lineImpact, NO_IMPACT_INPUT } from '../core/impact.js';
-import { formatCents, type RateMicro } from '../core/money.js';
-import type { Plan } from '../core/resolve.js';
-import type { HeaderMap, Row } from '../schema/row.js';
-import { totalsImpactRecord, type TotalsImpactRecord } from './impact-records.js';
-import { impactWanted } from './impact-setup.js';
+import { perPeriod, type GroupBy, type Per } from '../../../core/compare.js';
+import { mfnDutyOf, type LineDuty } from '../../../core/compute.js';
+import { ownEntryFees, type FeeRules } from '../../../core/fees.js';
+import { formatHts } from '../../../core/hts.js';
+import { ImpactSums, lineImpact, NO_IMPACT_INPUT } from '../../../core/impact.js';
+import { formatCents, type RateMicro } from '../../../core/money.js';
+import type { Plan } from '../../../core/resolve.js';
+import type { HeaderMap, Row } from '../../../schema/row.js';
+import { totalsImpactRecord, type TotalsImpactRecord } from './records.js';
+import { impactWanted } from '../../impact-setup.js';
 
 /** Differences of two impact records (scenario - baseline); null where either side has none. */
 export interface ImpactDiffRecord {

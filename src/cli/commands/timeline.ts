@@ -2,20 +2,20 @@
  * `tariff timeline`: every date on which the effective rate of a good (or of
  * a value-weighted basket) changes, under one or more scenarios.
  */
-import type { Engine } from '../core/compile.js';
-import { normalizeHts } from '../core/hts.js';
-import { timeline, type Good, type Step, type WeightedGood } from '../core/timeline.js';
-import { EXIT, InputError, UsageError } from '../errors.js';
-import { loadEngine } from '../io/load.js';
-import { Out } from '../io/out.js';
-import { colorEnabled, makePaint } from './color.js';
-import { inputNameOf, plural, readRows, type InputSpec } from './input.js';
-import { Progress } from './progress.js';
-import type { CliIo } from './io.js';
-import { flagDate, flagMfnRate, flagOrigin } from './options.js';
-import { displayText } from './display.js';
-import { fitTable, outputWidth, wrapLine } from './fit.js';
-import { csvCell } from './reporters.js';
+import type { Engine } from '../../core/compile.js';
+import { normalizeHts } from '../../core/hts.js';
+import { timeline, type Good, type Step, type WeightedGood } from '../../core/timeline.js';
+import { EXIT, InputError, UsageError } from '../../errors.js';
+import { loadEngine } from '../../io/load.js';
+import { Out } from '../../io/out.js';
+import { colorEnabled, makePaint } from '../color.js';
+import { inputNameOf, plural, readRows, type InputSpec } from '../input.js';
+import { Progress } from '../progress.js';
+import type { CliIo } from '../io.js';
+import { flagDate, flagMfnRate, flagOrigin } from '../options.js';
+import { displayText } from '../render/display.js';
+import { fitTable, outputWidth, wrapLine } from '../render/fit.js';
+import { csvCell } from '../render/calc/reporters.js';
 
 export interface TimelineOptions {
   hts?: string | undefined;

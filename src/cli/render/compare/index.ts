@@ -1,12 +1,12 @@
 /** Rendering of `tariff compare`: pure functions from the report to text. */
-import type { GroupBy, Per } from '../core/compare.js';
-import type { Paint } from './color.js';
-import { displayMoney, displayText, markdownCell } from './display.js';
-import { fitTable, wrapLine } from './fit.js';
-import { csvCell, userCell } from './reporters.js';
-import type { TotalsImpactRecord } from './impact-records.js';
-import type { ImpactDiffRecord } from './impact-compare.js';
-import { COMPARE_IMPACT_HEAD, compareImpactCells, hasImpact, renderImpactCompareTable, renderImpactMarkdown } from './impact-render.js';
+import type { GroupBy, Per } from '../../../core/compare.js';
+import type { Paint } from '../../color.js';
+import { displayMoney, displayText, markdownCell } from '../display.js';
+import { fitTable, wrapLine } from '../fit.js';
+import { csvCell, userCell } from '../calc/reporters.js';
+import type { TotalsImpactRecord } from '../impact/records.js';
+import type { ImpactDiffRecord } from '../impact/diff.js';
+import { COMPARE_IMPACT_HEAD, compareImpactCells, hasImpact, renderImpactCompareTable, renderImpactMarkdown } from '../impact/compare.js';
 
 export type CompareFormat = 'table' | 'csv' | 'json' | 'markdown';
 

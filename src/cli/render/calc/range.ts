@@ -3,18 +3,18 @@
  * highest duty the law allows over the facts the line did not give, with the facts that give each end
  * (src/core/range.ts). Loaded only with --range, so a run without it costs nothing more.
  */
-import type { Engine } from '../core/compile.js';
-import type { ComputedLine } from '../core/compute.js';
-import { effectiveRate, formatCents, formatRate } from '../core/money.js';
-import { formatHts } from '../core/hts.js';
-import { lineRange, RangeTotals, type FactName, type LineRange, type RangeEnd } from '../core/range.js';
-import type { Resolver } from '../core/resolve.js';
-import type { Out } from '../io/out.js';
-import type { HeaderMap, Row } from '../schema/row.js';
-import type { Paint } from './color.js';
-import { displayMoney, displayText } from './display.js';
-import { fitTable, wrapLine } from './fit.js';
-import type { EntryRecord, LineFees, RejectedRecord, TotalsRecord } from './records.js';
+import type { Engine } from '../../../core/compile.js';
+import type { ComputedLine } from '../../../core/compute.js';
+import { effectiveRate, formatCents, formatRate } from '../../../core/money.js';
+import { formatHts } from '../../../core/hts.js';
+import { lineRange, RangeTotals, type FactName, type LineRange, type RangeEnd } from '../../../core/range.js';
+import type { Resolver } from '../../../core/resolve.js';
+import type { Out } from '../../../io/out.js';
+import type { HeaderMap, Row } from '../../../schema/row.js';
+import type { Paint } from '../../color.js';
+import { displayMoney, displayText } from '../display.js';
+import { fitTable, wrapLine } from '../fit.js';
+import type { EntryRecord, LineFees, RejectedRecord, TotalsRecord } from '../records.js';
 import type { Reporter } from './reporters.js';
 import { csvCell, userCell } from './reporters.js';
 

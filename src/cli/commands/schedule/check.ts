@@ -2,11 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { checkChapter99, parseRevision, revisionFromFileName, type Finding } from '../core/chapter99-check.js';
-import type { UsitcRow } from '../core/usitc.js';
-import { EXIT, InputError, UsageError } from '../errors.js';
-import { DEFAULT_SCHEDULE, loadLists, loadSchedule } from '../io/load.js';
-import type { CliIo } from './io.js';
+import { checkChapter99, parseRevision, revisionFromFileName, type Finding } from '../../../core/chapter99-check.js';
+import type { UsitcRow } from '../../../core/usitc.js';
+import { EXIT, InputError, UsageError } from '../../../errors.js';
+import { DEFAULT_SCHEDULE, loadLists, loadSchedule } from '../../../io/load.js';
+import type { CliIo } from '../../io.js';
 
 export interface CheckOpts {
   hts: string;

@@ -8,9 +8,9 @@
  * - Notes: schedule, baseline, date, grouping, run rate, warnings.
  * Money cells are numbers written from the report's exact decimal text.
  */
-import { ZipWriter } from '../io/zip-write.js';
-import { RowXml, SHEET_END, sheetStart, STYLE, workbookSkeleton } from '../io/xlsx-write.js';
-import type { CompareReport } from './render-compare.js';
+import { ZipWriter } from '../../../io/zip-write.js';
+import { RowXml, SHEET_END, sheetStart, STYLE, workbookSkeleton } from '../../../io/xlsx-write.js';
+import type { CompareReport } from './index.js';
 
 const SHEETS = ['Scenarios', 'Groups', 'Rejected', 'Notes'];
 

@@ -4,21 +4,21 @@
  * bounded amount (the table keeps at most --limit lines, JSON keeps the
  * rejected records until the lines are written).
  */
-import type { Engine } from '../core/compile.js';
-import type { Out } from '../io/out.js';
-import type { Field, HeaderMap } from '../schema/row.js';
-import type { Paint } from './color.js';
-import type { ComputedLine } from '../core/compute.js';
-import { effectiveRate, formatCents, formatRate } from '../core/money.js';
-import type { Plan } from '../core/resolve.js';
-import { formatHts } from '../core/hts.js';
-import type { Row } from '../schema/row.js';
-import { displayMoney, displayText } from './display.js';
-import { fitTable, naturalWidth, wrapLine } from './fit.js';
+import type { Engine } from '../../../core/compile.js';
+import type { Out } from '../../../io/out.js';
+import type { Field, HeaderMap } from '../../../schema/row.js';
+import type { Paint } from '../../color.js';
+import type { ComputedLine } from '../../../core/compute.js';
+import { effectiveRate, formatCents, formatRate } from '../../../core/money.js';
+import type { Plan } from '../../../core/resolve.js';
+import { formatHts } from '../../../core/hts.js';
+import type { Row } from '../../../schema/row.js';
+import { displayMoney, displayText } from '../display.js';
+import { fitTable, naturalWidth, wrapLine } from '../fit.js';
 import { JsonLineWriter } from './json-line.js';
-import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
-import { IMPACT_CSV_HEAD, writeImpactCsv } from './impact-records.js';
-import { renderImpactTable, TableImpact } from './impact-table.js';
+import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from '../records.js';
+import { IMPACT_CSV_HEAD, writeImpactCsv } from '../impact/records.js';
+import { renderImpactTable, TableImpact } from '../impact/table.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'ndjson' | 'xlsx' | 'html';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'ndjson', 'xlsx', 'html'];

@@ -6,16 +6,16 @@
  */
 import { Readable, type Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Resolver } from '../core/resolve.js';
-import type { CsvReadStats } from '../io/csv-input.js';
-import { loadEngine } from '../io/load.js';
-import { Out } from '../io/out.js';
-import { CalcLines } from './calc-lines.js';
-import { NO_PAINT } from './color.js';
-import { DateWarnings } from './date-warnings.js';
-import { readCsvRows } from './input.js';
-import type { PartRequest, PartResult, WorkerInit } from './parallel.js';
-import { makeReporter } from './reporters.js';
+import { Resolver } from '../../../core/resolve.js';
+import type { CsvReadStats } from '../../../io/csv-input.js';
+import { loadEngine } from '../../../io/load.js';
+import { Out } from '../../../io/out.js';
+import { CalcLines } from './lines.js';
+import { NO_PAINT } from '../../color.js';
+import { DateWarnings } from '../../date-warnings.js';
+import { readCsvRows } from '../../input.js';
+import type { PartRequest, PartResult, WorkerInit } from '../../parallel.js';
+import { makeReporter } from '../../render/calc/reporters.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;

@@ -2,13 +2,13 @@
  * The JSON contract of `tariff calc`: plain records built from the core's
  * results. Every output format renders these. Later work only adds fields.
  */
-import type { Engine } from '../core/compile.js';
-import type { ComputedLine, Totals } from '../core/compute.js';
-import type { EntryFees } from '../core/fees.js';
-import { formatHts } from '../core/hts.js';
-import { effectiveRate, formatCents, formatRate } from '../core/money.js';
-import type { HeaderMap, Row, RowIssue } from '../schema/row.js';
-import { lineImpactRecord, type LineImpactRecord, type TotalsImpactRecord } from './impact-records.js';
+import type { Engine } from '../../core/compile.js';
+import type { ComputedLine, Totals } from '../../core/compute.js';
+import type { EntryFees } from '../../core/fees.js';
+import { formatHts } from '../../core/hts.js';
+import { effectiveRate, formatCents, formatRate } from '../../core/money.js';
+import type { HeaderMap, Row, RowIssue } from '../../schema/row.js';
+import { lineImpactRecord, type LineImpactRecord, type TotalsImpactRecord } from './impact/records.js';
 
 export interface DutyRecord {
   measure: string;

@@ -2,15 +2,15 @@
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import Table from 'cli-table3';
-import { compileEngine, compileMfnEntries, formatCitation, type CompiledMeasure, type Engine } from '../core/compile.js';
-import { formatPath, type DataIssue } from '../core/issues.js';
-import { formatCents, formatRate } from '../core/money.js';
-import { applyScenario, traceToScenario } from '../core/scenario.js';
-import { displayText } from './display.js';
-import { EXIT, UsageError } from '../errors.js';
-import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadLists, loadScenarioFile, loadSchedule, readDataFile, SCENARIO_DIR } from '../io/load.js';
-import type { CliIo } from './io.js';
-import type { MfnTable } from '../schema/schedule.js';
+import { compileEngine, compileMfnEntries, formatCitation, type CompiledMeasure, type Engine } from '../../../core/compile.js';
+import { formatPath, type DataIssue } from '../../../core/issues.js';
+import { formatCents, formatRate } from '../../../core/money.js';
+import { applyScenario, traceToScenario } from '../../../core/scenario.js';
+import { displayText } from '../../render/display.js';
+import { EXIT, UsageError } from '../../../errors.js';
+import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadLists, loadScenarioFile, loadSchedule, readDataFile, SCENARIO_DIR } from '../../../io/load.js';
+import type { CliIo } from '../../io.js';
+import type { MfnTable } from '../../../schema/schedule.js';
 
 const SCHEDULE_DIR = resolve(DATA_DIR, 'schedules');
 
@@ -156,7 +156,7 @@ export async function runScheduleValidate(file: string, io: CliIo, o: { schedule
     } else if (kind === 'schedule') {
       await loadEngine({ scheduleFile: file });
     } else {
-      const { MfnTableSchema, FeesSchema, ProductListSchema } = await import('../schema/schedule.js');
+      const { MfnTableSchema, FeesSchema, ProductListSchema } = await import('../../../schema/schedule.js');
       const r = (kind === 'fees' ? FeesSchema : kind === 'product list' ? ProductListSchema : MfnTableSchema).safeParse(JSON.parse(text.replace(/^\uFEFF/, '')));
       if (!r.success) throw new DataFileError(file, r.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
       if (kind === 'mfn table') {

@@ -3,12 +3,12 @@
  * figures of the lines shown, and a bar chart of the price impact per category (plain Unicode blocks).
  * Pure: records in, text out.
  */
-import { ImpactSums, type LineImpact } from '../core/impact.js';
-import { displayMoney, displayText } from './display.js';
-import { fitTable } from './fit.js';
-import { totalsImpactRecord, type LineImpactRecord, type TotalsImpactRecord } from './impact-records.js';
-import type { LineRecord } from './records.js';
-import { barChart } from './render-compare.js';
+import { ImpactSums, type LineImpact } from '../../../core/impact.js';
+import { displayMoney, displayText } from '../display.js';
+import { fitTable } from '../fit.js';
+import { totalsImpactRecord, type LineImpactRecord, type TotalsImpactRecord } from './records.js';
+import type { LineRecord } from '../records.js';
+import { barChart } from '../compare/index.js';
 
 /** Impact sums per category, over every line the table is given. */
 export class TableImpact {

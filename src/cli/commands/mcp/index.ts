@@ -19,11 +19,11 @@ import { z } from 'zod';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { bundledScenarioIds, loadEngine } from '../io/load.js';
-import { EXIT } from '../errors.js';
-import { rowsCsv, runInMemory, type ImportRow } from './in-memory.js';
-import type { CliIo } from './io.js';
-import type { localToday, main } from './main.js';
+import { bundledScenarioIds, loadEngine } from '../../../io/load.js';
+import { EXIT } from '../../../errors.js';
+import { rowsCsv, runInMemory, type ImportRow } from '../../in-memory.js';
+import type { CliIo } from '../../io.js';
+import type { localToday, main } from '../../main.js';
 
 /** The CLI's entry, handed in by main.ts (imported here, it would leave the bundle's entry chunk). */
 export interface Cli {

@@ -2,30 +2,30 @@
  * `tariff compare`: the same rows under several scenarios, side by side,
  * with differences from the first scenario. Rows are read once, streamed.
  */
-import type { Engine } from '../core/compile.js';
-import { addLine, GROUP_BYS, PERS, perPeriod, perPeriodParts, percentChange, ScenarioSums, type GroupBy, type Per } from '../core/compare.js';
-import { computeLineDuty, quantityProblem } from '../core/compute.js';
-import { formatHts } from '../core/hts.js';
-import { effectiveRate, formatCents } from '../core/money.js';
-import { Resolver } from '../core/resolve.js';
-import { EXIT, UsageError } from '../errors.js';
-import { loadEngine } from '../io/load.js';
-import { Out } from '../io/out.js';
-import type { RowDefaults } from '../schema/row.js';
-import { columnName } from './calc-lines.js';
-import { planInput } from './calc.js';
-import { colorEnabled, makePaint } from './color.js';
-import { inputNameOf, plural, readRows } from './input.js';
-import { Progress } from './progress.js';
-import { DateWarnings } from './date-warnings.js';
-import { outputWidth } from './fit.js';
-import { displayText } from './display.js';
-import { DEFAULT_SCENARIOS } from './defaults.js';
-import type { CliIo } from './io.js';
-import { flagDate, flagMfnRate, flagOrigin } from './options.js';
-import { renderCompare, type CompareFormat, type CompareReport } from './render-compare.js';
-import { CompareImpact, compareImpactWanted, impactDiff } from './impact-compare.js';
-import { defaultPassThrough, flagPassThrough, type ImpactFlags } from './impact-setup.js';
+import type { Engine } from '../../../core/compile.js';
+import { addLine, GROUP_BYS, PERS, perPeriod, perPeriodParts, percentChange, ScenarioSums, type GroupBy, type Per } from '../../../core/compare.js';
+import { computeLineDuty, quantityProblem } from '../../../core/compute.js';
+import { formatHts } from '../../../core/hts.js';
+import { effectiveRate, formatCents } from '../../../core/money.js';
+import { Resolver } from '../../../core/resolve.js';
+import { EXIT, UsageError } from '../../../errors.js';
+import { loadEngine } from '../../../io/load.js';
+import { Out } from '../../../io/out.js';
+import type { RowDefaults } from '../../../schema/row.js';
+import { columnName } from '../calc/lines.js';
+import { planInput } from '../calc/index.js';
+import { colorEnabled, makePaint } from '../../color.js';
+import { inputNameOf, plural, readRows } from '../../input.js';
+import { Progress } from '../../progress.js';
+import { DateWarnings } from '../../date-warnings.js';
+import { outputWidth } from '../../render/fit.js';
+import { displayText } from '../../render/display.js';
+import { DEFAULT_SCENARIOS } from '../../defaults.js';
+import type { CliIo } from '../../io.js';
+import { flagDate, flagMfnRate, flagOrigin } from '../../options.js';
+import { renderCompare, type CompareFormat, type CompareReport } from '../../render/compare/index.js';
+import { CompareImpact, compareImpactWanted, impactDiff } from '../../render/impact/diff.js';
+import { defaultPassThrough, flagPassThrough, type ImpactFlags } from '../../impact-setup.js';
 
 const COMPARE_FORMATS: readonly CompareFormat[] = ['table', 'csv', 'json', 'markdown'];
 
@@ -126,7 +126,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
     seen.add(e.scenario);
   }
   if (origins !== null) {
-    const { uncoveredOrigin } = await import('../core/resolve.js');
+    const { uncoveredOrigin } = await import('../../../core/resolve.js');
     const uncovered = origins.find((c) => !engines[0]!.origins.has(c));
     if (uncovered !== undefined) throw new UsageError(`--origins: ${uncoveredOrigin(engines[0]!, uncovered)}`);
     // One column per origin: the same engine (and one Resolver: its memo is keyed by origin) for each.
@@ -141,7 +141,7 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   // The page also has the duty by measure when the report is grouped otherwise.
   const measureSums = html && by !== 'measure' ? engines.map((e) => new ScenarioSums(e.scenario)) : null;
   // --range: the core's range code, loaded only then; per scenario, the sums of the lines' lowest and highest duty.
-  const range = o.range ? await import('../core/range.js') : null;
+  const range = o.range ? await import('../../../core/range.js') : null;
   const ranges = engines.map(() => ({ low: 0n, high: 0n }));
   const rejected: RejectedRow[] = [];
   /** Per scenario, rows computed under it or under the baseline but not under both: its difference is not like for like. */
@@ -234,17 +234,17 @@ export async function runCompare(file: string | undefined, o: CompareOptions, io
   // --out: through a temporary file renamed when complete (io/out-file.ts, loaded only then).
   let outFile = null;
   if (o.out !== undefined) {
-    const { OutFile, refuseInputAsOutput } = await import('../io/out-file.js');
+    const { OutFile, refuseInputAsOutput } = await import('../../../io/out-file.js');
     refuseInputAsOutput(o.out, [file, o.schedule, ...(o.scenarioFile ?? []), o.htsTable]);
     outFile = await OutFile.open(o.out);
   }
   if (outFile !== null && !outFile.ok) return outFile.failed(io);
   try {
     const out = new Out(outFile?.stream ?? io.stdout);
-    if (workbook) (await import('./compare-xlsx.js')).writeCompareWorkbook(report, (b) => out.take(b));
+    if (workbook) (await import('../../render/compare/xlsx.js')).writeCompareWorkbook(report, (b) => out.take(b));
     else if (html) {
       const byMeasure = measureSums === null ? null : buildReport(engines, measureSums, 'measure', per, o.date ?? null, rejected, o.on ?? null, differentRows);
-      out.push((await import('./html-report.js')).renderCompareHtml(report, { byMeasure, inputName: summary.inputName }));
+      out.push((await import('../../render/compare/html.js')).renderCompareHtml(report, { byMeasure, inputName: summary.inputName }));
     }
     else {
       const chart = format === 'table' && Boolean(io.stdout.isTTY) && outFile === null;

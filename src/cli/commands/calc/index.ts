@@ -3,31 +3,31 @@
  * a CSV file or stdin, streamed.
  */
 import { statSync } from 'node:fs';
-import { entryFees, MODES, type Mode } from '../core/fees.js';
-import { formatCents, formatRate, parseMoney } from '../core/money.js';
-import { Resolver } from '../core/resolve.js';
-import { loadEngine } from '../io/load.js';
-import { Out } from '../io/out.js';
-import type { OutFile } from '../io/out-file.js';
-import { sniffFile } from '../io/file-kind.js';
-import { readHeader, readRow, type RowDefaults, type RowIssue } from '../schema/row.js';
-import { colorEnabled, makePaint, type Paint } from './color.js';
-import { EXIT, UsageError } from '../errors.js';
-import { DateWarnings } from './date-warnings.js';
-import { outputWidth } from './fit.js';
-import { displayText } from './display.js';
-import { inputNameOf, plural, readRows, type InputSpec, type RowSink } from './input.js';
-import { CalcLines } from './calc-lines.js';
-import { readRowsParallel } from './parallel.js';
-import { Progress } from './progress.js';
-import type { CliIo } from './io.js';
-import { flagDate, flagMfnRate, flagOrigin, flagSpi } from './options.js';
-import { entryRecord, lineRecord, passthroughColumns, totalsRecord } from './records.js';
-import { FORMATS, lineColumns, makeReporter, type Format } from './reporters.js';
-import { ImpactSums } from '../core/impact.js';
-import type { RateMicro } from '../core/money.js';
-import { defaultPassThrough, flagPassThrough, impactWanted, type ImpactFlags } from './impact-setup.js';
-import { IMPACT_CSV_COLUMNS, IMPACT_PERCENT_COLUMNS, totalsImpactRecord } from './impact-records.js';
+import { entryFees, MODES, type Mode } from '../../../core/fees.js';
+import { formatCents, formatRate, parseMoney } from '../../../core/money.js';
+import { Resolver } from '../../../core/resolve.js';
+import { loadEngine } from '../../../io/load.js';
+import { Out } from '../../../io/out.js';
+import type { OutFile } from '../../../io/out-file.js';
+import { sniffFile } from '../../../io/file-kind.js';
+import { readHeader, readRow, type RowDefaults, type RowIssue } from '../../../schema/row.js';
+import { colorEnabled, makePaint, type Paint } from '../../color.js';
+import { EXIT, UsageError } from '../../../errors.js';
+import { DateWarnings } from '../../date-warnings.js';
+import { outputWidth } from '../../render/fit.js';
+import { displayText } from '../../render/display.js';
+import { inputNameOf, plural, readRows, type InputSpec, type RowSink } from '../../input.js';
+import { CalcLines } from './lines.js';
+import { readRowsParallel } from '../../parallel.js';
+import { Progress } from '../../progress.js';
+import type { CliIo } from '../../io.js';
+import { flagDate, flagMfnRate, flagOrigin, flagSpi } from '../../options.js';
+import { entryRecord, lineRecord, passthroughColumns, totalsRecord } from '../../render/records.js';
+import { FORMATS, lineColumns, makeReporter, type Format } from '../../render/calc/reporters.js';
+import { ImpactSums } from '../../../core/impact.js';
+import type { RateMicro } from '../../../core/money.js';
+import { defaultPassThrough, flagPassThrough, impactWanted, type ImpactFlags } from '../../impact-setup.js';
+import { IMPACT_CSV_COLUMNS, IMPACT_PERCENT_COLUMNS, totalsImpactRecord } from '../../render/impact/records.js';
 
 export interface CalcOptions extends ImpactFlags {
   value?: string | undefined;
@@ -253,7 +253,7 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
   // out-file.ts is loaded only for --out.
   let outFile = null;
   if (plan.outFile !== null) {
-    const { OutFile, refuseInputAsOutput } = await import('../io/out-file.js');
+    const { OutFile, refuseInputAsOutput } = await import('../../../io/out-file.js');
     refuseInputAsOutput(plan.outFile, [file, plan.schedule, plan.scenarioFile, plan.htsTable]);
     outFile = await OutFile.open(plan.outFile);
   }
@@ -283,9 +283,9 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   const streamsToTerminal = Boolean(io.stdout.isTTY) && plan.format !== 'table';
   const progress = plan.input.kind === 'flags' || streamsToTerminal ? null : Progress.forRun(io.stderr, plan.quiet, inputNameOf(plan.input), io.now);
   // --range: its reporter and the core's range code, loaded only then.
-  const rangeReport = plan.range ? await import('./range-report.js') : null;
-  const html = plan.format === 'html' ? (await import('./html-calc.js')).htmlCalcReporter : undefined;
-  const xlsx = plan.format === 'xlsx' ? (await import('./xlsx-reporter.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, lineColumns, maxRows: xlsxMaxRows(io.env), impactColumns: IMPACT_CSV_COLUMNS, impactPercent: IMPACT_PERCENT_COLUMNS }) : undefined;
+  const rangeReport = plan.range ? await import('../../render/calc/range.js') : null;
+  const html = plan.format === 'html' ? (await import('../../render/calc/html.js')).htmlCalcReporter : undefined;
+  const xlsx = plan.format === 'xlsx' ? (await import('../../render/calc/xlsx.js')).xlsxReporter({ lineRecord, passthroughColumns, formatCents, formatRate, lineColumns, maxRows: xlsxMaxRows(io.env), impactColumns: IMPACT_CSV_COLUMNS, impactPercent: IMPACT_PERCENT_COLUMNS }) : undefined;
   const sink: RowSink = {
     header: (header) => {
       if (rangeReport !== null) {
@@ -362,6 +362,7 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
           {
             jobs,
             partBytes: partBytes(io.env),
+            worker: new URL('./worker.js', import.meta.url),
             trace: io.env.TARIFF_TRACE_PARTS ? (s) => io.stderr.write(`tariff: ${s}\n`) : undefined,
             init: {
               engine: { scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable },

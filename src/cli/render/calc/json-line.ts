@@ -8,13 +8,13 @@
  * names that an object would reorder) go through lineRecord and
  * JSON.stringify.
  */
-import type { ComputedLine } from '../core/compute.js';
-import { effectiveRate, formatRate } from '../core/money.js';
-import type { Plan } from '../core/resolve.js';
-import { formatHts } from '../core/hts.js';
-import type { Out } from '../io/out.js';
-import type { HeaderMap, Row } from '../schema/row.js';
-import { lineRecord, passthroughColumns, type LineFees } from './records.js';
+import type { ComputedLine } from '../../../core/compute.js';
+import { effectiveRate, formatRate } from '../../../core/money.js';
+import type { Plan } from '../../../core/resolve.js';
+import { formatHts } from '../../../core/hts.js';
+import type { Out } from '../../../io/out.js';
+import type { HeaderMap, Row } from '../../../schema/row.js';
+import { lineRecord, passthroughColumns, type LineFees } from '../records.js';
 
 const UTF8 = new TextEncoder();
 const bytes = (s: string) => UTF8.encode(s);

@@ -1,18 +1,18 @@
 /** `tariff hts import|show|search`: the USITC export -> an MFN table; a line of the schedule; lines by description. */
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Engine } from '../core/compile.js';
-import { formatHts, normalizeHts } from '../core/hts.js';
-import { priceOfficial, renderDetailsTsv, renderLinesTsv, type HtsLines } from '../core/hts-lines.js';
-import { formatRate } from '../core/money.js';
-import { resolveGood } from '../core/resolve.js';
-import { deriveHtsLines, importUsitc, type HtsLine } from '../core/usitc.js';
-import { EXIT, InputError, UsageError } from '../errors.js';
-import type { CliIo } from './io.js';
-import { displayText } from './display.js';
-import { flagDate, flagOrigin } from './options.js';
-import { DataReadError, readDataFile } from '../io/load.js';
-import { samePath } from '../io/out-file.js';
+import type { Engine } from '../../../core/compile.js';
+import { formatHts, normalizeHts } from '../../../core/hts.js';
+import { priceOfficial, renderDetailsTsv, renderLinesTsv, type HtsLines } from '../../../core/hts-lines.js';
+import { formatRate } from '../../../core/money.js';
+import { resolveGood } from '../../../core/resolve.js';
+import { deriveHtsLines, importUsitc, type HtsLine } from '../../../core/usitc.js';
+import { EXIT, InputError, UsageError } from '../../../errors.js';
+import type { CliIo } from '../../io.js';
+import { displayText } from '../../render/display.js';
+import { flagDate, flagOrigin } from '../../options.js';
+import { DataReadError, readDataFile } from '../../../io/load.js';
+import { samePath } from '../../../io/out-file.js';
 
 export async function runHtsImport(file: string, o: { out: string; id?: string; asOf?: string }, io: CliIo): Promise<number> {
   const toStdout = o.out === '-';
@@ -106,7 +106,7 @@ export async function runHtsImport(file: string, o: { out: string; id?: string; 
 
 /** The bundled (or --hts-table) engine, with its official lines; a table without lines cannot be shown or searched. */
 async function engineWithLines(o: { htsTable?: string | undefined }): Promise<Engine & { mfnLines: HtsLines }> {
-  const { loadEngine } = await import('../io/load.js');
+  const { loadEngine } = await import('../../../io/load.js');
   const engine = await loadEngine({ htsTable: o.htsTable });
   if (engine.mfnLines === null) {
     throw new UsageError(`${o.htsTable ?? 'the schedule'}: this MFN table lists rates by prefix, not the schedule's lines; hts show and search need a table written to a file by tariff hts import, or the bundled one`);

@@ -11,8 +11,8 @@
  * Loaded only for --format html. Pure: report in, text out; no dates or times of its own, so the same input gives
  * the same bytes.
  */
-import type { CompareReport } from './render-compare.js';
-import { displayMoney, displayText } from './display.js';
+import type { CompareReport } from './index.js';
+import { displayMoney, displayText } from '../display.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

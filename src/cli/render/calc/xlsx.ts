@@ -10,14 +10,14 @@
  * The Lines sheet streams into the zip as lines are computed (see
  * io/zip-write.ts), so memory does not grow with the rows.
  */
-import type { ComputedLine } from '../core/compute.js';
-import type { Row } from '../schema/row.js';
-import type { Field } from '../schema/row.js';
-import { ZipWriter } from '../io/zip-write.js';
-import { RowXml, SharedStrings, SHEET_END, sheetStart, STYLE, workbookSkeleton } from '../io/xlsx-write.js';
-import type { EntryRecord, LineFees, LineRecord, RejectedRecord, TotalsRecord } from './records.js';
-import type { LineImpactRecord } from './impact-records.js';
-import type { HeaderMap } from '../schema/row.js';
+import type { ComputedLine } from '../../../core/compute.js';
+import type { Row } from '../../../schema/row.js';
+import type { Field } from '../../../schema/row.js';
+import { ZipWriter } from '../../../io/zip-write.js';
+import { RowXml, SharedStrings, SHEET_END, sheetStart, STYLE, workbookSkeleton } from '../../../io/xlsx-write.js';
+import type { EntryRecord, LineFees, LineRecord, RejectedRecord, TotalsRecord } from '../records.js';
+import type { LineImpactRecord } from '../impact/records.js';
+import type { HeaderMap } from '../../../schema/row.js';
 import type { Fragment, Reporter, ReporterContext } from './reporters.js';
 
 /** Rows of a sheet, the header included (Excel's limit); past it the lines go on in a sheet "Lines 2", and so on. */

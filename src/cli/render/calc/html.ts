@@ -8,12 +8,12 @@
  * Memory: the sums per category and up to `--limit` lines and 1,000 rejected rows are held, never every line.
  * Loaded only for --format html.
  */
-import type { ComputedLine } from '../core/compute.js';
-import { effectiveRate, formatCents } from '../core/money.js';
-import type { Row } from '../schema/row.js';
-import { displayMoney } from './display.js';
-import { colour, esc, extraTable, jsonForScript, num, pageStart, svgBars } from './html-report.js';
-import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from './records.js';
+import type { ComputedLine } from '../../../core/compute.js';
+import { effectiveRate, formatCents } from '../../../core/money.js';
+import type { Row } from '../../../schema/row.js';
+import { displayMoney } from '../display.js';
+import { colour, esc, extraTable, jsonForScript, num, pageStart, svgBars } from '../compare/html.js';
+import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from '../records.js';
 import type { Reporter, ReporterContext } from './reporters.js';
 
 /** Rejected rows the page lists (every one is counted, and all are in csv and json). */

@@ -6,11 +6,11 @@
  * (scenario ids, categories, origins of the default schedule).
  */
 import type { Argument, Command, Option } from 'commander';
-import { GROUP_BYS, PERS } from '../core/compare.js';
-import { MODES } from '../core/fees.js';
-import { UsageError } from '../errors.js';
-import { bundledScenarioIds, loadEngine } from '../io/load.js';
-import type { CliIo } from './io.js';
+import { GROUP_BYS, PERS } from '../../../core/compare.js';
+import { MODES } from '../../../core/fees.js';
+import { UsageError } from '../../../errors.js';
+import { bundledScenarioIds, loadEngine } from '../../../io/load.js';
+import type { CliIo } from '../../io.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];

@@ -7,18 +7,18 @@
  * the output bytes and a `CalcDelta`, which the main thread merges in input
  * order. The merge gives the sums a single pass would have made.
  */
-import { computeLineDuty, mfnDutyOf, quantityProblem, Totals, type ComputedLine } from '../core/compute.js';
-import { lineImpact, NO_IMPACT_INPUT, type ImpactSums } from '../core/impact.js';
-import type { RateMicro } from '../core/money.js';
-import type { Engine } from '../core/compile.js';
-import { isCalendarDate } from '../core/dates.js';
-import { addRejectedToEntry, addToEntry, mergeEntry, MODES, newEntry, ownEntryFees, type EntrySums, type FeeRules, type Mode } from '../core/fees.js';
-import type { Cents } from '../core/money.js';
-import type { Resolver } from '../core/resolve.js';
-import type { HeaderMap, Row, RowIssue } from '../schema/row.js';
-import type { DateSpans, DateWarnings } from './date-warnings.js';
-import { allColumns, rejectedRecord, type LineFees } from './records.js';
-import type { Reporter } from './reporters.js';
+import { computeLineDuty, mfnDutyOf, quantityProblem, Totals, type ComputedLine } from '../../../core/compute.js';
+import { lineImpact, NO_IMPACT_INPUT, type ImpactSums } from '../../../core/impact.js';
+import type { RateMicro } from '../../../core/money.js';
+import type { Engine } from '../../../core/compile.js';
+import { isCalendarDate } from '../../../core/dates.js';
+import { addRejectedToEntry, addToEntry, mergeEntry, MODES, newEntry, ownEntryFees, type EntrySums, type FeeRules, type Mode } from '../../../core/fees.js';
+import type { Cents } from '../../../core/money.js';
+import type { Resolver } from '../../../core/resolve.js';
+import type { HeaderMap, Row, RowIssue } from '../../../schema/row.js';
+import type { DateSpans, DateWarnings } from '../../date-warnings.js';
+import { allColumns, rejectedRecord, type LineFees } from '../../render/records.js';
+import type { Reporter } from '../../render/calc/reporters.js';
 
 /** The first rejections, told on stderr. */
 export const REJECTED_SAMPLE = 10;

@@ -4,9 +4,9 @@
  * decimals and percents are percent strings, as everywhere in the JSON; a figure that cannot be computed for the
  * line (no quantity, no unit price) is null. See README "From duty to impact".
  */
-import { formatPct4, impactTotals, type ImpactSums, type ImpactTotals, type LineImpact } from '../core/impact.js';
-import type { Out } from '../io/out.js';
-import { formatCents, formatRate, type Cents } from '../core/money.js';
+import { formatPct4, impactTotals, type ImpactSums, type ImpactTotals, type LineImpact } from '../../../core/impact.js';
+import type { Out } from '../../../io/out.js';
+import { formatCents, formatRate, type Cents } from '../../../core/money.js';
 
 export interface LineImpactRecord {
   /** Units on the line (the quantity column), or null. */
