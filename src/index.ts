@@ -14,7 +14,7 @@
  */
 import { Readable } from 'node:stream';
 import { CommanderError } from 'commander';
-import { isCalendarDate } from './core/dates.js';
+import { isCalendarDate } from './values/dates.js';
 import { memoryIo, rowsCsv, type ImportRow, type InMemoryOptions, type InMemoryRun, type Rows } from './cli/in-memory.js';
 import { buildProgram, localToday } from './cli/main.js';
 import { UsageError } from './errors.js';
@@ -28,7 +28,7 @@ export type { EngineRequest } from './io/load.js';
 export { applyScenario } from './core/scenario.js';
 export type { Engine } from './core/compile.js';
 export type { Schedule, Scenario, MfnTable, Fees } from './schema/schedule.js';
-export type { DataIssue } from './core/issues.js';
+export type { DataIssue } from './values/issues.js';
 export type { CompareReport, EntryRecord, LineRecord, RejectedRecord, TotalsRecord, TimelineReport };
 export type { DutyRecord, ExplainRecord } from './cli/render/records.js';
 export type { Step as TimelineStep } from './core/timeline.js';

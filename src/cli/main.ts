@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { DataFileError, UnknownScenarioError } from '../io/load.js';
-import { formatPath } from '../core/issues.js';
-import { isCalendarDate } from '../core/dates.js';
+import { formatPath } from '../values/issues.js';
+import { isCalendarDate } from '../values/dates.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { DEFAULT_SCENARIOS } from './defaults.js';
 import { displayText } from './render/display.js';

@@ -1,6 +1,6 @@
 /** Checks of flag values shared by the commands: each returns the typed value or throws a UsageError. */
-import { isCalendarDate } from '../core/dates.js';
-import { parsePct, type RateMicro } from '../core/money.js';
+import { isCalendarDate } from '../values/dates.js';
+import { parsePct, type RateMicro } from '../values/money.js';
 import { UsageError } from '../errors.js';
 
 export function flagDate(flag: string, value: string | undefined): string | undefined {

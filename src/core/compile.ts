@@ -5,10 +5,10 @@
  */
 import type { Citation, Confidence, Fees, MfnTable, Origins, ProductList, Rate, Schedule } from '../schema/schedule.js';
 import { compileFees, type FeeRules } from './fees.js';
-import { firstLongerUnder, formatHts, PrefixIndex, prefixDigits } from './hts.js';
+import { firstLongerUnder, formatHts, PrefixIndex, prefixDigits } from '../values/hts.js';
 import type { HtsLines } from './hts-lines.js';
-import type { Checked, DataIssue } from './issues.js';
-import { pctFromString, type RateMicro } from './money.js';
+import type { Checked, DataIssue } from '../values/issues.js';
+import { pctFromString, type RateMicro } from '../values/money.js';
 
 export type CompiledRate =
   | { kind: 'mfn' }

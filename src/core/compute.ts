@@ -6,7 +6,7 @@
  * rounded amounts, so lines and totals always reconcile.
  */
 import type { CompiledMeasure } from './compile.js';
-import { applyRate, MICRO_PER_PCT, roundHalfUp, type Cents, type RateMicro } from './money.js';
+import { applyRate, MICRO_PER_PCT, roundHalfUp, type Cents, type RateMicro } from '../values/money.js';
 import type { LineImpact } from './impact.js';
 import type { Base, Plan } from './resolve.js';
 import { QUALIFIED_UNITS } from './usitc.js';

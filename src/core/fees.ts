@@ -6,10 +6,11 @@
  * and that owes nothing else reports 0).
  */
 import type { Fees } from '../schema/schedule.js';
-import { applyRate, pctFromString, type Cents, type RateMicro } from './money.js';
+import { applyRate, pctFromString, type Cents, type RateMicro } from '../values/money.js';
 
-export type Mode = 'ocean' | 'air' | 'truck' | 'rail';
-export const MODES: readonly Mode[] = ['ocean', 'air', 'truck', 'rail'];
+import type { Mode } from '../values/modes.js';
+
+export { MODES, type Mode } from '../values/modes.js';
 
 export interface FeeYear {
   fiscalYear: string;

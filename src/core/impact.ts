@@ -22,7 +22,7 @@
  * exact amounts (it is not a line total divided after rounding); line totals are rounded per line and summed,
  * so a basket total is the sum of its lines.
  */
-import { roundHalfAwayFromZero, type Cents, type RateMicro } from './money.js';
+import { roundHalfAwayFromZero, type Cents, type RateMicro } from '../values/money.js';
 
 /** The optional impact inputs of a line (columns or flags); null: not given. */
 export interface ImpactInput {

@@ -11,7 +11,7 @@
  * about a second of a calc run).
  */
 import type { Writable } from 'node:stream';
-import { formatCents, type Cents } from '../core/money.js';
+import { formatCents, type Cents } from '../values/money.js';
 
 /** Flush writes once this much is buffered (a non-forced flush leaves less than this for later). */
 const HIGH_WATER = 1 << 16;

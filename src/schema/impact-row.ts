@@ -4,7 +4,7 @@
  * cell rejects the row naming the column, as every other check does. Read only when the header has one of them.
  */
 import { divRound, type ImpactInput } from '../core/impact.js';
-import { parseMoney, parsePct, type Cents } from '../core/money.js';
+import { parseMoney, parsePct, type Cents } from '../values/money.js';
 import type { Field, HeaderMap } from './row.js';
 
 /** The impact columns, in the order they are listed in the README and --help. */

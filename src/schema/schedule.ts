@@ -7,7 +7,7 @@
  * half-open `[from, to)`.
  */
 import * as z from 'zod';
-import { ISO_DATE, isCalendarDate } from '../core/dates.js';
+import { ISO_DATE, isCalendarDate } from '../values/dates.js';
 
 export { isCalendarDate };
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/core/compile.js';
-import { formatPath } from '../../src/core/issues.js';
+import { formatPath } from '../../src/values/issues.js';
 import { resolveGood } from '../../src/core/resolve.js';
 import { ProductListSchema, ScheduleSchema, type ProductList, type Schedule } from '../../src/schema/schedule.js';
 

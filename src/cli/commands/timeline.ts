@@ -3,7 +3,7 @@
  * a value-weighted basket) changes, under one or more scenarios.
  */
 import type { Engine } from '../../core/compile.js';
-import { normalizeHts } from '../../core/hts.js';
+import { normalizeHts } from '../../values/hts.js';
 import { timeline, type Good, type Step, type WeightedGood } from '../../core/timeline.js';
 import { EXIT, InputError, UsageError } from '../../errors.js';
 import { loadEngine } from '../../io/load.js';

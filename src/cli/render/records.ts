@@ -5,8 +5,8 @@
 import type { Engine } from '../../core/compile.js';
 import type { ComputedLine, Totals } from '../../core/compute.js';
 import type { EntryFees } from '../../core/fees.js';
-import { formatHts } from '../../core/hts.js';
-import { effectiveRate, formatCents, formatRate } from '../../core/money.js';
+import { formatHts } from '../../values/hts.js';
+import { effectiveRate, formatCents, formatRate } from '../../values/money.js';
 import type { HeaderMap, Row, RowIssue } from '../../schema/row.js';
 import { lineImpactRecord, type LineImpactRecord, type TotalsImpactRecord } from './impact/records.js';
 

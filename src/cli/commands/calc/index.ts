@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { entryFees, MODES, type Mode } from '../../../core/fees.js';
-import { formatCents, formatRate, parseMoney } from '../../../core/money.js';
+import { formatCents, formatRate, parseMoney } from '../../../values/money.js';
 import { Resolver } from '../../../core/resolve.js';
 import { loadEngine } from '../../../io/load.js';
 import { Out } from '../../../io/out.js';
@@ -25,7 +25,7 @@ import { flagDate, flagMfnRate, flagOrigin, flagSpi } from '../../options.js';
 import { entryRecord, lineRecord, passthroughColumns, totalsRecord } from '../../render/records.js';
 import { FORMATS, lineColumns, makeReporter, type Format } from '../../render/calc/reporters.js';
 import { ImpactSums } from '../../../core/impact.js';
-import type { RateMicro } from '../../../core/money.js';
+import type { RateMicro } from '../../../values/money.js';
 import { defaultPassThrough, flagPassThrough, impactWanted, type ImpactFlags } from '../../impact-setup.js';
 import { IMPACT_CSV_COLUMNS, IMPACT_PERCENT_COLUMNS, totalsImpactRecord } from '../../render/impact/records.js';
 

@@ -9,11 +9,11 @@
  */
 import { computeLineDuty, mfnDutyOf, quantityProblem, Totals, type ComputedLine } from '../../../core/compute.js';
 import { lineImpact, NO_IMPACT_INPUT, type ImpactSums } from '../../../core/impact.js';
-import type { RateMicro } from '../../../core/money.js';
+import type { RateMicro } from '../../../values/money.js';
 import type { Engine } from '../../../core/compile.js';
-import { isCalendarDate } from '../../../core/dates.js';
+import { isCalendarDate } from '../../../values/dates.js';
 import { addRejectedToEntry, addToEntry, mergeEntry, MODES, newEntry, ownEntryFees, type EntrySums, type FeeRules, type Mode } from '../../../core/fees.js';
-import type { Cents } from '../../../core/money.js';
+import type { Cents } from '../../../values/money.js';
 import type { Resolver } from '../../../core/resolve.js';
 import type { HeaderMap, Row, RowIssue } from '../../../schema/row.js';
 import type { DateSpans, DateWarnings } from '../../date-warnings.js';

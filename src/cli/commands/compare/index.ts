@@ -5,8 +5,8 @@
 import type { Engine } from '../../../core/compile.js';
 import { addLine, GROUP_BYS, PERS, perPeriod, perPeriodParts, percentChange, ScenarioSums, type GroupBy, type Per } from '../../../core/compare.js';
 import { computeLineDuty, quantityProblem } from '../../../core/compute.js';
-import { formatHts } from '../../../core/hts.js';
-import { effectiveRate, formatCents } from '../../../core/money.js';
+import { formatHts } from '../../../values/hts.js';
+import { effectiveRate, formatCents } from '../../../values/money.js';
 import { Resolver } from '../../../core/resolve.js';
 import { EXIT, UsageError } from '../../../errors.js';
 import { loadEngine } from '../../../io/load.js';

@@ -2,9 +2,9 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Engine } from '../../../core/compile.js';
-import { formatHts, normalizeHts } from '../../../core/hts.js';
+import { formatHts, normalizeHts } from '../../../values/hts.js';
 import { priceOfficial, renderDetailsTsv, renderLinesTsv, type HtsLines } from '../../../core/hts-lines.js';
-import { formatRate } from '../../../core/money.js';
+import { formatRate } from '../../../values/money.js';
 import { resolveGood } from '../../../core/resolve.js';
 import { deriveHtsLines, importUsitc, type HtsLine } from '../../../core/usitc.js';
 import { EXIT, InputError, UsageError } from '../../../errors.js';

@@ -9,7 +9,7 @@
  * Loaded only for --format html.
  */
 import type { ComputedLine } from '../../../core/compute.js';
-import { effectiveRate, formatCents } from '../../../core/money.js';
+import { effectiveRate, formatCents } from '../../../values/money.js';
 import type { Row } from '../../../schema/row.js';
 import { displayMoney } from '../display.js';
 import { colour, esc, extraTable, jsonForScript, num, pageStart, svgBars } from '../compare/html.js';

@@ -9,9 +9,9 @@
  * JSON.stringify.
  */
 import type { ComputedLine } from '../../../core/compute.js';
-import { effectiveRate, formatRate } from '../../../core/money.js';
+import { effectiveRate, formatRate } from '../../../values/money.js';
 import type { Plan } from '../../../core/resolve.js';
-import { formatHts } from '../../../core/hts.js';
+import { formatHts } from '../../../values/hts.js';
 import type { Out } from '../../../io/out.js';
 import type { HeaderMap, Row } from '../../../schema/row.js';
 import { lineRecord, passthroughColumns, type LineFees } from '../records.js';

@@ -5,8 +5,8 @@
  */
 import type { Engine } from '../../../core/compile.js';
 import type { ComputedLine } from '../../../core/compute.js';
-import { effectiveRate, formatCents, formatRate } from '../../../core/money.js';
-import { formatHts } from '../../../core/hts.js';
+import { effectiveRate, formatCents, formatRate } from '../../../values/money.js';
+import { formatHts } from '../../../values/hts.js';
 import { lineRange, RangeTotals, type FactName, type LineRange, type RangeEnd } from '../../../core/range.js';
 import type { Resolver } from '../../../core/resolve.js';
 import type { Out } from '../../../io/out.js';

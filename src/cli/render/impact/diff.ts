@@ -6,9 +6,9 @@
 import { perPeriod, type GroupBy, type Per } from '../../../core/compare.js';
 import { mfnDutyOf, type LineDuty } from '../../../core/compute.js';
 import { ownEntryFees, type FeeRules } from '../../../core/fees.js';
-import { formatHts } from '../../../core/hts.js';
+import { formatHts } from '../../../values/hts.js';
 import { ImpactSums, lineImpact, NO_IMPACT_INPUT } from '../../../core/impact.js';
-import { formatCents, type RateMicro } from '../../../core/money.js';
+import { formatCents, type RateMicro } from '../../../values/money.js';
 import type { Plan } from '../../../core/resolve.js';
 import type { HeaderMap, Row } from '../../../schema/row.js';
 import { totalsImpactRecord, type TotalsImpactRecord } from './records.js';

@@ -6,7 +6,7 @@
  */
 import { formatPct4, impactTotals, type ImpactSums, type ImpactTotals, type LineImpact } from '../../../core/impact.js';
 import type { Out } from '../../../io/out.js';
-import { formatCents, formatRate, type Cents } from '../../../core/money.js';
+import { formatCents, formatRate, type Cents } from '../../../values/money.js';
 
 export interface LineImpactRecord {
   /** Units on the line (the quantity column), or null. */
