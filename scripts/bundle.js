@@ -20,8 +20,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'bundle');
 
 rmSync(OUT, { recursive: true, force: true });
-/** What both builds share. */
-const common = {
+await build({
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -31,12 +30,8 @@ const common = {
   banner: { js: "import { createRequire as __tariffRequire } from 'node:module';\nconst require = __tariffRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',
-};
+  entryPoints: [join(ROOT, 'dist', 'cli', 'main.js')],
+  outdir: OUT,
+  splitting: true,
+});
 
-await build({ ...common, entryPoints: [join(ROOT, 'dist', 'cli', 'main.js')], outdir: OUT, splitting: true });
-
-// The worker thread of `calc --jobs` (calc starts ./worker.js beside its own module, so the name is the same here
-// as in dist/cli/commands/calc/) is a build of its own, one file: as
-// an entry of the build above it would share chunks with calc, and the main thread would load more files
-// (each costs start-up time).
-await build({ ...common, entryPoints: [join(ROOT, 'dist', 'cli', 'commands', 'calc', 'worker.js')], outfile: join(OUT, 'worker.js') });

@@ -176,8 +176,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--mode <mode>', 'mode of transport for rows without a mode column: ocean, air, truck, rail (HMF is for ocean only)', 'ocean')
     .option('--no-fees', 'leave out the customs fees (MPF, HMF)')
     .option('--refunds', 'list only the lines with duty that can be claimed back (measures the schedule marks refundable, each with its reason); totals cover every line')
-    .option('--range', 'per line and in total, the lowest and highest duty over the facts a line did not give (loading date, US content, metal value, special program), and which give each end; table, csv or json')
-    .option('-j, --jobs <n>', 'worker threads for large csv/json/ndjson inputs (same output, more memory); "auto": one per CPU', '1')))
+    .option('--range', 'per line and in total, the lowest and highest duty over the facts a line did not give (loading date, US content, metal value, special program), and which give each end; table, csv or json')))
     .addHelpText('before', CALC_EXAMPLES)
     .addHelpText('after', CALC_AFTER)
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {

@@ -97,7 +97,7 @@ export class Out {
     this.#pos += n;
   }
 
-  /** Bytes made elsewhere (a worker's part of the output), written as they are, after what is buffered. */
+  /** Bytes made elsewhere (a workbook's zip, a rendered report), written as they are, after what is buffered. */
   take(b: Uint8Array): void {
     if (this.closed || b.length === 0) return;
     if (this.#pos > 0) {

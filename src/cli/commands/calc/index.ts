@@ -2,14 +2,12 @@
  * `tariff calc`: duties for one import given by flags, or for every record of
  * a CSV file or stdin, streamed.
  */
-import { statSync } from 'node:fs';
 import { entryFees, MODES, type Mode } from '../../../core/fees.js';
 import { formatCents, formatRate, parseMoney } from '../../../values/money.js';
 import { Resolver } from '../../../core/resolve.js';
 import { loadEngine } from '../../../io/load.js';
 import { Out } from '../../../io/out.js';
 import type { OutFile } from '../../../io/out-file.js';
-import { sniffFile } from '../../../io/file-kind.js';
 import { readHeader, readRow, type RowDefaults, type RowIssue } from '../../../schema/row.js';
 import { colorEnabled, makePaint, type Paint } from '../../color.js';
 import { EXIT, UsageError } from '../../../errors.js';
@@ -18,7 +16,6 @@ import { outputWidth } from '../../render/fit.js';
 import { displayText } from '../../render/display.js';
 import { inputNameOf, plural, readRows, type InputSpec, type RowSink } from '../../input.js';
 import { CalcLines } from './lines.js';
-import { readRowsParallel } from '../../parallel.js';
 import { Progress } from '../../progress.js';
 import type { CliIo } from '../../io.js';
 import { flagDate, flagMfnRate, flagOrigin, flagSpi } from '../../options.js';
@@ -28,6 +25,7 @@ import { ImpactSums } from '../../../core/impact.js';
 import type { RateMicro } from '../../../values/money.js';
 import { defaultPassThrough, flagPassThrough, impactWanted, type ImpactFlags } from '../../impact-setup.js';
 import { IMPACT_CSV_COLUMNS, IMPACT_PERCENT_COLUMNS, totalsImpactRecord } from '../../render/impact/records.js';
+
 
 export interface CalcOptions extends ImpactFlags {
   value?: string | undefined;
@@ -60,7 +58,6 @@ export interface CalcOptions extends ImpactFlags {
   transshipped?: boolean | undefined;
   /** false with --no-fees */
   fees?: boolean | undefined;
-  jobs?: string | undefined;
   /** The sheet of an .xlsx input. */
   sheet?: string | undefined;
   /** Write the output to this file instead of stdout. */
@@ -89,8 +86,6 @@ export interface CalcPlan {
   scenarioFile: string | undefined;
   schedule: string | undefined;
   htsTable: string | undefined;
-  /** Worker threads for a large input (1: none; 'auto': one per CPU, looked up when the run starts). */
-  jobs: number | 'auto';
   /** --out FILE, else null (stdout). */
   outFile: string | null;
   /** --pass-through, when given (else the bundled default, read only if the run has impact inputs). */
@@ -114,9 +109,6 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
   const limit = o.limit === undefined ? 50 : Number(o.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, got "${o.limit}"`);
   flagDate('--date', o.date);
-  // One thread unless asked: on the 2-core bench machine workers saved 15-25% of the time for 2.5x the memory (README).
-  const jobs = o.jobs === undefined ? 1 : o.jobs === 'auto' ? 'auto' : /^\d+$/.test(o.jobs) ? Number(o.jobs) : NaN;
-  if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) throw new UsageError(`--jobs must be "auto" or a whole number from 1 to 64, got "${o.jobs}"`);
   const origin = flagOrigin(o.origin);
   const mfn = flagMfnRate(o.mfnRate);
   const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: planMode(o.mode), spi: flagSpi(o.spi), transshipped: o.transshipped === true };
@@ -146,7 +138,6 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
     scenarioFile: o.scenarioFile,
     schedule: o.schedule,
     htsTable: o.htsTable,
-    jobs,
     outFile,
     passThrough: flagPassThrough(o.passThrough),
     range,
@@ -337,45 +328,7 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
       return !out.closed;
     },
   };
-  const readOpts = { defaults: plan.defaults, progress };
-  const input = plan.input;
-  // node:os only for --jobs auto: a one-import run does not load it.
-  const jobs = plan.jobs === 'auto' ? (await import('node:os')).availableParallelism() : plan.jobs;
-  const summary =
-    // Impact figures are summed on one thread (parallel.ts also keeps a file with impact columns on the main thread).
-    input.kind !== 'flags' && plan.format !== 'table' && plan.format !== 'xlsx' && plan.format !== 'html' && !plan.range && jobs > 1 && plan.passThrough === undefined && userFilesAreRegular(plan) && !isWorkbook(input)
-      ? await readRowsParallel(
-          input,
-          io.stdin,
-          readOpts,
-          {
-            sink,
-            part: (r) => {
-              calc.merge(r.delta);
-              calc.reporter!.append(r);
-            },
-            flush: async () => {
-              await out.flush(false);
-              return !out.closed;
-            },
-          },
-          {
-            jobs,
-            partBytes: partBytes(io.env),
-            worker: new URL('./worker.js', import.meta.url),
-            trace: io.env.TARIFF_TRACE_PARTS ? (s) => io.stderr.write(`tariff: ${s}\n`) : undefined,
-            init: {
-              engine: { scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable },
-              format: plan.format,
-              raw: plan.raw,
-              explain: plan.explain,
-              refunds: plan.refunds,
-              fees: plan.fees,
-              defaults: plan.defaults,
-            },
-          },
-        )
-      : await readRows(input, io.stdin, readOpts, sink);
+  const summary = await readRows(plan.input, io.stdin, { defaults: plan.defaults, progress }, sink);
   if (outFile !== null && out.closed) return outFile.failed(io);
   if (out.closed) return EXIT.ok; // the reader went away (e.g. | head): stop quietly
   warnings.finish();
@@ -425,36 +378,10 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   return totals.rejected > 0 ? EXIT.rejected : EXIT.ok;
 }
 
-/** An .xlsx input is read on the main thread: workers cut CSV text into parts. */
-function isWorkbook(input: InputSpec): boolean {
-  return input.kind === 'file' && sniffFile(input.path) !== 'other';
-}
-
-/** Workers read the user's schedule, scenario and MFN files again: only regular files can be (not a pipe, say). */
-function userFilesAreRegular(plan: CalcPlan): boolean {
-  return [plan.schedule, plan.scenarioFile, plan.htsTable].every((f) => {
-    if (f === undefined) return true;
-    try {
-      return statSync(f).isFile();
-    } catch {
-      return false; // the engine's loading says what is wrong
-    }
-  });
-}
-
-/**
- * TARIFF_PART_BYTES sets the size of the parts handed to workers (for tests of the cutting). The default:
- * measured on 1,000,000 rows with 2 workers, parts of 256 KiB, 1 MiB and 4 MiB took the same time within
- * this machine's noise, and the smaller ones hold less memory (about 280, 310 and 450 MB at peak).
- */
+/** TARIFF_XLSX_MAX_ROWS lowers Excel's row limit (for tests of the limit). */
 function xlsxMaxRows(env: Record<string, string | undefined>): number | undefined {
   const n = Number(env.TARIFF_XLSX_MAX_ROWS);
   return Number.isInteger(n) && n >= 2 ? n : undefined;
-}
-
-function partBytes(env: Record<string, string | undefined>): number {
-  const n = Number(env.TARIFF_PART_BYTES);
-  return Number.isInteger(n) && n > 0 ? n : 256 << 10;
 }
 
 function summarise(

@@ -1,46 +1,21 @@
 /**
  * What `tariff calc` does with each row, and what it sums while rows stream:
  * totals, fees, entries, date warnings and the first rejections.
- *
- * One CalcLines runs on the main thread; with worker threads (parallel.ts)
- * each worker runs one over its parts of the input and hands back, per part,
- * the output bytes and a `CalcDelta`, which the main thread merges in input
- * order. The merge gives the sums a single pass would have made.
  */
 import { computeLineDuty, mfnDutyOf, quantityProblem, Totals, type ComputedLine } from '../../../core/compute.js';
 import { lineImpact, NO_IMPACT_INPUT, type ImpactSums } from '../../../core/impact.js';
 import type { RateMicro } from '../../../values/money.js';
 import type { Engine } from '../../../core/compile.js';
 import { isCalendarDate } from '../../../values/dates.js';
-import { addRejectedToEntry, addToEntry, mergeEntry, MODES, newEntry, ownEntryFees, type EntrySums, type FeeRules, type Mode } from '../../../core/fees.js';
-import type { Cents } from '../../../values/money.js';
+import { addRejectedToEntry, addToEntry, MODES, newEntry, ownEntryFees, type EntrySums, type FeeRules, type Mode } from '../../../core/fees.js';
 import type { Resolver } from '../../../core/resolve.js';
 import type { HeaderMap, Row, RowIssue } from '../../../schema/row.js';
-import type { DateSpans, DateWarnings } from '../../date-warnings.js';
+import type { DateWarnings } from '../../date-warnings.js';
 import { allColumns, rejectedRecord, type LineFees } from '../../render/records.js';
 import type { Reporter } from '../../render/calc/reporters.js';
 
 /** The first rejections, told on stderr. */
 export const REJECTED_SAMPLE = 10;
-
-/** What a part of the input added to the sums: plain data, sent between threads. */
-export interface CalcDelta {
-  lines: number;
-  rejected: number;
-  value: Cents;
-  duty: Cents;
-  refundable: Cents;
-  refundableLines: number;
-  /** Duty by measure id, in the order the measures first applied. */
-  byMeasure: [string, Cents][];
-  rejectedSample: RowIssue[];
-  /** Entries grouped by an entry column, in the order they first appeared. */
-  grouped: EntrySums[];
-  mpf: Cents;
-  hmf: Cents;
-  yearNotes: string[];
-  dates: DateSpans;
-}
 
 export class CalcLines {
   readonly totals = new Totals();
@@ -121,47 +96,6 @@ export class CalcLines {
     }
     if (this.refundsOnly && duty.refundable === 0n) return; // --refunds lists only what can be claimed
     this.reporter!.line(computed, this.flags ? null : cells, fees);
-  }
-
-  /** What was summed since the last call, as plain data; the sums start again from zero. */
-  takeDelta(): CalcDelta {
-    const t = this.totals;
-    const d: CalcDelta = {
-      lines: t.lines,
-      rejected: t.rejected,
-      value: t.value,
-      duty: t.duty,
-      refundable: t.refundable,
-      refundableLines: t.refundableLines,
-      byMeasure: t.byMeasureIds(),
-      rejectedSample: this.rejectedSample.splice(0),
-      grouped: [...this.grouped.values()],
-      mpf: this.feeTotals.mpf,
-      hmf: this.feeTotals.hmf,
-      yearNotes: [...this.yearNotes],
-      dates: this.warnings.takeSpans(),
-    };
-    t.clear();
-    this.grouped.clear();
-    this.feeTotals.mpf = 0n;
-    this.feeTotals.hmf = 0n;
-    this.yearNotes.clear();
-    return d;
-  }
-
-  /** Adds what a later part of the input summed, as if its rows had come through `row` and `reject` here. */
-  merge(d: CalcDelta): void {
-    this.totals.merge(d, this.engine);
-    for (const issue of d.rejectedSample) if (this.rejectedSample.length < REJECTED_SAMPLE) this.rejectedSample.push(issue);
-    for (const e of d.grouped) {
-      const mine = this.grouped.get(e.entry);
-      if (mine === undefined) this.grouped.set(e.entry, { ...e });
-      else mergeEntry(mine, e); // the entry's first line (here) decides its date and mode
-    }
-    this.feeTotals.mpf += d.mpf;
-    this.feeTotals.hmf += d.hmf;
-    for (const n of d.yearNotes) this.yearNotes.add(n);
-    this.warnings.mergeSpans(d.dates);
   }
 }
 

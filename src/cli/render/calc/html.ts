@@ -70,14 +70,6 @@ class HtmlCalcReporter implements Reporter {
     else this.#moreRejected++;
   }
 
-  takeHeld(): RejectedRecord[] {
-    return [];
-  }
-
-  append(): void {
-    throw new Error('invariant: the html page is made on one thread');
-  }
-
   end(t: TotalsRecord, warnings: string[]): void {
     const { engine } = this.ctx;
     const $ = displayMoney;

@@ -196,14 +196,6 @@ export class RangeReporter implements Reporter {
     } else this.#rejected.push(rec);
   }
 
-  takeHeld(): RejectedRecord[] {
-    return [];
-  }
-
-  append(): void {
-    throw new Error('invariant: --range runs on one thread');
-  }
-
   totals(t: TotalsRecord): RangeTotalsRecord {
     const s = this.#totals;
     return { lines: t.lines, rejected: t.rejected, value: t.value, duty: formatCents(s.duty), low: formatCents(s.low), high: formatCents(s.high), rangedLines: s.ranged };

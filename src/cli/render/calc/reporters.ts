@@ -30,20 +30,6 @@ export interface Reporter {
   entries(list: EntryRecord[]): void;
   rejected(rec: RejectedRecord): void;
   end(totals: TotalsRecord, warnings: string[]): void;
-  /** Rejected records held for the end (JSON), handed over and forgotten: a worker's part (see Fragment). */
-  takeHeld(): RejectedRecord[];
-  /** A part of the output made by a worker thread with a reporter of the same format in `fragment` mode. */
-  append(f: Fragment): void;
-}
-
-/**
- * What a worker's reporter made of a part of the input: the bytes of its
- * lines (and, in CSV and ndjson, of its rejected records, in input order),
- * and in JSON the rejected records, which go after all lines.
- */
-export interface Fragment {
-  bytes: Uint8Array[];
-  rejected: RejectedRecord[];
 }
 
 export interface ReporterContext {
@@ -59,8 +45,6 @@ export interface ReporterContext {
   /** Show customs fees (false with --no-fees or a schedule without fees). */
   fees: boolean;
   paint: Paint;
-  /** A worker's reporter: lines and rejected records only, no header or opening (see Fragment). */
-  fragment?: boolean | undefined;
   /** Table: the width to fit (COLUMNS or the terminal's), or null for none. */
   width?: number | null | undefined;
   /** Impact figures are computed (impact columns or --pass-through): csv and xlsx add their columns. */
@@ -123,7 +107,7 @@ class CsvReporter implements Reporter {
     this.#layers = ctx.engine.layers;
     this.#passNames = ctx.header ? ctx.header.passthrough.map((i) => ctx.header!.names[i]!) : [];
     const head = lineColumns(ctx);
-    if (!ctx.fragment) ctx.out.push(`${head.map(csvCell).join(',')}\n`);
+    ctx.out.push(`${head.map(csvCell).join(',')}\n`);
   }
 
   /** What is the same for every line of one plan: computed once per plan, not per row. */
@@ -289,13 +273,6 @@ class CsvReporter implements Reporter {
 
   end(): void {}
 
-  takeHeld(): RejectedRecord[] {
-    return [];
-  }
-
-  append(f: Fragment): void {
-    for (const b of f.bytes) this.ctx.out.take(b);
-  }
 }
 
 /**
@@ -366,11 +343,6 @@ class JsonReporter implements Reporter {
   constructor(private readonly ctx: ReporterContext) {
     this.#writer = new JsonLineWriter(ctx.header, ctx.explain);
     const e = ctx.engine;
-    // A fragment's lines all start with ",\n{"; the main thread drops the comma of the document's first line.
-    if (ctx.fragment) {
-      this.#first = false;
-      return;
-    }
     ctx.out.push(
       `{"schedule":${JSON.stringify(e.scheduleId)},"scenario":${JSON.stringify(e.scenario)},"knownThrough":${JSON.stringify(e.knownThrough)},"lines":[`,
     );
@@ -390,19 +362,6 @@ class JsonReporter implements Reporter {
   #entries: EntryRecord[] | null = null;
   entries(list: EntryRecord[]): void {
     this.#entries = list;
-  }
-
-  takeHeld(): RejectedRecord[] {
-    return this.#rejected.splice(0);
-  }
-
-  append(f: Fragment): void {
-    for (const b of f.bytes) {
-      if (b.length === 0) continue;
-      this.ctx.out.take(this.#first ? b.subarray(1) : b);
-      this.#first = false;
-    }
-    for (const r of f.rejected) this.#rejected.push(r);
   }
 
   end(totals: TotalsRecord, warnings: string[]): void {
@@ -434,14 +393,6 @@ class NdjsonReporter implements Reporter {
     for (const e of list) this.ctx.out.push(`${JSON.stringify({ type: 'entry', ...e })}\n`);
   }
 
-  takeHeld(): RejectedRecord[] {
-    return [];
-  }
-
-  append(f: Fragment): void {
-    for (const b of f.bytes) this.ctx.out.take(b);
-  }
-
   end(totals: TotalsRecord, warnings: string[]): void {
     const e = this.ctx.engine;
     this.ctx.out.push(
@@ -466,14 +417,6 @@ class TableReporter implements Reporter {
 
   entries(list: EntryRecord[]): void {
     this.#entries = list;
-  }
-
-  takeHeld(): RejectedRecord[] {
-    return [];
-  }
-
-  append(): void {
-    throw new Error('invariant: the table is made on one thread');
   }
 
   /** Lines, value and duty per category, over every line the table is given (not only the first --limit). */

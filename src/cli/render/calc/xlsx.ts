@@ -18,7 +18,7 @@ import { RowXml, SharedStrings, SHEET_END, sheetStart, STYLE, workbookSkeleton }
 import type { EntryRecord, LineFees, LineRecord, RejectedRecord, TotalsRecord } from '../records.js';
 import type { LineImpactRecord } from '../impact/records.js';
 import type { HeaderMap } from '../../../schema/row.js';
-import type { Fragment, Reporter, ReporterContext } from './reporters.js';
+import type { Reporter, ReporterContext } from './reporters.js';
 
 /** Rows of a sheet, the header included (Excel's limit); past it the lines go on in a sheet "Lines 2", and so on. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -56,7 +56,6 @@ export class XlsxReporter implements Reporter {
     private readonly ctx: ReporterContext,
     private readonly h: XlsxHelpers,
   ) {
-    if (ctx.fragment) throw new Error('invariant: xlsx output is not made in parts');
     this.#zip = new ZipWriter((b) => ctx.out.take(b));
     this.#layers = ctx.engine.layers;
     this.#passNames = ctx.header ? ctx.header.passthrough.map((i) => ctx.header!.names[i]!) : [];
@@ -201,13 +200,6 @@ export class XlsxReporter implements Reporter {
     zip.finish();
   }
 
-  takeHeld(): RejectedRecord[] {
-    return [];
-  }
-
-  append(_f: Fragment): void {
-    throw new Error('invariant: xlsx output is not made in parts');
-  }
 }
 
 export const xlsxReporter =
