@@ -12,28 +12,12 @@ import { colorEnabled, makePaint } from '../color.js';
 import { inputNameOf, plural, readRows, type InputSpec } from '../input.js';
 import { Progress } from '../progress.js';
 import type { CliIo } from '../io.js';
+import type { TimelineOptions } from '../command-options.js';
 import { flagDate, flagMfnRate, flagOrigin } from '../options.js';
 import { displayText } from '../render/display.js';
 import { fitTable, outputWidth, wrapLine } from '../render/fit.js';
 import { csvCell } from '../render/calc/reporters.js';
 
-export interface TimelineOptions {
-  hts?: string | undefined;
-  category?: string | undefined;
-  mfnRate?: string | undefined;
-  origin?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  scenarios?: string | undefined;
-  scenarioFile?: string[] | undefined;
-  schedule?: string | undefined;
-  htsTable?: string | undefined;
-  format?: string | undefined;
-  color?: boolean | undefined;
-  quiet?: boolean | undefined;
-  /** The sheet of an .xlsx input. */
-  sheet?: string | undefined;
-}
 
 type TimelineFormat = 'table' | 'csv' | 'json';
 

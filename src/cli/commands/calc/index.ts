@@ -23,48 +23,10 @@ import { entryRecord, lineRecord, passthroughColumns, totalsRecord } from '../..
 import { FORMATS, lineColumns, makeReporter, type Format } from '../../render/calc/reporters.js';
 import { ImpactSums } from '../../../core/impact.js';
 import type { RateMicro } from '../../../values/money.js';
-import { defaultPassThrough, flagPassThrough, impactWanted, type ImpactFlags } from '../../impact-setup.js';
+import { defaultPassThrough, flagPassThrough, impactWanted } from '../../impact-setup.js';
+import type { CalcOptions } from '../../command-options.js';
 import { IMPACT_CSV_COLUMNS, IMPACT_PERCENT_COLUMNS, totalsImpactRecord } from '../../render/impact/records.js';
 
-
-export interface CalcOptions extends ImpactFlags {
-  value?: string | undefined;
-  hts?: string | undefined;
-  category?: string | undefined;
-  origin?: string | undefined;
-  date?: string | undefined;
-  mfnRate?: string | undefined;
-  id?: string | undefined;
-  scenario?: string | undefined;
-  scenarioFile?: string | undefined;
-  schedule?: string | undefined;
-  format?: string | undefined;
-  limit?: string | undefined;
-  color?: boolean | undefined;
-  quiet?: boolean | undefined;
-  raw?: boolean | undefined;
-  refunds?: boolean | undefined;
-  explain?: boolean | undefined;
-  mode?: string | undefined;
-  quantity?: string | undefined;
-  unit?: string | undefined;
-  usContent?: string | undefined;
-  metalValue?: string | undefined;
-  loaded?: string | undefined;
-  htsTable?: string | undefined;
-  /** Special program indicator claimed for rows without an spi column (e.g. JP). */
-  spi?: string | undefined;
-  /** --transshipped: rows without a transshipped column were found transshipped to evade duties. */
-  transshipped?: boolean | undefined;
-  /** false with --no-fees */
-  fees?: boolean | undefined;
-  /** The sheet of an .xlsx input. */
-  sheet?: string | undefined;
-  /** Write the output to this file instead of stdout. */
-  out?: string | undefined;
-  /** Per line and in total, the lowest and highest duty over the facts the line did not give. */
-  range?: boolean | undefined;
-}
 
 /** Options after checking: what the run needs, no I/O yet. */
 export interface CalcPlan {

@@ -25,45 +25,11 @@ import type { CliIo } from '../../io.js';
 import { flagDate, flagMfnRate, flagOrigin } from '../../options.js';
 import { renderCompare, type CompareFormat, type CompareReport } from '../../render/compare/index.js';
 import { CompareImpact, compareImpactWanted, impactDiff } from '../../render/impact/diff.js';
-import { defaultPassThrough, flagPassThrough, type ImpactFlags } from '../../impact-setup.js';
+import { defaultPassThrough, flagPassThrough } from '../../impact-setup.js';
+import type { CompareOptions } from '../../command-options.js';
 
 const COMPARE_FORMATS: readonly CompareFormat[] = ['table', 'csv', 'json', 'markdown'];
 
-export interface CompareOptions extends ImpactFlags {
-  scenarios?: string | undefined;
-  /** Price the same rows as if from each of these origins (columns), under one scenario. */
-  origins?: string | undefined;
-  scenarioFile?: string[] | undefined;
-  schedule?: string | undefined;
-  htsTable?: string | undefined;
-  quantity?: string | undefined;
-  unit?: string | undefined;
-  usContent?: string | undefined;
-  metalValue?: string | undefined;
-  loaded?: string | undefined;
-  /** Entry date of rows without one (as in calc). */
-  date?: string | undefined;
-  /** Evaluate every row on this entry date, ignoring the input's dates. */
-  on?: string | undefined;
-  by?: string | undefined;
-  per?: string | undefined;
-  format?: string | undefined;
-  origin?: string | undefined;
-  mfnRate?: string | undefined;
-  value?: string | undefined;
-  hts?: string | undefined;
-  category?: string | undefined;
-  id?: string | undefined;
-  color?: boolean | undefined;
-  raw?: boolean | undefined;
-  quiet?: boolean | undefined;
-  /** The sheet of an .xlsx input. */
-  sheet?: string | undefined;
-  /** Write the output to this file instead of stdout. */
-  out?: string | undefined;
-  /** Per scenario, the lowest and highest total duty over the facts the lines did not give (calc --range). */
-  range?: boolean | undefined;
-}
 
 interface RejectedRow {
   line: number | null;
