@@ -127,7 +127,7 @@ function addHts(program: Command, { io, setExit }: Shell): void {
     .addHelpText('before', help.HTS_IMPORT_EXAMPLES)
     .addHelpText('after', help.EXIT_CODES_HELP)
     .action(async (file: string, opts: HtsImportOptions & { out: string }) => {
-      const { runHtsImport } = await import('./commands/hts/index.js');
+      const { runHtsImport } = await import('./commands/hts/import.js');
       setExit(await runHtsImport(file, opts, io));
     });
   const show = hts
@@ -138,7 +138,7 @@ function addHts(program: Command, { io, setExit }: Shell): void {
     .addHelpText('before', help.HTS_SHOW_EXAMPLES)
     .addHelpText('after', help.EXIT_CODES_HELP)
     .action(async (code: string, opts: HtsShowOptions) => {
-      const { runHtsShow } = await import('./commands/hts/index.js');
+      const { runHtsShow } = await import('./commands/hts/show.js');
       setExit(await runHtsShow(code, opts, io));
     });
   const search = hts
@@ -149,7 +149,7 @@ function addHts(program: Command, { io, setExit }: Shell): void {
     .addHelpText('before', help.HTS_SEARCH_EXAMPLES)
     .addHelpText('after', help.EXIT_CODES_HELP)
     .action(async (words: string[], opts: HtsSearchOptions) => {
-      const { runHtsSearch } = await import('./commands/hts/index.js');
+      const { runHtsSearch } = await import('./commands/hts/search.js');
       setExit(await runHtsSearch(words, opts, io));
     });
 }
