@@ -1,12 +1,11 @@
 /** `tariff schedule list | show [ID] | validate FILE`. */
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import Table from 'cli-table3';
-import { compileEngine, compileMfnEntries, formatCitation, type CompiledMeasure, type Engine } from '../../../core/compile.js';
+import { compileEngine, compileMfnEntries, type Engine } from '../../../core/compile.js';
 import { formatPath, type DataIssue } from '../../../values/issues.js';
-import { formatCents, formatRate } from '../../../values/money.js';
 import { applyScenario, traceToScenario } from '../../../core/scenario.js';
 import { displayText } from '../../render/display.js';
+import { rateText, renderScheduleList, renderScheduleShow, scopeText } from '../../render/schedule.js';
 import { EXIT, UsageError } from '../../../errors.js';
 import { bundledScenarioIds, DATA_DIR, DataFileError, loadEngine, loadLists, loadScenarioFile, loadSchedule, readDataFile, SCENARIO_DIR } from '../../../io/load.js';
 import type { CliIo } from '../../io.js';
@@ -29,25 +28,12 @@ export async function runScheduleList(io: CliIo, o: { format?: string }): Promis
     io.stdout.write(`${JSON.stringify({ schedules, scenarios }, null, 2)}\n`);
     return EXIT.ok;
   }
-  const style = { head: [] as string[], border: [] as string[], compact: true };
-  const t = new Table({ head: ['schedule', 'title', 'covers', 'known through', 'measures'], style });
-  for (const s of schedules) t.push([s.id, s.title, `from ${s.coversFrom}`, s.knownThrough, String(s.measures)]);
-  const u = new Table({ head: ['scenario', 'base', 'what it says'], style, colWidths: [18, 10, 80], wordWrap: true });
-  for (const s of scenarios) u.push([s.id, s.base, s.description]);
-  io.stdout.write(`${t.toString()}\n${u.toString()}\n`);
+  io.stdout.write(renderScheduleList(schedules, scenarios));
   return EXIT.ok;
 }
 
 export async function runScheduleShow(id: string | undefined, io: CliIo, o: { schedule?: string; format?: string }): Promise<number> {
-  // ID is a bundled schedule id or a scenario id (the schedule as that scenario changes it).
-  const scenarios = await bundledScenarioIds();
-  let engine: Engine;
-  if (id === undefined || id === 'us' || id === 'as-enacted') engine = await loadEngine({ scheduleFile: o.schedule });
-  else if (scenarios.includes(id)) engine = await loadEngine({ scheduleFile: o.schedule, scenario: id });
-  // A path of a scenario of your own: the schedule as it changes it (its problems reported with its JSON paths).
-  else if (id.endsWith('.json') || id.includes('/') || id.includes('\\')) engine = await loadEngine({ scheduleFile: o.schedule, scenarioFile: id });
-  else throw new UsageError(`unknown schedule or scenario "${id}"; bundled: us, ${scenarios.join(', ')}; or give a scenario file (FILE.json)`);
-
+  const engine = await engineOf(id, o.schedule);
   if (o.format === 'json') {
     const measures = engine.measures.map((m) => ({
       id: m.id, label: m.label, layer: m.layer, authority: m.authority, scope: scopeText(m), rate: rateText(m),
@@ -57,68 +43,18 @@ export async function runScheduleShow(id: string | undefined, io: CliIo, o: { sc
     io.stdout.write(`${JSON.stringify({ schedule: engine.scheduleId, scenario: engine.scenario, coversFrom: engine.coversFrom, knownThrough: engine.knownThrough, rounding: engine.rounding, measures, lists }, null, 2)}\n`);
     return EXIT.ok;
   }
-  const lines = [`${engine.title} (${engine.scheduleId}), scenario ${engine.scenario}; covers entries from ${engine.coversFrom}, known through ${engine.knownThrough}`];
-  const t = new Table({
-    head: ['id', 'authority', 'scope', 'rate', 'window (entry dates)', 'citation', 'confidence'],
-    style: { head: [], border: [], compact: true },
-    colWidths: [22, 16, 20, 14, 24, 44, 12],
-    wordWrap: true,
-  });
-  for (const m of engine.measures) {
-    t.push([m.id, m.authority.replace(/ \(.*\)$/, ''), scopeText(m), rateText(m), m.to === null ? `from ${m.from}` : `${m.from} to ${m.to}`, m.citation, m.confidence]);
-  }
-  lines.push(t.toString());
-  const transit = engine.measures.filter((m) => m.inTransit.length > 0);
-  if (transit.length > 0) {
-    lines.push('In-transit rules (with a loaded column or --loaded):');
-    for (const m of transit) {
-      for (const r of m.inTransit) {
-        const instead = r.rate === null ? 'exempt' : r.rate.kind === 'ad-valorem' ? `+${formatRate(r.rate.pct)}% instead` : 'another rate';
-
-        lines.push(`  ${m.id}: loaded before ${r.loadedBefore} and entered before ${r.enteredBefore}: ${instead}${r.heading ? ` (${r.heading})` : ''}`);
-      }
-    }
-  }
-  if (engine.fees !== null) {
-    const f = engine.fees;
-    const years = f.years.map((y) => `${y.fiscalYear} ${y.from} to ${y.to}: min ${formatCents(y.min)}, max ${formatCents(y.max)}`).join('; ');
-    lines.push(`Fees (${f.id}): MPF ${formatRate(f.mpfRate)}% per entry (${years}); HMF ${formatRate(f.hmfRate)}% for ${[...f.hmfModes].join(', ')}`);
-  }
-  lines.push('Sources:');
-  const seen = new Set<string>();
-  for (const m of engine.measures) {
-    for (const s of m.sources) {
-      const text = [formatCitation(s), s.url].filter(Boolean).join(', ');
-      if (!seen.has(text)) {
-        seen.add(text);
-        lines.push(`  - ${text}`);
-      }
-    }
-  }
-  if (engine.lists.size > 0) {
-    lines.push('Product lists (data/lists/):');
-    for (const l of engine.lists.values()) lines.push(`  - ${l.id}: ${l.size} codes; ${l.citation}; checked against ${l.asOf}; ${l.confidence}`);
-  }
-  io.stdout.write(`${lines.join('\n')}\n`);
+  io.stdout.write(renderScheduleShow(engine));
   return EXIT.ok;
 }
 
-function scopeText(m: CompiledMeasure): string {
-  const base = m.allGoods ? 'all goods' : [...m.categories, ...m.htsPrefixes, ...m.lists.map((id) => `list ${id}`)].join(', ');
-  return m.exclusions.length === 0 ? base : `${base} except ${m.exclusions.join(', ')}`;
-}
-
-function rateText(m: CompiledMeasure): string {
-  switch (m.rate.kind) {
-    case 'mfn':
-      return 'MFN';
-    case 'ad-valorem':
-      return `+${formatRate(m.rate.pct)}%`;
-    case 'inclusive':
-      return `inclusive ${formatRate(m.rate.pct)}%`;
-    case 'not-modelled':
-      return 'not modelled';
-  }
+/** ID is a bundled schedule id or a scenario id (the schedule as that scenario changes it), or a scenario file. */
+async function engineOf(id: string | undefined, scheduleFile: string | undefined): Promise<Engine> {
+  const scenarios = await bundledScenarioIds();
+  if (id === undefined || id === 'us' || id === 'as-enacted') return loadEngine({ scheduleFile });
+  if (scenarios.includes(id)) return loadEngine({ scheduleFile, scenario: id });
+  // A path of a scenario of your own: the schedule as it changes it (its problems reported with its JSON paths).
+  if (id.endsWith('.json') || id.includes('/') || id.includes('\\')) return loadEngine({ scheduleFile, scenarioFile: id });
+  throw new UsageError(`unknown schedule or scenario "${id}"; bundled: us, ${scenarios.join(', ')}; or give a scenario file (FILE.json)`);
 }
 
 /** Issues found in the schedule scenario `file` makes, located at its changes (see traceToScenario). */
