@@ -37,7 +37,7 @@ describe('the layer lint (eslint.config.js)', () => {
     expect(await messages('src/schema/x.ts', "import { formatCents } from '../values/money.js';\nexport const f = formatCents;\n")).toEqual([]);
     expect(await messages('src/values/x.ts', "import { formatCents } from './money.js';\nexport const f = formatCents;\n")).toEqual([]);
     expect(await messages('src/cli/x.ts', "import { loadEngine } from '../io/load.js';\nexport const f = loadEngine;\n")).toEqual([]);
-    expect(await messages('src/cli/commands/x.ts', "import { csvCell } from '../render/calc/reporters.js';\nimport type { CliIo } from '../io.js';\nexport const f = (io: CliIo) => csvCell(String(io));\n")).toEqual([]);
+    expect(await messages('src/cli/commands/x.ts', "import { csvCell } from '../render/cells.js';\nimport type { CliIo } from '../io.js';\nexport const f = (io: CliIo) => csvCell(String(io));\n")).toEqual([]);
     expect(await messages('src/cli/render/x.ts', "import type { Paint } from '../color.js';\nexport const f = (p: Paint) => p;\n")).toEqual([]);
     expect(await messages('src/cli/x.ts', "export const f = () => import('./commands/calc/index.js');\n")).toEqual([]);
   });

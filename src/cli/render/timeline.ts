@@ -2,7 +2,7 @@
 import type { Step } from '../../core/timeline.js';
 import { displayText } from './display.js';
 import { fitTable, wrapLine } from './fit.js';
-import { csvCell } from './calc/reporters.js';
+import { csvCell } from './cells.js';
 
 export type TimelineFormat = 'table' | 'csv' | 'json';
 

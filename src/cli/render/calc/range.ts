@@ -16,7 +16,7 @@ import { displayMoney, displayText } from '../display.js';
 import { fitTable, wrapLine } from '../fit.js';
 import type { EntryRecord, LineFees, RejectedRecord, TotalsRecord } from '../records.js';
 import type { Reporter } from './reporters.js';
-import { csvCell, userCell } from './reporters.js';
+import { csvCell, userCell } from '../cells.js';
 
 export type RangeFormat = 'table' | 'csv' | 'json';
 export const RANGE_FORMATS: readonly RangeFormat[] = ['table', 'csv', 'json'];

@@ -3,7 +3,7 @@ import type { GroupBy, Per } from '../../../core/compare.js';
 import type { Paint } from '../../color.js';
 import { displayMoney, displayText, markdownCell } from '../display.js';
 import { fitTable, wrapLine } from '../fit.js';
-import { csvCell, userCell } from '../calc/reporters.js';
+import { csvCell, userCell } from '../cells.js';
 import type { TotalsImpactRecord } from '../impact/records.js';
 import type { ImpactDiffRecord } from '../impact/diff.js';
 import { COMPARE_IMPACT_HEAD, compareImpactCells, hasImpact, renderImpactCompareTable, renderImpactMarkdown } from '../impact/compare.js';
