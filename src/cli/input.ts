@@ -226,3 +226,9 @@ function withoutDate(header: HeaderMap, forceDate: string | undefined): HeaderMa
 export function plural(n: number, word: string): string {
   return `${n} ${n === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 }
+
+/** The column a refusal is about, as the user named it. */
+export function columnName(header: HeaderMap, field: string): string {
+  const i = header.index[field as keyof HeaderMap['index']];
+  return i === undefined ? field : header.names[i]!;
+}

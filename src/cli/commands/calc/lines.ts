@@ -10,6 +10,7 @@ import { isCalendarDate } from '../../../values/dates.js';
 import { addRejectedToEntry, addToEntry, MODES, newEntry, ownEntryFees, type EntrySums, type FeeRules, type Mode } from '../../../core/fees.js';
 import type { Resolver } from '../../../core/resolve.js';
 import type { HeaderMap, Row, RowIssue } from '../../../schema/row.js';
+import { columnName } from '../../input.js';
 import type { DateWarnings } from '../../date-warnings.js';
 import { allColumns, rejectedRecord, type LineFees } from '../../render/records.js';
 import type { Reporter } from '../../render/calc/reporters.js';
@@ -97,10 +98,4 @@ export class CalcLines {
     if (this.refundsOnly && duty.refundable === 0n) return; // --refunds lists only what can be claimed
     this.reporter!.line(computed, this.flags ? null : cells, fees);
   }
-}
-
-/** The column a refusal is about, as the user named it. */
-export function columnName(header: HeaderMap, field: string): string {
-  const i = header.index[field as keyof HeaderMap['index']];
-  return i === undefined ? field : header.names[i]!;
 }
