@@ -115,6 +115,13 @@ export class JsonLineWriter {
     out.ascii(effectiveRate(c.duty, row.value));
     out.ascii('","refundable":"');
     out.cents(c.refundable);
+    this.#notesColumnsFees(out, c, cells, fees, p, this.#columns);
+    out.byte(CLOSE);
+  }
+
+  /** The notes (the plan's, and the line's own entry fee notes), the passed-through columns, the entry and fees. */
+  #notesColumnsFees(out: Out, c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null, p: PlanJson, cols: [Uint8Array, number][]): void {
+    const { row, plan } = c;
     out.ascii('","notes":');
     const feeNotes = fees?.own?.notes ?? [];
     if (feeNotes.length === 0) out.bytes(p.notes);
@@ -126,7 +133,6 @@ export class JsonLineWriter {
     }
     out.ascii(',"columns":{');
     if (cells !== null) {
-      const cols = this.#columns;
       for (let k = 0; k < cols.length; k++) {
         if (k > 0) out.byte(COMMA);
         out.bytes(cols[k]![0]);
@@ -148,7 +154,6 @@ export class JsonLineWriter {
         out.byte(QUOTE);
       }
     }
-    out.byte(CLOSE);
   }
 }
 
