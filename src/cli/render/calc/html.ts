@@ -12,7 +12,7 @@ import type { ComputedLine } from '../../../core/compute.js';
 import { effectiveRate, formatCents } from '../../../values/money.js';
 import type { Row } from '../../../schema/row.js';
 import { displayMoney } from '../display.js';
-import { colour, esc, extraTable, jsonForScript, num, pageStart, svgBars } from '../compare/html.js';
+import { colour, esc, extraTable, jsonForScript, num, pageStart, svgBars } from '../html.js';
 import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from '../records.js';
 import type { Reporter, ReporterContext } from './reporters.js';
 
@@ -72,14 +72,28 @@ class HtmlCalcReporter implements Reporter {
 
   end(t: TotalsRecord, warnings: string[]): void {
     const { engine } = this.ctx;
-    const $ = displayMoney;
     const title = `Tariff duties: ${engine.title}`;
     const out: string[] = [
       ...pageStart('tariff calc --format html', title),
       `<p class="sub">${esc(`Schedule ${engine.scheduleId}, scenario ${engine.scenario}; the schedule's evidence runs to ${engine.knownThrough}.`)} Money is exact to the cent: each measure's amount is rounded half up per line, and totals are sums of the rounded amounts.</p>`,
+      ...this.#totals(t),
+      ...this.#byMeasureAndLayer(t),
+      ...this.#categorySection(),
+      ...this.#linesSection(),
+      ...this.#entriesSection(),
+      extraTable('Other totals', ['value'], [t as unknown as Record<string, unknown>], KNOWN_TOTALS),
+      ...this.#rejectedSection(),
     ];
+    if (this.#notes.size > 0) out.push('<section id="notes"><h2>Notes</h2><ul>', ...[...this.#notes].map((n) => `<li>${esc(n)}</li>`), '</ul></section>');
+    if (warnings.length > 0) out.push('<section id="warnings"><h2>Warnings</h2><ul>', ...warnings.map((w) => `<li>${esc(w)}</li>`), '</ul></section>');
+    out.push(`<script type="application/json" id="tariff-calc">${jsonForScript({ schedule: engine.scheduleId, scenario: engine.scenario, knownThrough: engine.knownThrough, totals: t, warnings })}</script>`, '</body>', '</html>');
+    this.ctx.out.push(`${out.filter((s) => s !== '').join('\n')}\n`);
+  }
 
-    // Totals.
+  /** Totals, each with its exact value. */
+  #totals(t: TotalsRecord): string[] {
+    const $ = displayMoney;
+    const out: string[] = [];
     const rows: [string, string, string][] = [
       ['lines', String(t.lines), String(t.lines)],
       ['rejected', String(t.rejected), String(t.rejected)],
@@ -98,8 +112,14 @@ class HtmlCalcReporter implements Reporter {
       ...rows.map(([k, shown, exact]) => `<tr data-total="${k}"${k === 'duty' || k === 'total' ? ' class="total"' : ''}><th scope="row">${esc(label[k]!)}</th>${num(k, shown, exact)}</tr>`),
       '</tbody></table></section>',
     );
+    return out;
+  }
 
-    // By measure and by layer.
+  /** Duty by measure (with a bar chart) and by layer. */
+  #byMeasureAndLayer(t: TotalsRecord): string[] {
+    const { engine } = this.ctx;
+    const $ = displayMoney;
+    const out: string[] = [];
     out.push(
       '<section id="by-measure"><h2>Duty by measure</h2><table><thead><tr><th>measure</th><th>layer</th><th>duty</th></tr></thead><tbody>',
       ...t.duties.map((d) => `<tr data-measure="${esc(d.measure)}"><th scope="row">${esc(d.measure)}</th><td>${esc(engine.layerLabels.get(d.layer) ?? d.layer)}</td>${num('duty', $(d.amount), d.amount)}</tr>`),
@@ -111,8 +131,14 @@ class HtmlCalcReporter implements Reporter {
       ...t.layers.map((l) => `<tr data-layer="${esc(l.layer)}"><th scope="row">${esc(engine.layerLabels.get(l.layer) ?? l.layer)}</th>${num('duty', $(l.amount), l.amount)}</tr>`),
       '</tbody></table></section>',
     );
+    return out;
+  }
 
-    // By category, over every line.
+  /** Duty by category, over every line (not only those shown). */
+  #categorySection(): string[] {
+    const { engine } = this.ctx;
+    const $ = displayMoney;
+    const out: string[] = [];
     const order = [...engine.categories.keys()];
     const cats = [...this.#byCategory].sort(([a], [c]) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(c) + 1 || Infinity) || (a < c ? -1 : 1));
     if (cats.length > 0) {
@@ -127,8 +153,13 @@ class HtmlCalcReporter implements Reporter {
         '</section>',
       );
     }
+    return out;
+  }
 
-    // Lines.
+  /** The first --limit lines. */
+  #linesSection(): string[] {
+    const $ = displayMoney;
+    const out: string[] = [];
     if (this.#lines.length > 0) {
       const extra = this.#lines.map(extraOfLine);
       const hasExtra = extra.some((e) => e !== '');
@@ -144,6 +175,13 @@ class HtmlCalcReporter implements Reporter {
         '</tbody></table></section>',
       );
     }
+    return out;
+  }
+
+  /** Entries grouped by an entry column, with their fees. */
+  #entriesSection(): string[] {
+    const $ = displayMoney;
+    const out: string[] = [];
     if (this.#entries.length > 0) {
       out.push(
         '<section id="entries"><h2>Entries</h2><table><thead><tr><th>entry</th><th>lines</th><th>value</th><th>mode</th><th>fiscal year</th><th>MPF</th><th>HMF</th></tr></thead><tbody>',
@@ -155,7 +193,12 @@ class HtmlCalcReporter implements Reporter {
         '</section>',
       );
     }
-    out.push(extraTable('Other totals', ['value'], [t as unknown as Record<string, unknown>], KNOWN_TOTALS));
+    return out;
+  }
+
+  /** The first rejected rows. */
+  #rejectedSection(): string[] {
+    const out: string[] = [];
     if (this.#rejected.length > 0) {
       out.push(
         `<section id="rejected"><h2>Rejected rows (${this.#rejected.length + this.#moreRejected})</h2>`,
@@ -166,9 +209,6 @@ class HtmlCalcReporter implements Reporter {
         '</section>',
       );
     }
-    if (this.#notes.size > 0) out.push('<section id="notes"><h2>Notes</h2><ul>', ...[...this.#notes].map((n) => `<li>${esc(n)}</li>`), '</ul></section>');
-    if (warnings.length > 0) out.push('<section id="warnings"><h2>Warnings</h2><ul>', ...warnings.map((w) => `<li>${esc(w)}</li>`), '</ul></section>');
-    out.push(`<script type="application/json" id="tariff-calc">${jsonForScript({ schedule: engine.scheduleId, scenario: engine.scenario, knownThrough: engine.knownThrough, totals: t, warnings })}</script>`, '</body>', '</html>');
-    this.ctx.out.push(`${out.filter((s) => s !== '').join('\n')}\n`);
+    return out;
   }
 }
