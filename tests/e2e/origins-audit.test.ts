@@ -180,6 +180,10 @@ const CA: Case[] = [
   // energy 10% -> 1,000; claimed USMCA from 2025-03-07 -> 0
   c('CA21', 'CA', '2711.11.00', '2025-10-01', '1000.00'),
   c('CA22', 'CA', '2711.11.00', '2025-10-01', '0.00', { spi: 'S' }),
+  // auto part (note 33(g)) without a claim: EO 14289, 232 parts beats the border duty: MFN 250 + 2,500 -> 2,750
+  c('CA23', 'CA', '8708.30.50', '2025-10-01', '2750.00', { layers: { 'ieepa-fentanyl': '0.00', 'section-232-autos': '2500.00' } }),
+  // claimed USMCA (S): note 33(h)(i), heading 9903.94.06 -> no 232 parts duty; no border duty (USMCA); MFN Free (S) -> 0
+  c('CA24', 'CA', '8708.30.50', '2025-10-01', '0.00', { spi: 'S' }),
 ];
 
 // Mexico (§4, errata 1, §15e)
@@ -205,6 +209,10 @@ const MX: Case[] = [
   c('MX11', 'MX', '9503.00.00', '2026-02-24', '1000.00'),
   // Mexico has no EO 14325 transshipment rate and no reciprocal (9903.01.27): transshipped changes nothing -> 2,500
   c('MX12', 'MX', '9503.00.00', '2025-10-01', '2500.00', { ts: true }),
+  // USMCA auto part (note 33(h)(i), 9903.94.06): no 232, no Section 122 (9903.03.08) -> 0; without the claim
+  // 250 + 232 25% 2,500 (no Section 122 on 232 articles) -> 2,750
+  c('MX13', 'MX', '8708.30.50', '2026-03-01', '0.00', { spi: 'S' }),
+  c('MX14', 'MX', '8708.30.50', '2026-03-01', '2750.00'),
 ];
 
 // Brazil (§13, §15e)
