@@ -162,6 +162,10 @@ const CA: Case[] = [
   c('CA11', 'CA', '9503.00.00', '2026-07-24', '0.00', { spi: 'S' }),
   // §3a: transshipped 40% in lieu of 35% (9903.01.16) -> 4,000
   c('CA12', 'CA', '9503.00.00', '2025-10-01', '4000.00', { ts: true }),
+  // 9903.01.16 excepts 9903.01.14: a USMCA-claimed row is outside the transshipment rate too -> 0; energy found
+  // transshipped is not excepted (.13 is not named) -> 40% -> 4,000
+  c('CA25', 'CA', '9503.00.00', '2025-10-01', '0.00', { ts: true, spi: 'S' }),
+  c('CA26', 'CA', '2711.11.00', '2025-10-01', '4000.00', { ts: true }),
   // potash 10% (9903.01.15) -> 1,000
   c('CA13', 'CA', '3104.20.00', '2025-10-01', '1000.00'),
   // EO 14289 to 2025-06-03 (errata 1): Canada IEEPA 25% beats 232 steel -> 2,500 of IEEPA, no 232
