@@ -35,6 +35,9 @@ interface Case {
   metal?: string;
   loaded?: string;
   ts?: boolean;
+  /** quantity in the unit of a specific MFN rate */
+  qty?: string;
+  unit?: string;
   duty: string;
   /** duty per layer column, where the stacking is the point */
   layers?: Record<string, string>;
@@ -107,6 +110,8 @@ const CN: Case[] = [
   c('CN27', 'CN', '7318.15.20', '2025-10-01', '7900.00', { metal: '6000' }),
   // coffee 2026-03-01: Section 122 Annex (9903.03.03) exempt; list 4A 7.5% still due -> 750
   c('CN28', 'CN', '0901.21.00', '2026-03-01', '750.00'),
+  // coffee 2025-11-13: Annex II ag list (reciprocal only, WH-AG-NOV25): fentanyl 10% (EO 14357) 1,000 + list 4A 750 -> 1,750
+  c('CN38', 'CN', '0901.21.00', '2025-11-13', '1750.00', { layers: { reciprocal: '0.00' } }),
   // processors: Annex II (no reciprocal); note 31(f) 50% 5,000 + fentanyl 2,000 -> 7,000
   c('CN33', 'CN', '8542.31.00', '2025-10-01', '7000.00'),
   // enteral syringes before 2026: 9903.91.10 notwithstanding 9903.91.03 -> no 301; 1,000 + 1,000 -> 2,000
@@ -317,6 +322,10 @@ const EU: Case[] = [
   c('EU35', 'PT', '9503.00.00', '2025-12-01', '1500.00'),
   c('EU36', 'GR', '9503.00.00', '2025-12-01', '1500.00'),
   c('EU37', 'HR', '9503.00.00', '2025-12-01', '1500.00'),
+  // specific MFN (note 2(v)(xix): ad valorem equivalent = duty / value): wine 6.3 cents/liter x 100 l = 6.30 on
+  // 1,000 (0.63%); inclusive 15%: 14.37% = 143.70 -> 150.00; 301 FL inclusive 10%: 9.37% = 93.70 -> 100.00
+  c('EU39', 'FR', '2204.21.50', '2025-10-01', '150.00', { value: '1000', qty: '100', unit: 'liters' }),
+  c('EU40', 'IT', '2204.21.50', '2026-07-24', '100.00', { value: '1000', qty: '100', unit: 'liters' }),
   // odd cents: 1,234.57 x 5.3% = 65.43; x 9.7% = 119.75329 -> 119.75 -> 185.18 (not 15% of the value, 185.19)
   c('EU38', 'IT', '3926.90.99', '2025-10-01', '185.18', { value: '1234.57' }),
 ];
@@ -374,6 +383,8 @@ const KR: Case[] = [
   c('KR15', 'KR', '6110.20.20', '2025-12-01', '4000.00', { spi: 'KR', ts: true }),
   // last IEEPA day (inclusive 15% on a Free toy) -> 1,500; Section 122 -> 1,000
   c('KR16', 'KR', '9503.00.00', '2026-02-23', '1500.00'),
+  // wine 6.30 on 1,000 (0.63%) without KORUS: inclusive 15% -> 143.70 + 6.30 -> 150.00
+  c('KR19', 'KR', '2204.21.50', '2025-12-01', '150.00', { value: '1000', qty: '100', unit: 'liters' }),
   c('KR17', 'KR', '9503.00.00', '2026-02-24', '1000.00'),
   // odd cents: 1,234.57 x 16.5% = 203.70405 -> 203.70; x 15% = 185.1855 -> 185.19 -> 388.89
   c('KR18', 'KR', '6110.20.20', '2025-08-07', '388.89', { value: '1234.57' }),
@@ -408,6 +419,9 @@ const CH: Case[] = [
   c('LI05', 'LI', '9503.00.00', '2025-12-01', '4000.00', { ts: true }),
   // last IEEPA day -> 1,500; Section 122 -> 1,000
   c('CH12', 'CH', '9503.00.00', '2026-02-23', '1500.00'),
+  // cheese $1.227/kg x 100 kg = 122.70 on 1,000 (12.27%): 39% stacked -> 512.70; inclusive 15% -> 2.73% = 27.30 -> 150.00
+  c('CH13', 'CH', '0406.90.12', '2025-10-01', '512.70', { value: '1000', qty: '100', unit: 'kg' }),
+  c('CH14', 'CH', '0406.90.12', '2025-12-01', '150.00', { value: '1000', qty: '100', unit: 'kg' }),
   c('LI07', 'LI', '9503.00.00', '2026-02-24', '1000.00'),
 ];
 
@@ -454,6 +468,10 @@ const IN: Case[] = [
   c('IN08', 'IN', '7208.51.00', '2025-10-01', '5000.00'),
   // Annex II goods (LNG) exempt from both (9903.01.86) -> 0
   c('IN10', 'IN', '2711.11.00', '2025-10-01', '0.00'),
+  // coffee: 9903.01.86 exempts the lines of note 2(v)(iii) (Annex II as amended; ag lines from 2025-11-13):
+  // 11-12 -> 25% + 25% = 5,000; 11-13 -> 0
+  c('IN15', 'IN', '0901.21.00', '2025-11-12', '5000.00'),
+  c('IN16', 'IN', '0901.21.00', '2025-11-13', '0.00'),
   // transshipped: 40% in lieu of 25%, the Russian-oil 25% still stacks -> 6,500
   c('IN12', 'IN', '9503.00.00', '2025-10-01', '6500.00', { ts: true }),
 ];
@@ -469,6 +487,8 @@ const ASEAN: Case[] = [
   c('VN08', 'VN', '9503.00.00', '2026-02-23', '2000.00'),
   c('VN09', 'VN', '9503.00.00', '2026-02-24', '1000.00'), // Section 122
   c('VN04', 'VN', '9503.00.00', '2026-07-24', '1250.00'), // 301 FL 12.5% (9903.05.84)
+  c('VN10', 'VN', '0901.21.00', '2025-11-12', '2000.00'), // coffee, 20% ...
+  c('VN11', 'VN', '0901.21.00', '2025-11-13', '0.00'), // ... then the ag list of Annex II (9903.01.32)
   c('TH01', 'TH', '9503.00.00', '2025-04-09', '3600.00'), // 36% (9903.01.65)
   c('TH02', 'TH', '9503.00.00', '2025-08-07', '1900.00'), // 19% (9903.02.61)
   c('TH04', 'TH', '9503.00.00', '2026-02-23', '1900.00'),
@@ -516,8 +536,10 @@ const ALL = GROUPS.flatMap(([, cs]) => cs);
 
 const csvOf = (cases: Case[]): string =>
   [
-    'id,hts,value,date,origin,spi,us_content,metal_value,loaded,transshipped',
-    ...cases.map((x) => [x.id, x.hts, x.value, x.date, x.origin, x.spi ?? '', x.us ?? '', x.metal ?? '', x.loaded ?? '', x.ts ? 'yes' : ''].join(',')),
+    'id,hts,value,date,origin,spi,us_content,metal_value,loaded,transshipped,quantity,unit',
+    ...cases.map((x) =>
+      [x.id, x.hts, x.value, x.date, x.origin, x.spi ?? '', x.us ?? '', x.metal ?? '', x.loaded ?? '', x.ts ? 'yes' : '', x.qty ?? '', x.unit ?? ''].join(','),
+    ),
   ].join('\n') + '\n';
 
 let rows: Map<string, Record<string, string>>;
