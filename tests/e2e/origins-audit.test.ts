@@ -122,6 +122,19 @@ const CN: Case[] = [
   c('CN31', 'CN', '6307.90.98.70', '2025-12-31', '5200.00'),
   // 2026-01-01: 9903.91.04 ended ("before January 1, 2026"); 9903.91.07 50% 5,000 -> 7,700
   c('CN32', 'CN', '6307.90.98.70', '2026-01-01', '7700.00'),
+  // EV (note 31(d), 100%, displacing list 1's 25%): MFN 250 + 232 autos 2,500 + 10,000 + fentanyl 2,000 -> 14,750
+  c('CN39', 'CN', '8703.80.00', '2025-10-01', '14750.00', { layers: { 'section-301-country': '10000.00' } }),
+  // the same EV from Hong Kong: no 301 list (§2d) -> 250 + 2,500 + 2,000 -> 4,750
+  c('CN40', 'HK', '8703.80.00', '2025-10-01', '4750.00'),
+  // Li-ion battery in 2025 (8507.60: list 4B only, never collected; note 31(g) only from 2026): MFN 3.4% 340 + 232
+  // auto parts (note 33(g) lists 8507.60) 2,500 + fentanyl 2,000; no reciprocal on 232 parts -> 4,840
+  c('CN41', 'CN', '8507.60.00.10', '2025-10-01', '4840.00'),
+  // from 2026-01-01 note 31(g) 25% (9903.91.06) adds 2,500; fentanyl 10% -> 340 + 2,500 + 2,500 + 1,000 -> 6,340
+  c('CN42', 'CN', '8507.60.00.10', '2026-01-01', '6340.00'),
+  // upholstered seat before the wood 232 (2025-10-14): note 20(g) 25% (9903.88.04) + 2,000 + 1,000 -> 5,500
+  c('CN43', 'CN', '9401.61.40', '2025-10-01', '5500.00'),
+  // tungsten (note 31(j), 25% from 2025-01-01, errata 4): MFN 3.7% 370 + 2,500 + 2,000 + 1,000 -> 5,870
+  c('CN44', 'CN', '8101.99.80', '2025-10-01', '5870.00'),
   // odd cents, per measure half up: 1,234.57 x 5.3% = 65.43221 -> 65.43; x 20% = 246.914 -> 246.91;
   // x 10% = 123.457 -> 123.46; x 7.5% = 92.59275 -> 92.59 -> 528.39
   c('CN36', 'CN', '3926.90.99', '2025-10-01', '528.39', { value: '1234.57' }),
@@ -329,6 +342,14 @@ const EU: Case[] = [
   // odd cents: 1,234.57 x 5.3% = 65.43; x 9.7% = 119.75329 -> 119.75 -> 185.18 (not 15% of the value, 185.19)
   c('EU38', 'IT', '3926.90.99', '2025-10-01', '185.18', { value: '1234.57' }),
 ];
+
+// every one of the 27 member states (§1: "product of an EU member state"), by its ISO 3166-1 code (Greece GR):
+// a Free toy on 2025-12-01 -> inclusive 15% -> 1,500; plastics on 2026-08-01 -> 530 + (10 - 5.3)% 470 -> 1,000
+const EU27 = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
+EU.push(
+  ...EU27.map((cc) => c(`EU-${cc}-2025`, cc, '9503.00.00', '2025-12-01', '1500.00')),
+  ...EU27.map((cc) => c(`EU-${cc}-2026`, cc, '3926.90.99', '2026-08-01', '1000.00')),
+);
 
 // United Kingdom (§6)
 const GB: Case[] = [
