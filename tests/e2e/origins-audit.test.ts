@@ -360,6 +360,10 @@ const GB: Case[] = [
   c('GB03', 'GB', '7208.51.00', '2025-06-03', '2500.00'),
   // UK aluminum 25% (9903.85.12) on the metal (whole value by default): MFN 3% 300 + 2,500 -> 2,800
   c('GB12', 'GB', '7606.12.30', '2025-10-01', '2800.00'),
+  // metal content given (Proc. 10947): the UK 25% on the metal 2,000 = 500 and the 10% reciprocal on the rest 8,000 =
+  // 800; the general 50% it replaces is owed on no part of the value -> bolts 1,300; aluminum article MFN 2.5% 250 -> 1,550
+  c('GB13', 'GB', '7318.15.20', '2025-10-01', '1300.00', { metal: '2000', layers: { 'section-232-metals': '500.00', reciprocal: '800.00' } }),
+  c('GB14', 'GB', '7616.99.51', '2025-10-01', '1550.00', { metal: '2000' }),
   // vehicles in the quota from 2025-06-30: MFN 2.5% + 7.5% (9903.94.31) -> 1,000; 06-29: 250 + 2,500 -> 2,750
   c('GB05', 'GB', '8703.23.01', '2025-06-30', '1000.00'),
   c('GB06', 'GB', '8703.23.01', '2025-06-29', '2750.00'),
