@@ -364,6 +364,13 @@ const GB: Case[] = [
   // 800; the general 50% it replaces is owed on no part of the value -> bolts 1,300; aluminum article MFN 2.5% 250 -> 1,550
   c('GB13', 'GB', '7318.15.20', '2025-10-01', '1300.00', { metal: '2000', layers: { 'section-232-metals': '500.00', reciprocal: '800.00' } }),
   c('GB14', 'GB', '7616.99.51', '2025-10-01', '1550.00', { metal: '2000' }),
+  // derivatives BIS added on 2025-08-18 are UK derivative aluminum products of 9903.85.15 (note 19(s) lists 3208.10.00,
+  // 0402.99.68 ...): 25%, not 50%. Paint MFN 3.7% 370 + 25% x 2,000 + 10% x 8,000 -> 1,670; the EU pays the general 50%
+  // on the metal: 370 + 1,000 + inclusive 15% (15 - 3.7 = 11.3%) x 8,000 = 904 -> 2,274
+  c('GB15', 'GB', '3208.10.00', '2025-10-01', '1670.00', { metal: '2000', layers: { 'section-232-metals': '500.00' } }),
+  c('EU41', 'DE', '3208.10.00', '2025-10-01', '2274.00', { metal: '2000' }),
+  // dairy in aluminum packaging, MFN 17.5% 1,750 + 25% x 1,000 + 10% x 9,000 -> 2,900 on its first day
+  c('GB16', 'GB', '0402.99.68', '2025-08-18', '2900.00', { metal: '1000' }),
   // vehicles in the quota from 2025-06-30: MFN 2.5% + 7.5% (9903.94.31) -> 1,000; 06-29: 250 + 2,500 -> 2,750
   c('GB05', 'GB', '8703.23.01', '2025-06-30', '1000.00'),
   c('GB06', 'GB', '8703.23.01', '2025-06-29', '2750.00'),
