@@ -207,7 +207,19 @@ function factsKey(f: RangeFacts, without: keyof RangeFacts): string {
 
 /** The line's duty with these facts, or why the engine refuses it. */
 export function dutyWith(resolver: Resolver, row: RangeRow, facts: RangeFacts): Cents | string {
-  const good: GoodInput = { ...row, loaded: facts.loaded, usContent: facts.usContent, hasMetalValue: facts.metalValue !== null, spi: facts.spi };
+  // The fields the Resolver reads, named (not a copy of the whole row: this runs for every combination of every line).
+  const good: GoodInput = {
+    hts: row.hts,
+    category: row.category,
+    origin: row.origin,
+    date: row.date,
+    mfn: row.mfn,
+    loaded: facts.loaded,
+    usContent: facts.usContent,
+    hasMetalValue: facts.metalValue !== null,
+    spi: facts.spi,
+    transshipped: row.transshipped ?? false,
+  };
   const r = (facts.outside.length === 0 ? resolver : without(resolver, facts.outside)).resolve(good);
   if (!r.ok) return r.refusal.reason;
   const qp = quantityProblem(r.plan, row);
