@@ -22,7 +22,7 @@ import { UsageError } from './errors.js';
 import type { CompareReport } from './cli/render/compare/index.js';
 import type { EntryRecord, LineRecord, RejectedRecord, TotalsRecord } from './cli/render/records.js';
 import type { TimelineReport } from './cli/commands/timeline.js';
-import type { RangeResult } from './cli/render/calc/range.js';
+import type { RangeResult } from './cli/render/calc/range-records.js';
 
 export { UsageError, InputError, EXIT } from './errors.js';
 export { DataFileError, UnknownScenarioError, loadEngine, loadSchedule, loadScenarioFile, loadMfnTable, bundledScenarioIds, DATA_DIR, DEFAULT_SCHEDULE } from './io/load.js';
@@ -35,7 +35,7 @@ export type { CompareReport, EntryRecord, LineRecord, RejectedRecord, TotalsReco
 export type { DutyRecord, ExplainRecord } from './cli/render/records.js';
 export type { Step as TimelineStep } from './core/timeline.js';
 export type { RangeResult };
-export type { FactsRecord, RangeEndRecord, RangeLineRecord, RangeTotalsRecord } from './cli/render/calc/range.js';
+export type { FactsRecord, RangeEndRecord, RangeLineRecord, RangeTotalsRecord } from './cli/render/calc/range-records.js';
 export type { FactName } from './core/range.js';
 
 export type { ImportRow, Rows };
