@@ -53,7 +53,7 @@ export interface LawOptions {
 export interface CalcOptions extends LawOptions {
   /** Entry date for rows without a date, YYYY-MM-DD. */
   date?: string | undefined;
-  /** Country of origin for rows without one (default JP). */
+  /** Country of origin for rows without one (default: the origin of data/defaults.json, JP). */
   origin?: string | undefined;
   /** MFN percent for rows without one, overriding the MFN table. */
   mfnRate?: string | undefined;

@@ -2,7 +2,7 @@
  * Which options each command takes, in the order its help lists them, and the options type each command reads,
  * derived from the same list (option-sets.ts).
  */
-import { DEFAULT_SCENARIOS } from './defaults.js';
+import { defaultCompareScenarios } from './defaults.js';
 import { described, IMPACT_INPUTS, IMPORT_INPUTS, OPT, type OptionsOf } from './option-sets.js';
 
 // size: declarative table
@@ -54,7 +54,7 @@ export const EXPLAIN_OPTIONS = [
 
 // size: declarative table
 export const COMPARE_OPTIONS = [
-  { flags: '--scenarios <list>', description: `comma-separated bundled scenarios; the first is the baseline (default: ${DEFAULT_SCENARIOS.join(',')})` },
+  { flags: '--scenarios <list>', description: `comma-separated bundled scenarios; the first is the baseline (default: ${defaultCompareScenarios().join(',')})` },
   described(OPT.scenarioFiles, 'add your own scenario file after the named ones (repeatable)'),
   { flags: '--origins <list>', description: 'where to source: the same rows priced as if from each origin (comma-separated ISO codes, the first is the baseline), under one scenario; the cheapest is marked' },
   described(OPT.date, 'entry date of rows without one, as in calc; default: today'),

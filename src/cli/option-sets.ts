@@ -7,6 +7,7 @@
  * re-described with `described`, so the flag, its value and its default cannot drift apart.
  */
 import { Option, type Command } from 'commander';
+import { defaultOrigin } from './defaults.js';
 
 export interface OptionDef {
   /** commander's flags: '--origin <CC>', '-q, --quiet', '--no-color'. */
@@ -56,7 +57,7 @@ export const OPT = {
   id: { flags: '--id <ref>', description: 'your reference for that import' },
   date: { flags: '--date <YYYY-MM-DD>', description: 'entry date; default: today' },
   sheet: { flags: '--sheet <name>', description: 'the sheet of an Excel workbook (.xlsx) FILE to read (default: the first)' },
-  origin: { flags: '--origin <CC>', description: 'country of origin', default: 'JP' },
+  origin: { flags: '--origin <CC>', description: 'country of origin', default: defaultOrigin() },
   mfnRate: { flags: '--mfn-rate <pct>', description: 'MFN rate in percent, overriding the MFN table' },
   scenario: { flags: '--scenario <name>', description: 'bundled scenario (default as-enacted)' },
   scenarioFile: { flags: '--scenario-file <file>', description: 'your own scenario file' },

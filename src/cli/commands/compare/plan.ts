@@ -4,7 +4,7 @@ import { UsageError } from '../../../errors.js';
 import type { RowDefaults } from '../../../schema/row.js';
 import type { RateMicro } from '../../../values/money.js';
 import type { CompareOptions } from '../../command-options.js';
-import { DEFAULT_SCENARIOS } from '../../defaults.js';
+import { defaultCompareScenarios } from '../../defaults.js';
 import { flagPassThrough } from '../../impact-setup.js';
 import type { InputSpec } from '../../input.js';
 import type { CliIo } from '../../io.js';
@@ -49,7 +49,7 @@ export function planCompare(file: string | undefined, o: CompareOptions, io: Cli
   const origins = o.origins === undefined ? null : o.origins.split(',').map((s) => flagOrigin(s.trim()));
   if (origins !== null && origins.length < 1) throw new UsageError('--origins needs at least one origin code, e.g. --origins CN,VN,MX,JP');
   if (origins !== null && new Set(origins).size < origins.length) throw new UsageError(`--origins lists an origin twice: ${origins.join(',')}`);
-  const names = o.scenarios === undefined ? (origins === null ? DEFAULT_SCENARIOS : ['as-enacted']) : o.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = o.scenarios === undefined ? (origins === null ? defaultCompareScenarios() : defaultCompareScenarios().slice(0, 1)) : o.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
   const files = o.scenarioFile ?? [];
   if (names.length + files.length < 1) throw new UsageError('--scenarios needs at least one scenario name');
   if (origins !== null && names.length + files.length > 1) {

@@ -3,6 +3,7 @@
  * client sees from them), and how a tool's arguments become the command's flags.
  */
 import { z } from 'zod';
+import { defaultOrigin } from '../../defaults.js';
 import type { ImportRow } from '../../in-memory.js';
 
 /** Most lines one call may carry: an assistant's question, not a file (use the CLI for files). */
@@ -28,7 +29,7 @@ const line = z
     hts: z.string().optional().describe('HTS code, 4-10 digits, dots allowed, e.g. "8703.24.01"'),
     category: z.string().optional().describe('category instead of an HTS code (see the schedule_show tool)'),
     date: date.optional().describe('entry date YYYY-MM-DD'),
-    origin: z.string().optional().describe('ISO country of origin (default JP)'),
+    origin: z.string().optional().describe(`ISO country of origin (default ${defaultOrigin()})`),
     id: z.string().optional().describe('your reference, copied to the result'),
     mfn_rate: z.string().optional().describe('MFN percent, overriding the MFN table'),
     entry: z.string().optional().describe('customs entry the line belongs to: fees are per entry'),

@@ -1,5 +1,6 @@
 /** The MCP tools that read the law and the HTS: timeline, schedule show and list, hts show and search. */
 import { z } from 'zod';
+import { defaultOrigin } from '../../defaults.js';
 import { date, flag, tool, ToolArgumentError, type ToolDef } from './args.js';
 import type { Category, Scenario } from './tools-duty.js';
 
@@ -13,7 +14,7 @@ export function timelineTool(scenario: Scenario, category: Category): ToolDef<z.
     shape: {
       hts: z.string().optional().describe('HTS code of the good'),
       category,
-      origin: z.string().optional().describe('country of origin (default JP)'),
+      origin: z.string().optional().describe(`country of origin (default ${defaultOrigin()})`),
       mfn_rate: z.string().optional().describe('MFN percent, overriding the MFN table'),
       from: date.optional().describe("first date (default: the schedule's start)"),
       to: date.optional().describe("last date (default: the schedule's knownThrough)"),
@@ -80,7 +81,7 @@ export function htsShowTool(): ToolDef<z.ZodRawShape> {
     shape: {
       hts: htsCode.describe('HTS code, e.g. "8703.23.01" (a 4- or 6-digit heading lists its lines)'),
       date: date.optional().describe('entry date YYYY-MM-DD for the measures (default: today)'),
-      origin: z.string().optional().describe('country of origin (default JP)'),
+      origin: z.string().optional().describe(`country of origin (default ${defaultOrigin()})`),
     },
     // After --, the code is never read as an option.
     argv: (a) => {

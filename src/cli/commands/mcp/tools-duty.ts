@@ -1,5 +1,6 @@
 /** The MCP tools that compute duty: calc, compare, range, explain (each runs the CLI command it names). */
 import { z } from 'zod';
+import { defaultOrigin } from '../../defaults.js';
 import { date, flag, importArgs, lines, money, one, tool, type Json, type ToolDef } from './args.js';
 
 /** A bundled scenario's id, and a category, as the tools take them (built from the bundled data at start). */
@@ -18,7 +19,7 @@ export function calcTool(scenario: Scenario, category: Category): ToolDef<z.ZodR
       category,
       lines,
       date: date.optional().describe('entry date YYYY-MM-DD for lines without one (default: today)'),
-      origin: z.string().optional().describe('country of origin for lines without one (default JP)'),
+      origin: z.string().optional().describe(`country of origin for lines without one (default ${defaultOrigin()})`),
       mfn_rate: z.string().optional().describe('MFN percent for lines without one, overriding the MFN table'),
       scenario: scenario.optional().describe('bundled scenario (default as-enacted)'),
       mode: z.string().optional().describe('mode of transport for lines without one: ocean (default), air, truck, rail'),
@@ -63,7 +64,7 @@ export function compareTool(scenario: Scenario, category: Category): ToolDef<z.Z
       on: date.optional().describe('evaluate every line on this entry date, ignoring the lines\' own dates (what if they entered on that date)'),
       by: z.enum(['category', 'hts', 'measure', 'id']).optional().describe('group by (default category)'),
       per: z.enum(['year', 'month', 'day', 'hour']).optional().describe('treat values as annual flows; amounts as run rates per period'),
-      origin: z.string().optional().describe('country of origin for lines without one (default JP)'),
+      origin: z.string().optional().describe(`country of origin for lines without one (default ${defaultOrigin()})`),
       mfn_rate: z.string().optional().describe('MFN percent, overriding the MFN table'),
     },
     argv: (a) => {
@@ -100,7 +101,7 @@ export function rangeTool(scenario: Scenario, category: Category): ToolDef<z.Zod
       category,
       lines,
       date: date.optional().describe('entry date YYYY-MM-DD for lines without one (default: today)'),
-      origin: z.string().optional().describe('country of origin for lines without one (default JP)'),
+      origin: z.string().optional().describe(`country of origin for lines without one (default ${defaultOrigin()})`),
       mfn_rate: z.string().optional().describe('MFN percent for lines without one, overriding the MFN table'),
       scenario: scenario.optional().describe('bundled scenario (default as-enacted)'),
     },
@@ -130,7 +131,7 @@ export function explainTool(scenario: Scenario, category: Category): ToolDef<z.Z
       ...one,
       category,
       date: date.optional().describe('entry date YYYY-MM-DD (default: today)'),
-      origin: z.string().optional().describe('country of origin (default JP)'),
+      origin: z.string().optional().describe(`country of origin (default ${defaultOrigin()})`),
       mfn_rate: z.string().optional().describe('MFN percent, overriding the MFN table'),
       scenario: scenario.optional().describe('bundled scenario (default as-enacted)'),
     },
