@@ -141,6 +141,11 @@ export interface Engine {
   mfnRevision: string | null;
   /** Customs fees (MPF, HMF), when the schedule names a fees file. */
   fees: FeeRules | null;
+  /**
+   * When only the parts about these origins were merged (one import given by flags): the engine prices rows of
+   * these origins only. Null: the whole schedule.
+   */
+  partOrigins: ReadonlySet<string> | null;
 }
 
 /** Every product list a schedule's measures name, with where: the ids to load before compiling. */
@@ -171,6 +176,7 @@ export function compileEngine(
     mfnLines = null,
     origins: originCodes = null,
     originDates = new Map(),
+    partOrigins = null,
   }: {
     checked?: boolean;
     mfnLines?: HtsLines | null;
@@ -178,6 +184,8 @@ export function compileEngine(
     origins?: Origins | null;
     /** Per-origin evidence dates of the schedule's parts (mergeParts). */
     originDates?: ReadonlyMap<string, { coversFrom: string; knownThrough: string }>;
+    /** The schedule holds only the parts about these origins (loadSchedule's `origins`). */
+    partOrigins?: ReadonlySet<string> | null;
   } = {},
 ): Checked<Engine> {
   const issues: DataIssue[] = [];
@@ -397,6 +405,7 @@ export function compileEngine(
       mfnLines,
       mfnRevision: mfnTable?.revision ?? null,
       fees: fees === null ? null : compileFees(fees),
+      partOrigins,
     },
   };
 }
