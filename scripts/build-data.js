@@ -6,7 +6,7 @@
 //    schedule part's stamp it records the origins the part is about (SchedulePartOrigins:<file>), so that one
 //    import given by flags reads only the parts about its origin (src/io/load.ts, partsAbout).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEngine, listRefs } from '../dist/core/compile.js';
@@ -36,7 +36,12 @@ function load(schema, name, file) {
   const key = relative(DATA, file).split('\\').join('/');
   stamps[`${name}:${key}`] = createHash('sha256').update(text).digest('hex');
   // The origins a part is about, for these bytes: a one-import run reads only the parts about its origin (load.ts).
-  if (name === 'SchedulePartSchema') stamps[`SchedulePartOrigins:${key}`] = JSON.stringify(r.data.origins ?? null);
+  // With the file's size and modification time: unchanged, a part not about the origin is not even read.
+  if (name === 'SchedulePartSchema') {
+    stamps[`SchedulePartOrigins:${key}`] = JSON.stringify(r.data.origins ?? null);
+    const st = statSync(file);
+    stamps[`SchedulePartStat:${key}`] = `${st.size}:${st.mtimeMs}`;
+  }
   return r.data;
 }
 

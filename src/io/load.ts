@@ -3,7 +3,7 @@
  * semantic checks. Every problem names the file and the JSON path.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEngine, listRefs, type Engine } from '../core/compile.js';
@@ -41,7 +41,7 @@ export class DataFileError extends Error {
  * edited bundled one, is validated in full.
  */
 let stamps: Record<string, string> | undefined;
-function validatedAtBuild(kind: SchemaName, file: string, text: string | Buffer): boolean {
+function buildStamps(): Record<string, string> {
   if (stamps === undefined) {
     try {
       stamps = JSON.parse(readFileSync(new URL('../validated-data.json', import.meta.url), 'utf8')) as Record<string, string>;
@@ -49,20 +49,34 @@ function validatedAtBuild(kind: SchemaName, file: string, text: string | Buffer)
       stamps = {};
     }
   }
+  return stamps;
+}
+function validatedAtBuild(kind: SchemaName, file: string, text: string | Buffer): boolean {
   // Keyed by the schema too: a bundled scenario given as a schedule is validated (and refused) as a schedule.
   const key = `${kind}:${relative(DATA_DIR, resolve(file)).split('\\').join('/')}`;
-  const stamp = stamps[key];
+  const stamp = buildStamps()[key];
   return stamp !== undefined && stamp === createHash('sha256').update(text).digest('hex');
 }
 
 /**
- * The `origins` of a bundled part as the build read them from these bytes (scripts/build-data.js records them next
- * to the part's stamp): an array, null (the part names none), or undefined when the bytes are not those it checked.
+ * The `origins` of a bundled part as the build read them (scripts/build-data.js records them next to the part's
+ * stamp): an array, null (the part names none), or undefined when the file is not the one the build checked. The
+ * file is the same when its size and modification time are those the build saw (as git and make tell a file
+ * unchanged: an edit changes its time), else when its bytes hash to the stamp (a packed and installed copy has
+ * other times).
  */
-function originsAtBuild(file: string, bytes: Buffer): readonly string[] | null | undefined {
-  if (!validatedAtBuild('SchedulePartSchema', file, bytes)) return undefined;
-  const recorded = stamps?.[`SchedulePartOrigins:${relative(DATA_DIR, resolve(file)).split('\\').join('/')}`];
-  return recorded === undefined ? undefined : (JSON.parse(recorded) as string[] | null);
+function originsAtBuild(file: string): readonly string[] | null | undefined {
+  const key = relative(DATA_DIR, resolve(file)).split('\\').join('/');
+  const recorded = buildStamps()[`SchedulePartOrigins:${key}`];
+  if (recorded === undefined) return undefined;
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    return undefined;
+  }
+  const same = buildStamps()[`SchedulePartStat:${key}`] === `${st.size}:${st.mtimeMs}` || validatedAtBuild('SchedulePartSchema', file, readFileSync(file));
+  return same ? (JSON.parse(recorded) as string[] | null) : undefined;
 }
 
 type SchemaName = 'ScheduleSchema' | 'SchedulePartSchema' | 'ScenarioSchema' | 'MfnTableSchema' | 'FeesSchema' | 'ProductListSchema' | 'OriginsSchema';
@@ -295,7 +309,7 @@ async function readSchedule(file: string, only: readonly string[] | null): Promi
  * that name none (their measures may cover any origin). Null (read every part) unless the schedule and every part are
  * the bytes the build checked, whose origins it recorded (so a part edited since is read, and validated, as before),
  * and every origin asked for is one of the schedule's (else the refusal names them all, from the whole schedule).
- * The parts not wanted are read and hashed, not parsed: the hash is what makes the recorded origins theirs.
+ * The parts not wanted are not parsed (see originsAtBuild for how their recorded origins are known to be theirs).
  */
 function partsAbout(file: string, own: Schedule, origins: readonly string[]): Set<string> | null {
   if (!stampedFiles.has(resolve(file)) || own.parts === undefined || !origins.every((o) => own.origins.includes(o))) return null;
@@ -303,14 +317,8 @@ function partsAbout(file: string, own: Schedule, origins: readonly string[]): Se
   const skipped: string[] = [];
   for (const id of own.parts) {
     const f = partFile(id);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(f); // bytes: hashed as they are, never decoded
-    } catch {
-      return null; // reading every part names the file that is missing
-    }
-    const about = originsAtBuild(f, bytes);
-    if (about === undefined) return null;
+    const about = originsAtBuild(f);
+    if (about === undefined) return null; // reading every part names the problem (a file missing, edited, ...)
     if (about === null || about.some((o) => origins.includes(o))) wanted.add(id);
     else skipped.push(resolve(f));
   }

@@ -3,9 +3,10 @@
 // (dist/, as the CLI does: the stamps are dist/validated-data.json) and hold the partial engine to the whole one:
 // every origin, the same measures in the same order, and the same resolution (plan, decisions, refusals) of the
 // same goods on dates across the schedule.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/compile.js';
 import { mergeParts } from '../../src/core/parts.js';
 import { SchedulePartSchema, ScheduleSchema } from '../../src/schema/schedule.js';
@@ -103,5 +104,37 @@ describe('mergeParts of some parts (pure)', () => {
       expect(some.schedule.measures.filter(about), o).toEqual(all.schedule.measures.filter(about));
       expect(some.originDates.get(o), o).toEqual(all.originDates.get(o));
     }
+  });
+});
+
+describe('a bundled part changed since the build', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  /** A copy of the built package (dist/ and data/), whose dist/io/load.js reads the copy's data/. */
+  async function copy(edit: (dir: string) => void): Promise<Load> {
+    const dir = mkdtempSync(join(tmpdir(), 'tariff-parts-'));
+    dirs.push(dir);
+    cpSync(resolve(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+    cpSync(resolve(ROOT, 'data'), join(dir, 'data'), { recursive: true, preserveTimestamps: true });
+    cpSync(resolve(ROOT, 'package.json'), join(dir, 'package.json'));
+    symlinkSync(resolve(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    edit(dir);
+    return (await import(join(dir, 'dist/io/load.js'))) as Load;
+  }
+
+  it('is hashed when its time is not the one the build saw (an installed copy): the same bytes still take the short path', async () => {
+    const l = await copy((dir) => utimesSync(join(dir, 'data/schedules/parts/korea.json'), new Date('1985-10-26T08:15:00Z'), new Date('1985-10-26T08:15:00Z')));
+    expect((await l.loadEngine({ origins: ['JP'] })).partOrigins).toEqual(new Set(['JP']));
+  });
+
+  it('makes every part be read when its bytes are not those the build checked (its origins may have changed)', async () => {
+    const l = await copy((dir) => {
+      const f = join(dir, 'data/schedules/parts/korea.json');
+      const part = JSON.parse(readFileSync(f, 'utf8')) as { origins: string[] };
+      part.origins = ['KR', 'JP'];
+      writeFileSync(f, JSON.stringify(part, null, 2));
+    });
+    // Read and checked as every part is: its measures now reach Japan, where they clash with the common ones.
+    await expect(l.loadEngine({ origins: ['JP'] })).rejects.toThrow(/parts\/korea\.json: measures\[0\]\.window: .* a layer holds one measure/);
   });
 });
