@@ -10,7 +10,6 @@ import { compileEngine, listRefs, type Engine } from '../core/compile.js';
 import { HtsLines } from '../core/hts-lines.js';
 import { formatPath, type DataIssue } from '../core/issues.js';
 import { locateIssue, mergeParts, type Merged, type PartIssue } from '../core/parts.js';
-import { applyScenario } from '../core/scenario.js';
 import type { Fees, MfnTable, Origins, ProductList, Scenario, Schedule, SchedulePart } from '../schema/schedule.js';
 
 /** The bundled data directory (data/ at the package root). */
@@ -426,6 +425,7 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
   }
   let effective = schedule;
   if (scenario !== null) {
+    const { applyScenario } = await import('../core/scenario.js'); // only with a scenario: not at every start-up
     const applied = applyScenario(schedule, scenario);
     if (!applied.ok) throw new DataFileError(scenarioFile!, applied.issues);
     effective = applied.value;
@@ -452,7 +452,7 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
     const inTable = compiled.issues.filter((i) => i.path[0] === 'entries');
     if (inTable.length > 0 && mfnFile !== null) throw new DataFileError(mfnFile, inTable);
     if (scenario !== null) {
-      const { traceToScenario } = await import('../core/scenario.js'); // the error path only: already loaded
+      const { traceToScenario } = await import('../core/scenario.js'); // already loaded to apply the scenario
       throw new DataFileError(scenarioFile!, traceToScenario(scenario, effective, compiled.issues));
     }
     throwIn(scheduleFile, compiled.issues.map((i) => locateIssue(loaded.merged, i)));
