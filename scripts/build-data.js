@@ -4,7 +4,8 @@
 //    build on any problem, and records each file's SHA-256 in dist/validated-data.json. At run time a bundled
 //    file whose bytes still match is not validated again (no zod at start-up); any other file is. With each
 //    schedule part's stamp it records the origins the part is about (SchedulePartOrigins:<file>), so that one
-//    import given by flags reads only the parts about its origin (src/io/load.ts, partsAbout).
+//    import given by flags reads only the parts about its origin (src/io/load.ts, partsAbout); and with every
+//    stamp the file's size and modification time (Stat:<file>): a file that still has both is not even hashed.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -35,13 +36,11 @@ function load(schema, name, file) {
   }
   const key = relative(DATA, file).split('\\').join('/');
   stamps[`${name}:${key}`] = createHash('sha256').update(text).digest('hex');
+  // With the file's size and modification time: unchanged, it is not even hashed at run time (src/io/load.ts).
+  const st = statSync(file);
+  stamps[`Stat:${key}`] = `${st.size}:${st.mtimeMs}`;
   // The origins a part is about, for these bytes: a one-import run reads only the parts about its origin (load.ts).
-  // With the file's size and modification time: unchanged, a part not about the origin is not even read.
-  if (name === 'SchedulePartSchema') {
-    stamps[`SchedulePartOrigins:${key}`] = JSON.stringify(r.data.origins ?? null);
-    const st = statSync(file);
-    stamps[`SchedulePartStat:${key}`] = `${st.size}:${st.mtimeMs}`;
-  }
+  if (name === 'SchedulePartSchema') stamps[`SchedulePartOrigins:${key}`] = JSON.stringify(r.data.origins ?? null);
   return r.data;
 }
 

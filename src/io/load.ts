@@ -2,7 +2,6 @@
  * Reading schedule, MFN table and scenario files: JSON parse, zod validation,
  * semantic checks. Every problem names the file and the JSON path.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +36,11 @@ export class DataFileError extends Error {
  * Bundled data files validated at build time (scripts/build-data.js writes
  * their SHA-256 to dist/validated-data.json). A file whose bytes still match
  * is not validated again, so a run does not load zod; any other file, or an
- * edited bundled one, is validated in full.
+ * edited bundled one, is validated in full. The build also records each file's
+ * size and modification time: a file that still has both is the one it
+ * checked (as git and make tell a file unchanged: an edit changes its time),
+ * and is not even hashed, so a run does not load node:crypto either; a file
+ * with other times (a packed and installed copy) is hashed.
  */
 let stamps: Record<string, string> | undefined;
 function buildStamps(): Record<string, string> {
@@ -50,31 +53,42 @@ function buildStamps(): Record<string, string> {
   }
   return stamps;
 }
-function validatedAtBuild(kind: SchemaName, file: string, text: string | Buffer): boolean {
+async function validatedAtBuild(kind: SchemaName, file: string, text: string | Buffer | (() => Buffer)): Promise<boolean> {
   // Keyed by the schema too: a bundled scenario given as a schedule is validated (and refused) as a schedule.
-  const key = `${kind}:${relative(DATA_DIR, resolve(file)).split('\\').join('/')}`;
-  const stamp = buildStamps()[key];
-  return stamp !== undefined && stamp === createHash('sha256').update(text).digest('hex');
+  const rel = relative(DATA_DIR, resolve(file)).split('\\').join('/');
+  const stamp = buildStamps()[`${kind}:${rel}`];
+  if (stamp === undefined) return false;
+  if (unchangedSinceBuild(rel, file)) return true;
+  const { createHash } = await import('node:crypto');
+  return stamp === createHash('sha256').update(typeof text === 'function' ? text() : text).digest('hex');
+}
+
+/** The file has the size and modification time the build saw when it stamped it. */
+function unchangedSinceBuild(rel: string, file: string): boolean {
+  const recorded = buildStamps()[`Stat:${rel}`];
+  if (recorded === undefined) return false;
+  try {
+    const st = statSync(file);
+    return st.isFile() && recorded === `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * The `origins` of a bundled part as the build read them (scripts/build-data.js records them next to the part's
- * stamp): an array, null (the part names none), or undefined when the file is not the one the build checked. The
- * file is the same when its size and modification time are those the build saw (as git and make tell a file
- * unchanged: an edit changes its time), else when its bytes hash to the stamp (a packed and installed copy has
- * other times).
+ * stamp): an array, null (the part names none), or undefined when the file is not the one the build checked
+ * (validatedAtBuild: its size and time, else its bytes).
  */
-function originsAtBuild(file: string): readonly string[] | null | undefined {
-  const key = relative(DATA_DIR, resolve(file)).split('\\').join('/');
-  const recorded = buildStamps()[`SchedulePartOrigins:${key}`];
+async function originsAtBuild(file: string): Promise<readonly string[] | null | undefined> {
+  const recorded = buildStamps()[`SchedulePartOrigins:${relative(DATA_DIR, resolve(file)).split('\\').join('/')}`];
   if (recorded === undefined) return undefined;
-  let st;
+  let same: boolean;
   try {
-    st = statSync(file);
+    same = await validatedAtBuild('SchedulePartSchema', file, () => readFileSync(file));
   } catch {
     return undefined;
   }
-  const same = buildStamps()[`SchedulePartStat:${key}`] === `${st.size}:${st.mtimeMs}` || validatedAtBuild('SchedulePartSchema', file, readFileSync(file));
   return same ? (JSON.parse(recorded) as string[] | null) : undefined;
 }
 
@@ -175,7 +189,7 @@ async function readJson(file: string): Promise<{ data: unknown; text: string }> 
 const stampedFiles = new Set<string>();
 
 async function check<T>(schemaName: SchemaName, { data, text }: { data: unknown; text: string }, file: string): Promise<T> {
-  if (validatedAtBuild(schemaName, file, text)) {
+  if (await validatedAtBuild(schemaName, file, text)) {
     stampedFiles.add(resolve(file));
     return data as T;
   }
@@ -281,7 +295,7 @@ function throwIn(file: string, issues: PartIssue[]): void {
 
 async function readSchedule(file: string, only: readonly string[] | null): Promise<LoadedSchedule> {
   const own = await check<Schedule>('ScheduleSchema', await readJson(file), file);
-  const wanted = only === null ? null : partsAbout(file, own, only);
+  const wanted = only === null ? null : await partsAbout(file, own, only);
   const parts: SchedulePart[] = [];
   for (const [i, id] of (own.parts ?? []).entries()) {
     if (wanted !== null && !wanted.has(id)) continue;
@@ -310,13 +324,13 @@ async function readSchedule(file: string, only: readonly string[] | null): Promi
  * and every origin asked for is one of the schedule's (else the refusal names them all, from the whole schedule).
  * The parts not wanted are not parsed (see originsAtBuild for how their recorded origins are known to be theirs).
  */
-function partsAbout(file: string, own: Schedule, origins: readonly string[]): Set<string> | null {
+async function partsAbout(file: string, own: Schedule, origins: readonly string[]): Promise<Set<string> | null> {
   if (!stampedFiles.has(resolve(file)) || own.parts === undefined || !origins.every((o) => own.origins.includes(o))) return null;
   const wanted = new Set<string>();
   const skipped: string[] = [];
   for (const id of own.parts) {
     const f = partFile(id);
-    const about = originsAtBuild(f);
+    const about = await originsAtBuild(f);
     if (about === undefined) return null; // reading every part names the problem (a file missing, edited, ...)
     if (about === null || about.some((o) => origins.includes(o))) wanted.add(id);
     else skipped.push(resolve(f));
@@ -435,7 +449,7 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
   // consistency checks again (a file of the user's, or an edited bundled one, gets them all).
   const checked = [
     scheduleFile,
-    ...(schedule.parts ?? []).map(partFile), // the parts not read were hashed (partsAbout)
+    ...(schedule.parts ?? []).map(partFile), // the parts not read were known unchanged (partsAbout)
     ...(scenarioFile === null ? [] : [scenarioFile]),
     ...[...lists.keys()].map((id) => resolve(LISTS_DIR, `${id}.json`)),
   ].every((f) =>

@@ -3,6 +3,7 @@
 // (dist/, as the CLI does: the stamps are dist/validated-data.json) and hold the partial engine to the whole one:
 // every origin, the same measures in the same order, and the same resolution (plan, decisions, refusals) of the
 // same goods on dates across the schedule.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -80,6 +81,17 @@ describe('one import reads only the bundled parts about its origin', () => {
     }
     console.log(`parts by origin: ${compared} resolutions (${whole.origins.size} origins x ${DATES.length} dates x ${codes.length} codes) equal to the whole schedule's`);
   }, 120_000);
+
+  it('does not hash bundled files whose size and time are those the build stamped (node:crypto is not even loaded)', () => {
+    const cryptoLoaded = (schedule: string) => {
+      const script = `const l = await import(${JSON.stringify(resolve(ROOT, 'dist/io/load.js'))}); await l.loadEngine({ origins: ['JP'], scheduleFile: ${JSON.stringify(schedule)} });
+        console.log(process.moduleLoadList.includes('NativeModule crypto'))`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      return r.stdout.trim();
+    };
+    expect(cryptoLoaded(resolve(ROOT, 'data/schedules/us.json'))).toBe('false'); // before: every run hashed them all
+  });
 
   it('refuses, as a bug, to price an origin its parts were not read for', async () => {
     const e = await load.loadEngine({ origins: ['KR'] });
