@@ -66,7 +66,9 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
 async function setUp(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: OutFile | null): Promise<CalcRun> {
   const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, options.color === false));
   const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${displayText(s, { keepLines: true })}\n`);
-  const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable });
+  // One import given by flags has one origin: only the schedule's parts about it are read (start-up time).
+  const origins = plan.input.kind === 'flags' ? [plan.defaults.origin] : undefined;
+  const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable, origins });
   const resolver = new Resolver(engine);
   const warnings = new DateWarnings(engine, warn);
   const out = new Out(outFile?.stream ?? io.stdout);
