@@ -36,7 +36,7 @@ export interface CalcPlan {
   outFile: string | null;
   /** --pass-through, when given (else the bundled default, read only if the run has impact inputs). */
   passThrough: RateMicro | undefined;
-  /** --range: the range report instead of the lines (src/cli/range-report.ts). */
+  /** --range: the range report instead of the lines (render/calc/range.ts). */
   range: boolean;
 }
 

@@ -29,7 +29,7 @@ import { htsSearchTool, htsShowTool, scheduleListTool, scheduleShowTool, timelin
 import { calcTool, compareTool, explainTool, rangeTool } from './tools-duty.js';
 
 
-/** The CLI's entry, handed in by main.ts (imported here, it would leave the bundle's entry chunk). */
+/** The CLI's entry, handed in by program.ts (imported here, it would leave the bundle's entry chunk). */
 export interface Cli {
   main: typeof main;
   localToday: typeof localToday;

@@ -1,5 +1,5 @@
 /**
- * `tariff calc --format html --out FILE`: the run as one self-contained page (see html-report.ts for the rules:
+ * `tariff calc --format html --out FILE`: the run as one self-contained page (see render/html.ts and render/compare/html.ts for the rules:
  * inline CSS and SVG, no script, nothing fetched, user text escaped). Totals by measure, by layer and by category
  * with bar charts, the first `--limit` lines, the grouped entries, the rejected rows, the notes and warnings. The
  * totals are those of `calc --format json`, which the page carries, inert, in

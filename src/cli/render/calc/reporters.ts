@@ -44,9 +44,9 @@ export interface ReporterContext {
   width?: number | null | undefined;
   /** Impact figures are computed (impact columns or --pass-through): csv and xlsx add their columns. */
   impact?: boolean | undefined;
-  /** --format xlsx: the workbook reporter, loaded on demand (xlsx-reporter.ts). */
+  /** --format xlsx: the workbook reporter, loaded on demand (xlsx.ts). */
   xlsx?: ((ctx: ReporterContext) => Reporter) | undefined;
-  /** --format html: the page reporter, loaded on demand (html-calc.ts). */
+  /** --format html: the page reporter, loaded on demand (html.ts). */
   html?: ((ctx: ReporterContext) => Reporter) | undefined;
 }
 

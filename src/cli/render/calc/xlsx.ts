@@ -34,11 +34,11 @@ export interface XlsxHelpers {
   passthroughColumns(header: HeaderMap | null, cells: string[] | null): Record<string, string>;
   formatCents(c: bigint): string;
   formatRate(r: bigint): string;
-  /** The csv format's columns (reporters.ts). */
+  /** The csv format's columns (csv.ts). */
   lineColumns(ctx: ReporterContext): string[];
   /** Rows per Lines sheet (EXCEL_MAX_ROWS; smaller in tests). */
   maxRows?: number | undefined;
-  /** The csv format's impact columns and which of them are percents (impact-records.ts). */
+  /** The csv format's impact columns and which of them are percents (render/impact/records.ts). */
   impactColumns?: readonly (keyof LineImpactRecord)[];
   impactPercent?: ReadonlySet<keyof LineImpactRecord>;
 }

@@ -101,7 +101,7 @@ const pct = (p: string | null | undefined) => (p === null || p === undefined ? '
 const signed = (s: string) => (s.startsWith('-') ? s : `+${s}`);
 
 function renderCsv(r: CompareReport, raw: boolean): string {
-  // With impact figures or --range, their columns follow (impact-render.ts); without, the columns are as they always were.
+  // With impact figures or --range, their columns follow (render/impact/compare.ts); without, the columns are as they always were.
   const impact = hasImpact(r);
   const ranged = hasRange(r);
   const lines = [`scenario,group,value,duty,effective_rate,lines,rejected,difference,difference_percent,different_rows${ranged ? ',duty_low,duty_high' : ''}${impact ? `,${COMPARE_IMPACT_HEAD.join(',')}` : ''}`];

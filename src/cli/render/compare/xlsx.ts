@@ -27,7 +27,7 @@ export function writeCompareWorkbook(r: CompareReport, sink: (bytes: Uint8Array)
   const head = (names: string[]) => (row: RowXml) => names.forEach((n) => row.text(n, STYLE.header));
   const diffOf = (name: string) => r.differences.find((d) => d.scenario === name);
 
-  // With impact figures (README "From duty to impact"), their columns follow (impact-xlsx.ts).
+  // With impact figures (README "From duty to impact"), their columns follow (render/impact/xlsx.ts).
   const impact = scenariosHaveImpact(r);
   const groupImpact = impact && groupsHaveImpact(r);
   sheet(1, [

@@ -61,7 +61,7 @@ export function impactTotalsRows(t: TotalsImpactRecord, add: (f: (r: RowXml) => 
 }
 
 /**
- * The Scenarios sheet's impact columns: those of compare's csv (impact-render.ts COMPARE_IMPACT_HEAD, held equal by
+ * The Scenarios sheet's impact columns: those of compare's csv (render/impact/compare.ts COMPARE_IMPACT_HEAD, held equal by
  * a test; not imported, so that loading this module for a workbook does not split that one out of compare's chunk).
  */
 export const COMPARE_IMPACT_HEAD = [
