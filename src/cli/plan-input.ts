@@ -7,10 +7,11 @@ import { readHeader, readRow } from '../schema/row.js';
 import { parseMoney } from '../values/money.js';
 import type { InputSpec } from './input.js';
 import { defaultOrigin } from './defaults.js';
+import type { ImpactFlags } from './impact-setup.js';
 import type { CliIo } from './io.js';
 
-/** The flags planInput reads: one import's fields and where the rows come from. */
-export interface InputFlags {
+/** The flags planInput reads: one import's fields (its impact inputs among them) and where the rows come from. */
+export interface InputFlags extends ImpactFlags {
   value?: string | undefined;
   hts?: string | undefined;
   category?: string | undefined;
@@ -23,12 +24,6 @@ export interface InputFlags {
   date?: string | undefined;
   on?: string | undefined;
   sheet?: string | undefined;
-  unitPrice?: string | undefined;
-  margin?: string | undefined;
-  unitCost?: string | undefined;
-  freight?: string | undefined;
-  insurance?: string | undefined;
-  otherCosts?: string | undefined;
 }
 
 /** The flag of each input that an import given by flags checks as a usage error (the code is checked by the schedule). */

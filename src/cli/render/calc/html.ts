@@ -14,6 +14,7 @@ import type { Row } from '../../../schema/row.js';
 import { displayMoney } from '../display.js';
 import { colour, esc, extraTable, jsonForScript, num, pageStart, svgBars } from '../html.js';
 import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from '../records.js';
+import { CategorySums } from './categories.js';
 import type { Reporter, ReporterContext } from './reporters.js';
 
 /** Rejected rows the page lists (every one is counted, and all are in csv and json). */
@@ -44,18 +45,12 @@ class HtmlCalcReporter implements Reporter {
   #moreRejected = 0;
   readonly #notes = new Set<string>();
   #entries: EntryRecord[] = [];
-  readonly #byCategory = new Map<string, { lines: number; value: bigint; duty: bigint }>();
+  readonly #byCategory = new CategorySums();
 
   constructor(private readonly ctx: ReporterContext) {}
 
   line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
-    const cat = this.#byCategory.get(c.plan.category);
-    if (cat === undefined) this.#byCategory.set(c.plan.category, { lines: 1, value: c.row.value, duty: c.duty });
-    else {
-      cat.lines++;
-      cat.value += c.row.value;
-      cat.duty += c.duty;
-    }
+    this.#byCategory.add(c.plan.category, c.row.value, c.duty);
     for (const n of c.plan.notes) this.#notes.add(n);
     if (this.#lines.length < this.ctx.limit) this.#lines.push(lineRecord(c, passthroughColumns(this.ctx.header, cells), false, fees));
     else this.#more++;
@@ -136,11 +131,9 @@ class HtmlCalcReporter implements Reporter {
 
   /** Duty by category, over every line (not only those shown). */
   #categorySection(): string[] {
-    const { engine } = this.ctx;
     const $ = displayMoney;
     const out: string[] = [];
-    const order = [...engine.categories.keys()];
-    const cats = [...this.#byCategory].sort(([a], [c]) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(c) + 1 || Infinity) || (a < c ? -1 : 1));
+    const cats = this.#byCategory.sorted(this.ctx.engine);
     if (cats.length > 0) {
       out.push(
         '<section id="by-category"><h2>Duty by category</h2><table><thead><tr><th>category</th><th>lines</th><th>value</th><th>duty</th><th>effective rate</th></tr></thead><tbody>',

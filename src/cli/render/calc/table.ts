@@ -6,6 +6,7 @@ import { displayMoney, displayText } from '../display.js';
 import { fitTable, naturalWidth, wrapLine } from '../fit.js';
 import { renderImpactTable, TableImpact } from '../impact/table.js';
 import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from '../records.js';
+import { CategorySums } from './categories.js';
 import type { Reporter, ReporterContext } from './reporters.js';
 
 const MAX_REJECTED_SHOWN = 20;
@@ -25,20 +26,14 @@ export class TableReporter implements Reporter {
   }
 
   /** Lines, value and duty per category, over every line the table is given (not only the first --limit). */
-  readonly #byCategory = new Map<string, { lines: number; value: bigint; duty: bigint }>();
+  readonly #byCategory = new CategorySums();
 
   /** Impact sums per category, for the chart (lines with impact figures only). */
   readonly #impact = new TableImpact();
 
   line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
     if (c.impact !== undefined) this.#impact.add(c.plan.category, c.row.value, c.duty, c.impact, c.row.unit);
-    const cat = this.#byCategory.get(c.plan.category);
-    if (cat === undefined) this.#byCategory.set(c.plan.category, { lines: 1, value: c.row.value, duty: c.duty });
-    else {
-      cat.lines++;
-      cat.value += c.row.value;
-      cat.duty += c.duty;
-    }
+    this.#byCategory.add(c.plan.category, c.row.value, c.duty);
     for (const n of c.plan.notes) this.#notes.add(n);
     for (const n of fees?.own?.notes ?? []) this.#notes.add(n);
     if (this.#lines.length < this.ctx.limit) this.#lines.push(lineRecord(c, passthroughColumns(this.ctx.header, cells), this.ctx.explain, fees));
@@ -122,8 +117,7 @@ export class TableReporter implements Reporter {
   }
 
   #categoryTable(width: number | null): string {
-    const order = [...this.ctx.engine.categories.keys()];
-    const cats = [...this.#byCategory].sort(([a], [c]) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(c) + 1 || Infinity) || (a < c ? -1 : 1));
+    const cats = this.#byCategory.sorted(this.ctx.engine);
     const rows = cats.map(([name, s]) => [displayText(name), String(s.lines), displayMoney(formatCents(s.value)), displayMoney(formatCents(s.duty)), `${effectiveRate(s.duty, s.value)}%`]);
     return fitTable(rows, { head: ['category', 'lines', 'value', 'duty', 'eff. rate'], aligns: ['left', 'right', 'right', 'right', 'right'], width });
   }
