@@ -118,7 +118,7 @@ export interface Engine {
   layerLabels: ReadonlyMap<string, string>;
   categories: ReadonlyMap<string, CompiledCategory>;
   categoryIndex: PrefixIndex<string>;
-  /** Category given to an HTS code that matches no category prefix, if the schedule defines "general". */
+  /** Category given to an HTS code that matches no category prefix: the schedule's fallbackCategory (data), or none. */
   fallbackCategory: string | null;
   mfn: PrefixIndex<MfnLine>;
   /** MFN table prefixes (digits, sorted), to tell when a short code is ambiguous about its MFN rate. */
@@ -225,6 +225,9 @@ export function compileEngine(
     });
   }
   const categoryIds = new Set(Object.keys(schedule.categories));
+  if (schedule.fallbackCategory !== undefined && !categoryIds.has(schedule.fallbackCategory)) {
+    issues.push({ path: ['fallbackCategory'], message: `unknown category "${schedule.fallbackCategory}"; known: ${[...categoryIds].join(', ')}` });
+  }
   const layers = Object.keys(schedule.layers);
   const ids = new Map<string, number>();
   const origins = new Set(schedule.origins);
@@ -404,7 +407,7 @@ export function compileEngine(
       layerLabels: new Map(Object.entries(schedule.layers).map(([id, l]) => [id, l.label])),
       categories,
       categoryIndex,
-      fallbackCategory: categories.has('general') ? 'general' : null,
+      fallbackCategory: schedule.fallbackCategory ?? null,
       mfn,
       mfnPrefixes: (mfnTable?.entries ?? []).map((e) => prefixDigits(e.hts)).sort(),
       categoryPrefixes: [...new Set(Object.values(schedule.categories).flatMap((c) => c.hts).map(prefixDigits))].sort(),

@@ -31,6 +31,7 @@ function schedule(measures: unknown[]): Schedule {
     knownThrough: '2026-12-31',
     layers: { mfn: { label: 'MFN' }, a: { label: 'A' }, b: { label: 'B' } },
     categories: { general: { label: 'general', hts: [], defaultMfnPct: null, standsFor: 'x' } },
+    fallbackCategory: 'general',
     measures: [
       { id: 'mfn', label: 'MFN', layer: 'mfn', authority: 'x', sources: src, scope: {}, window: { from: '1989-01-01' }, rate: { kind: 'mfn' }, confidence: 'primary' },
       ...measures,
