@@ -49,7 +49,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', '../io/*', '../cli/*', 'chalk', 'commander', 'cli-table3'], message: 'src/schema validates data: no I/O, no terminal code (layers: schema -> core -> io -> cli).' }] },
+        { patterns: [{ group: ['node:*', '../core/*', '../io/*', '../cli/*', 'chalk', 'commander', 'cli-table3'], message: 'src/schema validates data: it imports values only, no core, no I/O, no terminal code (layers: values -> schema -> core -> io -> cli).' }] },
       ],
     },
   },

@@ -17,6 +17,7 @@ describe('the layer lint (eslint.config.js)', () => {
     ['src/values/x.ts', "import { compileEngine } from '../core/compile.js';\nexport const f = compileEngine;\n", /src\/values is the bottom layer/],
     ['src/values/x.ts', "import type { Row } from '../schema/row.js';\nexport const f = (r: Row) => r;\n", /src\/values is the bottom layer/],
     ['src/schema/x.ts', "import { loadEngine } from '../io/load.js';\nexport const f = loadEngine;\n", /src\/schema validates data/],
+    ['src/schema/x.ts', "import type { Engine } from '../core/compile.js';\nexport const f = (e: Engine) => e;\n", /src\/schema validates data/],
     ['src/schema/x.ts', "import { EXIT } from '../cli/io.js';\nexport const f = EXIT;\n", /src\/schema validates data/],
     ['src/io/x.ts', "import { EXIT } from '../cli/io.js';\nexport const f = EXIT;\n", /src\/io is below the commands/],
     ['src/cli/render/x.ts', "import { runCalc } from '../commands/calc/index.js';\nexport const f = runCalc;\n", /src\/cli\/render is below the commands/],
