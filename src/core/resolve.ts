@@ -385,7 +385,8 @@ function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean
     // The row's own figure is not repeated: one plan serves every row whose US content falls in the same class (Resolver).
     notes.push(`us_content is not used: no measure applied on this date charges by US content`);
   }
-  // The evidence dates of the row's origin: its part's own, where it gives them (a part per origin or group).
+  // The evidence dates of the row's origin: its part's own, where it gives them (a part per origin or group). The only
+  // text of a plan that names its origin: the Resolver keeps these periods' plans per origin, not per class (OriginClass).
   const own = engine.originDates.get(good.origin);
   const { knownThrough, coversFrom } = own ?? engine;
   const forOrigin = own === undefined ? '' : ` for origin ${good.origin}`;
@@ -621,21 +622,6 @@ function classOf<T extends string | bigint>(value: T | null, cuts: readonly T[])
   return n + 1;
 }
 
-/**
- * Memoises resolution per distinct good and period. A period is a span of
- * entry dates between two consecutive window boundaries of the schedule (or
- * coversFrom), so every date of a period resolves the same way; plans and
- * their reasons never mention the date itself. Bounded, so a file of all
- * distinct goods cannot grow it without limit.
- *
- * The loading date and the US content are keyed the same way, by what the law
- * asks of them: which in-transit cut-offs (loadedBefore) the loading date is
- * before, and which US-content thresholds the share reaches, counting only the
- * rules of measures in scope for the good and in force in the period (Classes).
- * Keyed by their values, a file with those columns resolved nearly every row
- * afresh and churned the cache: 9x slower at 7x the memory (QA-2026-12 #8);
- * keyed by every cut-off of the schedule, it made 5x the plans of a plain file.
- */
 /** The dates on which a plan can change: evidence dates, the measures' windows and in-transit deadlines, list amendments. */
 function boundaries(engine: Engine, measures: readonly CompiledMeasure[], originDates: readonly { coversFrom: string; knownThrough: string }[]): string[] {
   const b = new Set<string>([engine.coversFrom, nextDay(engine.knownThrough)]);
@@ -649,6 +635,47 @@ function boundaries(engine: Engine, measures: readonly CompiledMeasure[], origin
   return [...b].sort();
 }
 
+/**
+ * Origins that resolve alike. A plan depends on its origin only through the measures that cover it (measuresOf: which
+ * apply, their reasons, the periods) and through its evidence dates (engine.originDates: the notes on dates outside
+ * them); an origin the schedule does not cover is refused in words that name it, so it is a class of its own. The one
+ * text of a plan that names the origin is the note on an entry date outside the origin's own evidence dates (finish):
+ * in those periods (`ownText`) plans are kept per origin, not per class.
+ */
+export interface OriginClass {
+  /** '#' and a number, or '?' and the origin for an origin not covered: never an origin code (two letters). */
+  key: string;
+  /** The origins of the class seen so far. */
+  origins: string[];
+  /** The dates that can change a plan of the class: its period of a date is how many are on or before it. */
+  bounds: string[];
+  /** Period by date, memoised. */
+  periods: Map<string, number>;
+  /** By period: whether a plan of that period names its origin (kept per origin). */
+  ownText: boolean[];
+}
+
+/**
+ * Memoises resolution per distinct good, origin class and period. A period is
+ * a span of entry dates between two consecutive window boundaries of the
+ * class's measures (or evidence dates), so every date of a period resolves the
+ * same way; plans and their reasons never mention the date itself. Bounded, so
+ * a file of all distinct goods cannot grow it without limit.
+ *
+ * Origins are memoised by class (OriginClass): origins with the same measures
+ * and the same evidence dates resolve alike, so the 27 EU member states share
+ * their plans. Keyed by origin, a file mixing the 43 covered origins made 43
+ * plans of every good and period, more than the memo holds, and it was emptied
+ * and refilled all along (issue 13: 3.9x the Japan-only file's time at 470 MB).
+ *
+ * The loading date and the US content are keyed the same way, by what the law
+ * asks of them: which in-transit cut-offs (loadedBefore) the loading date is
+ * before, and which US-content thresholds the share reaches, counting only the
+ * rules of measures in scope for the good and in force in the period (Classes).
+ * Keyed by their values, a file with those columns resolved nearly every row
+ * afresh and churned the cache: 9x slower at 7x the memory (QA-2026-12 #8);
+ * keyed by every cut-off of the schedule, it made 5x the plans of a plain file.
+ */
 export class Resolver {
   readonly #cache = new Map<string, Resolution>();
   readonly #periodOfDate = new Map<string, number>();
@@ -685,59 +712,88 @@ export class Resolver {
 
   /**
    * Index of the period a date falls in: how many boundaries are on or before it. With an origin, only the dates
-   * that can change a plan for that origin count (its measures' windows, its evidence dates, list amendments): a
-   * mixed-origin file does not split one origin's rows at every other origin's dates.
+   * that can change a plan for that origin's class count (its measures' windows, its evidence dates, list
+   * amendments): a mixed-origin file does not split one origin's rows at every other origin's dates.
    */
   period(date: string, origin?: string): number {
-    const bounds = origin === undefined ? this.#boundaries : this.#originBoundaries(origin);
-    const memo = origin === undefined ? this.#periodOfDate : this.#originPeriodOfDate(origin);
-    let p = memo.get(date);
+    if (origin !== undefined) return this.#periodIn(this.originClass(origin), date);
+    let p = this.#periodOfDate.get(date);
     if (p === undefined) {
-      p = 0;
-      while (p < bounds.length && bounds[p]! <= date) p++;
-      if (memo.size < 10_000) memo.set(date, p);
+      p = periodOf(this.#boundaries, date);
+      if (this.#periodOfDate.size < 10_000) this.#periodOfDate.set(date, p);
     }
     return p;
   }
 
-  readonly #byOrigin = new Map<string, { bounds: string[]; periods: Map<string, number> }>();
-  #forOrigin(origin: string): { bounds: string[]; periods: Map<string, number> } {
-    let o = this.#byOrigin.get(origin);
-    if (o === undefined) {
-      const own = this.engine.originDates.get(origin);
-      const measures = this.engine.measures.filter((m) => m.origins.has(origin));
-      this.#byOrigin.set(origin, (o = { bounds: boundaries(this.engine, measures, own === undefined ? [] : [own]), periods: new Map() }));
+  #periodIn(c: OriginClass, date: string): number {
+    let p = c.periods.get(date);
+    if (p === undefined) {
+      p = periodOf(c.bounds, date);
+      if (c.periods.size < 10_000) c.periods.set(date, p);
     }
-    return o;
+    return p;
   }
-  #originBoundaries(origin: string): string[] {
-    return this.#forOrigin(origin).bounds;
+
+  /** Classes by origin, and by what makes them (the indexes of their measures, their evidence dates). */
+  readonly #classOfOrigin = new Map<string, OriginClass>();
+  readonly #classes = new Map<string, OriginClass>();
+
+  /** The class of an origin (see OriginClass): computed once per origin and resolver. */
+  originClass(origin: string): OriginClass {
+    let c = this.#classOfOrigin.get(origin);
+    if (c !== undefined) return c;
+    const engine = this.engine;
+    const own = engine.originDates.get(origin);
+    let what: string;
+    if (!engine.origins.has(origin)) what = `?${origin}`;
+    else {
+      what = own === undefined ? '-' : `${own.coversFrom}..${own.knownThrough}`;
+      engine.measures.forEach((m, i) => {
+        if (m.origins.has(origin)) what += `,${i}`;
+      });
+    }
+    c = this.#classes.get(what);
+    if (c === undefined) {
+      const bounds = boundaries(engine, measuresOf(engine, origin), own === undefined ? [] : [own]);
+      // A period is outside the origin's own evidence dates when its first date is (each is a boundary).
+      const ownText = Array.from({ length: bounds.length + 1 }, (_, p) => own !== undefined && (p === 0 || bounds[p - 1]! < own.coversFrom || bounds[p - 1]! > own.knownThrough));
+      c = { key: what.startsWith('?') ? what : `#${this.#classes.size}`, origins: [], bounds, periods: new Map(), ownText };
+      this.#classes.set(what, c);
+    }
+    c.origins.push(origin);
+    this.#classOfOrigin.set(origin, c);
+    return c;
   }
-  #originPeriodOfDate(origin: string): Map<string, number> {
-    return this.#forOrigin(origin).periods;
+
+  /** The classes of the origins seen so far (for tests and measurements). */
+  get originClasses(): readonly OriginClass[] {
+    return [...this.#classes.values()];
   }
 
   /**
    * The common row (no mfn_rate, loaded, us_content or metal_value of its own) is looked up without building a
-   * key: by HTS code (or category, which an HTS code makes irrelevant), then origin, then period.
+   * key: by HTS code (or category, which an HTS code makes irrelevant), then origin class, then period.
    */
   readonly #simple = new Map<string, Map<string, (Resolution | undefined)[]>>();
-  /** Rows with loaded or us_content (and no mfn_rate or metal_value), by code or category, origin and period. */
+  /** Rows with loaded or us_content (and no mfn_rate or metal_value), by code or category, origin class and period. */
   readonly #classed = new Map<string, Map<string, (Classes | undefined)[]>>();
   /** Entries of #simple and #classed (a group of classes, a plan of one), bounded by maxEntries. */
   #simpleCount = 0;
 
   resolve(good: GoodInput): Resolution {
+    const oc = this.originClass(good.origin);
+    const p = this.#periodIn(oc, good.date);
+    // The class, or the origin itself in a period whose plans name it.
+    const k2 = oc.ownText[p] ? good.origin : oc.key;
     if (good.mfn === null && good.hasMetalValue !== true && (good.spi ?? null) === null && good.transshipped !== true) {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
       const loaded = good.loaded ?? null;
       const usContent = good.usContent ?? null;
-      const p = this.period(good.date, good.origin);
       if (loaded === null && usContent === null) {
-        let byOrigin = this.#simple.get(k1);
-        if (byOrigin === undefined) this.#simple.set(k1, (byOrigin = new Map()));
-        let byPeriod = byOrigin.get(good.origin);
-        if (byPeriod === undefined) byOrigin.set(good.origin, (byPeriod = []));
+        let byClass = this.#simple.get(k1);
+        if (byClass === undefined) this.#simple.set(k1, (byClass = new Map()));
+        let byPeriod = byClass.get(k2);
+        if (byPeriod === undefined) byClass.set(k2, (byPeriod = []));
         let r = byPeriod[p];
         if (r === undefined) {
           r = resolveGood(this.engine, good);
@@ -746,10 +802,10 @@ export class Resolver {
         }
         return r;
       }
-      let byOrigin = this.#classed.get(k1);
-      if (byOrigin === undefined) this.#classed.set(k1, (byOrigin = new Map()));
-      let byPeriod = byOrigin.get(good.origin);
-      if (byPeriod === undefined) byOrigin.set(good.origin, (byPeriod = []));
+      let byClass = this.#classed.get(k1);
+      if (byClass === undefined) this.#classed.set(k1, (byClass = new Map()));
+      let byPeriod = byClass.get(k2);
+      if (byPeriod === undefined) byClass.set(k2, (byPeriod = []));
       let c = byPeriod[p];
       if (c === undefined) {
         c = classesOf(prepare(this.engine, good, false), good.date);
@@ -772,7 +828,9 @@ export class Resolver {
       }
       return r;
     }
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date, good.origin)}|${good.mfn ?? ''}|${classOf(good.loaded ?? null, this.#loadedCuts)}|${classOf(good.usContent ?? null, this.#usThresholds)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}`;
+    // A claimed program is checked against the origin itself (programs name the origins that may claim them).
+    const k = (good.spi ?? null) === null ? k2 : good.origin;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${k}|${p}|${good.mfn ?? ''}|${classOf(good.loaded ?? null, this.#loadedCuts)}|${classOf(good.usContent ?? null, this.#usThresholds)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = resolveGood(this.engine, good);
@@ -782,4 +840,11 @@ export class Resolver {
     }
     return r;
   }
+}
+
+/** How many of the ascending boundaries are on or before the date. */
+function periodOf(bounds: readonly string[], date: string): number {
+  let p = 0;
+  while (p < bounds.length && bounds[p]! <= date) p++;
+  return p;
 }
