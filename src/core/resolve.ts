@@ -124,8 +124,10 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
   if (good.hts !== null) {
     const hts = good.hts;
     const inForce = measuresOf(engine, good.origin).filter((m) => !(good.date < m.from || (m.to !== null && good.date >= m.to)));
+    const facts = factsOf(engine, hts);
+    const lp = listPeriod(engine, good.date);
     for (const m of inForce) {
-      const finer = finerLineTreatedOtherwise(engine, m, hts, good.date);
+      const finer = finerOf(engine, facts, m, hts, good.date, lp);
       const moot = (): boolean =>
         inForce.some(
           (d) =>
@@ -148,6 +150,62 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
     }
   }
 
+  const priced = pricedOf(engine, good);
+  if (!priced.ok) return priced;
+  const { category, mfnNote } = priced;
+  let { mfn, mfnSpecific, mfnSource } = priced;
+
+  // A special program claimed (spi): the column 1 Special rate of the line for that program replaces the General
+  // rate as the line's column 1 duty. The inclusive formulas keep subtracting the General rate (below).
+  const spi = good.spi ?? null;
+  let general: { pct: RateMicro; specific: boolean } | null = null;
+  if (spi !== null) {
+    const claimed = claimSpecial(engine, good, spi, mfn, mfnSpecific, mfnSource);
+    if (!claimed.ok) return { ok: false, refusal: { field: 'spi', reason: claimed.reason } };
+    general = { pct: mfn, specific: mfnSpecific !== null };
+    ({ mfn, mfnSpecific, mfnSource } = claimed);
+  }
+
+  // Measures in force, in scope, for this origin (only the measures of this origin are considered or explained: a
+  // mixed-origin schedule does not list every other origin's measures as "does not cover origin").
+  const candidates: CompiledMeasure[] = [];
+  const outcome: (string | null)[] = [];
+  const facts = factsOf(engine, good.hts ?? `category:${good.category ?? ''}`);
+  const lp = listPeriod(engine, good.date);
+  for (const m of measuresOf(engine, good.origin)) {
+    const why = whyNot(engine, m, good, category, reasons, facts, lp);
+    outcome.push(why);
+    if (why === null) candidates.push(m);
+  }
+  return { ok: true, category, mfn, mfnSpecific, mfnSource, general, spi, mfnNote, outcome, candidates };
+}
+
+/** The category, the MFN rate and where it came from, and the note on an unconfirmed MFN rate of a good. */
+interface Priced {
+  ok: true;
+  category: string;
+  mfn: RateMicro;
+  mfnSpecific: Plan['mfnSpecific'];
+  mfnSource: string;
+  mfnNote: string | null;
+}
+
+/**
+ * What a good (code or category, MFN override) is priced at before any measure: the same whatever its origin, date or
+ * claimed program, so kept per engine and good (factsOf) and shared by every origin and period of it.
+ */
+function pricedOf(engine: Engine, good: GoodInput): Priced | { ok: false; refusal: Refusal } {
+  const facts = factsOf(engine, good.hts ?? `category:${good.category ?? ''}`);
+  if (good.mfn === null) return (facts.priced ??= price(engine, good));
+  let p = facts.pricedWith?.get(good.mfn);
+  if (p === undefined) {
+    p = price(engine, good);
+    if ((facts.pricedWith ??= new Map()).size < 64) facts.pricedWith.set(good.mfn, p);
+  }
+  return p;
+}
+
+function price(engine: Engine, good: GoodInput): Priced | { ok: false; refusal: Refusal } {
   // Category: from the HTS code when there is one (longest prefix), else as given.
   let category: string;
   if (good.hts !== null) {
@@ -240,33 +298,12 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
     mfnSource = `category ${category} default (${c.standsFor})`;
   }
 
-  // A special program claimed (spi): the column 1 Special rate of the line for that program replaces the General
-  // rate as the line's column 1 duty. The inclusive formulas keep subtracting the General rate (below).
-  const spi = good.spi ?? null;
-  let general: { pct: RateMicro; specific: boolean } | null = null;
-  if (spi !== null) {
-    const claimed = claimSpecial(engine, good, spi, mfn, mfnSpecific, mfnSource);
-    if (!claimed.ok) return { ok: false, refusal: { field: 'spi', reason: claimed.reason } };
-    general = { pct: mfn, specific: mfnSpecific !== null };
-    ({ mfn, mfnSpecific, mfnSource } = claimed);
-  }
-
   let mfnNote: string | null = null;
   if (good.mfn === null && good.hts !== null) {
     const hit = engine.mfn.lookup(good.hts);
     if (hit !== undefined && hit.value.confidence === 'unconfirmed') mfnNote = `MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`;
   }
-
-  // Measures in force, in scope, for this origin (only the measures of this origin are considered or explained: a
-  // mixed-origin schedule does not list every other origin's measures as "does not cover origin").
-  const candidates: CompiledMeasure[] = [];
-  const outcome: (string | null)[] = [];
-  for (const m of measuresOf(engine, good.origin)) {
-    const why = whyNot(engine, m, good, category, reasons);
-    outcome.push(why);
-    if (why === null) candidates.push(m);
-  }
-  return { ok: true, category, mfn, mfnSpecific, mfnSource, general, spi, mfnNote, outcome, candidates };
+  return { ok: true, category, mfn, mfnSpecific, mfnSource, mfnNote };
 }
 
 /** The plan, from what prepare found and the row's loading date, US content and metal value. */
@@ -400,26 +437,42 @@ function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean
   if (reasons) return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
   // The good as this resolution read it (a row carries more), to resolve again for the reasons when they are read.
   const again: GoodInput = { hts: good.hts, category: good.category, origin: good.origin, date: good.date, mfn: good.mfn, loaded, usContent, hasMetalValue: hasMetal, spi, transshipped: good.transshipped === true };
-  let decided: Decision[] | undefined;
-  return {
-    ok: true,
-    plan: {
-      category,
-      mfn,
-      mfnSpecific,
-      mfnSource,
-      applied,
-      get decisions(): Decision[] {
-        if (decided === undefined) {
-          const r = resolveWith(engine, again, true);
-          if (!r.ok) throw new Error(`invariant: a good resolved once is refused when resolved again (${r.refusal.reason})`);
-          decided = r.plan.decisions;
-        }
-        return decided;
-      },
-      notes,
-    },
-  };
+  // Copies of exact length: arrays grown by push keep room for 17 elements, and a memo keeps thousands of plans.
+  return { ok: true, plan: new LazyPlan(category, mfn, mfnSpecific, mfnSource, applied.slice(), notes.slice(), engine, again) };
+}
+
+/**
+ * A plan whose decisions are built when first read, by resolving the good again. A class, not an object literal with
+ * a getter: each literal's getter is a closure of its own, which gives every plan a shape of its own (its properties
+ * then kept as a dictionary), some 700 bytes a plan more; a memo of 11,000 plans (a mixed-origin file) felt it.
+ */
+class LazyPlan implements Plan {
+  readonly #engine: Engine;
+  readonly #again: GoodInput;
+  #decided: Decision[] | undefined;
+
+  constructor(
+    readonly category: string,
+    readonly mfn: RateMicro,
+    readonly mfnSpecific: Plan['mfnSpecific'],
+    readonly mfnSource: string,
+    readonly applied: AppliedMeasure[],
+    readonly notes: string[],
+    engine: Engine,
+    again: GoodInput,
+  ) {
+    this.#engine = engine;
+    this.#again = again;
+  }
+
+  get decisions(): Decision[] {
+    if (this.#decided === undefined) {
+      const r = resolveWith(this.#engine, this.#again, true);
+      if (!r.ok) throw new Error(`invariant: a good resolved once is refused when resolved again (${r.refusal.reason})`);
+      this.#decided = r.plan.decisions;
+    }
+    return this.#decided;
+  }
 }
 
 /**
@@ -539,22 +592,113 @@ function measuresOf(engine: Engine, origin: string): readonly CompiledMeasure[] 
   return list;
 }
 
-/** Why the measure does not apply to the good (null: it does); without `reasons`, '' stands for any reason. */
-function whyNot(engine: Engine, m: CompiledMeasure, good: GoodInput, category: string, reasons: boolean): string | null {
+/**
+ * What is known of one good (an HTS code, or "category:" and a category) whatever its origin: its price before any
+ * measure (pricedOf) and, per measure and list period, whether the measure's scope covers it and whether a finer line
+ * under it is treated otherwise. Every origin class and period of a good asks the same of the measures they share
+ * (the 25 that cover every origin, China's lists...): asked once, a mixed-origin file resolves its plans at about the
+ * cost of a one-origin file's.
+ */
+interface GoodFacts {
+  priced?: Priced | { ok: false; refusal: Refusal };
+  /** With the row's own MFN rate, by that rate (a few per good). */
+  pricedWith?: Map<bigint, Priced | { ok: false; refusal: Refusal }>;
+  /** By measure index x list periods + list period: 0 not yet known, else the IN_SCOPE and NO_FINER bits and KNOWN_*. */
+  flags: Uint8Array;
+  /** The finer line treated otherwise, by the same index, where there is one. */
+  finer: Map<number, string>;
+}
+
+const SCOPE_KNOWN = 1;
+const IN_SCOPE = 2;
+const FINER_KNOWN = 4;
+const NO_FINER = 8;
+
+/** Bound on the goods whose facts are kept per engine (about 0.5 kB each with the bundled schedule's measures). */
+const MAX_GOODS = 20_000;
+
+interface EngineFacts {
+  /** Index of each measure in engine.measures. */
+  index: Map<CompiledMeasure, number>;
+  /** List periods: 1 + the dates on which a list is amended. */
+  periods: number;
+  goods: Map<string, GoodFacts>;
+}
+
+const engineFacts = new WeakMap<Engine, EngineFacts>();
+
+function factsOf(engine: Engine, key: string): GoodFacts {
+  let e = engineFacts.get(engine);
+  if (e === undefined) {
+    engineFacts.set(engine, (e = { index: new Map(engine.measures.map((m, i) => [m, i])), periods: engine.listDates.length + 1, goods: new Map() }));
+  }
+  let f = e.goods.get(key);
+  if (f === undefined) {
+    if (e.goods.size >= MAX_GOODS) e.goods.clear();
+    e.goods.set(key, (f = { flags: new Uint8Array(engine.measures.length * e.periods), finer: new Map() }));
+  }
+  return f;
+}
+
+/** How many list amendment dates are on or before the date: a list's codes are the same within one (listedOn). */
+function listPeriod(engine: Engine, date: string): number {
+  const d = engine.listDates;
+  let p = 0;
+  while (p < d.length && d[p]! <= date) p++;
+  return p;
+}
+
+/** The slot of a measure and list period in a good's facts. */
+function slotOf(engine: Engine, m: CompiledMeasure, lp: number): number {
+  const e = engineFacts.get(engine)!;
+  const i = e.index.get(m);
+  if (i === undefined) throw new Error(`invariant: measure ${m.id} is not one of the engine's`);
+  return i * e.periods + lp;
+}
+
+/** finerLineTreatedOtherwise, kept in the good's facts. */
+function finerOf(engine: Engine, facts: GoodFacts, m: CompiledMeasure, hts: string, date: string, lp: number): string | undefined {
+  const slot = slotOf(engine, m, lp);
+  const f = facts.flags[slot]!;
+  if (f & FINER_KNOWN) return f & NO_FINER ? undefined : facts.finer.get(slot);
+  const finer = finerLineTreatedOtherwise(engine, m, hts, date);
+  facts.flags[slot] = f | FINER_KNOWN | (finer === undefined ? NO_FINER : 0);
+  if (finer !== undefined) facts.finer.set(slot, finer);
+  return finer;
+}
+
+/** Whether the measure's scope takes in the good (by code or category, exclusions applied), kept in the good's facts. */
+function inScope(engine: Engine, facts: GoodFacts, lp: number, m: CompiledMeasure, good: GoodInput, category: string): boolean {
+  const slot = slotOf(engine, m, lp);
+  const f = facts.flags[slot]!;
+  if (f & SCOPE_KNOWN) return (f & IN_SCOPE) !== 0;
+  const yes =
+    (good.hts === null || listedOn(engine, m.excludeHts, good.hts, good.date) === undefined) &&
+    !m.excludeCategories.has(category) &&
+    (m.allGoods || (good.hts !== null && listedOn(engine, m.hts, good.hts, good.date) !== undefined) || m.categories.has(category));
+  facts.flags[slot] = f | SCOPE_KNOWN | (yes ? IN_SCOPE : 0);
+  return yes;
+}
+
+/**
+ * Why the measure does not apply to the good (null: it does); without `reasons`, '' stands for any reason, and the
+ * scope's verdict is kept in the good's facts (`facts`, list period `lp`).
+ */
+function whyNot(engine: Engine, m: CompiledMeasure, good: GoodInput, category: string, reasons: boolean, facts: GoodFacts, lp: number): string | null {
   if (good.date < m.from) return reasons ? `not yet in force (from ${m.from})` : '';
   if (m.to !== null && good.date >= m.to) return reasons ? `no longer in force (ended for entries from ${m.to})` : '';
   if (!m.origins.has(good.origin)) return reasons ? `does not cover origin ${good.origin}` : '';
   if (good.spi != null && m.excludeSpi.has(good.spi)) return reasons ? `not owed on goods claiming special program ${good.spi}` : '';
   if (m.transshippedOnly && good.transshipped !== true) return reasons ? 'applies only to goods found transshipped to evade duties (transshipped = yes)' : '';
+  if (!reasons) return inScope(engine, facts, lp, m, good, category) ? null : '';
   if (good.hts !== null) {
     const ex = listedOn(engine, m.excludeHts, good.hts, good.date);
-    if (ex) return reasons ? `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})` : '';
+    if (ex) return `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})`;
   }
-  if (m.excludeCategories.has(category)) return reasons ? `category ${category} is excluded` : '';
+  if (m.excludeCategories.has(category)) return `category ${category} is excluded`;
   if (m.allGoods) return null;
   if (good.hts !== null && listedOn(engine, m.hts, good.hts, good.date) !== undefined) return null;
   if (m.categories.has(category)) return null;
-  if (!reasons) return '';
   return good.hts !== null
     ? `HTS ${formatHts(good.hts)} (category ${category}) is not in its scope`
     : `category ${category} is not in its scope`;
