@@ -793,8 +793,8 @@ export interface OriginClass {
   origins: string[];
   /** The dates that can change a plan of the class: its period of a date is how many are on or before it. */
   bounds: string[];
-  /** Period by date, memoised. */
-  periods: Map<string, number>;
+  /** The class's period of each period of the resolver's (whose boundaries are those of every origin). */
+  ofGlobal: Int16Array;
   /** By period: whether a plan of that period names its origin (kept per origin). */
   ownText: boolean[];
 }
@@ -860,20 +860,30 @@ export class Resolver {
    * amendments): a mixed-origin file does not split one origin's rows at every other origin's dates.
    */
   period(date: string, origin?: string): number {
-    if (origin !== undefined) return this.#periodIn(this.originClass(origin), date);
+    const p = this.#globalPeriod(date);
+    return origin === undefined ? p : this.originClass(origin).ofGlobal[p]!;
+  }
+
+  /** Period + 1 (0: not known yet) by dayKey, for dates of the years 2000 to 2099; made on first use. */
+  #periodOfDay: Int16Array | null = null;
+
+  /** The period among every boundary of the schedule: by the date's day key, without hashing the date string. */
+  #globalPeriod(date: string): number {
+    const k = dayKey(date);
+    if (k < 0) return this.#globalPeriodSlow(date);
+    const days = (this.#periodOfDay ??= new Int16Array(DAY_KEYS));
+    const known = days[k]!;
+    if (known !== 0) return known - 1;
+    const p = periodOf(this.#boundaries, date);
+    days[k] = p + 1;
+    return p;
+  }
+
+  #globalPeriodSlow(date: string): number {
     let p = this.#periodOfDate.get(date);
     if (p === undefined) {
       p = periodOf(this.#boundaries, date);
       if (this.#periodOfDate.size < 10_000) this.#periodOfDate.set(date, p);
-    }
-    return p;
-  }
-
-  #periodIn(c: OriginClass, date: string): number {
-    let p = c.periods.get(date);
-    if (p === undefined) {
-      p = periodOf(c.bounds, date);
-      if (c.periods.size < 10_000) c.periods.set(date, p);
     }
     return p;
   }
@@ -901,7 +911,11 @@ export class Resolver {
       const bounds = boundaries(engine, measuresOf(engine, origin), own === undefined ? [] : [own]);
       // A period is outside the origin's own evidence dates when its first date is (each is a boundary).
       const ownText = Array.from({ length: bounds.length + 1 }, (_, p) => own !== undefined && (p === 0 || bounds[p - 1]! < own.coversFrom || bounds[p - 1]! > own.knownThrough));
-      c = { key: what.startsWith('?') ? what : `#${this.#classes.size}`, origins: [], bounds, periods: new Map(), ownText };
+      // Every boundary of the class is one of the resolver's, so a period of the resolver's lies in one of the class's:
+      // the one its first date (the boundary that opens it) is in.
+      const ofGlobal = new Int16Array(this.#boundaries.length + 1);
+      for (let g = 1; g <= this.#boundaries.length; g++) ofGlobal[g] = periodOf(bounds, this.#boundaries[g - 1]!);
+      c = { key: what.startsWith('?') ? what : `#${this.#classes.size}`, origins: [], bounds, ofGlobal, ownText };
       this.#classes.set(what, c);
     }
     c.origins.push(origin);
@@ -926,7 +940,7 @@ export class Resolver {
 
   resolve(good: GoodInput): Resolution {
     const oc = this.originClass(good.origin);
-    const p = this.#periodIn(oc, good.date);
+    const p = oc.ofGlobal[this.#globalPeriod(good.date)]!;
     // The class, or the origin itself in a period whose plans name it.
     const k2 = oc.ownText[p] ? good.origin : oc.key;
     if (good.mfn === null && good.hasMetalValue !== true && (good.spi ?? null) === null && good.transshipped !== true) {
@@ -984,6 +998,29 @@ export class Resolver {
     }
     return r;
   }
+}
+
+/** Day keys: 100 years of 13 x 32 (dayKey). */
+const DAY_KEYS = 100 * 13 * 32;
+
+/**
+ * A number for a YYYY-MM-DD date of the years 2000 to 2099 that orders as the dates do (not a count of days: months
+ * of 32), or -1 for any other string.
+ */
+function dayKey(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(0) !== 50 || date.charCodeAt(1) !== 48 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  const y2 = date.charCodeAt(2) - 48;
+  const y3 = date.charCodeAt(3) - 48;
+  const m0 = date.charCodeAt(5) - 48;
+  const m1 = date.charCodeAt(6) - 48;
+  const d0 = date.charCodeAt(8) - 48;
+  const d1 = date.charCodeAt(9) - 48;
+  // Each digit 0-9 (an unsigned compare catches what is below '0').
+  if ((y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 1 || (m1 >>> 0) > 9 || (d0 >>> 0) > 3 || (d1 >>> 0) > 9) return -1;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month > 12 || day > 31) return -1;
+  return ((y2 * 10 + y3) * 13 + month) * 32 + day;
 }
 
 /** How many of the ascending boundaries are on or before the date. */
