@@ -269,7 +269,8 @@ async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: 
   const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, options.color === false));
   const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${displayText(s, { keepLines: true })}\n`);
   const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable });
-  const resolver = new Resolver(engine);
+  // Plans are shared by their content unless --explain reads their decisions (Resolver, options.decisions).
+  const resolver = new Resolver(engine, undefined, { decisions: plan.explain });
   const warnings = new DateWarnings(engine, warn);
   const out = new Out(outFile?.stream ?? io.stdout);
   const paint = await makePaint(plan.color);

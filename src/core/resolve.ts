@@ -475,6 +475,31 @@ class LazyPlan implements Plan {
   }
 }
 
+/** A plan shared by periods whose decisions differ (Resolver, options.decisions false): they are not kept. */
+class SharedPlan implements Plan {
+  constructor(
+    readonly category: string,
+    readonly mfn: RateMicro,
+    readonly mfnSpecific: Plan['mfnSpecific'],
+    readonly mfnSource: string,
+    readonly applied: AppliedMeasure[],
+    readonly notes: string[],
+  ) {}
+
+  get decisions(): Decision[] {
+    throw new Error('invariant: the decisions of a plan are read from a Resolver made without them (options.decisions false)');
+  }
+}
+
+/** Everything of a plan but its decisions, as a string: two plans of one good with the same key are interchangeable. */
+function contentKey(engine: Engine, p: Plan): string {
+  const index = engineFacts.get(engine)!.index;
+  let k = `${p.category}|${p.mfn}|${p.mfnSpecific === null ? '' : `${p.mfnSpecific.microCents}/${p.mfnSpecific.unit}/${p.mfnSpecific.text}`}|${p.mfnSource}`;
+  for (const a of p.applied) k += `|${index.get(a.measure)}:${a.rate}:${a.inclusiveOf ?? ''}:${a.base}:${a.nonUsShare ? 1 : 0}`;
+  for (const n of p.notes) k += `\u0001${n}`;
+  return k;
+}
+
 /**
  * Why an origin the schedule does not cover is refused: a group's code (EU) is not an origin, an unknown code is not
  * an ISO 3166-1 one, a valid one is not covered (the covered origins named, a group whose members are all covered
@@ -830,10 +855,24 @@ export class Resolver {
   /** Resolutions computed (cache misses), for tests of the memo. */
   resolved = 0;
 
+  /**
+   * Plans by good and content, when their decisions are not kept (options.decisions false): the periods and origin
+   * classes of a good that come to the same plan (the same measures at the same rates, the same notes) share one.
+   */
+  readonly #shared: Map<string, Resolution> | null;
+
+  /**
+   * `options.decisions` false: the caller never reads a plan's decisions (no --explain), so plans of one good that
+   * differ only in them (every period's reasons differ: "not yet in force"...) are one object, and reading them is a
+   * bug (it throws). A 1M-row file of 43 origins made 11,000 plans, 1,700 once shared: each row's plan, its memo of
+   * output text and their objects are read from a working set that fits the caches, and the memory is less.
+   */
   constructor(
     readonly engine: Engine,
     private readonly maxEntries = 20_000,
+    options: { decisions?: boolean } = {},
   ) {
+    this.#shared = options.decisions === false ? new Map() : null;
     this.#boundaries = boundaries(engine, engine.measures, [...engine.originDates.values()]);
     const cuts = new Set<string>();
     const thresholds = new Set<bigint>();
@@ -850,8 +889,23 @@ export class Resolver {
     if (++this.#simpleCount <= this.maxEntries) return true;
     this.#simple.clear();
     this.#classed.clear();
+    this.#shared?.clear();
     this.#simpleCount = 0;
     return false;
+  }
+
+  /** The plan of the good (k1) with the same content, kept before, when plans are shared (see #shared). */
+  #share(k1: string, r: Resolution): Resolution {
+    const shared = this.#shared;
+    if (shared === null || !r.ok) return r;
+    const key = `${k1}\u0000${contentKey(this.engine, r.plan)}`;
+    const had = shared.get(key);
+    if (had !== undefined) return had;
+    if (shared.size >= this.maxEntries) shared.clear();
+    const p = r.plan;
+    const mine: Resolution = { ok: true, plan: new SharedPlan(p.category, p.mfn, p.mfnSpecific, p.mfnSource, p.applied, p.notes) };
+    shared.set(key, mine);
+    return mine;
   }
 
   /**
@@ -954,7 +1008,7 @@ export class Resolver {
         if (byPeriod === undefined) byClass.set(k2, (byPeriod = []));
         let r = byPeriod[p];
         if (r === undefined) {
-          r = resolveGood(this.engine, good);
+          r = this.#share(k1, resolveGood(this.engine, good));
           this.resolved++;
           if (this.#count()) byPeriod[p] = r;
         }
@@ -978,7 +1032,7 @@ export class Resolver {
         const sig = signature(c.live, good.date, loaded, usContent);
         r = c.bySignature.get(sig);
         if (r === undefined) {
-          r = finish(this.engine, good, c.pre, false);
+          r = this.#share(k1, finish(this.engine, good, c.pre, false));
           this.resolved++;
           if (this.#count()) c.bySignature.set(sig, r);
         }
@@ -991,7 +1045,7 @@ export class Resolver {
     const key = `${good.hts ?? ''}|${good.category ?? ''}|${k}|${p}|${good.mfn ?? ''}|${classOf(good.loaded ?? null, this.#loadedCuts)}|${classOf(good.usContent ?? null, this.#usThresholds)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
-      r = resolveGood(this.engine, good);
+      r = this.#share(good.hts ?? `category:${good.category ?? ''}`, resolveGood(this.engine, good));
       this.resolved++;
       if (this.#cache.size >= this.maxEntries) this.#cache.clear();
       this.#cache.set(key, r);

@@ -155,4 +155,29 @@ describe('origin classes: a plan shared by a class is the plan each origin resol
     // The EU's 26 member states after the first, 9 of the dates within their evidence, 20 rows without a program.
     expect(shared).toBe(26 * 9 * 20);
   }, 60_000);
+
+  it('without decisions (no --explain), shares one plan among the periods and classes of a good that come to the same content', () => {
+    const resolver = new Resolver(engine, undefined, { decisions: false });
+    const goodOf = new Map<unknown, string>();
+    let rows = 0;
+    for (const origin of engine.origins) {
+      for (const g of goods(origin)) {
+        const r = resolver.resolve(g);
+        const f = fresh(g);
+        if (!f.ok || !r.ok) {
+          expect(r).toEqual(f);
+          continue;
+        }
+        rows++;
+        // Own fields: everything but the decisions (a getter of the plan's class).
+        expect({ ...r.plan }, `${origin} ${g.hts ?? g.category} ${g.date}`).toEqual({ ...f.plan });
+        // Never shared between two goods: the reporters keep each plan's code and category text.
+        const k1 = g.hts ?? `category:${g.category}`;
+        expect(goodOf.get(r.plan) ?? k1).toBe(k1);
+        goodOf.set(r.plan, k1);
+        expect(() => r.plan.decisions).toThrow(/invariant/);
+      }
+    }
+    expect(goodOf.size).toBeLessThan(rows / 4);
+  }, 60_000);
 });
