@@ -942,6 +942,34 @@ export class Resolver {
     return p;
   }
 
+  /**
+   * Without decisions, the periods of one good in one origin class, by the resolver's period: only the dates of the
+   * measures that can change its plan count, those whose scope takes the good in or splits it (finer lines treated
+   * otherwise, on any list period), with the evidence and list dates. Another measure of the class starting or ending
+   * changes only why it does not apply, a decision. Null when the good is refused before any measure is read (its
+   * price): then the class's periods. A 1M-row file of 43 origins resolved 11,000 plans by the class's periods.
+   */
+  #periodsOfGood(good: GoodInput): Int16Array | null {
+    const engine = this.engine;
+    if (!engine.origins.has(good.origin)) return null;
+    const priced = pricedOf(engine, good);
+    if (!priced.ok) return null;
+    const k1 = good.hts ?? `category:${good.category ?? ''}`;
+    const facts = factsOf(engine, k1);
+    // A date of each list period: before every amendment, then each amendment's date.
+    const at = ['0000-00-00', ...engine.listDates].map((date) => ({ ...good, date }));
+    const relevant = measuresOf(engine, good.origin).filter((m) =>
+      at.some((g, lp) => inScope(engine, facts, lp, m, g, priced.category) || (g.hts !== null && finerOf(engine, facts, m, g.hts, g.date, lp) !== undefined)),
+    );
+    const own = engine.originDates.get(good.origin);
+    const bounds = boundaries(engine, relevant, own === undefined ? [] : [own]);
+    const out = new Int16Array(this.#boundaries.length + 1);
+    for (let g = 1; g <= this.#boundaries.length; g++) out[g] = periodOf(bounds, this.#boundaries[g - 1]!);
+    // The origin's evidence dates are among the bounds: no period mixes dates whose plans name the origin (ownText,
+    // kept per origin) with dates whose do not.
+    return out;
+  }
+
   /** Classes by origin, and by what makes them (the indexes of their measures, their evidence dates). */
   readonly #classOfOrigin = new Map<string, OriginClass>();
   readonly #classes = new Map<string, OriginClass>();
@@ -986,7 +1014,7 @@ export class Resolver {
    * The common row (no mfn_rate, loaded, us_content or metal_value of its own) is looked up without building a
    * key: by HTS code (or category, which an HTS code makes irrelevant), then origin class, then period.
    */
-  readonly #simple = new Map<string, Map<string, (Resolution | undefined)[]>>();
+  readonly #simple = new Map<string, Map<string, { periods: Int16Array | null; plans: (Resolution | undefined)[] }>>();
   /** Rows with loaded or us_content (and no mfn_rate or metal_value), by code or category, origin class and period. */
   readonly #classed = new Map<string, Map<string, (Classes | undefined)[]>>();
   /** Entries of #simple and #classed (a group of classes, a plan of one), bounded by maxEntries. */
@@ -994,7 +1022,8 @@ export class Resolver {
 
   resolve(good: GoodInput): Resolution {
     const oc = this.originClass(good.origin);
-    const p = oc.ofGlobal[this.#globalPeriod(good.date)]!;
+    const g = this.#globalPeriod(good.date);
+    const p = oc.ofGlobal[g]!;
     // The class, or the origin itself in a period whose plans name it.
     const k2 = oc.ownText[p] ? good.origin : oc.key;
     if (good.mfn === null && good.hasMetalValue !== true && (good.spi ?? null) === null && good.transshipped !== true) {
@@ -1004,13 +1033,14 @@ export class Resolver {
       if (loaded === null && usContent === null) {
         let byClass = this.#simple.get(k1);
         if (byClass === undefined) this.#simple.set(k1, (byClass = new Map()));
-        let byPeriod = byClass.get(k2);
-        if (byPeriod === undefined) byClass.set(k2, (byPeriod = []));
-        let r = byPeriod[p];
+        let slot = byClass.get(k2);
+        if (slot === undefined) byClass.set(k2, (slot = { periods: this.#shared === null ? null : this.#periodsOfGood(good), plans: [] }));
+        const q = slot.periods === null ? p : slot.periods[g]!;
+        let r = slot.plans[q];
         if (r === undefined) {
           r = this.#share(k1, resolveGood(this.engine, good));
           this.resolved++;
-          if (this.#count()) byPeriod[p] = r;
+          if (this.#count()) slot.plans[q] = r;
         }
         return r;
       }

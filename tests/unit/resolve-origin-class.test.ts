@@ -6,6 +6,7 @@
  * Switzerland/Liechtenstein rows), other evidence dates, and the one text of a plan that names its origin: the note on
  * an entry date past the origin's own evidence dates, which keeps those periods' plans per origin.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/compile.js';
 import { normalizeHts } from '../../src/core/hts.js';
@@ -179,5 +180,28 @@ describe('origin classes: a plan shared by a class is the plan each origin resol
       }
     }
     expect(goodOf.size).toBeLessThan(rows / 4);
+  }, 60_000);
+
+  it('without decisions, any entry date of any origin: the shared plan is what an uncached resolution gives', () => {
+    // Plans shared by periods where only measures out of the good's scope start or end (their windows change
+    // decisions only): one resolver across all rows, every day from 2025-01-01 to 2026-12-31.
+    const resolver = new Resolver(engine, undefined, { decisions: false });
+    const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    const row = fc.record({
+      hts: fc.constantFrom(...codes.map((c) => normalizeHts(c)), null),
+      category: fc.constantFrom(...categories),
+      origin: fc.constantFrom(...engine.origins),
+      date: fc.integer({ min: 0, max: 729 }).map(day),
+    });
+    fc.assert(
+      fc.property(row, (x) => {
+        const g: GoodInput = { ...x, mfn: x.hts === null && x.category === 'general' ? pctFromString('2.5') : null };
+        const r = resolver.resolve(g);
+        const f = fresh(g);
+        if (!f.ok || !r.ok) expect(r).toEqual(f);
+        else expect({ ...r.plan }).toEqual({ ...f.plan });
+      }),
+      { numRuns: 4000 },
+    );
   }, 60_000);
 });
