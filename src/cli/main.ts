@@ -138,7 +138,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   const program = new Command();
   program
     .name('tariff')
-    .description('Exact US tariff duties on goods from Japan, per measure, per line, per scenario.')
+    .description('Exact US tariff duties by origin (Japan, China, the EU, Canada, Mexico and other major partners), per measure, per line, per scenario.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({

@@ -329,7 +329,9 @@ function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean
     let base: Base = m.metalContent !== null && hasMetal ? 'metal' : 'value';
     const by = candidates.find((o) => o !== m && (o.displacesIds.has(m.id) || o.displacesLayers.has(m.layer)));
     if (by) {
-      if (by.metalContent?.remainderPaysDisplaced && hasMetal) base = 'remainder';
+      // The rest of the value pays what a metal-content measure displaces, but never a metal duty it replaces (that
+      // one is owed on the metal only, Proc. 10947): the UK's 25% takes the place of the general 50%, on the metal.
+      if (by.metalContent?.remainderPaysDisplaced && hasMetal && m.metalContent === null) base = 'remainder';
       else {
         if (reasons) decisions.push({ measure: m, applied: false, reason: `displaced by ${by.id} (${by.label})` });
         continue;

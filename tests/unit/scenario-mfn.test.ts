@@ -46,8 +46,8 @@ describe('problems of the changed schedule are reported where the scenario file 
 
   it('an overlap made by moving the end of the pause points at changes[0].set.to', () => {
     const got = compiled([{ op: 'modify', measure: 'ieepa-pause-10', set: { to: '2025-09-01' } }]);
-    // it now overlaps the extended pause and the inclusive 15%, both of layer reciprocal
-    expect(got).toHaveLength(2);
+    // it now overlaps the extended pause, the inclusive 15% and the 40% for goods found transshipped, all of layer reciprocal
+    expect(got).toHaveLength(3);
     for (const g of got) expect(g).toMatch(/^changes\[0\]\.set\.to: .*ieepa-pause-10 \(both layer reciprocal\)/);
   });
 
