@@ -2,9 +2,12 @@
 // 1. writes data/schema/*.schema.json from the zod schemas (a test checks the committed files are current);
 // 2. validates every bundled schedule, MFN table and scenario with zod and the semantic checks, failing the
 //    build on any problem, and records each file's SHA-256 in dist/validated-data.json. At run time a bundled
-//    file whose bytes still match is not validated again (no zod at start-up); any other file is.
+//    file whose bytes still match is not validated again (no zod at start-up); any other file is. With each
+//    schedule part's stamp it records the origins the part is about (SchedulePartOrigins:<file>), so that one
+//    import given by flags reads only the parts about its origin (src/io/load.ts, partsAbout); and with every
+//    stamp the file's size and modification time (Stat:<file>): a file that still has both is not even hashed.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEngine, listRefs } from '../dist/core/compile.js';
@@ -31,7 +34,13 @@ function load(schema, name, file) {
     for (const i of r.error.issues) problems.push(`${relative(ROOT, file)}: ${formatPath(i.path)}: ${i.message}`);
     return null;
   }
-  stamps[`${name}:${relative(DATA, file).split('\\').join('/')}`] = createHash('sha256').update(text).digest('hex');
+  const key = relative(DATA, file).split('\\').join('/');
+  stamps[`${name}:${key}`] = createHash('sha256').update(text).digest('hex');
+  // With the file's size and modification time: unchanged, it is not even hashed at run time (src/io/load.ts).
+  const st = statSync(file);
+  stamps[`Stat:${key}`] = `${st.size}:${st.mtimeMs}`;
+  // The origins a part is about, for these bytes: a one-import run reads only the parts about its origin (load.ts).
+  if (name === 'SchedulePartSchema') stamps[`SchedulePartOrigins:${key}`] = JSON.stringify(r.data.origins ?? null);
   return r.data;
 }
 

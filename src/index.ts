@@ -1,5 +1,5 @@
 /**
- * The library entry: `import { calc, compare, timeline, explain } from 'tariff-duties'`.
+ * The library entry: `import { calc, compare, timeline, explain, range } from 'tariff-duties'`.
  *
  * Each function runs the same command the CLI runs (in the process, on
  * in-memory streams) and returns its `--format json` document as plain data:
@@ -21,6 +21,7 @@ import { UsageError } from './errors.js';
 import type { CompareReport } from './cli/render-compare.js';
 import type { EntryRecord, LineRecord, RejectedRecord, TotalsRecord } from './cli/records.js';
 import type { TimelineReport } from './cli/timeline.js';
+import type { RangeResult } from './cli/range-report.js';
 
 export { UsageError, InputError, EXIT } from './errors.js';
 export { DataFileError, UnknownScenarioError, loadEngine, loadSchedule, loadScenarioFile, loadMfnTable, bundledScenarioIds, DATA_DIR, DEFAULT_SCHEDULE } from './io/load.js';
@@ -32,6 +33,9 @@ export type { DataIssue } from './core/issues.js';
 export type { CompareReport, EntryRecord, LineRecord, RejectedRecord, TotalsRecord, TimelineReport };
 export type { DutyRecord, ExplainRecord } from './cli/records.js';
 export type { Step as TimelineStep } from './core/timeline.js';
+export type { RangeResult };
+export type { FactsRecord, RangeEndRecord, RangeLineRecord, RangeTotalsRecord } from './cli/range-report.js';
+export type { FactName } from './core/range.js';
 
 export type { ImportRow, Rows };
 
@@ -134,6 +138,26 @@ export async function calc(rows: Rows, options: CalcOptions = {}): Promise<CalcR
   flag(argv, '--pass-through', options.passThrough);
   lawFlags(argv, options);
   return json<CalcResult>(argv, rows, options);
+}
+
+/** What `range` takes: calc's options that say how a line is computed (not its output options). */
+export type RangeOptions = Omit<CalcOptions, 'explain' | 'refunds' | 'fees' | 'passThrough'>;
+
+/**
+ * Per line and in total, the lowest and highest duty the law allows over the facts a line did not give (loading
+ * date, US content, metal value, special program, a measure's assumption), and the facts that give each end
+ * (`tariff calc --range --format json`; README "Ranges").
+ */
+export async function range(rows: Rows, options: RangeOptions = {}): Promise<RangeResult> {
+  const argv = ['calc', '-', '--range', '--format', 'json'];
+  flag(argv, '--date', options.date);
+  flag(argv, '--origin', options.origin);
+  flag(argv, '--mfn-rate', options.mfnRate);
+  flag(argv, '--scenario', options.scenario);
+  flag(argv, '--scenario-file', options.scenarioFile);
+  flag(argv, '--mode', options.mode);
+  lawFlags(argv, options);
+  return json<RangeResult>(argv, rows, options);
 }
 
 /** Why each measure did or did not apply to one import: `calc` with `explain`, each line carrying `explain`. */

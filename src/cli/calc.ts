@@ -268,7 +268,9 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
 async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: OutFile | null): Promise<number> {
   const errPaint = await makePaint(colorEnabled(Boolean(io.stderr.isTTY), io.env, options.color === false));
   const warn = (s: string) => io.stderr.write(`${errPaint.yellow('warning')}: ${displayText(s, { keepLines: true })}\n`);
-  const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable });
+  // One import given by flags has one origin: only the schedule's parts about it are read (start-up time).
+  const origins = plan.input.kind === 'flags' ? [plan.defaults.origin] : undefined;
+  const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable, origins });
   // Plans are shared by their content unless --explain reads their decisions (Resolver, options.decisions).
   const resolver = new Resolver(engine, undefined, { decisions: plan.explain });
   const warnings = new DateWarnings(engine, warn);

@@ -11,6 +11,7 @@
 import { ZipWriter } from '../io/zip-write.js';
 import { RowXml, SHEET_END, sheetStart, STYLE, workbookSkeleton } from '../io/xlsx-write.js';
 import type { CompareReport } from './render-compare.js';
+import { groupImpactCells, groupImpactHead, groupsHaveImpact, scenarioImpactCells, scenarioImpactHead, scenariosHaveImpact } from './impact-xlsx.js';
 
 const SHEETS = ['Scenarios', 'Groups', 'Rejected', 'Notes'];
 
@@ -26,23 +27,28 @@ export function writeCompareWorkbook(r: CompareReport, sink: (bytes: Uint8Array)
   const head = (names: string[]) => (row: RowXml) => names.forEach((n) => row.text(n, STYLE.header));
   const diffOf = (name: string) => r.differences.find((d) => d.scenario === name);
 
+  // With impact figures (README "From duty to impact"), their columns follow (impact-xlsx.ts).
+  const impact = scenariosHaveImpact(r);
+  const groupImpact = impact && groupsHaveImpact(r);
   sheet(1, [
-    head(['scenario', 'lines', 'rejected', 'value', 'duty', 'effective_rate', `duty_vs_${r.baseline}`, `percent_vs_${r.baseline}`]),
+    head(['scenario', 'lines', 'rejected', 'value', 'duty', 'effective_rate', `duty_vs_${r.baseline}`, `percent_vs_${r.baseline}`, ...(impact ? scenarioImpactHead() : [])]),
     ...r.scenarios.map((s) => (row: RowXml) => {
       const d = diffOf(s.name);
       row.text(s.name).number(String(s.totals.lines), STYLE.int).number(String(s.totals.rejected), STYLE.int);
       row.number(s.totals.value, STYLE.money).number(s.totals.duty, STYLE.money).percent(s.totals.effectiveRate);
       if (d === undefined) row.skip(2);
       else row.number(d.duty, STYLE.money).percent(d.percent);
+      if (impact) scenarioImpactCells(row, s.totals.impact, d?.impact);
     }),
   ], [22, 10, 10, 18, 18, 14, 18, 14]);
 
   sheet(2, [
-    head([r.by, ...r.scenarios.flatMap((s) => [`${s.name}_value`, `${s.name}_duty`]), ...r.differences.flatMap((d) => [`${d.scenario}_vs_${d.vs}_duty`, `${d.scenario}_vs_${d.vs}_percent`])]),
+    head([r.by, ...r.scenarios.flatMap((s) => [`${s.name}_value`, `${s.name}_duty`]), ...r.differences.flatMap((d) => [`${d.scenario}_vs_${d.vs}_duty`, `${d.scenario}_vs_${d.vs}_percent`]), ...(groupImpact ? groupImpactHead(r) : [])]),
     ...(r.scenarios[0]?.groups ?? []).map((g, k) => (row: RowXml) => {
       row.text(g.key, STYLE.text);
       for (const s of r.scenarios) row.number(s.groups[k]!.value, STYLE.money).number(s.groups[k]!.duty, STYLE.money);
       for (const d of r.differences) row.number(d.groups[k]!.duty, STYLE.money).percent(d.groups[k]!.percent);
+      if (groupImpact) groupImpactCells(row, r, k);
     }),
   ], [24]);
 

@@ -203,6 +203,37 @@ function defineTools(scenarios: [string, ...string[]], categories: string[]) {
     },
   });
 
+  const range = tool({
+    title: 'Range of duty over the facts not given',
+    description:
+      'Per line and in total, the lowest and highest duty the law allows over the facts a line did not give (loading date, US content, metal value, special program, ' +
+      'a measure\'s assumption such as a parts certification), and the facts that give each end: the JSON of `tariff calc --range --format json`. ' +
+      'Give those facts (as the line\'s fields) to the calc tool to get the duty of that end.',
+    shape: {
+      ...one,
+      category,
+      lines,
+      date: date.optional().describe('entry date YYYY-MM-DD for lines without one (default: today)'),
+      origin: z.string().optional().describe('country of origin for lines without one (default JP)'),
+      mfn_rate: z.string().optional().describe('MFN percent for lines without one, overriding the MFN table'),
+      scenario: scenario.optional().describe('bundled scenario (default as-enacted)'),
+    },
+    argv: (a) => {
+      const argv = ['calc'];
+      const rows = importArgs(argv, a);
+      argv.push('--range', '--format', 'json');
+      flag(argv, '--date', a.date);
+      flag(argv, '--origin', a.origin);
+      flag(argv, '--mfn-rate', a.mfn_rate);
+      flag(argv, '--scenario', a.scenario);
+      return { argv, rows };
+    },
+    summary: (d) => {
+      const t = d.totals as Json;
+      return `${t.lines} line(s) computed, ${t.rejected} rejected; duty ${money(t.duty)} under the documented defaults, lowest ${money(t.low)}, highest ${money(t.high)} over the facts not given (${t.rangedLines} line(s) with a range). Scenario ${d.scenario}, schedule ${d.schedule} known through ${d.knownThrough}.`;
+    },
+  });
+
   const explain = tool({
     title: 'Explain the duties of one import',
     description: 'Why each measure did or did not apply to one import, with its legal citation: the JSON of `tariff explain --format json`.',
@@ -330,7 +361,7 @@ function defineTools(scenarios: [string, ...string[]], categories: string[]) {
     summary: (d) => `${String(d.found)} line(s) found; ${(d.lines as { hts: string; general: string }[]).map((l) => `${l.hts} (${l.general})`).join(', ')}`,
   });
 
-  return { calc, compare, explain, timeline, hts_show: htsShow, hts_search: htsSearch, schedule_show: scheduleShow, schedule_list: scheduleList };
+  return { calc, range, compare, explain, timeline, hts_show: htsShow, hts_search: htsSearch, schedule_show: scheduleShow, schedule_list: scheduleList };
 }
 
 /** Runs one tool: the command, then its JSON and summary, or a tool error with the command's message. Never throws. */

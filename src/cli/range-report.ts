@@ -64,6 +64,17 @@ export interface RangeTotalsRecord {
   rangedLines: number;
 }
 
+/** `tariff calc --range --format json`: the document the library's `range()` returns. */
+export interface RangeResult {
+  schedule: string;
+  scenario: string;
+  knownThrough: string;
+  lines: RangeLineRecord[];
+  rejected: RejectedRecord[];
+  totals: RangeTotalsRecord;
+  warnings: string[];
+}
+
 function factsRecord(facts: LineRange['low']['facts'], varied: FactName[]): FactsRecord {
   const out: FactsRecord = {};
   for (const f of varied) {

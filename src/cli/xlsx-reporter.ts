@@ -17,6 +17,7 @@ import { ZipWriter } from '../io/zip-write.js';
 import { RowXml, SharedStrings, SHEET_END, sheetStart, STYLE, workbookSkeleton } from '../io/xlsx-write.js';
 import type { EntryRecord, LineFees, LineRecord, RejectedRecord, TotalsRecord } from './records.js';
 import type { LineImpactRecord } from './impact-records.js';
+import { impactTotalsRows } from './impact-xlsx.js';
 import type { HeaderMap } from '../schema/row.js';
 import type { Fragment, Reporter, ReporterContext } from './reporters.js';
 
@@ -180,6 +181,11 @@ export class XlsxReporter implements Reporter {
     n++;
     add((r) => r.text('layer', STYLE.header).text('duty', STYLE.header));
     for (const l of t.layers) add((r) => r.text(l.layer).number(l.amount, STYLE.money));
+    // Impact totals (impact columns or --pass-through): the json's totals.impact, one figure a row.
+    if (t.impact !== undefined) {
+      n++;
+      impactTotalsRows(t.impact, add);
+    }
     const n0 = this.#linesSheets;
     zip.add(`xl/worksheets/sheet${n0 + 1}.xml`, `${sheetStart(false, [22, 22, 16])}${rows.join('')}${SHEET_END}`);
 

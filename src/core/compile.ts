@@ -141,6 +141,11 @@ export interface Engine {
   mfnRevision: string | null;
   /** Customs fees (MPF, HMF), when the schedule names a fees file. */
   fees: FeeRules | null;
+  /**
+   * When only the parts about these origins were merged (one import given by flags): the engine prices rows of
+   * these origins only. Null: the whole schedule.
+   */
+  partOrigins: ReadonlySet<string> | null;
 }
 
 /** Every product list a schedule's measures name, with where: the ids to load before compiling. */
@@ -171,6 +176,7 @@ export function compileEngine(
     mfnLines = null,
     origins: originCodes = null,
     originDates = new Map(),
+    partOrigins = null,
   }: {
     checked?: boolean;
     mfnLines?: HtsLines | null;
@@ -178,11 +184,20 @@ export function compileEngine(
     origins?: Origins | null;
     /** Per-origin evidence dates of the schedule's parts (mergeParts). */
     originDates?: ReadonlyMap<string, { coversFrom: string; knownThrough: string }>;
+    /** The schedule holds only the parts about these origins (loadSchedule's `origins`). */
+    partOrigins?: ReadonlySet<string> | null;
   } = {},
 ): Checked<Engine> {
   const issues: DataIssue[] = [];
   const usedLists = new Map<string, CompiledList>();
+  // A list's codes as digits, made when a measure's index first needs them (start-up: a run indexes only the lists
+  // of the measures in force on its rows' dates), or now for the checks.
   const listDigits = new Map<string, string[]>();
+  const digitsOf = (id: string): string[] => {
+    let digits = listDigits.get(id);
+    if (digits === undefined) listDigits.set(id, (digits = lists.get(id)!.entries.map((e) => prefixDigits(e.hts))));
+    return digits;
+  };
   const listedFrom = new Map<string, string>();
   for (const { id, path } of listRefs(schedule)) {
     const list = lists.get(id);
@@ -190,19 +205,15 @@ export function compileEngine(
       issues.push({ path, message: `unknown product list "${id}"; bundled lists are data/lists/<id>.json` });
       continue;
     }
-    if (listDigits.has(id)) continue;
-    const digits = list.entries.map((e) => prefixDigits(e.hts));
+    if (usedLists.has(id)) continue;
     if (!checked) {
       const seen = new Set<string>();
-      digits.forEach((d, j) => {
+      digitsOf(id).forEach((d, j) => {
         if (seen.has(d)) issues.push({ path: [...path, `(list ${id})`, 'entries', j, 'hts'], message: `HTS ${list.entries[j]!.hts} is listed twice in list "${id}"` });
         seen.add(d);
       });
     }
-    listDigits.set(id, digits);
-    list.entries.forEach((e, j) => {
-      if (e.from !== undefined) listedFrom.set(`${id}|${digits[j]!}`, e.from);
-    });
+    for (const e of list.entries) if (e.from !== undefined) listedFrom.set(`${id}|${prefixDigits(e.hts)}`, e.from);
     usedLists.set(id, {
       id,
       title: list.title,
@@ -269,9 +280,16 @@ export function compileEngine(
         // A code on two lists keeps the first, unless only the first dates it (`from`): then the undated one holds.
         if (had?.prefix !== d || (from !== '' && listedFrom.has(`${had.value}|${d}`) && !listedFrom.has(`${from}|${d}`))) idx.set(d, from);
       };
-      hts?.forEach((p) => add(prefixDigits(p), ''));
-      ids?.forEach((id) => listDigits.get(id)?.forEach((d) => add(d, id)));
-      const built = { idx, sorted: [...idx.keys()].sort() };
+      const known = ids?.filter((id) => usedLists.has(id)) ?? [];
+      if (hts === undefined && known.length === 1) {
+        // One list and nothing else: no code to weigh against another's (the checks refuse a code listed twice).
+        for (const d of digitsOf(known[0]!)) idx.set(d, known[0]!);
+      } else {
+        hts?.forEach((p) => add(prefixDigits(p), ''));
+        known.forEach((id) => digitsOf(id).forEach((d) => add(d, id)));
+      }
+      const keys = [...idx.keys()];
+      const built = { idx, sorted: isSorted(keys) ? keys : keys.sort() };
       indexes.set(key, built);
       return built;
     };
@@ -397,6 +415,7 @@ export function compileEngine(
       mfnLines,
       mfnRevision: mfnTable?.revision ?? null,
       fees: fees === null ? null : compileFees(fees),
+      partOrigins,
     },
   };
 }
@@ -425,6 +444,11 @@ function compileRate(r: Rate): CompiledRate {
     default:
       return { kind: r.kind, pct: pctFromString(r.pct) };
   }
+}
+
+function isSorted(a: readonly string[]): boolean {
+  for (let i = 1; i < a.length; i++) if (a[i - 1]! > a[i]!) return false;
+  return true;
 }
 
 /** "4.4" -> 4_400_000n (millionths). */

@@ -189,7 +189,7 @@ export function lineRange(resolver: Resolver, row: RangeRow): LineRange {
   const varied = considered.filter((f) => {
     const byOthers = new Map<string, Cents>();
     for (const { facts, duty } of duties) {
-      const key = JSON.stringify({ ...facts, [FIELD[f]]: null }, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+      const key = factsKey(facts, FIELD[f]);
       const seen = byOthers.get(key);
       if (seen === undefined) byOthers.set(key, duty);
       else if (seen !== duty) return true;
@@ -199,9 +199,27 @@ export function lineRange(resolver: Resolver, row: RangeRow): LineRange {
   return { low, high, considered, varied, variants: combos.length, skipped };
 }
 
+/** The facts as a key, one field left out (each field written unambiguously: null as "-", text after a tag). */
+function factsKey(f: RangeFacts, without: keyof RangeFacts): string {
+  const part = (k: keyof RangeFacts, v: string | bigint | null): string => (k === without || v === null ? '-' : `=${v}`);
+  return `${part('loaded', f.loaded)}|${part('usContent', f.usContent)}|${part('metalValue', f.metalValue)}|${part('spi', f.spi)}|${without === 'outside' ? '-' : f.outside.join(' ')}`;
+}
+
 /** The line's duty with these facts, or why the engine refuses it. */
 export function dutyWith(resolver: Resolver, row: RangeRow, facts: RangeFacts): Cents | string {
-  const good: GoodInput = { ...row, loaded: facts.loaded, usContent: facts.usContent, hasMetalValue: facts.metalValue !== null, spi: facts.spi };
+  // The fields the Resolver reads, named (not a copy of the whole row: this runs for every combination of every line).
+  const good: GoodInput = {
+    hts: row.hts,
+    category: row.category,
+    origin: row.origin,
+    date: row.date,
+    mfn: row.mfn,
+    loaded: facts.loaded,
+    usContent: facts.usContent,
+    hasMetalValue: facts.metalValue !== null,
+    spi: facts.spi,
+    transshipped: row.transshipped ?? false,
+  };
   const r = (facts.outside.length === 0 ? resolver : without(resolver, facts.outside)).resolve(good);
   if (!r.ok) return r.refusal.reason;
   const qp = quantityProblem(r.plan, row);

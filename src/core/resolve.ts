@@ -115,6 +115,7 @@ interface Prepared {
 
 function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | { ok: false; refusal: Refusal } {
   if (!engine.origins.has(good.origin)) return { ok: false, refusal: { field: 'origin', reason: uncoveredOrigin(engine, good.origin) } };
+  if (engine.partOrigins !== null && !engine.partOrigins.has(good.origin)) throw new Error(`invariant: an engine of the parts about ${[...engine.partOrigins].join(', ')} asked about origin ${good.origin}`);
 
   // A code too short to tell which measures apply is refused, never guessed. Only the measures in force for the
   // origin on the date count: a 10-digit list does not make an 8-digit code ambiguous on dates it does not apply.

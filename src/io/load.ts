@@ -2,15 +2,13 @@
  * Reading schedule, MFN table and scenario files: JSON parse, zod validation,
  * semantic checks. Every problem names the file and the JSON path.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEngine, listRefs, type Engine } from '../core/compile.js';
 import { HtsLines } from '../core/hts-lines.js';
 import { formatPath, type DataIssue } from '../core/issues.js';
 import { locateIssue, mergeParts, type Merged, type PartIssue } from '../core/parts.js';
-import { applyScenario } from '../core/scenario.js';
 import type { Fees, MfnTable, Origins, ProductList, Scenario, Schedule, SchedulePart } from '../schema/schedule.js';
 
 /** The bundled data directory (data/ at the package root). */
@@ -38,10 +36,14 @@ export class DataFileError extends Error {
  * Bundled data files validated at build time (scripts/build-data.js writes
  * their SHA-256 to dist/validated-data.json). A file whose bytes still match
  * is not validated again, so a run does not load zod; any other file, or an
- * edited bundled one, is validated in full.
+ * edited bundled one, is validated in full. The build also records each file's
+ * size and modification time: a file that still has both is the one it
+ * checked (as git and make tell a file unchanged: an edit changes its time),
+ * and is not even hashed, so a run does not load node:crypto either; a file
+ * with other times (a packed and installed copy) is hashed.
  */
 let stamps: Record<string, string> | undefined;
-function validatedAtBuild(kind: SchemaName, file: string, text: string): boolean {
+function buildStamps(): Record<string, string> {
   if (stamps === undefined) {
     try {
       stamps = JSON.parse(readFileSync(new URL('../validated-data.json', import.meta.url), 'utf8')) as Record<string, string>;
@@ -49,10 +51,45 @@ function validatedAtBuild(kind: SchemaName, file: string, text: string): boolean
       stamps = {};
     }
   }
+  return stamps;
+}
+async function validatedAtBuild(kind: SchemaName, file: string, text: string | Buffer | (() => Buffer)): Promise<boolean> {
   // Keyed by the schema too: a bundled scenario given as a schedule is validated (and refused) as a schedule.
-  const key = `${kind}:${relative(DATA_DIR, resolve(file)).split('\\').join('/')}`;
-  const stamp = stamps[key];
-  return stamp !== undefined && stamp === createHash('sha256').update(text).digest('hex');
+  const rel = relative(DATA_DIR, resolve(file)).split('\\').join('/');
+  const stamp = buildStamps()[`${kind}:${rel}`];
+  if (stamp === undefined) return false;
+  if (unchangedSinceBuild(rel, file)) return true;
+  const { createHash } = await import('node:crypto');
+  return stamp === createHash('sha256').update(typeof text === 'function' ? text() : text).digest('hex');
+}
+
+/** The file has the size and modification time the build saw when it stamped it. */
+function unchangedSinceBuild(rel: string, file: string): boolean {
+  const recorded = buildStamps()[`Stat:${rel}`];
+  if (recorded === undefined) return false;
+  try {
+    const st = statSync(file);
+    return st.isFile() && recorded === `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The `origins` of a bundled part as the build read them (scripts/build-data.js records them next to the part's
+ * stamp): an array, null (the part names none), or undefined when the file is not the one the build checked
+ * (validatedAtBuild: its size and time, else its bytes).
+ */
+async function originsAtBuild(file: string): Promise<readonly string[] | null | undefined> {
+  const recorded = buildStamps()[`SchedulePartOrigins:${relative(DATA_DIR, resolve(file)).split('\\').join('/')}`];
+  if (recorded === undefined) return undefined;
+  let same: boolean;
+  try {
+    same = await validatedAtBuild('SchedulePartSchema', file, () => readFileSync(file));
+  } catch {
+    return undefined;
+  }
+  return same ? (JSON.parse(recorded) as string[] | null) : undefined;
 }
 
 type SchemaName = 'ScheduleSchema' | 'SchedulePartSchema' | 'ScenarioSchema' | 'MfnTableSchema' | 'FeesSchema' | 'ProductListSchema' | 'OriginsSchema';
@@ -152,7 +189,7 @@ async function readJson(file: string): Promise<{ data: unknown; text: string }> 
 const stampedFiles = new Set<string>();
 
 async function check<T>(schemaName: SchemaName, { data, text }: { data: unknown; text: string }, file: string): Promise<T> {
-  if (validatedAtBuild(schemaName, file, text)) {
+  if (await validatedAtBuild(schemaName, file, text)) {
     stampedFiles.add(resolve(file));
     return data as T;
   }
@@ -224,14 +261,22 @@ export function loadOrigins(): Promise<Origins> {
   return originsCache;
 }
 
-/** Loaded schedules by path: compare and timeline build one engine per scenario from the same files. */
+/** Loaded schedules by path (and origins, when only some were asked for): compare and timeline build one engine per scenario from the same files. */
 const scheduleCache = new Map<string, Promise<LoadedSchedule>>();
 
-export function loadSchedule(file: string): Promise<LoadedSchedule> {
-  const key = resolve(file);
+/**
+ * A schedule with its parts, merged. `origins`: the only origins the caller will price (one import given by flags);
+ * then, when the schedule and every part are the bundled bytes the build checked, only the parts about those origins
+ * (and the parts about no origin in particular) are read and merged: the measures of the merge are those of the
+ * whole schedule that can cover these origins, in the same order (mergeParts keeps each part's order), and the
+ * engine compiled from it prices rows of these origins exactly as the whole one does. Otherwise every part is read.
+ */
+export function loadSchedule(file: string, origins?: readonly string[]): Promise<LoadedSchedule> {
+  const only = origins === undefined ? null : [...new Set(origins)].sort();
+  const key = only === null ? resolve(file) : `${resolve(file)}|${only.join(',')}`;
   let p = scheduleCache.get(key);
   if (p === undefined) {
-    p = readSchedule(file);
+    p = readSchedule(file, only);
     scheduleCache.set(key, p);
     p.catch(() => scheduleCache.delete(key));
   }
@@ -248,10 +293,12 @@ function throwIn(file: string, issues: PartIssue[]): void {
   throw new DataFileError(part === null ? file : partFile(part), issues.filter((i) => i.part === part).map(({ path, message }) => ({ path, message })));
 }
 
-async function readSchedule(file: string): Promise<LoadedSchedule> {
+async function readSchedule(file: string, only: readonly string[] | null): Promise<LoadedSchedule> {
   const own = await check<Schedule>('ScheduleSchema', await readJson(file), file);
+  const wanted = only === null ? null : await partsAbout(file, own, only);
   const parts: SchedulePart[] = [];
   for (const [i, id] of (own.parts ?? []).entries()) {
+    if (wanted !== null && !wanted.has(id)) continue;
     const part = await loadBundled<SchedulePart>('SchedulePartSchema', PARTS_DIR, id, file, ['parts', i]);
     if (part.id !== id) throw new DataFileError(partFile(id), [{ path: ['id'], message: `the part's id "${part.id}" is not its file name "${id}"` }]);
     parts.push(part);
@@ -266,7 +313,30 @@ async function readSchedule(file: string): Promise<LoadedSchedule> {
     mfnLines = readOfficialLines(mfnTable, resolve(MFN_DIR, `${schedule.mfnTable}.json`));
   }
   const fees = schedule.fees === undefined ? null : await loadBundled<Fees>('FeesSchema', FEES_DIR, schedule.fees, file, 'fees');
-  return { schedule, merged, mfnTable, fees, mfnLines, mfnFile: mfnTable === null ? null : resolve(MFN_DIR, `${schedule.mfnTable}.json`) };
+  const partOrigins = wanted === null ? null : new Set(only);
+  return { schedule, merged, mfnTable, fees, mfnLines, mfnFile: mfnTable === null ? null : resolve(MFN_DIR, `${schedule.mfnTable}.json`), partOrigins };
+}
+
+/**
+ * The parts of a bundled schedule that can cover any of `origins`: those whose `origins` name one of them, and those
+ * that name none (their measures may cover any origin). Null (read every part) unless the schedule and every part are
+ * the bytes the build checked, whose origins it recorded (so a part edited since is read, and validated, as before),
+ * and every origin asked for is one of the schedule's (else the refusal names them all, from the whole schedule).
+ * The parts not wanted are not parsed (see originsAtBuild for how their recorded origins are known to be theirs).
+ */
+async function partsAbout(file: string, own: Schedule, origins: readonly string[]): Promise<Set<string> | null> {
+  if (!stampedFiles.has(resolve(file)) || own.parts === undefined || !origins.every((o) => own.origins.includes(o))) return null;
+  const wanted = new Set<string>();
+  const skipped: string[] = [];
+  for (const id of own.parts) {
+    const f = partFile(id);
+    const about = await originsAtBuild(f);
+    if (about === undefined) return null; // reading every part names the problem (a file missing, edited, ...)
+    if (about === null || about.some((o) => origins.includes(o))) wanted.add(id);
+    else skipped.push(resolve(f));
+  }
+  for (const f of skipped) stampedFiles.add(f);
+  return wanted;
 }
 
 interface LoadedSchedule {
@@ -279,6 +349,8 @@ interface LoadedSchedule {
   /** The official lines of the MFN table, when it has them. */
   mfnLines: HtsLines | null;
   mfnFile: string | null;
+  /** Only the parts about these origins were merged (loadSchedule's `origins`); null: every part. */
+  partOrigins: ReadonlySet<string> | null;
 }
 
 /**
@@ -328,6 +400,11 @@ export interface EngineRequest {
   scenarioFile?: string | undefined;
   /** An MFN table file (from `tariff hts import`) used instead of the schedule's. */
   htsTable?: string | undefined;
+  /**
+   * The only origins the engine will price (one import given by flags): without a scenario, only the bundled parts
+   * about them are read (loadSchedule), and the engine refuses to resolve a row of another origin (a bug if asked).
+   */
+  origins?: readonly string[] | undefined;
 }
 
 export class UnknownScenarioError extends Error {
@@ -342,7 +419,9 @@ export class UnknownScenarioError extends Error {
 
 export async function loadEngine(req: EngineRequest): Promise<Engine> {
   const scheduleFile = req.scheduleFile ?? DEFAULT_SCHEDULE;
-  const loaded = await loadSchedule(scheduleFile);
+  // A scenario changes measures by id, in any part: it is applied to the whole schedule.
+  const byOrigin = req.scenarioFile === undefined && (req.scenario === undefined || req.scenario === 'as-enacted') ? req.origins : undefined;
+  const loaded = await loadSchedule(scheduleFile, byOrigin);
   const { schedule, fees } = loaded;
   const mfnTable = req.htsTable === undefined ? loaded.mfnTable : await loadMfnTable(req.htsTable);
   const mfnLines = req.htsTable === undefined ? loaded.mfnLines : readOfficialLines(mfnTable!, resolve(req.htsTable));
@@ -360,6 +439,7 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
   }
   let effective = schedule;
   if (scenario !== null) {
+    const { applyScenario } = await import('../core/scenario.js'); // only with a scenario: not at every start-up
     const applied = applyScenario(schedule, scenario);
     if (!applied.ok) throw new DataFileError(scenarioFile!, applied.issues);
     effective = applied.value;
@@ -369,21 +449,24 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
   // consistency checks again (a file of the user's, or an edited bundled one, gets them all).
   const checked = [
     scheduleFile,
-    ...(schedule.parts ?? []).map(partFile),
+    ...(schedule.parts ?? []).map(partFile), // the parts not read were known unchanged (partsAbout)
     ...(scenarioFile === null ? [] : [scenarioFile]),
     ...[...lists.keys()].map((id) => resolve(LISTS_DIR, `${id}.json`)),
   ].every((f) =>
     stampedFiles.has(resolve(f)),
   );
   const origins = await loadOrigins();
-  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees, lists, { checked, mfnLines, origins, originDates: loaded.merged.originDates });
+  const compiled = compileEngine(effective, mfnTable, scenario?.id ?? 'as-enacted', fees, lists, { checked, mfnLines, origins, originDates: loaded.merged.originDates, partOrigins: loaded.partOrigins });
+  // Built from the parts about some origins only, a problem may be a reference into a part not read: the whole
+  // schedule says (it compiles, or names the problem where it is).
+  if (!compiled.ok && loaded.partOrigins !== null) return loadEngine({ ...req, origins: undefined });
   if (!compiled.ok) {
     // Problems of the MFN table's entries are the table's (an --hts-table file is named, not the schedule);
     // problems in the merged schedule come from the scenario when there is one: located at its changes.
     const inTable = compiled.issues.filter((i) => i.path[0] === 'entries');
     if (inTable.length > 0 && mfnFile !== null) throw new DataFileError(mfnFile, inTable);
     if (scenario !== null) {
-      const { traceToScenario } = await import('../core/scenario.js'); // the error path only: already loaded
+      const { traceToScenario } = await import('../core/scenario.js'); // already loaded to apply the scenario
       throw new DataFileError(scenarioFile!, traceToScenario(scenario, effective, compiled.issues));
     }
     throwIn(scheduleFile, compiled.issues.map((i) => locateIssue(loaded.merged, i)));

@@ -40,7 +40,7 @@ const text = (r: CallToolResult, i: number) => (r.content[i] as { type: 'text'; 
 describe('tariff mcp', () => {
   it('lists the tools, each with a JSON Schema of its arguments', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['calc', 'compare', 'explain', 'hts_search', 'hts_show', 'schedule_list', 'schedule_show', 'timeline']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['calc', 'compare', 'explain', 'hts_search', 'hts_show', 'range', 'schedule_list', 'schedule_show', 'timeline']);
     const calc = tools.find((t) => t.name === 'calc')!;
     expect(calc.inputSchema.type).toBe('object');
     expect(Object.keys(calc.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['value', 'hts', 'category', 'date', 'lines', 'scenario']));
@@ -57,6 +57,23 @@ describe('tariff mcp', () => {
     expect(JSON.parse(text(r, 1))).toEqual(cli);
     expect(text(r, 0)).toContain('duty $12375.00 on customs value $45000.00 (effective rate 27.5%)');
     expect(text(r, 0)).toContain('duty + fees $12587.13');
+  });
+
+  it('range gives the CLI\'s --range document: the steel line of README "Ranges" from $9,600.00 to $48,000.00', async () => {
+    // 7207.11.00, $96,000.00, 2025-06-04, no US content: Section 232 steel at 50% (Proc. 10947) on the whole value
+    // under the defaults ($48,000.00); with metal value 0, 232 on no steel content and the reciprocal 10% on the rest.
+    const args = ['calc', '--value', '96000', '--hts', '7207.11.00', '--date', '2025-06-04', '--us-content', '0', '--range', '--format', 'json'];
+    const cli = JSON.parse((await tariff(args)).stdout);
+    const r = await call('range', { value: '96000', hts: '7207.11.00', date: '2025-06-04', us_content: '0' });
+    expect(r.isError).toBeFalsy();
+    expect(r.structuredContent).toEqual(cli);
+    expect(text(r, 0)).toContain('duty $48000.00 under the documented defaults, lowest $9600.00, highest $48000.00');
+    // The low end's facts, given to the calc tool, give its duty.
+    const low = await call('calc', { value: '96000', hts: '7207.11.00', date: '2025-06-04', us_content: '0', metal_value: cli.lines[0].low.facts.metal_value });
+    expect((low.structuredContent as { totals: { duty: string } }).totals.duty).toBe('9600.00');
+    // Lines too; a rejected one is data.
+    const lines = await call('range', { lines: [{ hts: '7207.11.00', value: '96000', date: '2025-06-04', us_content: '0' }, { hts: '7207.11.00', value: 'x' }] });
+    expect((lines.structuredContent as { totals: { low: string; rejected: number } }).totals).toMatchObject({ low: '9600.00', rejected: 1 });
   });
 
   it('calc computes a small list of lines as the CLI computes the same CSV', async () => {
