@@ -25,7 +25,7 @@ const bytes: Uint8Array[] = [];
 const collect = { write: (b: Uint8Array) => bytes.push(b) > 0, on: () => collect } as unknown as Writable;
 const out = new Out(collect);
 const feeRules = init.fees ? engine.fees : null;
-const calc = new CalcLines(engine, new Resolver(engine), new DateWarnings(engine, () => {}), feeRules, init.refunds, false, init.defaults);
+const calc = new CalcLines(engine, new Resolver(engine, undefined, { decisions: init.explain }), new DateWarnings(engine, () => {}), feeRules, init.refunds, false, init.defaults);
 calc.reporter = makeReporter(init.format, {
   engine,
   header: init.header,
