@@ -65,6 +65,98 @@ export interface CompiledMeasure {
   displacesLayers: ReadonlySet<string>;
 }
 
+/** What a compiled measure holds apart from its scope indexes (built on first use). */
+type MeasureFields = Omit<CompiledMeasure, 'hts' | 'htsSorted' | 'excludeHts' | 'excludeSorted'>;
+type BuiltIndex = { idx: PrefixIndex<string>; sorted: string[] };
+
+/**
+ * A compiled measure. A class, not an object literal with getters: V8 keeps a literal with accessors (and an object
+ * filled by Object.assign with this many fields) in dictionary mode, a hash lookup on every read, and every row reads
+ * these fields. Each field is assigned by name so that every measure shares one hidden class (fast properties).
+ */
+class Measure implements CompiledMeasure {
+  readonly id: string;
+  readonly label: string;
+  readonly layer: string;
+  readonly authority: string;
+  readonly sources: Citation[];
+  readonly citation: string;
+  readonly chapter99: string[];
+  readonly confidence: Confidence;
+  readonly assumes: MeasureFields['assumes'];
+  readonly usContentThreshold: RateMicro | null;
+  readonly usContentConfidence: Confidence | null;
+  readonly metalContent: MeasureFields['metalContent'];
+  readonly inTransit: MeasureFields['inTransit'];
+  readonly refundBasis: string | null;
+  readonly notes: string | undefined;
+  readonly from: string;
+  readonly to: string | null;
+  readonly rate: CompiledRate;
+  readonly origins: ReadonlySet<string>;
+  readonly transshippedOnly: boolean;
+  readonly allGoods: boolean;
+  readonly htsPrefixes: string[];
+  readonly lists: string[];
+  readonly exclusions: string[];
+  readonly categories: ReadonlySet<string>;
+  readonly excludeCategories: ReadonlySet<string>;
+  readonly excludeSpi: ReadonlySet<string>;
+  readonly displacesIds: ReadonlySet<string>;
+  readonly displacesLayers: ReadonlySet<string>;
+  #included: BuiltIndex | undefined = undefined;
+  #excluded: BuiltIndex | undefined = undefined;
+  readonly #include: () => BuiltIndex;
+  readonly #exclude: () => BuiltIndex;
+
+  constructor(f: MeasureFields, include: () => BuiltIndex, exclude: () => BuiltIndex) {
+    this.id = f.id;
+    this.label = f.label;
+    this.layer = f.layer;
+    this.authority = f.authority;
+    this.sources = f.sources;
+    this.citation = f.citation;
+    this.chapter99 = f.chapter99;
+    this.confidence = f.confidence;
+    this.assumes = f.assumes;
+    this.usContentThreshold = f.usContentThreshold;
+    this.usContentConfidence = f.usContentConfidence;
+    this.metalContent = f.metalContent;
+    this.inTransit = f.inTransit;
+    this.refundBasis = f.refundBasis;
+    this.notes = f.notes;
+    this.from = f.from;
+    this.to = f.to;
+    this.rate = f.rate;
+    this.origins = f.origins;
+    this.transshippedOnly = f.transshippedOnly;
+    this.allGoods = f.allGoods;
+    this.htsPrefixes = f.htsPrefixes;
+    this.lists = f.lists;
+    this.exclusions = f.exclusions;
+    this.categories = f.categories;
+    this.excludeCategories = f.excludeCategories;
+    this.excludeSpi = f.excludeSpi;
+    this.displacesIds = f.displacesIds;
+    this.displacesLayers = f.displacesLayers;
+    this.#include = include;
+    this.#exclude = exclude;
+  }
+
+  get hts(): PrefixIndex<string> {
+    return (this.#included ??= this.#include()).idx;
+  }
+  get htsSorted(): readonly string[] {
+    return (this.#included ??= this.#include()).sorted;
+  }
+  get excludeHts(): PrefixIndex<string> {
+    return (this.#excluded ??= this.#exclude()).idx;
+  }
+  get excludeSorted(): readonly string[] {
+    return (this.#excluded ??= this.#exclude()).sorted;
+  }
+}
+
 export interface CompiledCategory {
   id: string;
   label: string;
@@ -296,63 +388,53 @@ export function compileEngine(
       indexes.set(key, built);
       return built;
     };
-    // Built on first use: a run indexes only the measures in force on its rows' dates (start-up time).
-    let included: { idx: PrefixIndex<string>; sorted: string[] } | undefined;
-    let excluded: { idx: PrefixIndex<string>; sorted: string[] } | undefined;
     const scope = m.scope;
     const rate = compileRate(m.rate);
-    return {
-      id: m.id,
-      label: m.label,
-      layer: m.layer,
-      authority: m.authority,
-      sources: m.sources,
-      citation: m.sources.map(formatCitation).join('; '),
-      chapter99: m.chapter99 ?? [],
-      confidence: m.confidence,
-      assumes: (m.assumes ?? []).map((a) => ({
-        without: a.without ?? null,
-        note: a.note,
-        otherwise: a.otherwise === undefined ? null : { effect: a.otherwise.effect, fact: a.otherwise.fact, exceptHts: (a.otherwise.exceptHts ?? []).map(prefixDigits) },
-      })),
-      usContentThreshold: m.usContent === undefined ? null : pctFromString(m.usContent.thresholdPct),
-      usContentConfidence: m.usContent?.confidence ?? null,
-      metalContent: m.metalContent === undefined ? null : { remainderPaysDisplaced: m.metalContent.remainderPaysDisplaced },
-      inTransit: (m.inTransit ?? []).map((t) => ({ loadedBefore: t.loadedBefore, enteredBefore: t.enteredBefore, rate: t.rate === null ? null : compileRate(t.rate), heading: t.heading ?? null })),
-      refundBasis: m.refund?.basis ?? null,
-      notes: m.notes,
-      from: m.window.from,
-      to: m.window.to ?? null,
-      rate,
-      origins: new Set(m.scope.origins ?? schedule.origins),
-      transshippedOnly: m.scope.transshipped === true,
-      allGoods: m.scope.hts === undefined && m.scope.lists === undefined && m.scope.categories === undefined,
-      htsPrefixes: m.scope.hts ?? [],
-      lists: m.scope.lists ?? [],
-      exclusions: [
-        ...(m.scope.exclude?.hts ?? []),
-        ...(m.scope.exclude?.lists ?? []).map((id) => `list ${id}`),
-        ...(m.scope.exclude?.categories ?? []),
-        ...(m.scope.exclude?.spi ?? []).map((p) => `spi ${p} claimed`),
-      ],
-      get hts() {
-        return (included ??= index(scope.hts, scope.lists)).idx;
+    return new Measure(
+      {
+        id: m.id,
+        label: m.label,
+        layer: m.layer,
+        authority: m.authority,
+        sources: m.sources,
+        citation: m.sources.map(formatCitation).join('; '),
+        chapter99: m.chapter99 ?? [],
+        confidence: m.confidence,
+        assumes: (m.assumes ?? []).map((a) => ({
+          without: a.without ?? null,
+          note: a.note,
+          otherwise: a.otherwise === undefined ? null : { effect: a.otherwise.effect, fact: a.otherwise.fact, exceptHts: (a.otherwise.exceptHts ?? []).map(prefixDigits) },
+        })),
+        usContentThreshold: m.usContent === undefined ? null : pctFromString(m.usContent.thresholdPct),
+        usContentConfidence: m.usContent?.confidence ?? null,
+        metalContent: m.metalContent === undefined ? null : { remainderPaysDisplaced: m.metalContent.remainderPaysDisplaced },
+        inTransit: (m.inTransit ?? []).map((t) => ({ loadedBefore: t.loadedBefore, enteredBefore: t.enteredBefore, rate: t.rate === null ? null : compileRate(t.rate), heading: t.heading ?? null })),
+        refundBasis: m.refund?.basis ?? null,
+        notes: m.notes,
+        from: m.window.from,
+        to: m.window.to ?? null,
+        rate,
+        origins: new Set(m.scope.origins ?? schedule.origins),
+        transshippedOnly: m.scope.transshipped === true,
+        allGoods: m.scope.hts === undefined && m.scope.lists === undefined && m.scope.categories === undefined,
+        htsPrefixes: m.scope.hts ?? [],
+        lists: m.scope.lists ?? [],
+        exclusions: [
+          ...(m.scope.exclude?.hts ?? []),
+          ...(m.scope.exclude?.lists ?? []).map((id) => `list ${id}`),
+          ...(m.scope.exclude?.categories ?? []),
+          ...(m.scope.exclude?.spi ?? []).map((p) => `spi ${p} claimed`),
+        ],
+        categories: new Set(m.scope.categories ?? []),
+        excludeCategories: new Set(m.scope.exclude?.categories ?? []),
+        excludeSpi: new Set(m.scope.exclude?.spi ?? []),
+        displacesIds,
+        displacesLayers,
       },
-      get htsSorted() {
-        return (included ??= index(scope.hts, scope.lists)).sorted;
-      },
-      categories: new Set(m.scope.categories ?? []),
-      get excludeHts() {
-        return (excluded ??= index(scope.exclude?.hts, scope.exclude?.lists)).idx;
-      },
-      get excludeSorted() {
-        return (excluded ??= index(scope.exclude?.hts, scope.exclude?.lists)).sorted;
-      },
-      excludeCategories: new Set(m.scope.exclude?.categories ?? []),
-      excludeSpi: new Set(m.scope.exclude?.spi ?? []),
-      displacesIds,
-      displacesLayers,
-    };
+      // Built on first use: a run indexes only the measures in force on its rows' dates (start-up time).
+      () => index(scope.hts, scope.lists),
+      () => index(scope.exclude?.hts, scope.exclude?.lists),
+    );
   });
 
   const categoryPrefixes = new Map(Object.entries(schedule.categories).map(([id, c]) => [id, c.hts.map(prefixDigits)]));

@@ -125,8 +125,10 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
   if (good.hts !== null) {
     const hts = good.hts;
     const inForce = measuresOf(engine, good.origin).filter((m) => !(good.date < m.from || (m.to !== null && good.date >= m.to)));
+    const facts = factsOf(engine, hts);
+    const lp = listPeriod(engine, good.date);
     for (const m of inForce) {
-      const finer = finerLineTreatedOtherwise(engine, m, hts, good.date);
+      const finer = finerOf(engine, facts, m, hts, good.date, lp);
       const moot = (): boolean =>
         inForce.some(
           (d) =>
@@ -149,6 +151,62 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
     }
   }
 
+  const priced = pricedOf(engine, good);
+  if (!priced.ok) return priced;
+  const { category, mfnNote } = priced;
+  let { mfn, mfnSpecific, mfnSource } = priced;
+
+  // A special program claimed (spi): the column 1 Special rate of the line for that program replaces the General
+  // rate as the line's column 1 duty. The inclusive formulas keep subtracting the General rate (below).
+  const spi = good.spi ?? null;
+  let general: { pct: RateMicro; specific: boolean } | null = null;
+  if (spi !== null) {
+    const claimed = claimSpecial(engine, good, spi, mfn, mfnSpecific, mfnSource);
+    if (!claimed.ok) return { ok: false, refusal: { field: 'spi', reason: claimed.reason } };
+    general = { pct: mfn, specific: mfnSpecific !== null };
+    ({ mfn, mfnSpecific, mfnSource } = claimed);
+  }
+
+  // Measures in force, in scope, for this origin (only the measures of this origin are considered or explained: a
+  // mixed-origin schedule does not list every other origin's measures as "does not cover origin").
+  const candidates: CompiledMeasure[] = [];
+  const outcome: (string | null)[] = [];
+  const facts = factsOf(engine, good.hts ?? `category:${good.category ?? ''}`);
+  const lp = listPeriod(engine, good.date);
+  for (const m of measuresOf(engine, good.origin)) {
+    const why = whyNot(engine, m, good, category, reasons, facts, lp);
+    outcome.push(why);
+    if (why === null) candidates.push(m);
+  }
+  return { ok: true, category, mfn, mfnSpecific, mfnSource, general, spi, mfnNote, outcome, candidates };
+}
+
+/** The category, the MFN rate and where it came from, and the note on an unconfirmed MFN rate of a good. */
+interface Priced {
+  ok: true;
+  category: string;
+  mfn: RateMicro;
+  mfnSpecific: Plan['mfnSpecific'];
+  mfnSource: string;
+  mfnNote: string | null;
+}
+
+/**
+ * What a good (code or category, MFN override) is priced at before any measure: the same whatever its origin, date or
+ * claimed program, so kept per engine and good (factsOf) and shared by every origin and period of it.
+ */
+function pricedOf(engine: Engine, good: GoodInput): Priced | { ok: false; refusal: Refusal } {
+  const facts = factsOf(engine, good.hts ?? `category:${good.category ?? ''}`);
+  if (good.mfn === null) return (facts.priced ??= price(engine, good));
+  let p = facts.pricedWith?.get(good.mfn);
+  if (p === undefined) {
+    p = price(engine, good);
+    if ((facts.pricedWith ??= new Map()).size < 64) facts.pricedWith.set(good.mfn, p);
+  }
+  return p;
+}
+
+function price(engine: Engine, good: GoodInput): Priced | { ok: false; refusal: Refusal } {
   // Category: from the HTS code when there is one (longest prefix), else as given.
   let category: string;
   if (good.hts !== null) {
@@ -241,33 +299,12 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
     mfnSource = `category ${category} default (${c.standsFor})`;
   }
 
-  // A special program claimed (spi): the column 1 Special rate of the line for that program replaces the General
-  // rate as the line's column 1 duty. The inclusive formulas keep subtracting the General rate (below).
-  const spi = good.spi ?? null;
-  let general: { pct: RateMicro; specific: boolean } | null = null;
-  if (spi !== null) {
-    const claimed = claimSpecial(engine, good, spi, mfn, mfnSpecific, mfnSource);
-    if (!claimed.ok) return { ok: false, refusal: { field: 'spi', reason: claimed.reason } };
-    general = { pct: mfn, specific: mfnSpecific !== null };
-    ({ mfn, mfnSpecific, mfnSource } = claimed);
-  }
-
   let mfnNote: string | null = null;
   if (good.mfn === null && good.hts !== null) {
     const hit = engine.mfn.lookup(good.hts);
     if (hit !== undefined && hit.value.confidence === 'unconfirmed') mfnNote = `MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`;
   }
-
-  // Measures in force, in scope, for this origin (only the measures of this origin are considered or explained: a
-  // mixed-origin schedule does not list every other origin's measures as "does not cover origin").
-  const candidates: CompiledMeasure[] = [];
-  const outcome: (string | null)[] = [];
-  for (const m of measuresOf(engine, good.origin)) {
-    const why = whyNot(engine, m, good, category, reasons);
-    outcome.push(why);
-    if (why === null) candidates.push(m);
-  }
-  return { ok: true, category, mfn, mfnSpecific, mfnSource, general, spi, mfnNote, outcome, candidates };
+  return { ok: true, category, mfn, mfnSpecific, mfnSource, mfnNote };
 }
 
 /** The plan, from what prepare found and the row's loading date, US content and metal value. */
@@ -388,7 +425,8 @@ function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean
     // The row's own figure is not repeated: one plan serves every row whose US content falls in the same class (Resolver).
     notes.push(`us_content is not used: no measure applied on this date charges by US content`);
   }
-  // The evidence dates of the row's origin: its part's own, where it gives them (a part per origin or group).
+  // The evidence dates of the row's origin: its part's own, where it gives them (a part per origin or group). The only
+  // text of a plan that names its origin: the Resolver keeps these periods' plans per origin, not per class (OriginClass).
   const own = engine.originDates.get(good.origin);
   const { knownThrough, coversFrom } = own ?? engine;
   const forOrigin = own === undefined ? '' : ` for origin ${good.origin}`;
@@ -402,26 +440,67 @@ function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean
   if (reasons) return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
   // The good as this resolution read it (a row carries more), to resolve again for the reasons when they are read.
   const again: GoodInput = { hts: good.hts, category: good.category, origin: good.origin, date: good.date, mfn: good.mfn, loaded, usContent, hasMetalValue: hasMetal, spi, transshipped: good.transshipped === true };
-  let decided: Decision[] | undefined;
-  return {
-    ok: true,
-    plan: {
-      category,
-      mfn,
-      mfnSpecific,
-      mfnSource,
-      applied,
-      get decisions(): Decision[] {
-        if (decided === undefined) {
-          const r = resolveWith(engine, again, true);
-          if (!r.ok) throw new Error(`invariant: a good resolved once is refused when resolved again (${r.refusal.reason})`);
-          decided = r.plan.decisions;
-        }
-        return decided;
-      },
-      notes,
-    },
-  };
+  // Copies of exact length: arrays grown by push keep room for 17 elements, and a memo keeps thousands of plans.
+  return { ok: true, plan: new LazyPlan(category, mfn, mfnSpecific, mfnSource, applied.slice(), notes.slice(), engine, again) };
+}
+
+/**
+ * A plan whose decisions are built when first read, by resolving the good again. A class, not an object literal with
+ * a getter: each literal's getter is a closure of its own, which gives every plan a shape of its own (its properties
+ * then kept as a dictionary), some 700 bytes a plan more; a memo of 11,000 plans (a mixed-origin file) felt it.
+ */
+class LazyPlan implements Plan {
+  readonly #engine: Engine;
+  readonly #again: GoodInput;
+  #decided: Decision[] | undefined;
+
+  constructor(
+    readonly category: string,
+    readonly mfn: RateMicro,
+    readonly mfnSpecific: Plan['mfnSpecific'],
+    readonly mfnSource: string,
+    readonly applied: AppliedMeasure[],
+    readonly notes: string[],
+    engine: Engine,
+    again: GoodInput,
+  ) {
+    this.#engine = engine;
+    this.#again = again;
+  }
+
+  get decisions(): Decision[] {
+    if (this.#decided === undefined) {
+      const r = resolveWith(this.#engine, this.#again, true);
+      if (!r.ok) throw new Error(`invariant: a good resolved once is refused when resolved again (${r.refusal.reason})`);
+      this.#decided = r.plan.decisions;
+    }
+    return this.#decided;
+  }
+}
+
+/** A plan shared by periods whose decisions differ (Resolver, options.decisions false): they are not kept. */
+class SharedPlan implements Plan {
+  constructor(
+    readonly category: string,
+    readonly mfn: RateMicro,
+    readonly mfnSpecific: Plan['mfnSpecific'],
+    readonly mfnSource: string,
+    readonly applied: AppliedMeasure[],
+    readonly notes: string[],
+  ) {}
+
+  get decisions(): Decision[] {
+    throw new Error('invariant: the decisions of a plan are read from a Resolver made without them (options.decisions false)');
+  }
+}
+
+/** Everything of a plan but its decisions, as a string: two plans of one good with the same key are interchangeable. */
+function contentKey(engine: Engine, p: Plan): string {
+  const index = engineFacts.get(engine)!.index;
+  let k = `${p.category}|${p.mfn}|${p.mfnSpecific === null ? '' : `${p.mfnSpecific.microCents}/${p.mfnSpecific.unit}/${p.mfnSpecific.text}`}|${p.mfnSource}`;
+  for (const a of p.applied) k += `|${index.get(a.measure)}:${a.rate}:${a.inclusiveOf ?? ''}:${a.base}:${a.nonUsShare ? 1 : 0}`;
+  for (const n of p.notes) k += `\u0001${n}`;
+  return k;
 }
 
 /**
@@ -541,22 +620,113 @@ function measuresOf(engine: Engine, origin: string): readonly CompiledMeasure[] 
   return list;
 }
 
-/** Why the measure does not apply to the good (null: it does); without `reasons`, '' stands for any reason. */
-function whyNot(engine: Engine, m: CompiledMeasure, good: GoodInput, category: string, reasons: boolean): string | null {
+/**
+ * What is known of one good (an HTS code, or "category:" and a category) whatever its origin: its price before any
+ * measure (pricedOf) and, per measure and list period, whether the measure's scope covers it and whether a finer line
+ * under it is treated otherwise. Every origin class and period of a good asks the same of the measures they share
+ * (the 25 that cover every origin, China's lists...): asked once, a mixed-origin file resolves its plans at about the
+ * cost of a one-origin file's.
+ */
+interface GoodFacts {
+  priced?: Priced | { ok: false; refusal: Refusal };
+  /** With the row's own MFN rate, by that rate (a few per good). */
+  pricedWith?: Map<bigint, Priced | { ok: false; refusal: Refusal }>;
+  /** By measure index x list periods + list period: 0 not yet known, else the IN_SCOPE and NO_FINER bits and KNOWN_*. */
+  flags: Uint8Array;
+  /** The finer line treated otherwise, by the same index, where there is one. */
+  finer: Map<number, string>;
+}
+
+const SCOPE_KNOWN = 1;
+const IN_SCOPE = 2;
+const FINER_KNOWN = 4;
+const NO_FINER = 8;
+
+/** Bound on the goods whose facts are kept per engine (about 0.5 kB each with the bundled schedule's measures). */
+const MAX_GOODS = 20_000;
+
+interface EngineFacts {
+  /** Index of each measure in engine.measures. */
+  index: Map<CompiledMeasure, number>;
+  /** List periods: 1 + the dates on which a list is amended. */
+  periods: number;
+  goods: Map<string, GoodFacts>;
+}
+
+const engineFacts = new WeakMap<Engine, EngineFacts>();
+
+function factsOf(engine: Engine, key: string): GoodFacts {
+  let e = engineFacts.get(engine);
+  if (e === undefined) {
+    engineFacts.set(engine, (e = { index: new Map(engine.measures.map((m, i) => [m, i])), periods: engine.listDates.length + 1, goods: new Map() }));
+  }
+  let f = e.goods.get(key);
+  if (f === undefined) {
+    if (e.goods.size >= MAX_GOODS) e.goods.clear();
+    e.goods.set(key, (f = { flags: new Uint8Array(engine.measures.length * e.periods), finer: new Map() }));
+  }
+  return f;
+}
+
+/** How many list amendment dates are on or before the date: a list's codes are the same within one (listedOn). */
+function listPeriod(engine: Engine, date: string): number {
+  const d = engine.listDates;
+  let p = 0;
+  while (p < d.length && d[p]! <= date) p++;
+  return p;
+}
+
+/** The slot of a measure and list period in a good's facts. */
+function slotOf(engine: Engine, m: CompiledMeasure, lp: number): number {
+  const e = engineFacts.get(engine)!;
+  const i = e.index.get(m);
+  if (i === undefined) throw new Error(`invariant: measure ${m.id} is not one of the engine's`);
+  return i * e.periods + lp;
+}
+
+/** finerLineTreatedOtherwise, kept in the good's facts. */
+function finerOf(engine: Engine, facts: GoodFacts, m: CompiledMeasure, hts: string, date: string, lp: number): string | undefined {
+  const slot = slotOf(engine, m, lp);
+  const f = facts.flags[slot]!;
+  if (f & FINER_KNOWN) return f & NO_FINER ? undefined : facts.finer.get(slot);
+  const finer = finerLineTreatedOtherwise(engine, m, hts, date);
+  facts.flags[slot] = f | FINER_KNOWN | (finer === undefined ? NO_FINER : 0);
+  if (finer !== undefined) facts.finer.set(slot, finer);
+  return finer;
+}
+
+/** Whether the measure's scope takes in the good (by code or category, exclusions applied), kept in the good's facts. */
+function inScope(engine: Engine, facts: GoodFacts, lp: number, m: CompiledMeasure, good: GoodInput, category: string): boolean {
+  const slot = slotOf(engine, m, lp);
+  const f = facts.flags[slot]!;
+  if (f & SCOPE_KNOWN) return (f & IN_SCOPE) !== 0;
+  const yes =
+    (good.hts === null || listedOn(engine, m.excludeHts, good.hts, good.date) === undefined) &&
+    !m.excludeCategories.has(category) &&
+    (m.allGoods || (good.hts !== null && listedOn(engine, m.hts, good.hts, good.date) !== undefined) || m.categories.has(category));
+  facts.flags[slot] = f | SCOPE_KNOWN | (yes ? IN_SCOPE : 0);
+  return yes;
+}
+
+/**
+ * Why the measure does not apply to the good (null: it does); without `reasons`, '' stands for any reason, and the
+ * scope's verdict is kept in the good's facts (`facts`, list period `lp`).
+ */
+function whyNot(engine: Engine, m: CompiledMeasure, good: GoodInput, category: string, reasons: boolean, facts: GoodFacts, lp: number): string | null {
   if (good.date < m.from) return reasons ? `not yet in force (from ${m.from})` : '';
   if (m.to !== null && good.date >= m.to) return reasons ? `no longer in force (ended for entries from ${m.to})` : '';
   if (!m.origins.has(good.origin)) return reasons ? `does not cover origin ${good.origin}` : '';
   if (good.spi != null && m.excludeSpi.has(good.spi)) return reasons ? `not owed on goods claiming special program ${good.spi}` : '';
   if (m.transshippedOnly && good.transshipped !== true) return reasons ? 'applies only to goods found transshipped to evade duties (transshipped = yes)' : '';
+  if (!reasons) return inScope(engine, facts, lp, m, good, category) ? null : '';
   if (good.hts !== null) {
     const ex = listedOn(engine, m.excludeHts, good.hts, good.date);
-    if (ex) return reasons ? `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})` : '';
+    if (ex) return `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})`;
   }
-  if (m.excludeCategories.has(category)) return reasons ? `category ${category} is excluded` : '';
+  if (m.excludeCategories.has(category)) return `category ${category} is excluded`;
   if (m.allGoods) return null;
   if (good.hts !== null && listedOn(engine, m.hts, good.hts, good.date) !== undefined) return null;
   if (m.categories.has(category)) return null;
-  if (!reasons) return '';
   return good.hts !== null
     ? `HTS ${formatHts(good.hts)} (category ${category}) is not in its scope`
     : `category ${category} is not in its scope`;
@@ -624,21 +794,6 @@ function classOf<T extends string | bigint>(value: T | null, cuts: readonly T[])
   return n + 1;
 }
 
-/**
- * Memoises resolution per distinct good and period. A period is a span of
- * entry dates between two consecutive window boundaries of the schedule (or
- * coversFrom), so every date of a period resolves the same way; plans and
- * their reasons never mention the date itself. Bounded, so a file of all
- * distinct goods cannot grow it without limit.
- *
- * The loading date and the US content are keyed the same way, by what the law
- * asks of them: which in-transit cut-offs (loadedBefore) the loading date is
- * before, and which US-content thresholds the share reaches, counting only the
- * rules of measures in scope for the good and in force in the period (Classes).
- * Keyed by their values, a file with those columns resolved nearly every row
- * afresh and churned the cache: 9x slower at 7x the memory (QA-2026-12 #8);
- * keyed by every cut-off of the schedule, it made 5x the plans of a plain file.
- */
 /** The dates on which a plan can change: evidence dates, the measures' windows and in-transit deadlines, list amendments. */
 function boundaries(engine: Engine, measures: readonly CompiledMeasure[], originDates: readonly { coversFrom: string; knownThrough: string }[]): string[] {
   const b = new Set<string>([engine.coversFrom, nextDay(engine.knownThrough)]);
@@ -652,6 +807,47 @@ function boundaries(engine: Engine, measures: readonly CompiledMeasure[], origin
   return [...b].sort();
 }
 
+/**
+ * Origins that resolve alike. A plan depends on its origin only through the measures that cover it (measuresOf: which
+ * apply, their reasons, the periods) and through its evidence dates (engine.originDates: the notes on dates outside
+ * them); an origin the schedule does not cover is refused in words that name it, so it is a class of its own. The one
+ * text of a plan that names the origin is the note on an entry date outside the origin's own evidence dates (finish):
+ * in those periods (`ownText`) plans are kept per origin, not per class.
+ */
+export interface OriginClass {
+  /** '#' and a number, or '?' and the origin for an origin not covered: never an origin code (two letters). */
+  key: string;
+  /** The origins of the class seen so far. */
+  origins: string[];
+  /** The dates that can change a plan of the class: its period of a date is how many are on or before it. */
+  bounds: string[];
+  /** The class's period of each period of the resolver's (whose boundaries are those of every origin). */
+  ofGlobal: Int16Array;
+  /** By period: whether a plan of that period names its origin (kept per origin). */
+  ownText: boolean[];
+}
+
+/**
+ * Memoises resolution per distinct good, origin class and period. A period is
+ * a span of entry dates between two consecutive window boundaries of the
+ * class's measures (or evidence dates), so every date of a period resolves the
+ * same way; plans and their reasons never mention the date itself. Bounded, so
+ * a file of all distinct goods cannot grow it without limit.
+ *
+ * Origins are memoised by class (OriginClass): origins with the same measures
+ * and the same evidence dates resolve alike, so the 27 EU member states share
+ * their plans. Keyed by origin, a file mixing the 43 covered origins made 43
+ * plans of every good and period, more than the memo holds, and it was emptied
+ * and refilled all along (issue 13: 3.9x the Japan-only file's time at 470 MB).
+ *
+ * The loading date and the US content are keyed the same way, by what the law
+ * asks of them: which in-transit cut-offs (loadedBefore) the loading date is
+ * before, and which US-content thresholds the share reaches, counting only the
+ * rules of measures in scope for the good and in force in the period (Classes).
+ * Keyed by their values, a file with those columns resolved nearly every row
+ * afresh and churned the cache: 9x slower at 7x the memory (QA-2026-12 #8);
+ * keyed by every cut-off of the schedule, it made 5x the plans of a plain file.
+ */
 export class Resolver {
   readonly #cache = new Map<string, Resolution>();
   readonly #periodOfDate = new Map<string, number>();
@@ -662,10 +858,24 @@ export class Resolver {
   /** Resolutions computed (cache misses), for tests of the memo. */
   resolved = 0;
 
+  /**
+   * Plans by good and content, when their decisions are not kept (options.decisions false): the periods and origin
+   * classes of a good that come to the same plan (the same measures at the same rates, the same notes) share one.
+   */
+  readonly #shared: Map<string, Resolution> | null;
+
+  /**
+   * `options.decisions` false: the caller never reads a plan's decisions (no --explain), so plans of one good that
+   * differ only in them (every period's reasons differ: "not yet in force"...) are one object, and reading them is a
+   * bug (it throws). A 1M-row file of 43 origins made 11,000 plans, 1,700 once shared: each row's plan, its memo of
+   * output text and their objects are read from a working set that fits the caches, and the memory is less.
+   */
   constructor(
     readonly engine: Engine,
     private readonly maxEntries = 20_000,
+    options: { decisions?: boolean } = {},
   ) {
+    this.#shared = options.decisions === false ? new Map() : null;
     this.#boundaries = boundaries(engine, engine.measures, [...engine.originDates.values()]);
     const cuts = new Set<string>();
     const thresholds = new Set<bigint>();
@@ -682,77 +892,165 @@ export class Resolver {
     if (++this.#simpleCount <= this.maxEntries) return true;
     this.#simple.clear();
     this.#classed.clear();
+    this.#shared?.clear();
     this.#simpleCount = 0;
     return false;
   }
 
+  /** The plan of the good (k1) with the same content, kept before, when plans are shared (see #shared). */
+  #share(k1: string, r: Resolution): Resolution {
+    const shared = this.#shared;
+    if (shared === null || !r.ok) return r;
+    const key = `${k1}\u0000${contentKey(this.engine, r.plan)}`;
+    const had = shared.get(key);
+    if (had !== undefined) return had;
+    if (shared.size >= this.maxEntries) shared.clear();
+    const p = r.plan;
+    const mine: Resolution = { ok: true, plan: new SharedPlan(p.category, p.mfn, p.mfnSpecific, p.mfnSource, p.applied, p.notes) };
+    shared.set(key, mine);
+    return mine;
+  }
+
   /**
    * Index of the period a date falls in: how many boundaries are on or before it. With an origin, only the dates
-   * that can change a plan for that origin count (its measures' windows, its evidence dates, list amendments): a
-   * mixed-origin file does not split one origin's rows at every other origin's dates.
+   * that can change a plan for that origin's class count (its measures' windows, its evidence dates, list
+   * amendments): a mixed-origin file does not split one origin's rows at every other origin's dates.
    */
   period(date: string, origin?: string): number {
-    const bounds = origin === undefined ? this.#boundaries : this.#originBoundaries(origin);
-    const memo = origin === undefined ? this.#periodOfDate : this.#originPeriodOfDate(origin);
-    let p = memo.get(date);
+    const p = this.#globalPeriod(date);
+    return origin === undefined ? p : this.originClass(origin).ofGlobal[p]!;
+  }
+
+  /** Period + 1 (0: not known yet) by dayKey, for dates of the years 2000 to 2099; made on first use. */
+  #periodOfDay: Int16Array | null = null;
+
+  /** The period among every boundary of the schedule: by the date's day key, without hashing the date string. */
+  #globalPeriod(date: string): number {
+    const k = dayKey(date);
+    if (k < 0) return this.#globalPeriodSlow(date);
+    const days = (this.#periodOfDay ??= new Int16Array(DAY_KEYS));
+    const known = days[k]!;
+    if (known !== 0) return known - 1;
+    const p = periodOf(this.#boundaries, date);
+    days[k] = p + 1;
+    return p;
+  }
+
+  #globalPeriodSlow(date: string): number {
+    let p = this.#periodOfDate.get(date);
     if (p === undefined) {
-      p = 0;
-      while (p < bounds.length && bounds[p]! <= date) p++;
-      if (memo.size < 10_000) memo.set(date, p);
+      p = periodOf(this.#boundaries, date);
+      if (this.#periodOfDate.size < 10_000) this.#periodOfDate.set(date, p);
     }
     return p;
   }
 
-  readonly #byOrigin = new Map<string, { bounds: string[]; periods: Map<string, number> }>();
-  #forOrigin(origin: string): { bounds: string[]; periods: Map<string, number> } {
-    let o = this.#byOrigin.get(origin);
-    if (o === undefined) {
-      const own = this.engine.originDates.get(origin);
-      const measures = this.engine.measures.filter((m) => m.origins.has(origin));
-      this.#byOrigin.set(origin, (o = { bounds: boundaries(this.engine, measures, own === undefined ? [] : [own]), periods: new Map() }));
+  /**
+   * Without decisions, the periods of one good in one origin class, by the resolver's period: only the dates of the
+   * measures that can change its plan count, those whose scope takes the good in or splits it (finer lines treated
+   * otherwise, on any list period), with the evidence and list dates. Another measure of the class starting or ending
+   * changes only why it does not apply, a decision. Null when the good is refused before any measure is read (its
+   * price): then the class's periods. A 1M-row file of 43 origins resolved 11,000 plans by the class's periods.
+   */
+  #periodsOfGood(good: GoodInput): Int16Array | null {
+    const engine = this.engine;
+    if (!engine.origins.has(good.origin)) return null;
+    const priced = pricedOf(engine, good);
+    if (!priced.ok) return null;
+    const k1 = good.hts ?? `category:${good.category ?? ''}`;
+    const facts = factsOf(engine, k1);
+    // A date of each list period: before every amendment, then each amendment's date.
+    const at = ['0000-00-00', ...engine.listDates].map((date) => ({ ...good, date }));
+    const relevant = measuresOf(engine, good.origin).filter((m) =>
+      at.some((g, lp) => inScope(engine, facts, lp, m, g, priced.category) || (g.hts !== null && finerOf(engine, facts, m, g.hts, g.date, lp) !== undefined)),
+    );
+    const own = engine.originDates.get(good.origin);
+    const bounds = boundaries(engine, relevant, own === undefined ? [] : [own]);
+    const out = new Int16Array(this.#boundaries.length + 1);
+    for (let g = 1; g <= this.#boundaries.length; g++) out[g] = periodOf(bounds, this.#boundaries[g - 1]!);
+    // The origin's evidence dates are among the bounds: no period mixes dates whose plans name the origin (ownText,
+    // kept per origin) with dates whose do not.
+    return out;
+  }
+
+  /** Classes by origin, and by what makes them (the indexes of their measures, their evidence dates). */
+  readonly #classOfOrigin = new Map<string, OriginClass>();
+  readonly #classes = new Map<string, OriginClass>();
+
+  /** The class of an origin (see OriginClass): computed once per origin and resolver. */
+  originClass(origin: string): OriginClass {
+    let c = this.#classOfOrigin.get(origin);
+    if (c !== undefined) return c;
+    const engine = this.engine;
+    const own = engine.originDates.get(origin);
+    let what: string;
+    if (!engine.origins.has(origin)) what = `?${origin}`;
+    else {
+      what = own === undefined ? '-' : `${own.coversFrom}..${own.knownThrough}`;
+      engine.measures.forEach((m, i) => {
+        if (m.origins.has(origin)) what += `,${i}`;
+      });
     }
-    return o;
+    c = this.#classes.get(what);
+    if (c === undefined) {
+      const bounds = boundaries(engine, measuresOf(engine, origin), own === undefined ? [] : [own]);
+      // A period is outside the origin's own evidence dates when its first date is (each is a boundary).
+      const ownText = Array.from({ length: bounds.length + 1 }, (_, p) => own !== undefined && (p === 0 || bounds[p - 1]! < own.coversFrom || bounds[p - 1]! > own.knownThrough));
+      // Every boundary of the class is one of the resolver's, so a period of the resolver's lies in one of the class's:
+      // the one its first date (the boundary that opens it) is in.
+      const ofGlobal = new Int16Array(this.#boundaries.length + 1);
+      for (let g = 1; g <= this.#boundaries.length; g++) ofGlobal[g] = periodOf(bounds, this.#boundaries[g - 1]!);
+      c = { key: what.startsWith('?') ? what : `#${this.#classes.size}`, origins: [], bounds, ofGlobal, ownText };
+      this.#classes.set(what, c);
+    }
+    c.origins.push(origin);
+    this.#classOfOrigin.set(origin, c);
+    return c;
   }
-  #originBoundaries(origin: string): string[] {
-    return this.#forOrigin(origin).bounds;
-  }
-  #originPeriodOfDate(origin: string): Map<string, number> {
-    return this.#forOrigin(origin).periods;
+
+  /** The classes of the origins seen so far (for tests and measurements). */
+  get originClasses(): readonly OriginClass[] {
+    return [...this.#classes.values()];
   }
 
   /**
    * The common row (no mfn_rate, loaded, us_content or metal_value of its own) is looked up without building a
-   * key: by HTS code (or category, which an HTS code makes irrelevant), then origin, then period.
+   * key: by HTS code (or category, which an HTS code makes irrelevant), then origin class, then period.
    */
-  readonly #simple = new Map<string, Map<string, (Resolution | undefined)[]>>();
-  /** Rows with loaded or us_content (and no mfn_rate or metal_value), by code or category, origin and period. */
+  readonly #simple = new Map<string, Map<string, { periods: Int16Array | null; plans: (Resolution | undefined)[] }>>();
+  /** Rows with loaded or us_content (and no mfn_rate or metal_value), by code or category, origin class and period. */
   readonly #classed = new Map<string, Map<string, (Classes | undefined)[]>>();
   /** Entries of #simple and #classed (a group of classes, a plan of one), bounded by maxEntries. */
   #simpleCount = 0;
 
   resolve(good: GoodInput): Resolution {
+    const oc = this.originClass(good.origin);
+    const g = this.#globalPeriod(good.date);
+    const p = oc.ofGlobal[g]!;
+    // The class, or the origin itself in a period whose plans name it.
+    const k2 = oc.ownText[p] ? good.origin : oc.key;
     if (good.mfn === null && good.hasMetalValue !== true && (good.spi ?? null) === null && good.transshipped !== true) {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
       const loaded = good.loaded ?? null;
       const usContent = good.usContent ?? null;
-      const p = this.period(good.date, good.origin);
       if (loaded === null && usContent === null) {
-        let byOrigin = this.#simple.get(k1);
-        if (byOrigin === undefined) this.#simple.set(k1, (byOrigin = new Map()));
-        let byPeriod = byOrigin.get(good.origin);
-        if (byPeriod === undefined) byOrigin.set(good.origin, (byPeriod = []));
-        let r = byPeriod[p];
+        let byClass = this.#simple.get(k1);
+        if (byClass === undefined) this.#simple.set(k1, (byClass = new Map()));
+        let slot = byClass.get(k2);
+        if (slot === undefined) byClass.set(k2, (slot = { periods: this.#shared === null ? null : this.#periodsOfGood(good), plans: [] }));
+        const q = slot.periods === null ? p : slot.periods[g]!;
+        let r = slot.plans[q];
         if (r === undefined) {
-          r = resolveGood(this.engine, good);
+          r = this.#share(k1, resolveGood(this.engine, good));
           this.resolved++;
-          if (this.#count()) byPeriod[p] = r;
+          if (this.#count()) slot.plans[q] = r;
         }
         return r;
       }
-      let byOrigin = this.#classed.get(k1);
-      if (byOrigin === undefined) this.#classed.set(k1, (byOrigin = new Map()));
-      let byPeriod = byOrigin.get(good.origin);
-      if (byPeriod === undefined) byOrigin.set(good.origin, (byPeriod = []));
+      let byClass = this.#classed.get(k1);
+      if (byClass === undefined) this.#classed.set(k1, (byClass = new Map()));
+      let byPeriod = byClass.get(k2);
+      if (byPeriod === undefined) byClass.set(k2, (byPeriod = []));
       let c = byPeriod[p];
       if (c === undefined) {
         c = classesOf(prepare(this.engine, good, false), good.date);
@@ -767,7 +1065,7 @@ export class Resolver {
         const sig = signature(c.live, good.date, loaded, usContent);
         r = c.bySignature.get(sig);
         if (r === undefined) {
-          r = finish(this.engine, good, c.pre, false);
+          r = this.#share(k1, finish(this.engine, good, c.pre, false));
           this.resolved++;
           if (this.#count()) c.bySignature.set(sig, r);
         }
@@ -775,14 +1073,46 @@ export class Resolver {
       }
       return r;
     }
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${good.origin}|${this.period(good.date, good.origin)}|${good.mfn ?? ''}|${classOf(good.loaded ?? null, this.#loadedCuts)}|${classOf(good.usContent ?? null, this.#usThresholds)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}`;
+    // A claimed program is checked against the origin itself (programs name the origins that may claim them).
+    const k = (good.spi ?? null) === null ? k2 : good.origin;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${k}|${p}|${good.mfn ?? ''}|${classOf(good.loaded ?? null, this.#loadedCuts)}|${classOf(good.usContent ?? null, this.#usThresholds)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
-      r = resolveGood(this.engine, good);
+      r = this.#share(good.hts ?? `category:${good.category ?? ''}`, resolveGood(this.engine, good));
       this.resolved++;
       if (this.#cache.size >= this.maxEntries) this.#cache.clear();
       this.#cache.set(key, r);
     }
     return r;
   }
+}
+
+/** Day keys: 100 years of 13 x 32 (dayKey). */
+const DAY_KEYS = 100 * 13 * 32;
+
+/**
+ * A number for a YYYY-MM-DD date of the years 2000 to 2099 that orders as the dates do (not a count of days: months
+ * of 32), or -1 for any other string.
+ */
+function dayKey(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(0) !== 50 || date.charCodeAt(1) !== 48 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  const y2 = date.charCodeAt(2) - 48;
+  const y3 = date.charCodeAt(3) - 48;
+  const m0 = date.charCodeAt(5) - 48;
+  const m1 = date.charCodeAt(6) - 48;
+  const d0 = date.charCodeAt(8) - 48;
+  const d1 = date.charCodeAt(9) - 48;
+  // Each digit 0-9 (an unsigned compare catches what is below '0').
+  if ((y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 1 || (m1 >>> 0) > 9 || (d0 >>> 0) > 3 || (d1 >>> 0) > 9) return -1;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month > 12 || day > 31) return -1;
+  return ((y2 * 10 + y3) * 13 + month) * 32 + day;
+}
+
+/** How many of the ascending boundaries are on or before the date. */
+function periodOf(bounds: readonly string[], date: string): number {
+  let p = 0;
+  while (p < bounds.length && bounds[p]! <= date) p++;
+  return p;
 }

@@ -69,7 +69,8 @@ async function setUp(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: O
   // One import given by flags has one origin: only the schedule's parts about it are read (start-up time).
   const origins = plan.input.kind === 'flags' ? [plan.defaults.origin] : undefined;
   const engine = await loadEngine({ scheduleFile: plan.schedule, scenario: plan.scenario, scenarioFile: plan.scenarioFile, htsTable: plan.htsTable, origins });
-  const resolver = new Resolver(engine);
+  // Plans are shared by their content unless --explain reads their decisions (Resolver, options.decisions).
+  const resolver = new Resolver(engine, undefined, { decisions: plan.explain });
   const warnings = new DateWarnings(engine, warn);
   const out = new Out(outFile?.stream ?? io.stdout);
   // Customs fees: a line without an entry is an entry of its own, computed at once; grouped entries are summed
