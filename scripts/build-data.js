@@ -5,7 +5,8 @@
 //    file whose bytes still match is not validated again (no zod at start-up); any other file is. With each
 //    schedule part's stamp it records the origins the part is about (SchedulePartOrigins:<file>), so that one
 //    import given by flags reads only the parts about its origin (src/io/load.ts, partsAbout); and with every
-//    stamp the file's size and modification time (Stat:<file>): a file that still has both is not even hashed.
+//    stamp the file's size, modification and change times and inode (Stat:<file>): a file that still has them all
+//    is not even hashed (a copy or `touch -r` cannot restore a change time or an inode).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -38,9 +39,11 @@ function load(schema, name, file) {
   stamps[`${name}:${key}`] = createHash('sha256').update(text).digest('hex');
   // With the file's size and modification time: unchanged, it is not even hashed at run time (src/io/load.ts).
   const st = statSync(file);
-  stamps[`Stat:${key}`] = `${st.size}:${st.mtimeMs}`;
+  stamps[`Stat:${key}`] = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
   // The origins a part is about, for these bytes: a one-import run reads only the parts about its origin (load.ts).
-  if (name === 'SchedulePartSchema') stamps[`SchedulePartOrigins:${key}`] = JSON.stringify(r.data.origins ?? null);
+  // A part that defines categories is about every origin: a one-import run must read it, or a code could fall in
+  // another category than in a file run.
+  if (name === 'SchedulePartSchema') stamps[`SchedulePartOrigins:${key}`] = JSON.stringify(r.data.categories === undefined ? (r.data.origins ?? null) : null);
   return r.data;
 }
 

@@ -63,13 +63,17 @@ async function validatedAtBuild(kind: SchemaName, file: string, text: string | B
   return stamp === createHash('sha256').update(typeof text === 'function' ? text() : text).digest('hex');
 }
 
-/** The file has the size and modification time the build saw when it stamped it. */
+/**
+ * The file has the size, modification time, change time and inode the build saw when it stamped it. The change
+ * time and inode are there because a copy (`cp -p`, `rsync -a`, `tar x`) or `touch -r` can restore a modification
+ * time but never a change time, and a copy is a new inode: such a file is hashed, and validated if it differs.
+ */
 function unchangedSinceBuild(rel: string, file: string): boolean {
   const recorded = buildStamps()[`Stat:${rel}`];
   if (recorded === undefined) return false;
   try {
     const st = statSync(file);
-    return st.isFile() && recorded === `${st.size}:${st.mtimeMs}`;
+    return st.isFile() && recorded === `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
   } catch {
     return false;
   }
@@ -207,10 +211,10 @@ async function check<T>(schemaName: SchemaName, { data, text }: { data: unknown;
 function wrongKindHint(expected: SchemaName, data: unknown): string | null {
   if (data === null || typeof data !== 'object') return null;
   const has = (k: string) => k in data;
-  const kind = has('changes') && has('base') ? 'scenario' : has('entries') ? 'MFN table' : has('measures') ? 'schedule' : null;
+  const kind = has('changes') && has('base') ? 'scenario' : has('entries') ? 'MFN table' : has('measures') ? (has('layers') ? 'schedule' : 'schedule part') : null;
   const wanted = { ScheduleSchema: 'schedule', SchedulePartSchema: 'schedule part', ScenarioSchema: 'scenario', MfnTableSchema: 'MFN table', FeesSchema: 'fees', ProductListSchema: 'product list', OriginsSchema: 'origin codes' }[expected];
   if (kind === null || kind === wanted) return null;
-  const flag = { schedule: '--schedule', scenario: '--scenario-file', 'MFN table': 'mfnTable in a schedule' }[kind];
+  const flag = { schedule: '--schedule', 'schedule part': 'parts in a schedule', scenario: '--scenario-file', 'MFN table': 'mfnTable in a schedule' }[kind];
   const a = (w: string) => (/^[AEIOUM]/.test(w) ? `an ${w}` : `a ${w}`);
   return `this looks like ${a(kind)} file, not ${a(wanted)}: give it with ${flag}`;
 }

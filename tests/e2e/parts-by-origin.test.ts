@@ -4,7 +4,7 @@
 // every origin, the same measures in the same order, and the same resolution (plan, decisions, refusals) of the
 // same goods on dates across the schedule.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -148,5 +148,26 @@ describe('a bundled part changed since the build', () => {
     });
     // Read and checked as every part is: its measures now reach Japan, where they clash with the common ones.
     await expect(l.loadEngine({ origins: ['JP'] })).rejects.toThrow(/parts\/korea\.json: measures\[0\]\.window: .* a layer holds one measure/);
+  });
+
+  it('is validated when an edit keeps its size and its modification time is put back (cp -p, rsync -a, touch -r): the change time differs', async () => {
+    const l = await copy((dir) => {
+      const f = join(dir, 'data/schedules/parts/united-kingdom.json');
+      const st = statSync(f);
+      const text = readFileSync(f, 'utf8');
+      const edited = text.replace('"pct": "25"', '"pct": "2x"');
+      expect(edited.length).toBe(text.length);
+      writeFileSync(f, edited);
+      utimesSync(f, st.atime, st.mtime);
+    });
+    // The error names the file and the field (exit 1 in the CLI), not an invariant of validated data (exit 70); and
+    // it does not call a part a schedule file.
+    const err = await l.loadEngine({ origins: ['GB'] }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(String(err)).toMatch(/parts\/united-kingdom\.json/);
+    expect((err as { issues?: { path: unknown[]; message: string }[] }).issues?.some((i) => i.path.join('.').endsWith('rate.pct'))).toBe(true);
+    expect(String(err)).not.toMatch(/looks like a schedule file/);
   });
 });
