@@ -15,8 +15,7 @@
 //   7. hard inputs, as rows beside the plain file (QA-2026-12 #6, #8): the same
 //      rows with `loaded` and `us_content` columns, and the file with a stray
 //      quote in its first row, each with its time as a ratio of the plain
-//      file's; the stray-quote file also with --jobs 2 against --jobs 1; and the
-//      same rows from every origin the schedule covers (issue 13: within 1.2x of
+//      file's; the same rows from every origin the schedule covers (issue 13: within 1.2x of
 //      the Japan-only time, peak RSS < 150 MB); and the same rows with the impact columns quantity, unit_price,
 //      margin and freight (issue 15: within 1.1x of the plain file).
 // Peak RSS comes from GNU `/usr/bin/time -f %M`, else from polling
@@ -43,7 +42,7 @@ const MILLER_COMPARE =
   'var r = ($category == "vehicles") ? 0.275 : 0.1; ' +
   '$duty_as_enacted = $value_usd * r; $duty_no_deal = $value_usd * (r + 0.15); $duty_full_revocation = $value_usd * (r - 0.1)';
 
-const GOALS = { calcVsMiller: 0.5, compareVsCalc: 1.5, rssMB: 150, startupMs: 50, rssFlat: 0.1, hardVsPlain: 1.5, jobs2VsJobs1: 1.2, mixedVsPlain: 1.2, impactVsPlain: 1.1 };
+const GOALS = { calcVsMiller: 0.5, compareVsCalc: 1.5, rssMB: 150, startupMs: 50, rssFlat: 0.1, hardVsPlain: 1.5, mixedVsPlain: 1.2, impactVsPlain: 1.1 };
 
 // ---------------------------------------------------------------- options
 
@@ -228,7 +227,6 @@ function evaluate(r) {
     const most = h.variant === 'mixed' ? GOALS.mixedVsPlain : h.variant === 'impact' ? GOALS.impactVsPlain : GOALS.hardVsPlain;
     g.push(goal(`calc ${h.name} vs plain file`, `<= ${most}x`, ratio(h.ms / r.calc.ms), h.ms <= most * r.calc.ms));
     g.push(goal(`calc ${h.name} peak RSS`, `< ${GOALS.rssMB} MB`, h.rssMB, h.rssMB === null ? null : h.rssMB < GOALS.rssMB));
-    if (h.jobs2) g.push(goal(`calc ${h.name} --jobs 2 vs --jobs 1`, `<= ${GOALS.jobs2VsJobs1}x`, ratio(h.jobs2.ms / h.ms), h.jobs2.ms <= GOALS.jobs2VsJobs1 * h.ms));
   }
   if (r.sizes.length > 1) {
     const rss = r.sizes.map((s) => s.rssMB);
@@ -259,16 +257,11 @@ function render(r) {
   const rows = [['measure', 'wall', 'rows/s', 'peak RSS', 'runs (s)', 'vs Miller', 'vs']];
   const vs = (ms, base) => (base ? `${round2(ms / base.ms)}x` : '');
   rows.push(['tariff calc --format csv', fmtS(r.calc.ms), fmtInt(r.calc.rowsPerSec), mb(r.calc.rssMB), fmtRuns(r.calc), vs(r.calc.ms, r.miller?.calc)]);
-  if (r.calcJobs) {
-    const c = r.calcJobs;
-    rows.push([`tariff calc --format csv --jobs ${c.jobs}`, fmtS(c.ms), fmtInt(c.rowsPerSec), mb(c.rssMB), fmtRuns(c), vs(c.ms, r.miller?.calc)]);
-  }
   if (r.compare.implemented) {
     rows.push(['tariff compare (3 scenarios)', fmtS(r.compare.ms), fmtInt(r.compare.rowsPerSec), mb(r.compare.rssMB), fmtRuns(r.compare), vs(r.compare.ms, r.miller?.compare)]);
   } else rows.push(['tariff compare (3 scenarios)', 'compare: not implemented yet']);
   for (const h of r.hard) {
     rows.push([`tariff calc, ${h.name}`, fmtS(h.ms), fmtInt(h.rowsPerSec), mb(h.rssMB), fmtRuns(h), '', `${round2(h.ms / r.calc.ms)}x plain`]);
-    if (h.jobs2) rows.push([`tariff calc, ${h.name}, --jobs 2`, fmtS(h.jobs2.ms), fmtInt(h.jobs2.rowsPerSec), mb(h.jobs2.rssMB), fmtRuns(h.jobs2), '', `${round2(h.jobs2.ms / h.ms)}x --jobs 1`]);
   }
   rows.push(['floor: tariff CSV reader alone', fmtS(r.floor.ms), fmtInt(r.floor.rowsPerSec), mb(r.floor.rssMB), fmtRuns(r.floor), vs(r.floor.ms, r.miller?.calc)]);
   if (r.miller) {
@@ -315,11 +308,8 @@ async function main() {
   progress(`${relative(ROOT, data.path)}: ${data.reused ? 'reused' : `generated in ${fmtS(data.ms)}`}`);
 
   const calc = await measureCalc(data.path, o.rows, o.reps);
-  // Worker threads (calc --jobs), one per CPU: shown beside the default single-threaded run, not a goal of its own.
-  const jobs = cpus().length;
-  const calcJobs = jobs > 1 ? { jobs, ...(await measureCalc(data.path, o.rows, o.reps, ['--jobs', String(jobs)])) } : null;
 
-  // Hard inputs: the same rows with loaded/us_content columns; a stray quote in the first row (--jobs 1, then 2).
+  // Hard inputs: the same rows with loaded/us_content columns; a stray quote in the first row; every origin.
   const hard = [];
   for (const [variant, name] of [
     ['loaded', 'loaded + us_content columns'],
@@ -329,10 +319,8 @@ async function main() {
   ]) {
     const d = ensureBenchData({ rows: o.rows, seed: o.seed, variant });
     progress(`${relative(ROOT, d.path)}: ${d.reused ? 'reused' : `generated in ${fmtS(d.ms)}`}`);
-    const m = await measureCalc(d.path, o.rows, o.reps, ['--jobs', '1']);
-    const h = { variant, name, file: relative(ROOT, d.path), ...m };
-    if (variant === 'stray') h.jobs2 = await measureCalc(d.path, o.rows, o.reps, ['--jobs', '2']);
-    hard.push(h);
+    const m = await measureCalc(d.path, o.rows, o.reps);
+    hard.push({ variant, name, file: relative(ROOT, d.path), ...m });
   }
 
   const floor = await measureFile('parse only (floor)', process.execPath, [PARSE_ONLY, data.path], o.rows, o.reps);
@@ -374,7 +362,6 @@ async function main() {
     reps: o.reps,
     env: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, rssMethod: RSS_METHOD, miller: millerVersion },
     calc,
-    calcJobs,
     hard,
     floor,
     compare,

@@ -13,7 +13,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEngine, listRefs } from '../dist/core/compile.js';
 import { HtsLines } from '../dist/core/hts-lines.js';
-import { formatPath } from '../dist/core/issues.js';
+import { formatPath } from '../dist/values/issues.js';
 import { locateIssue, mergeParts } from '../dist/core/parts.js';
 import { applyScenario } from '../dist/core/scenario.js';
 import { jsonSchemas } from '../dist/schema/json-schema.js';

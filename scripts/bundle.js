@@ -21,8 +21,7 @@ const OUT = join(ROOT, 'dist', 'bundle');
 
 rmSync(OUT, { recursive: true, force: true });
 const BANNER = "import { createRequire as __tariffRequire } from 'node:module';\nconst require = __tariffRequire(import.meta.url);";
-/** What both builds share. */
-const common = {
+await build({
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -32,14 +31,10 @@ const common = {
   banner: { js: BANNER },
   sourcemap: 'linked',
   logLevel: 'warning',
-};
-
-await build({ ...common, entryPoints: [join(ROOT, 'dist', 'cli', 'main.js')], outdir: OUT, splitting: true });
-
-// The worker thread of `calc --jobs` (parallel.ts starts ./calc-worker.js) is a build of its own, one file: as
-// an entry of the build above it would share chunks with calc, and the main thread would load more files
-// (each costs start-up time).
-await build({ ...common, entryPoints: [join(ROOT, 'dist', 'cli', 'calc-worker.js')], outfile: join(OUT, 'calc-worker.js') });
+  entryPoints: [join(ROOT, 'dist', 'cli', 'main.js')],
+  outdir: OUT,
+  splitting: true,
+});
 
 // The banner goes on every file esbuild writes; a chunk that never calls require does without it (each
 // createRequire costs start-up time, and a one-import calc loads some twenty chunks).

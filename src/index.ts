@@ -14,14 +14,15 @@
  */
 import { Readable } from 'node:stream';
 import { CommanderError } from 'commander';
-import { isCalendarDate } from './core/dates.js';
+import { isCalendarDate } from './values/dates.js';
 import { memoryIo, rowsCsv, type ImportRow, type InMemoryOptions, type InMemoryRun, type Rows } from './cli/in-memory.js';
-import { buildProgram, localToday } from './cli/main.js';
+import { localToday } from './cli/main.js';
+import { buildProgram } from './cli/program.js';
 import { UsageError } from './errors.js';
-import type { CompareReport } from './cli/render-compare.js';
-import type { EntryRecord, LineRecord, RejectedRecord, TotalsRecord } from './cli/records.js';
-import type { TimelineReport } from './cli/timeline.js';
-import type { RangeResult } from './cli/range-report.js';
+import type { CompareReport } from './cli/render/compare/index.js';
+import type { EntryRecord, LineRecord, RejectedRecord, TotalsRecord } from './cli/render/records.js';
+import type { TimelineReport } from './cli/commands/timeline.js';
+import type { RangeResult } from './cli/render/calc/range-records.js';
 
 export { UsageError, InputError, EXIT } from './errors.js';
 export { DataFileError, UnknownScenarioError, loadEngine, loadSchedule, loadScenarioFile, loadMfnTable, bundledScenarioIds, DATA_DIR, DEFAULT_SCHEDULE } from './io/load.js';
@@ -29,12 +30,12 @@ export type { EngineRequest } from './io/load.js';
 export { applyScenario } from './core/scenario.js';
 export type { Engine } from './core/compile.js';
 export type { Schedule, Scenario, MfnTable, Fees } from './schema/schedule.js';
-export type { DataIssue } from './core/issues.js';
+export type { DataIssue } from './values/issues.js';
 export type { CompareReport, EntryRecord, LineRecord, RejectedRecord, TotalsRecord, TimelineReport };
-export type { DutyRecord, ExplainRecord } from './cli/records.js';
+export type { DutyRecord, ExplainRecord } from './cli/render/records.js';
 export type { Step as TimelineStep } from './core/timeline.js';
 export type { RangeResult };
-export type { FactsRecord, RangeEndRecord, RangeLineRecord, RangeTotalsRecord } from './cli/range-report.js';
+export type { FactsRecord, RangeEndRecord, RangeLineRecord, RangeTotalsRecord } from './cli/render/calc/range-records.js';
 export type { FactName } from './core/range.js';
 
 export type { ImportRow, Rows };
@@ -52,7 +53,7 @@ export interface LawOptions {
 export interface CalcOptions extends LawOptions {
   /** Entry date for rows without a date, YYYY-MM-DD. */
   date?: string | undefined;
-  /** Country of origin for rows without one (default JP). */
+  /** Country of origin for rows without one (default: the origin of data/defaults.json, JP). */
   origin?: string | undefined;
   /** MFN percent for rows without one, overriding the MFN table. */
   mfnRate?: string | undefined;

@@ -6,14 +6,6 @@
 import type { Engine } from '../core/compile.js';
 import { plural } from './input.js';
 
-/** Rows after and before the schedule's evidence, as plain data (see CalcDelta). */
-export interface DateSpans {
-  after: Span | null;
-  before: Span | null;
-  /** Rows of origins whose part gives its own evidence dates, by origin. */
-  byOrigin: Record<string, { after: Span | null; before: Span | null }>;
-}
-
 interface Span {
   rows: number;
   first: string;
@@ -24,7 +16,8 @@ export class DateWarnings {
   readonly list: string[] = [];
   #after: Span | null = null;
   #before: Span | null = null;
-  #byOrigin: DateSpans['byOrigin'] = {};
+  /** Rows of origins whose part gives its own evidence dates, by origin. */
+  #byOrigin: Record<string, { after: Span | null; before: Span | null }> = {};
 
   constructor(
     private readonly engine: Engine,
@@ -43,26 +36,6 @@ export class DateWarnings {
     const s = (this.#byOrigin[origin!] ??= { after: null, before: null });
     if (date > own.knownThrough) s.after = widen(s.after, date);
     else s.before = widen(s.before, date);
-  }
-
-  /** What was counted since the last call; counting starts again. */
-  takeSpans(): DateSpans {
-    const s = { after: this.#after, before: this.#before, byOrigin: this.#byOrigin };
-    this.#after = null;
-    this.#before = null;
-    this.#byOrigin = {};
-    return s;
-  }
-
-  /** Counts the rows of another part of the input. */
-  mergeSpans(s: DateSpans): void {
-    this.#after = join(this.#after, s.after);
-    this.#before = join(this.#before, s.before);
-    for (const [o, t] of Object.entries(s.byOrigin ?? {})) {
-      const mine = (this.#byOrigin[o] ??= { after: null, before: null });
-      mine.after = join(mine.after, t.after);
-      mine.before = join(mine.before, t.before);
-    }
   }
 
   /** Says what was counted; call once, after the last row. */
@@ -97,12 +70,6 @@ function widen(span: Span | null, date: string): Span {
   if (date < span.first) span.first = date;
   if (date > span.last) span.last = date;
   return span;
-}
-
-function join(a: Span | null, b: Span | null): Span | null {
-  if (a === null) return b === null ? null : { ...b };
-  if (b === null) return a;
-  return { rows: a.rows + b.rows, first: b.first < a.first ? b.first : a.first, last: b.last > a.last ? b.last : a.last };
 }
 
 function describe(s: Span): string {

@@ -4,7 +4,7 @@
  * has impact inputs, so other runs read no more files than before.
  */
 import { resolve } from 'node:path';
-import { parsePct, type RateMicro } from '../core/money.js';
+import { parsePct, type RateMicro } from '../values/money.js';
 import { UsageError } from '../errors.js';
 import { DATA_DIR, DataFileError, readDataFile } from '../io/load.js';
 import type { HeaderMap } from '../schema/row.js';

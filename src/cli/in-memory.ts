@@ -86,7 +86,7 @@ export type Rows = Iterable<ImportRow> | AsyncIterable<ImportRow>;
  * are those of this CSV: row i (from 0) is line i + 2, unless a cell holds a
  * line break.
  */
-/** A CSV cell, quoted when it must be (RFC 4180). Not reporters.ts's csvCell: importing it would split the bundle's calc chunk. */
+/** A CSV cell, quoted when it must be (RFC 4180). Not render/cells.ts's csvCell: importing it would split the bundle's calc chunk. */
 function csvCell(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
-import { NotCsvError, readCsvRecords, type CsvReadStats } from '../io/csv-input.js';
+import { NotCsvError, readCsvRecords } from '../io/csv-input.js';
 import { sniffFile } from '../io/file-kind.js';
 import { showInputText } from '../io/sniff.js';
 import type { Progress } from './progress.js';
@@ -117,31 +117,20 @@ async function readWorkbookIfOne(spec: InputSpec & { kind: 'file' }, inputName: 
 const OLE_MESSAGE =
   'is a password-protected (encrypted) workbook or an old-format .xls file, which tariff cannot read: in Excel, remove the password (File > Info > Protect Workbook) and save as .xlsx, or save the sheet as CSV';
 
-/** Where a part of an input starts, when it is read after its header (see parallel.ts). */
-export interface ReadFrom {
-  header: HeaderMap;
-  /** Physical line of the part's first byte. */
-  startLine: number;
-  /** Data records read before this part (for the progress line). */
-  records: number;
-  stats?: CsvReadStats | undefined;
-}
-
 /**
  * Reads the CSV records of a stream into the sink: the header from the first
- * record, unless `from` gives it. Errors name the input.
+ * record. Errors name the input.
  */
 export async function readCsvRows(
   stream: Readable,
   inputName: string,
   opts: ReadOptions,
   sink: RowSink,
-  from?: ReadFrom,
 ): Promise<{ usedDefaultDate: boolean; records: number }> {
   const checker = new RowChecker(opts, sink);
-  let header: HeaderMap | null = from === undefined ? null : from.header;
-  let records = from === undefined ? 0 : from.records;
-  const csv = from === undefined ? (inputName.startsWith('(') ? {} : { name: inputName }) : { startLine: from.startLine, atStart: false, stats: from.stats };
+  let header: HeaderMap | null = null;
+  let records = 0;
+  const csv = inputName.startsWith('(') ? {} : { name: inputName };
   try {
     for await (const batch of readCsvRecords(stream, csv)) {
       for (const rec of batch) {
@@ -236,4 +225,10 @@ function withoutDate(header: HeaderMap, forceDate: string | undefined): HeaderMa
 
 export function plural(n: number, word: string): string {
   return `${n} ${n === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
+}
+
+/** The column a refusal is about, as the user named it. */
+export function columnName(header: HeaderMap, field: string): string {
+  const i = header.index[field as keyof HeaderMap['index']];
+  return i === undefined ? field : header.names[i]!;
 }

@@ -1,7 +1,8 @@
 /** Checks of flag values shared by the commands: each returns the typed value or throws a UsageError. */
-import { isCalendarDate } from '../core/dates.js';
-import { parsePct, type RateMicro } from '../core/money.js';
+import { isCalendarDate } from '../values/dates.js';
+import { parsePct, type RateMicro } from '../values/money.js';
 import { UsageError } from '../errors.js';
+import { defaultOrigin } from './defaults.js';
 
 export function flagDate(flag: string, value: string | undefined): string | undefined {
   if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`${flag}: expected a calendar date YYYY-MM-DD, got "${value}"`);
@@ -9,7 +10,7 @@ export function flagDate(flag: string, value: string | undefined): string | unde
 }
 
 export function flagOrigin(value: string | undefined): string {
-  const origin = (value ?? 'JP').toUpperCase();
+  const origin = (value ?? defaultOrigin()).toUpperCase();
   if (!/^[A-Z]{2}$/.test(origin)) throw new UsageError(`--origin: expected a two-letter ISO country code like JP, got "${value}"`);
   return origin;
 }

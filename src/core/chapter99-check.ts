@@ -16,7 +16,7 @@
  * superseded retroactively, an exemption the schedule does not model).
  */
 import type { Measure, Rate, Schedule } from '../schema/schedule.js';
-import { formatRate, pctFromString } from './money.js';
+import { formatRate, pctFromString } from '../values/money.js';
 import { plainText, type UsitcRow } from './usitc.js';
 
 export type Severity = 'ok' | 'info' | 'warning' | 'error';

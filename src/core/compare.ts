@@ -4,7 +4,7 @@
  * baseline) and optional run rates (annual flows shown per month, day, hour).
  */
 import type { LineDuty } from './compute.js';
-import { roundHalfAwayFromZero, roundHalfUp, type Cents } from './money.js';
+import { roundHalfAwayFromZero, roundHalfUp, type Cents } from '../values/money.js';
 import type { Plan } from './resolve.js';
 
 export type GroupBy = 'category' | 'hts' | 'measure' | 'id' | 'origin';

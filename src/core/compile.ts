@@ -5,10 +5,10 @@
  */
 import type { Citation, Confidence, Fees, MfnTable, Origins, ProductList, Rate, Schedule } from '../schema/schedule.js';
 import { compileFees, type FeeRules } from './fees.js';
-import { firstLongerUnder, formatHts, PrefixIndex, prefixDigits } from './hts.js';
+import { firstLongerUnder, formatHts, PrefixIndex, prefixDigits } from '../values/hts.js';
 import type { HtsLines } from './hts-lines.js';
-import type { Checked, DataIssue } from './issues.js';
-import { pctFromString, type RateMicro } from './money.js';
+import type { Checked, DataIssue } from '../values/issues.js';
+import { pctFromString, type RateMicro } from '../values/money.js';
 
 export type CompiledRate =
   | { kind: 'mfn' }
@@ -210,7 +210,7 @@ export interface Engine {
   layerLabels: ReadonlyMap<string, string>;
   categories: ReadonlyMap<string, CompiledCategory>;
   categoryIndex: PrefixIndex<string>;
-  /** Category given to an HTS code that matches no category prefix, if the schedule defines "general". */
+  /** Category given to an HTS code that matches no category prefix: the schedule's fallbackCategory (data), or none. */
   fallbackCategory: string | null;
   mfn: PrefixIndex<MfnLine>;
   /** MFN table prefixes (digits, sorted), to tell when a short code is ambiguous about its MFN rate. */
@@ -281,6 +281,68 @@ export function compileEngine(
   } = {},
 ): Checked<Engine> {
   const issues: DataIssue[] = [];
+  const compiledLists = compileLists(schedule, lists, checked, issues);
+  const categoryIds = new Set(Object.keys(schedule.categories));
+  if (schedule.fallbackCategory !== undefined && !categoryIds.has(schedule.fallbackCategory)) {
+    issues.push({ path: ['fallbackCategory'], message: `unknown category "${schedule.fallbackCategory}"; known: ${[...categoryIds].join(', ')}` });
+  }
+  const layers = Object.keys(schedule.layers);
+  const origins = new Set(schedule.origins);
+  const originNames = checkOrigins(schedule, originCodes, issues);
+  const ids = measureIds(schedule, layers, issues);
+  const ctx: ScopeContext = { schedule, ids, layers, origins, categoryIds, index: scopeIndexer(compiledLists) };
+  const measures = schedule.measures.map((m, i) => compileMeasure(m, i, ctx, issues));
+  if (!checked) checkLayersAndDisplacements(schedule, measures, ids, issues);
+  const { categories, categoryIndex } = compileCategories(schedule, issues);
+  const mfn = compileMfnEntries(mfnTable, issues);
+  const { usedLists, listedFrom } = compiledLists;
+
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      scheduleId: schedule.id,
+      title: schedule.title,
+      scenario: scenarioId,
+      origins,
+      programs: new Map(Object.entries(schedule.programs ?? {}).map(([p, v]) => [p, { label: v.label, origins: v.origins === undefined ? null : new Set(v.origins) }])),
+      coversFrom: schedule.coversFrom,
+      knownThrough: schedule.knownThrough,
+      rounding: schedule.rounding ?? null,
+      originDates,
+      originNames,
+      originGroups: new Map(Object.entries(originCodes?.groups ?? {}).map(([g, v]) => [g, { label: v.label, members: v.members }])),
+      measures,
+      layers,
+      layerLabels: new Map(Object.entries(schedule.layers).map(([id, l]) => [id, l.label])),
+      categories,
+      categoryIndex,
+      fallbackCategory: schedule.fallbackCategory ?? null,
+      mfn,
+      mfnPrefixes: (mfnTable?.entries ?? []).map((e) => prefixDigits(e.hts)).sort(),
+      categoryPrefixes: [...new Set(Object.values(schedule.categories).flatMap((c) => c.hts).map(prefixDigits))].sort(),
+      lists: usedLists,
+      listedFrom,
+      listDates: [...new Set(listedFrom.values())].sort(),
+      mfnTableId: mfnTable?.id ?? null,
+      mfnLines,
+      mfnRevision: mfnTable?.revision ?? null,
+      fees: fees === null ? null : compileFees(fees),
+      partOrigins,
+    },
+  };
+}
+
+/** What compileLists gives: the lists the schedule names, the dates of dated entries, and their codes as digits. */
+interface CompiledLists {
+  usedLists: Map<string, CompiledList>;
+  listedFrom: Map<string, string>;
+  /** A list's codes as digits, made when a measure's index first needs them. */
+  digitsOf: (id: string) => string[];
+}
+
+/** The product lists the schedule names: each once, its dated entries, and (unless checked) no code twice. */
+function compileLists(schedule: Schedule, lists: ReadonlyMap<string, ProductList>, checked: boolean, issues: DataIssue[]): CompiledLists {
   const usedLists = new Map<string, CompiledList>();
   // A list's codes as digits, made when a measure's index first needs them (start-up: a run indexes only the lists
   // of the measures in force on its rows' dates), or now for the checks.
@@ -316,10 +378,11 @@ export function compileEngine(
       size: list.entries.length,
     });
   }
-  const categoryIds = new Set(Object.keys(schedule.categories));
-  const layers = Object.keys(schedule.layers);
-  const ids = new Map<string, number>();
-  const origins = new Set(schedule.origins);
+  return { usedLists, listedFrom, digitsOf };
+}
+
+/** Every origin the schedule and its programs name is an ISO code of data/origins.json; the codes' names. */
+function checkOrigins(schedule: Schedule, originCodes: Origins | null, issues: DataIssue[]): Map<string, string> | null {
   const originNames = originCodes === null ? null : new Map(Object.entries(originCodes.countries));
   if (originNames !== null) {
     const iso = (o: string, path: (string | number)[]) => {
@@ -328,114 +391,149 @@ export function compileEngine(
     schedule.origins.forEach((o, i) => iso(o, ['origins', i]));
     for (const [p, v] of Object.entries(schedule.programs ?? {})) v.origins?.forEach((o, i) => iso(o, ['programs', p, 'origins', i]));
   }
+  return originNames;
+}
 
+/** Each measure's index by id; a duplicate id or an unknown layer is an issue. */
+function measureIds(schedule: Schedule, layers: string[], issues: DataIssue[]): Map<string, number> {
+  const ids = new Map<string, number>();
   schedule.measures.forEach((m, i) => {
     if (ids.has(m.id)) issues.push({ path: ['measures', i, 'id'], message: `duplicate measure id "${m.id}" (also measures[${ids.get(m.id)}])` });
     else ids.set(m.id, i);
     if (!layers.includes(m.layer)) issues.push({ path: ['measures', i, 'layer'], message: `unknown layer "${m.layer}"; the schedule's layers are: ${layers.join(', ')}` });
   });
+  return ids;
+}
 
-  const indexes = new Map<string, { idx: PrefixIndex<string>; sorted: string[] }>();
-  const measures: CompiledMeasure[] = schedule.measures.map((m, i) => {
-    const at = ['measures', i];
-    const checkCategories = (list: string[] | undefined, path: (string | number)[]) =>
-      list?.forEach((c, j) => {
-        if (!categoryIds.has(c)) issues.push({ path: [...path, j], message: `unknown category "${c}"; known: ${[...categoryIds].join(', ')}` });
-      });
-    checkCategories(m.scope.categories, [...at, 'scope', 'categories']);
-    checkCategories(m.scope.exclude?.categories, [...at, 'scope', 'exclude', 'categories']);
-    m.scope.origins?.forEach((o, j) => {
-      if (!origins.has(o)) issues.push({ path: [...at, 'scope', 'origins', j], message: `origin "${o}" is not among the schedule's origins (${[...origins].join(', ')})` });
-    });
-    const displacesIds = new Set<string>();
-    const displacesLayers = new Set<string>();
-    m.displaces?.forEach((d, j) => {
-      if (d.startsWith('layer:')) {
-        const layer = d.slice('layer:'.length);
-        if (!layers.includes(layer)) issues.push({ path: [...at, 'displaces', j], message: `unknown layer "${layer}"; known: ${layers.join(', ')}` });
-        displacesLayers.add(layer);
-      } else {
-        if (!ids.has(d)) issues.push({ path: [...at, 'displaces', j], message: `unknown measure "${d}"` });
-        if (d === m.id) issues.push({ path: [...at, 'displaces', j], message: 'a measure cannot displace itself' });
-        displacesIds.add(d);
-      }
-    });
-    // Codes of scope.hts (value "") and of the named lists (value: the list id); a code in both keeps the first.
-    // Measures with the same scope (one list, several windows or origins) share one index.
-    const index = (hts: string[] | undefined, ids: string[] | undefined) => {
-      const key = `${hts?.join(',') ?? ''}|${ids?.join(',') ?? ''}`;
-      const cached = indexes.get(key);
-      if (cached !== undefined) return cached;
-      const idx = new PrefixIndex<string>();
-      const add = (d: string, from: string) => {
-        const had = idx.lookup(d);
-        // A code on two lists keeps the first, unless only the first dates it (`from`): then the undated one holds.
-        if (had?.prefix !== d || (from !== '' && listedFrom.has(`${had.value}|${d}`) && !listedFrom.has(`${from}|${d}`))) idx.set(d, from);
-      };
-      const known = ids?.filter((id) => usedLists.has(id)) ?? [];
-      if (hts === undefined && known.length === 1) {
-        // One list and nothing else: no code to weigh against another's (the checks refuse a code listed twice).
-        for (const d of digitsOf(known[0]!)) idx.set(d, known[0]!);
-      } else {
-        hts?.forEach((p) => add(prefixDigits(p), ''));
-        known.forEach((id) => digitsOf(id).forEach((d) => add(d, id)));
-      }
-      const keys = [...idx.keys()];
-      const built = { idx, sorted: isSorted(keys) ? keys : keys.sort() };
-      indexes.set(key, built);
-      return built;
+/** What compiling one measure needs of the schedule. */
+interface ScopeContext {
+  schedule: Schedule;
+  ids: Map<string, number>;
+  layers: string[];
+  origins: Set<string>;
+  categoryIds: Set<string>;
+  /** The prefix index of a scope's codes and lists (shared by measures of the same scope, built on first use). */
+  index: (hts: string[] | undefined, ids: string[] | undefined) => BuiltIndex;
+}
+
+/**
+ * Codes of scope.hts (value "") and of the named lists (value: the list id); a code in both keeps the first.
+ * Measures with the same scope (one list, several windows or origins) share one index.
+ */
+function scopeIndexer({ usedLists, listedFrom, digitsOf }: CompiledLists): ScopeContext['index'] {
+  const indexes = new Map<string, BuiltIndex>();
+  return (hts, ids) => {
+    const key = `${hts?.join(',') ?? ''}|${ids?.join(',') ?? ''}`;
+    const cached = indexes.get(key);
+    if (cached !== undefined) return cached;
+    const idx = new PrefixIndex<string>();
+    const add = (d: string, from: string) => {
+      const had = idx.lookup(d);
+      // A code on two lists keeps the first, unless only the first dates it (`from`): then the undated one holds.
+      if (had?.prefix !== d || (from !== '' && listedFrom.has(`${had.value}|${d}`) && !listedFrom.has(`${from}|${d}`))) idx.set(d, from);
     };
-    const scope = m.scope;
-    const rate = compileRate(m.rate);
-    return new Measure(
-      {
-        id: m.id,
-        label: m.label,
-        layer: m.layer,
-        authority: m.authority,
-        sources: m.sources,
-        citation: m.sources.map(formatCitation).join('; '),
-        chapter99: m.chapter99 ?? [],
-        confidence: m.confidence,
-        assumes: (m.assumes ?? []).map((a) => ({
-          without: a.without ?? null,
-          note: a.note,
-          otherwise: a.otherwise === undefined ? null : { effect: a.otherwise.effect, fact: a.otherwise.fact, exceptHts: (a.otherwise.exceptHts ?? []).map(prefixDigits) },
-        })),
-        usContentThreshold: m.usContent === undefined ? null : pctFromString(m.usContent.thresholdPct),
-        usContentConfidence: m.usContent?.confidence ?? null,
-        metalContent: m.metalContent === undefined ? null : { remainderPaysDisplaced: m.metalContent.remainderPaysDisplaced },
-        inTransit: (m.inTransit ?? []).map((t) => ({ loadedBefore: t.loadedBefore, enteredBefore: t.enteredBefore, rate: t.rate === null ? null : compileRate(t.rate), heading: t.heading ?? null })),
-        refundBasis: m.refund?.basis ?? null,
-        notes: m.notes,
-        from: m.window.from,
-        to: m.window.to ?? null,
-        rate,
-        origins: new Set(m.scope.origins ?? schedule.origins),
-        transshippedOnly: m.scope.transshipped === true,
-        allGoods: m.scope.hts === undefined && m.scope.lists === undefined && m.scope.categories === undefined,
-        htsPrefixes: m.scope.hts ?? [],
-        lists: m.scope.lists ?? [],
-        exclusions: [
-          ...(m.scope.exclude?.hts ?? []),
-          ...(m.scope.exclude?.lists ?? []).map((id) => `list ${id}`),
-          ...(m.scope.exclude?.categories ?? []),
-          ...(m.scope.exclude?.spi ?? []).map((p) => `spi ${p} claimed`),
-        ],
-        categories: new Set(m.scope.categories ?? []),
-        excludeCategories: new Set(m.scope.exclude?.categories ?? []),
-        excludeSpi: new Set(m.scope.exclude?.spi ?? []),
-        displacesIds,
-        displacesLayers,
-      },
-      // Built on first use: a run indexes only the measures in force on its rows' dates (start-up time).
-      () => index(scope.hts, scope.lists),
-      () => index(scope.exclude?.hts, scope.exclude?.lists),
-    );
-  });
+    const known = ids?.filter((id) => usedLists.has(id)) ?? [];
+    if (hts === undefined && known.length === 1) {
+      // One list and nothing else: no code to weigh against another's (the checks refuse a code listed twice).
+      for (const d of digitsOf(known[0]!)) idx.set(d, known[0]!);
+    } else {
+      hts?.forEach((p) => add(prefixDigits(p), ''));
+      known.forEach((id) => digitsOf(id).forEach((d) => add(d, id)));
+    }
+    const keys = [...idx.keys()];
+    const built = { idx, sorted: isSorted(keys) ? keys : keys.sort() };
+    indexes.set(key, built);
+    return built;
+  };
+}
 
+type ScheduleMeasure = Schedule['measures'][number];
+
+/** A measure's references (categories, origins, displaced measures and layers) checked; what it displaces. */
+function checkMeasureRefs(m: ScheduleMeasure, at: (string | number)[], ctx: ScopeContext, issues: DataIssue[]): { displacesIds: Set<string>; displacesLayers: Set<string> } {
+  const { categoryIds, origins, layers, ids } = ctx;
+  const checkCategories = (list: string[] | undefined, path: (string | number)[]) =>
+    list?.forEach((c, j) => {
+      if (!categoryIds.has(c)) issues.push({ path: [...path, j], message: `unknown category "${c}"; known: ${[...categoryIds].join(', ')}` });
+    });
+  checkCategories(m.scope.categories, [...at, 'scope', 'categories']);
+  checkCategories(m.scope.exclude?.categories, [...at, 'scope', 'exclude', 'categories']);
+  m.scope.origins?.forEach((o, j) => {
+    if (!origins.has(o)) issues.push({ path: [...at, 'scope', 'origins', j], message: `origin "${o}" is not among the schedule's origins (${[...origins].join(', ')})` });
+  });
+  const displacesIds = new Set<string>();
+  const displacesLayers = new Set<string>();
+  m.displaces?.forEach((d, j) => {
+    if (d.startsWith('layer:')) {
+      const layer = d.slice('layer:'.length);
+      if (!layers.includes(layer)) issues.push({ path: [...at, 'displaces', j], message: `unknown layer "${layer}"; known: ${layers.join(', ')}` });
+      displacesLayers.add(layer);
+    } else {
+      if (!ids.has(d)) issues.push({ path: [...at, 'displaces', j], message: `unknown measure "${d}"` });
+      if (d === m.id) issues.push({ path: [...at, 'displaces', j], message: 'a measure cannot displace itself' });
+      displacesIds.add(d);
+    }
+  });
+  return { displacesIds, displacesLayers };
+}
+
+/** One measure of the schedule, compiled; its scope's indexes are built on first use. */
+function compileMeasure(m: ScheduleMeasure, i: number, ctx: ScopeContext, issues: DataIssue[]): CompiledMeasure {
+  const { displacesIds, displacesLayers } = checkMeasureRefs(m, ['measures', i], ctx, issues);
+  const { schedule, index } = ctx;
+  const scope = m.scope;
+  const rate = compileRate(m.rate);
+  return new Measure(
+    {
+      id: m.id,
+      label: m.label,
+      layer: m.layer,
+      authority: m.authority,
+      sources: m.sources,
+      citation: m.sources.map(formatCitation).join('; '),
+      chapter99: m.chapter99 ?? [],
+      confidence: m.confidence,
+      assumes: (m.assumes ?? []).map((a) => ({
+        without: a.without ?? null,
+        note: a.note,
+        otherwise: a.otherwise === undefined ? null : { effect: a.otherwise.effect, fact: a.otherwise.fact, exceptHts: (a.otherwise.exceptHts ?? []).map(prefixDigits) },
+      })),
+      usContentThreshold: m.usContent === undefined ? null : pctFromString(m.usContent.thresholdPct),
+      usContentConfidence: m.usContent?.confidence ?? null,
+      metalContent: m.metalContent === undefined ? null : { remainderPaysDisplaced: m.metalContent.remainderPaysDisplaced },
+      inTransit: (m.inTransit ?? []).map((t) => ({ loadedBefore: t.loadedBefore, enteredBefore: t.enteredBefore, rate: t.rate === null ? null : compileRate(t.rate), heading: t.heading ?? null })),
+      refundBasis: m.refund?.basis ?? null,
+      notes: m.notes,
+      from: m.window.from,
+      to: m.window.to ?? null,
+      rate,
+      origins: new Set(m.scope.origins ?? schedule.origins),
+      transshippedOnly: m.scope.transshipped === true,
+      allGoods: m.scope.hts === undefined && m.scope.lists === undefined && m.scope.categories === undefined,
+      htsPrefixes: m.scope.hts ?? [],
+      lists: m.scope.lists ?? [],
+      exclusions: [
+        ...(m.scope.exclude?.hts ?? []),
+        ...(m.scope.exclude?.lists ?? []).map((id) => `list ${id}`),
+        ...(m.scope.exclude?.categories ?? []),
+        ...(m.scope.exclude?.spi ?? []).map((p) => `spi ${p} claimed`),
+      ],
+      categories: new Set(m.scope.categories ?? []),
+      excludeCategories: new Set(m.scope.exclude?.categories ?? []),
+      excludeSpi: new Set(m.scope.exclude?.spi ?? []),
+      displacesIds,
+      displacesLayers,
+    },
+    // Built on first use: a run indexes only the measures in force on its rows' dates (start-up time).
+    () => index(scope.hts, scope.lists),
+    () => index(scope.exclude?.hts, scope.exclude?.lists),
+  );
+}
+
+/** One measure per layer for a good and date, and no displacement cycle (the build checks them once). */
+function checkLayersAndDisplacements(schedule: Schedule, measures: CompiledMeasure[], ids: Map<string, number>, issues: DataIssue[]): void {
   const categoryPrefixes = new Map(Object.entries(schedule.categories).map(([id, c]) => [id, c.hts.map(prefixDigits)]));
-  for (const clash of checked ? [] : findLayerOverlaps(measures, (id) => categoryPrefixes.get(id) ?? [])) {
+  for (const clash of findLayerOverlaps(measures, (id) => categoryPrefixes.get(id) ?? [])) {
     const [a, b, what] = clash;
     issues.push({
       path: ['measures', ids.get(b.id)!, 'window'],
@@ -445,11 +543,15 @@ export function compileEngine(
     });
   }
 
-  const cycle = checked ? null : findDisplacementCycle(measures);
+  const cycle = findDisplacementCycle(measures);
   if (cycle) {
     issues.push({ path: ['measures', ids.get(cycle[0]!)!, 'displaces'], message: `displacement cycle: ${cycle.join(' -> ')}` });
   }
 
+}
+
+/** The categories and the prefix index of their HTS codes; a prefix in two categories is an issue. */
+function compileCategories(schedule: Schedule, issues: DataIssue[]): { categories: Map<string, CompiledCategory>; categoryIndex: PrefixIndex<string> } {
   const categories = new Map<string, CompiledCategory>();
   const categoryIndex = new PrefixIndex<string>();
   for (const [id, c] of Object.entries(schedule.categories)) {
@@ -464,42 +566,7 @@ export function compileEngine(
     });
   }
 
-  const mfn = compileMfnEntries(mfnTable, issues);
-
-  if (issues.length > 0) return { ok: false, issues };
-  return {
-    ok: true,
-    value: {
-      scheduleId: schedule.id,
-      title: schedule.title,
-      scenario: scenarioId,
-      origins,
-      programs: new Map(Object.entries(schedule.programs ?? {}).map(([p, v]) => [p, { label: v.label, origins: v.origins === undefined ? null : new Set(v.origins) }])),
-      coversFrom: schedule.coversFrom,
-      knownThrough: schedule.knownThrough,
-      rounding: schedule.rounding ?? null,
-      originDates,
-      originNames,
-      originGroups: new Map(Object.entries(originCodes?.groups ?? {}).map(([g, v]) => [g, { label: v.label, members: v.members }])),
-      measures,
-      layers,
-      layerLabels: new Map(Object.entries(schedule.layers).map(([id, l]) => [id, l.label])),
-      categories,
-      categoryIndex,
-      fallbackCategory: categories.has('general') ? 'general' : null,
-      mfn,
-      mfnPrefixes: (mfnTable?.entries ?? []).map((e) => prefixDigits(e.hts)).sort(),
-      categoryPrefixes: [...new Set(Object.values(schedule.categories).flatMap((c) => c.hts).map(prefixDigits))].sort(),
-      lists: usedLists,
-      listedFrom,
-      listDates: [...new Set(listedFrom.values())].sort(),
-      mfnTableId: mfnTable?.id ?? null,
-      mfnLines,
-      mfnRevision: mfnTable?.revision ?? null,
-      fees: fees === null ? null : compileFees(fees),
-      partOrigins,
-    },
-  };
+  return { categories, categoryIndex };
 }
 
 /** The MFN table's entries by prefix; a duplicate is an issue at `entries[i].hts` (the table's, not the schedule's). */

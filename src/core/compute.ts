@@ -6,7 +6,7 @@
  * rounded amounts, so lines and totals always reconcile.
  */
 import type { CompiledMeasure } from './compile.js';
-import { applyRate, MICRO_PER_PCT, roundHalfUp, type Cents, type RateMicro } from './money.js';
+import { applyRate, MICRO_PER_PCT, roundHalfUp, type Cents, type RateMicro } from '../values/money.js';
 import type { LineImpact } from './impact.js';
 import type { Base, Plan } from './resolve.js';
 import { QUALIFIED_UNITS } from './usitc.js';
@@ -158,40 +158,6 @@ export class Totals {
 
   addRejected(): void {
     this.rejected++;
-  }
-
-  /** Duty by measure id, in the order the measures first applied. */
-  byMeasureIds(): [string, Cents][] {
-    return [...this.#byMeasure].map(([m, amount]) => [m.id, amount]);
-  }
-
-  /** Adds the sums of another part of the input (measures named by id, as byMeasureIds gives them). */
-  merge(
-    t: { lines: number; rejected: number; value: Cents; duty: Cents; refundable: Cents; refundableLines: number; byMeasure: [string, Cents][] },
-    engine: { measures: readonly CompiledMeasure[] },
-  ): void {
-    this.lines += t.lines;
-    this.rejected += t.rejected;
-    this.value += t.value;
-    this.duty += t.duty;
-    this.refundable += t.refundable;
-    this.refundableLines += t.refundableLines;
-    for (const [id, amount] of t.byMeasure) {
-      const m = engine.measures.find((x) => x.id === id);
-      if (m === undefined) throw new Error(`invariant: no measure "${id}" in the schedule`);
-      this.#byMeasure.set(m, (this.#byMeasure.get(m) ?? 0n) + amount);
-    }
-  }
-
-  /** Back to zero. */
-  clear(): void {
-    this.lines = 0;
-    this.rejected = 0;
-    this.value = 0n;
-    this.duty = 0n;
-    this.refundable = 0n;
-    this.refundableLines = 0;
-    this.#byMeasure.clear();
   }
 }
 

@@ -6,10 +6,11 @@
  * and that owes nothing else reports 0).
  */
 import type { Fees } from '../schema/schedule.js';
-import { applyRate, pctFromString, type Cents, type RateMicro } from './money.js';
+import { applyRate, pctFromString, type Cents, type RateMicro } from '../values/money.js';
 
-export type Mode = 'ocean' | 'air' | 'truck' | 'rail';
-export const MODES: readonly Mode[] = ['ocean', 'air', 'truck', 'rail'];
+import type { Mode } from '../values/modes.js';
+
+export { MODES, type Mode } from '../values/modes.js';
 
 export interface FeeYear {
   fiscalYear: string;
@@ -79,7 +80,7 @@ export interface EntrySums {
   /** The entry date of its first line (computed or rejected); '' while only rejected lines without a valid date are seen. */
   date: string;
   mode: Mode;
-  /** Date and mode of the first computed line ('' before one): with `mixed`, what a merge of parts needs. */
+  /** Date and mode of the first computed line ('' before one): later lines are compared with them (`mixed`). */
   lineDate: string;
   lineMode: Mode;
   /** Set when computed lines of the entry disagree on date or mode among themselves. */
@@ -119,29 +120,6 @@ export function addRejectedToEntry(e: EntrySums, date: string, mode: Mode): void
     e.mode = mode;
   }
   e.rejected++;
-}
-
-/**
- * Adds what a later part of the input summed for the same entry (parallel reading), giving what one pass over
- * both parts would have: the first dated line decides the entry's date, the first computed line is compared
- * with the later ones.
- */
-export function mergeEntry(mine: EntrySums, e: EntrySums): void {
-  if (mine.date === '') {
-    mine.date = e.date;
-    mine.mode = e.mode;
-  }
-  if (mine.lineDate === '') {
-    mine.lineDate = e.lineDate;
-    mine.lineMode = e.lineMode;
-  } else if (e.lineDate !== '' && (e.lineDate !== mine.lineDate || e.lineMode !== mine.lineMode)) mine.mixed = true;
-  if (e.mixed) mine.mixed = true;
-  mine.lines += e.lines;
-  mine.value += e.value;
-  mine.duty += e.duty;
-  mine.mpfLines += e.mpfLines;
-  mine.hmfLines += e.hmfLines;
-  mine.rejected += e.rejected;
 }
 
 /** Adds a line to its entry: per-line fee amounts, rounded half up, like the duties. */

@@ -22,20 +22,11 @@
  * exact amounts (it is not a line total divided after rounding); line totals are rounded per line and summed,
  * so a basket total is the sum of its lines.
  */
-import { roundHalfAwayFromZero, type Cents, type RateMicro } from './money.js';
+import type { ImpactInput } from '../schema/impact-row.js';
+import { roundHalfAwayFromZero, type Cents, type RateMicro } from '../values/money.js';
 
-/** The optional impact inputs of a line (columns or flags); null: not given. */
-export interface ImpactInput {
-  /** Selling price per unit today (before the added duties), in cents. */
-  unitPrice: Cents | null;
-  /** Gross margin at today's price, in micro-percent (0 <= margin < 100%). */
-  margin: RateMicro | null;
-  /** Cost per unit today (before the added duties), in cents; the alternative to `margin`. */
-  unitCost: Cents | null;
-  freight: Cents | null;
-  insurance: Cents | null;
-  otherCosts: Cents | null;
-}
+export type { ImpactInput };
+
 
 export const NO_IMPACT_INPUT: ImpactInput = { unitPrice: null, margin: null, unitCost: null, freight: null, insurance: null, otherCosts: null };
 

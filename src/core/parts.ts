@@ -4,7 +4,7 @@
  * Merging is pure: the loader reads and validates the files, this joins them into the one schedule the engine
  * compiles, and says where each merged measure came from so that a problem is reported in the file that has it.
  */
-import type { DataIssue } from './issues.js';
+import type { DataIssue } from '../values/issues.js';
 import type { Measure, Schedule, SchedulePart } from '../schema/schedule.js';
 
 /** Where a merged measure was written: the schedule file itself (`part` null) or a part, at its own index. */

@@ -28,7 +28,7 @@
  */
 import type { CompiledMeasure, Engine } from './compile.js';
 import { computeLineDuty, quantityProblem } from './compute.js';
-import { MICRO_PER_PCT, type Cents, type RateMicro } from './money.js';
+import { MICRO_PER_PCT, type Cents, type RateMicro } from '../values/money.js';
 import { Resolver, type GoodInput } from './resolve.js';
 
 /** The row as the core computes it (a subset of schema/row.ts's Row). */

@@ -5,11 +5,11 @@
  * the per-row work is only the arithmetic in compute.ts.
  */
 import { microOf, type CompiledMeasure, type Engine } from './compile.js';
-import { nextDay } from './dates.js';
-import { firstLongerUnder, formatHts, type PrefixIndex } from './hts.js';
+import { nextDay } from '../values/dates.js';
+import { firstLongerUnder, formatHts, type PrefixIndex } from '../values/hts.js';
 import { priceOfficial, type OfficialPrice } from './hts-lines.js';
 import { parseRateText } from './usitc.js';
-import { formatRate, pctFromString, type RateMicro } from './money.js';
+import { formatRate, pctFromString, type RateMicro } from '../values/money.js';
 
 export interface GoodInput {
   /** HTS digits (normalised), or null when the row gives only a category. */

@@ -4,7 +4,7 @@
  * the changed schedule, or the problems with their JSON paths.
  */
 import type { Measure, Scenario, Schedule } from '../schema/schedule.js';
-import type { Checked, DataIssue } from './issues.js';
+import type { Checked, DataIssue } from '../values/issues.js';
 
 export function applyScenario(schedule: Schedule, scenario: Scenario): Checked<Schedule> {
   const issues: DataIssue[] = [];

@@ -4,7 +4,7 @@
  * step is kept where the rate changes, with the measures that caused it.
  */
 import type { Engine } from './compile.js';
-import { formatRate, roundHalfUp, type Cents, type RateMicro } from './money.js';
+import { formatRate, roundHalfUp, type Cents, type RateMicro } from '../values/money.js';
 import { resolveGood, type GoodInput, type Refusal } from './resolve.js';
 
 export type Good = Omit<GoodInput, 'date'>;

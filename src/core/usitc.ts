@@ -8,7 +8,7 @@
  * ("2.5% + 4.4¢/kg"); chapter 99 rows ("The duty provided in ... + 10%") and
  * "See 9903..." references are not MFN rates and are left out.
  */
-import { formatHts } from './hts.js';
+import { formatHts } from '../values/hts.js';
 
 export interface UsitcRow {
   htsno?: unknown;

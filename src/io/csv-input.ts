@@ -78,7 +78,7 @@ interface PapaResult {
 let papa: typeof import('papaparse') | undefined;
 const require = createRequire(import.meta.url);
 
-/** Where the text starts, for reading a part of an input (see parallel.ts); and what reading it met. */
+/** Where the text starts (a part of an input, in tests of the reader); and what reading it met. */
 export interface CsvReadOptions {
   /** Physical line of the first byte (1). */
   startLine?: number;
@@ -139,7 +139,7 @@ export async function* readCsvRecords(stream: Readable, opts: CsvReadOptions = {
   yield* splitter.batches(true);
 }
 
-/** A large chunk (a whole part of the input, from parallel.ts) is given a slice at a time, so its records are not all alive at once. */
+/** A large chunk is given a slice at a time, so its records are not all alive at once. */
 function* pushInSlices(splitter: CsvSplitter, text: string): Generator<CsvRecord[]> {
   const step = STEP_CHARS;
   for (let at = 0; at < text.length; at += step) {

@@ -7,7 +7,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEngine, listRefs, type Engine } from '../core/compile.js';
 import { HtsLines } from '../core/hts-lines.js';
-import { formatPath, type DataIssue } from '../core/issues.js';
+import { formatPath, type DataIssue } from '../values/issues.js';
 import { locateIssue, mergeParts, type Merged, type PartIssue } from '../core/parts.js';
 import type { Fees, MfnTable, Origins, ProductList, Scenario, Schedule, SchedulePart } from '../schema/schedule.js';
 

@@ -11,7 +11,7 @@
  * about a second of a calc run).
  */
 import type { Writable } from 'node:stream';
-import { formatCents, type Cents } from '../core/money.js';
+import { formatCents, type Cents } from '../values/money.js';
 
 /** Flush writes once this much is buffered (a non-forced flush leaves less than this for later). */
 const HIGH_WATER = 1 << 16;
@@ -97,7 +97,7 @@ export class Out {
     this.#pos += n;
   }
 
-  /** Bytes made elsewhere (a worker's part of the output), written as they are, after what is buffered. */
+  /** Bytes made elsewhere (a workbook's zip, a rendered report), written as they are, after what is buffered. */
   take(b: Uint8Array): void {
     if (this.closed || b.length === 0) return;
     if (this.#pos > 0) {

@@ -3,9 +3,21 @@
  * insurance, other_costs. Checked with the same strict money and percent patterns as the other columns; a bad
  * cell rejects the row naming the column, as every other check does. Read only when the header has one of them.
  */
-import { divRound, type ImpactInput } from '../core/impact.js';
-import { parseMoney, parsePct, type Cents } from '../core/money.js';
+import { parseMoney, parsePct, roundHalfUp, type Cents, type RateMicro } from '../values/money.js';
 import type { Field, HeaderMap } from './row.js';
+
+/** The optional impact inputs of a line (columns or flags); null: not given. */
+export interface ImpactInput {
+  /** Selling price per unit today (before the added duties), in cents. */
+  unitPrice: Cents | null;
+  /** Gross margin at today's price, in micro-percent (0 <= margin < 100%). */
+  margin: RateMicro | null;
+  /** Cost per unit today (before the added duties), in cents; the alternative to `margin`. */
+  unitCost: Cents | null;
+  freight: Cents | null;
+  insurance: Cents | null;
+  otherCosts: Cents | null;
+}
 
 /** The impact columns, in the order they are listed in the README and --help. */
 export const IMPACT_FIELDS = ['unit_price', 'margin', 'unit_cost', 'freight', 'insurance', 'other_costs'] as const satisfies readonly Field[];
@@ -67,7 +79,7 @@ export function readImpact(cells: string[], header: HeaderMap, quantity: bigint 
     return { ok: false, field: margin !== null ? 'margin' : 'unit_cost', reason: `${margin !== null ? 'a margin' : 'a unit cost'} needs unit_price (and quantity): the price it is a margin of` };
   }
   // The unit cost a margin implies is rounded half up to the cent (core/impact.ts): it must not be 0.
-  if (margin !== null && unitPrice !== null && divRound(unitPrice * (100_000_000n - margin), 100_000_000n) === 0n) {
+  if (margin !== null && unitPrice !== null && roundHalfUp(unitPrice * (100_000_000n - margin), 100_000_000n) === 0n) {
     return { ok: false, field: 'margin', reason: `a margin of ${marginCell} on a unit price of ${cellOf(cells, header, 'unit_price')} leaves a unit cost of $0.00; give unit_cost instead` };
   }
 

@@ -7,11 +7,11 @@
  * is a single regular expression or lookup. Schedules and scenarios, read
  * once, go through zod (schedule.ts).
  */
-import { MODES, type Mode } from '../core/fees.js';
-import { normalizeHts } from '../core/hts.js';
-import { parseMoney, parsePct, type Cents, type RateMicro } from '../core/money.js';
-import { isCalendarDate } from '../core/dates.js';
-import type { ImpactInput } from '../core/impact.js';
+import { MODES, type Mode } from '../values/modes.js';
+import { normalizeHts } from '../values/hts.js';
+import { parseMoney, parsePct, type Cents, type RateMicro } from '../values/money.js';
+import { isCalendarDate } from '../values/dates.js';
+import type { ImpactInput } from './impact-row.js';
 import { IMPACT_FIELDS, readImpact } from './impact-row.js';
 
 /** Recognised columns and the header names (case-insensitive) that mean them. */

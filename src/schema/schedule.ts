@@ -7,7 +7,7 @@
  * half-open `[from, to)`.
  */
 import * as z from 'zod';
-import { ISO_DATE, isCalendarDate } from '../core/dates.js';
+import { ISO_DATE, isCalendarDate } from '../values/dates.js';
 
 export { isCalendarDate };
 
@@ -245,6 +245,10 @@ export const ScheduleSchema = z.strictObject({
     description: 'Id of a bundled MFN table (data/mfn/<id>.json). An id, not a path: loading a schedule reads no other file of yours.',
   }),
   categories: z.record(Id, CategorySchema),
+  fallbackCategory: Id.optional().meta({
+    description:
+      'The category of an HTS code that matches no category prefix (one of categories: in the bundled schedule "general", the goods no sectoral measure names). Without it, such a code has no category and a row of it is refused.',
+  }),
   rounding: z
     .strictObject({
       mode: z.literal('half-up').meta({ description: 'How an amount is rounded to the cent: half up, the one mode the engine implements.' }),

@@ -2,8 +2,9 @@
 import { PassThrough } from 'node:stream';
 import { Option } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { script, walk, type DataWords } from '../../src/cli/completion.js';
-import { buildProgram } from '../../src/cli/main.js';
+import { script } from '../../src/cli/commands/completion/index.js';
+import { walk, type DataWords } from '../../src/cli/commands/completion/specs.js';
+import { buildProgram } from '../../src/cli/program.js';
 
 const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: {}, today: '2026-11-22' };
 const data: DataWords = { scenarios: ['as-enacted', 'no-deal'], categories: ['vehicles'], origins: ['JP'], schedules: ['us'] };

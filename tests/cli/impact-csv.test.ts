@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lineImpact, NO_IMPACT_INPUT } from '../../src/core/impact.js';
 import { Out } from '../../src/io/out.js';
-import { impactCsvCells, lineImpactRecord, writeImpactCsv } from '../../src/cli/impact-records.js';
+import { impactCsvCells, lineImpactRecord, writeImpactCsv } from '../../src/cli/render/impact/records.js';
 
 async function written(write: (out: Out) => void): Promise<string> {
   const chunks: Buffer[] = [];

@@ -8,7 +8,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeLineDuty } from '../../src/core/compute.js';
-import { normalizeHts } from '../../src/core/hts.js';
+import { normalizeHts } from '../../src/values/hts.js';
 import { resolveGood } from '../../src/core/resolve.js';
 import { bundledEngine } from '../helpers.js';
 import { run } from './fake-io.js';

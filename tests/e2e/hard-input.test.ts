@@ -115,18 +115,13 @@ describe('stray quotes and over-long fields (QA-2026-12 #6, #3)', () => {
   const rows = Array.from({ length: 300_000 }, (_, i) => `r${i},8457.10.00,100,2025-09-01,fine\n`);
   writeFileSync(stray, `id,hts,value,date,note\na,8457.10.00,100,2025-09-01,"oops\n${rows.join('')}`);
 
-  it('one stray quote on line 2 of an 11 MB file: --jobs 1 and --jobs 2 finish, with the same output, that line alone rejected', async () => {
-    const one = await tariffTimed(['calc', stray, '--format', 'csv', '--no-fees', '--jobs', '1'], '', 60_000);
-    const two = await tariffTimed(['calc', stray, '--format', 'csv', '--no-fees', '--jobs', '2'], '', 60_000);
+  it('one stray quote on line 2 of an 11 MB file: it finishes, that line alone rejected', async () => {
+    const one = await tariffTimed(['calc', stray, '--format', 'csv', '--no-fees'], '', 60_000);
     expect(one.timedOut).toBe(false);
-    expect(two.timedOut).toBe(false);
     expect(one.code).toBe(1);
     expect(one.stderr).toMatch(/300000 lines computed, 1 rejected/);
     expect(one.stderr).toMatch(/line 2, row: a quoted field is (never closed|still open after 4 MiB)/);
-    expect(two.code).toBe(1);
-    expect(two.stdout).toBe(one.stdout);
-    expect(two.stderr).toBe(one.stderr);
-  }, 130_000);
+  }, 70_000);
 
   it('a 5 MiB field is rejected as its line ("field longer than"), the line after it computed; streamed, never held', async () => {
     const chunk = 'z'.repeat(1 << 20);

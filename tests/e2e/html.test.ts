@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CompareReport } from '../../src/cli/render-compare.js';
+import type { CompareReport } from '../../src/cli/render/compare/index.js';
 import { ROOT } from '../helpers.js';
 import { tariff } from './cli.js';
 

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readXlsxRecords } from '../../src/io/xlsx-input.js';
-import { COMPARE_IMPACT_HEAD as RENDER_HEAD } from '../../src/cli/impact-render.js';
-import { COMPARE_IMPACT_HEAD } from '../../src/cli/impact-xlsx.js';
+import { COMPARE_IMPACT_HEAD as RENDER_HEAD } from '../../src/cli/render/impact/compare.js';
+import { COMPARE_IMPACT_HEAD } from '../../src/cli/render/impact/xlsx.js';
 import { tariff } from './cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-impact-xlsx-'));

@@ -1,6 +1,6 @@
 /** The one escaping rule for user text on human-facing streams (QA #9, #10). */
 import { describe, expect, it } from 'vitest';
-import { displayText, markdownCell } from '../../src/cli/display.js';
+import { displayText, markdownCell } from '../../src/cli/render/display.js';
 
 describe('displayText', () => {
   it.each([

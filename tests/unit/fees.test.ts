@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addToEntry, compileFees, entryFees, newEntry, type Mode } from '../../src/core/fees.js';
-import { formatCents, parseMoney } from '../../src/core/money.js';
+import { formatCents, parseMoney } from '../../src/values/money.js';
 import { FeesSchema } from '../../src/schema/schedule.js';
 import { ROOT } from '../helpers.js';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/core/compile.js';
-import { formatPath } from '../../src/core/issues.js';
+import { formatPath } from '../../src/values/issues.js';
 import { resolveGood } from '../../src/core/resolve.js';
 import { ProductListSchema, ScheduleSchema, type ProductList, type Schedule } from '../../src/schema/schedule.js';
 
@@ -31,6 +31,7 @@ function schedule(measures: unknown[]): Schedule {
     knownThrough: '2026-12-31',
     layers: { mfn: { label: 'MFN' }, a: { label: 'A' }, b: { label: 'B' } },
     categories: { general: { label: 'general', hts: [], defaultMfnPct: null, standsFor: 'x' } },
+    fallbackCategory: 'general',
     measures: [
       { id: 'mfn', label: 'MFN', layer: 'mfn', authority: 'x', sources: src, scope: {}, window: { from: '1989-01-01' }, rate: { kind: 'mfn' }, confidence: 'primary' },
       ...measures,

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyRate, effectiveRate, formatCents, formatRate, parseMoney, parseMoneyFully, parsePct, roundHalfAwayFromZero, roundHalfUp } from '../../src/core/money.js';
+import { applyRate, effectiveRate, formatCents, formatRate, parseMoney, parseMoneyFully, parsePct, roundHalfAwayFromZero, roundHalfUp } from '../../src/values/money.js';
 
 const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
 

@@ -4,8 +4,8 @@
  */
 import { computeLineDuty } from '../../src/core/compute.js';
 import type { Engine } from '../../src/core/compile.js';
-import { normalizeHts } from '../../src/core/hts.js';
-import { formatCents, formatRate, parseMoney, parsePct } from '../../src/core/money.js';
+import { normalizeHts } from '../../src/values/hts.js';
+import { formatCents, formatRate, parseMoney, parsePct } from '../../src/values/money.js';
 import { resolveGood } from '../../src/core/resolve.js';
 import type { Measure } from '../../src/schema/schedule.js';
 import { bundledEngine, schedule } from '../helpers.js';

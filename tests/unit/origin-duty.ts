@@ -4,8 +4,8 @@
  */
 import type { Engine } from '../../src/core/compile.js';
 import { computeLineDuty } from '../../src/core/compute.js';
-import { normalizeHts } from '../../src/core/hts.js';
-import { formatCents, parseMoney, parsePct } from '../../src/core/money.js';
+import { normalizeHts } from '../../src/values/hts.js';
+import { formatCents, parseMoney, parsePct } from '../../src/values/money.js';
 import { resolveGood } from '../../src/core/resolve.js';
 
 const pct = (s: string) => {

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileEngine, type Engine } from '../../src/core/compile.js';
 import { computeLineDuty } from '../../src/core/compute.js';
-import { normalizeHts } from '../../src/core/hts.js';
-import { formatCents, formatRate, parseMoney } from '../../src/core/money.js';
+import { normalizeHts } from '../../src/values/hts.js';
+import { formatCents, formatRate, parseMoney } from '../../src/values/money.js';
 import { resolveGood } from '../../src/core/resolve.js';
 import type { Measure, Schedule } from '../../src/schema/schedule.js';
 import { bundledEngine, lists, mfnLines, mfnTable, origins as iso, schedule } from '../helpers.js';

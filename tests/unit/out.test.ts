@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Writable } from 'node:stream';
 import { Out } from '../../src/io/out.js';
-import { formatCents } from '../../src/core/money.js';
+import { formatCents } from '../../src/values/money.js';
 
 /** An Out over a stream that keeps every byte; `slow` makes write() ask for a drain each time. */
 function sink(slow = false) {

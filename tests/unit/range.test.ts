@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatCents, formatRate } from '../../src/core/money.js';
+import { formatCents, formatRate } from '../../src/values/money.js';
 import { dutyWith, factAlternatives, lineRange, previousDay, type RangeFacts } from '../../src/core/range.js';
 import { Resolver } from '../../src/core/resolve.js';
 import { calc } from '../../src/index.js';

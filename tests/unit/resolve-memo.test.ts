@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeHts } from '../../src/core/hts.js';
+import { normalizeHts } from '../../src/values/hts.js';
 import { Resolver, resolveGood, type GoodInput, type Resolution } from '../../src/core/resolve.js';
 import { bundledEngine } from '../helpers.js';
 

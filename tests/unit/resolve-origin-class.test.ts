@@ -9,8 +9,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/compile.js';
-import { normalizeHts } from '../../src/core/hts.js';
-import { pctFromString } from '../../src/core/money.js';
+import { normalizeHts } from '../../src/values/hts.js';
+import { pctFromString } from '../../src/values/money.js';
 import { Resolver, resolveGood, type GoodInput, type Resolution } from '../../src/core/resolve.js';
 import { bundledEngine } from '../helpers.js';
 

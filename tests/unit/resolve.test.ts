@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/compile.js';
 import { computeLineDuty } from '../../src/core/compute.js';
-import { normalizeHts } from '../../src/core/hts.js';
-import { formatCents, formatRate, parseMoney, parsePct } from '../../src/core/money.js';
+import { normalizeHts } from '../../src/values/hts.js';
+import { formatCents, formatRate, parseMoney, parsePct } from '../../src/values/money.js';
 import { resolveGood } from '../../src/core/resolve.js';
 import { bundledEngine } from '../helpers.js';
 

@@ -4,7 +4,7 @@
  * annex. The MFN rate is given (1%) so that the tests are about the lists, not the MFN table.
  */
 import { describe, expect, it } from 'vitest';
-import { normalizeHts } from '../../src/core/hts.js';
+import { normalizeHts } from '../../src/values/hts.js';
 import { resolveGood } from '../../src/core/resolve.js';
 import { bundledEngine, lists, schedule } from '../helpers.js';
 

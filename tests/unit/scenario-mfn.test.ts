@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/core/compile.js';
-import { formatPath } from '../../src/core/issues.js';
+import { formatPath } from '../../src/values/issues.js';
 import { applyScenario, traceToScenario } from '../../src/core/scenario.js';
 import { ScenarioSchema, type Measure } from '../../src/schema/schedule.js';
 import { lists, mfnLines, mfnTable, schedule } from '../helpers.js';

@@ -1,0 +1,100 @@
+/**
+ * What the MCP tools share: the zod shapes of one import and of a few lines (the SDK derives the JSON Schema the
+ * client sees from them), and how a tool's arguments become the command's flags.
+ */
+import { z } from 'zod';
+import { defaultOrigin } from '../../defaults.js';
+import type { ImportRow } from '../../in-memory.js';
+
+/** Most lines one call may carry: an assistant's question, not a file (use the CLI for files). */
+export const MAX_LINES = 1000;
+
+export type Json = Record<string, unknown>;
+
+export interface ToolDef<S extends z.ZodRawShape> {
+  title: string;
+  description: string;
+  shape: S;
+  /** The command line to run, and the CSV rows it reads on stdin (null: none). */
+  argv(args: z.infer<z.ZodObject<S>>): { argv: string[]; rows: ImportRow[] | null };
+  summary(doc: Json): string;
+}
+
+export const date = z.string().describe('a date YYYY-MM-DD');
+
+/** The fields of one import, as the CSV columns and calc flags name them. */
+const line = z
+  .object({
+    value: z.string().describe('customs value in US dollars, e.g. "45000" or "1500.00" (a string: money is exact)'),
+    hts: z.string().optional().describe('HTS code, 4-10 digits, dots allowed, e.g. "8703.24.01"'),
+    category: z.string().optional().describe('category instead of an HTS code (see the schedule_show tool)'),
+    date: date.optional().describe('entry date YYYY-MM-DD'),
+    origin: z.string().optional().describe(`ISO country of origin (default ${defaultOrigin()})`),
+    id: z.string().optional().describe('your reference, copied to the result'),
+    mfn_rate: z.string().optional().describe('MFN percent, overriding the MFN table'),
+    entry: z.string().optional().describe('customs entry the line belongs to: fees are per entry'),
+    mode: z.string().optional().describe('ocean, air, truck or rail'),
+    quantity: z.string().optional().describe('quantity, for specific MFN rates'),
+    unit: z.string().optional().describe('unit of the quantity'),
+    us_content: z.string().optional().describe('percent of the value that is US content'),
+    metal_value: z.string().optional().describe('value of the steel/aluminum content in dollars'),
+    loaded: date.optional().describe('date of loading, for the in-transit rules'),
+    unit_price: z.string().optional().describe('impact: selling price per unit before the added duties, in dollars (needs quantity)'),
+    margin: z.string().optional().describe('impact: gross margin in percent of unit_price (or unit_cost)'),
+    unit_cost: z.string().optional().describe('impact: cost per unit before the added duties, in dollars'),
+    freight: z.string().optional().describe("impact: the line's freight in dollars, added to its landed cost"),
+    insurance: z.string().optional().describe("impact: the line's insurance in dollars"),
+    other_costs: z.string().optional().describe("impact: the line's other costs in dollars"),
+  })
+  .strict();
+
+/** One import given by flags (as the CLI's --value, --hts ...). */
+export const one = {
+  value: z.string().optional().describe('customs value in US dollars of one import, e.g. "45000" (a string: money is exact)'),
+  hts: z.string().optional().describe('HTS code of that import, e.g. "8703.24.01"'),
+  category: z.string().optional().describe('category instead of an HTS code'),
+  id: z.string().optional().describe('your reference for that import'),
+  quantity: z.string().optional().describe('quantity, for specific MFN rates (e.g. kg)'),
+  unit: z.string().optional().describe('unit of the quantity, checked against the rate'),
+  us_content: z.string().optional().describe('percent of the value that is US content'),
+  metal_value: z.string().optional().describe('value of the steel/aluminum content in dollars'),
+  loaded: date.optional().describe('date of loading on the vessel'),
+};
+
+export const lines = z.array(line).min(1).max(MAX_LINES).optional().describe(`several imports (at most ${MAX_LINES}), instead of value/hts/category`);
+
+export function flag(argv: string[], name: string, v: string | boolean | undefined): void {
+  if (v === undefined || v === false) return;
+  if (v === true) argv.push(name);
+  else argv.push(name, v);
+}
+
+/** The one-import flags, or the lines as CSV rows on stdin. */
+export function importArgs(argv: string[], a: { lines?: ImportRow[] | undefined } & { [k in keyof typeof one]?: string | undefined }): ImportRow[] | null {
+  if (a.lines !== undefined) {
+    if (a.value !== undefined || a.hts !== undefined || a.category !== undefined) throw new ToolArgumentError('give either lines or value with hts/category, not both');
+    argv.push('-');
+    return a.lines;
+  }
+  flag(argv, '--value', a.value);
+  flag(argv, '--hts', a.hts);
+  flag(argv, '--category', a.category);
+  flag(argv, '--id', a.id);
+  flag(argv, '--quantity', a.quantity);
+  flag(argv, '--unit', a.unit);
+  flag(argv, '--us-content', a.us_content);
+  flag(argv, '--metal-value', a.metal_value);
+  flag(argv, '--loaded', a.loaded);
+  if (a.value === undefined && a.hts === undefined && a.category === undefined) throw new ToolArgumentError('give value with hts or category (one import), or lines');
+  return null;
+}
+
+export const money = (s: unknown) => `$${String(s)}`;
+
+/** A tool's arguments that the command line cannot be given (a shape of the tool, not of the command). */
+export class ToolArgumentError extends Error {}
+
+/** Infers a tool's argument types from its shape; the server holds tools of every shape alike. */
+export function tool<S extends z.ZodRawShape>(def: ToolDef<S>): ToolDef<z.ZodRawShape> {
+  return def as unknown as ToolDef<z.ZodRawShape>;
+}

@@ -1,0 +1,122 @@
+/** The records of `calc --range` (its JSON contract): per line the duty and its two ends, with the facts of each. */
+import type { Engine } from '../../../core/compile.js';
+import type { ComputedLine } from '../../../core/compute.js';
+import type { FactName, LineRange, RangeEnd } from '../../../core/range.js';
+import type { Row } from '../../../schema/row.js';
+import { formatHts } from '../../../values/hts.js';
+import { effectiveRate, formatCents, formatRate } from '../../../values/money.js';
+import type { RejectedRecord } from '../records.js';
+
+/** The facts of an end, named as the input columns that give them: give these to `calc` to get that duty. */
+export type FactsRecord = Partial<Record<FactName, string | null>>;
+
+export interface RangeEndRecord {
+  duty: string;
+  effectiveRate: string;
+  /** Every fact considered, as the column value that gives this end (spi null: none claimed; `outside`: the measures whose assumption does not hold, by id, or null). */
+  facts: FactsRecord;
+  /** The facts that differ from what the defaults assume, in words; empty: the defaults give this end. */
+  assumes: string[];
+}
+
+export interface RangeLineRecord {
+  line: number | null;
+  id: string | null;
+  hts: string | null;
+  category: string;
+  origin: string;
+  date: string;
+  value: string;
+  /** The duty as computed, under the documented defaults for what the line did not give. */
+  duty: string;
+  low: RangeEndRecord;
+  high: RangeEndRecord;
+  /** The facts the line left out that change its duty on its date (input column names; `outside`: an assumption of a measure). */
+  varied: FactName[];
+  /** Combinations of them computed. */
+  variants: number;
+  /** Combinations the engine refused, with its reason. */
+  skipped: { facts: FactsRecord; reason: string }[];
+}
+
+export interface RangeTotalsRecord {
+  lines: number;
+  rejected: number;
+  value: string;
+  duty: string;
+  low: string;
+  high: string;
+  /** Lines whose low and high differ. */
+  rangedLines: number;
+}
+
+/** `tariff calc --range --format json`: the document the library's `range()` returns. */
+export interface RangeResult {
+  schedule: string;
+  scenario: string;
+  knownThrough: string;
+  lines: RangeLineRecord[];
+  rejected: RejectedRecord[];
+  totals: RangeTotalsRecord;
+  warnings: string[];
+}
+
+function factsRecord(facts: LineRange['low']['facts'], varied: FactName[]): FactsRecord {
+  const out: FactsRecord = {};
+  for (const f of varied) {
+    if (f === 'loaded') out.loaded = facts.loaded;
+    else if (f === 'us_content') out.us_content = facts.usContent === null ? null : formatRate(facts.usContent);
+    else if (f === 'metal_value') out.metal_value = facts.metalValue === null ? null : formatCents(facts.metalValue);
+    else if (f === 'spi') out.spi = facts.spi;
+    else out.outside = facts.outside.length === 0 ? null : facts.outside.join(' ');
+  }
+  return out;
+}
+
+/** An assumption in words: the fact and the value that gives the end. */
+function factText(f: FactName, facts: FactsRecord, engine: Engine): string {
+  const v = facts[f] ?? null;
+  switch (f) {
+    case 'outside':
+      return (v ?? '')
+        .split(' ')
+        .map((id) => {
+          const m = engine.measures.find((x) => x.id === id);
+          const fact = m?.assumes.find((a) => a.otherwise !== null)?.otherwise?.fact;
+          return `${fact ?? 'outside'} (without ${id})`;
+        })
+        .join(', ');
+    case 'loaded':
+      return `loaded ${v}`;
+    case 'us_content':
+      return `US content ${v}%`;
+    case 'metal_value':
+      return `metal value ${v}`;
+    case 'spi':
+      return v === null ? 'no special program' : `special program ${v} claimed`;
+  }
+}
+
+function endRecord(e: RangeEnd, value: bigint, varied: FactName[], engine: Engine): RangeEndRecord {
+  const facts = factsRecord(e.facts, varied);
+  return { duty: formatCents(e.duty), effectiveRate: effectiveRate(e.duty, value), facts, assumes: [...new Set(e.assumed)].map((f) => factText(f, facts, engine)) };
+}
+
+export function rangeLineRecord(c: ComputedLine<Row>, r: LineRange, engine: Engine): RangeLineRecord {
+  const { row } = c;
+  return {
+    line: row.line,
+    id: row.id,
+    hts: row.hts === null ? null : formatHts(row.hts),
+    category: c.plan.category,
+    origin: row.origin,
+    date: row.date,
+    value: formatCents(row.value),
+    duty: formatCents(c.duty),
+    low: endRecord(r.low, row.value, r.considered, engine),
+    high: endRecord(r.high, row.value, r.considered, engine),
+    varied: r.varied,
+    variants: r.variants,
+    skipped: r.skipped.map((s) => ({ facts: factsRecord(s.facts, r.considered), reason: s.reason })),
+  };
+}
