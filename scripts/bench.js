@@ -100,7 +100,7 @@ function rssSampler(pid) {
 
 /**
  * Runs cmd with stdout to /dev/null and stderr captured.
- * Returns { ms, rssKB (or null), code, stderr }.
+ * Returns { ms, rssKB (or null), cpuMs (user + system CPU of the process, or null), code, stderr }.
  */
 function run(cmd, args, { rss = false } = {}) {
   let file = cmd;
@@ -108,7 +108,7 @@ function run(cmd, args, { rss = false } = {}) {
   const timeOut = join(scratch, 'time.out');
   if (rss && hasGnuTime) {
     file = '/usr/bin/time';
-    argv = ['-f', '%M', '-o', timeOut, cmd, ...args];
+    argv = ['-f', '%M %U %S', '-o', timeOut, cmd, ...args];
   }
   return new Promise((resolveRun, reject) => {
     const started = performance.now();
@@ -123,12 +123,15 @@ function run(cmd, args, { rss = false } = {}) {
     child.on('close', (code, signal) => {
       const ms = performance.now() - started;
       let rssKB = sampler ? sampler.stop() : null;
+      let cpuMs = null;
       if (rss && hasGnuTime) {
-        // GNU time may put "Command exited with non-zero status N" before the number.
-        const last = readFileSync(timeOut, 'utf8').trim().split('\n').pop();
-        rssKB = Number(last) || null;
+        // GNU time may put "Command exited with non-zero status N" before the figures: peak RSS (kB), user and
+        // system CPU seconds.
+        const [kb, user, sys] = readFileSync(timeOut, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+        rssKB = kb || null;
+        cpuMs = Number.isFinite(user) && Number.isFinite(sys) ? Math.round((user + sys) * 1000) : null;
       }
-      resolveRun({ ms, rssKB, code: code ?? signal, stderr });
+      resolveRun({ ms, rssKB, cpuMs, code: code ?? signal, stderr });
     });
   });
 }
@@ -151,10 +154,10 @@ async function measureFile(label, cmd, args, rows, reps, { okCodes = [0] } = {})
       throw new Error(`${label} exited with ${r.code}:\n  ${cmd} ${args.join(' ')}\n${r.stderr.slice(0, 2000)}`);
     }
     progress(`${label} ${i}/${reps}: ${(r.ms / 1000).toFixed(2)} s, ${r.rssKB === null ? '? ' : toMB(r.rssKB).toFixed(0)} MB`);
-    runs.push({ ms: Math.round(r.ms), rssMB: r.rssKB === null ? null : Math.round(toMB(r.rssKB)), code: r.code, stderr: r.stderr.trim() });
+    runs.push({ ms: Math.round(r.ms), cpuMs: r.cpuMs, rssMB: r.rssKB === null ? null : Math.round(toMB(r.rssKB)), code: r.code, stderr: r.stderr.trim() });
   }
   const ms = median(runs.map((r) => r.ms));
-  return { ms, rowsPerSec: Math.round(rows / (ms / 1000)), rssMB: median(runs.map((r) => r.rssMB)), runs };
+  return { ms, cpuMs: median(runs.map((r) => r.cpuMs)), rowsPerSec: Math.round(rows / (ms / 1000)), rssMB: median(runs.map((r) => r.rssMB)), runs };
 }
 
 /** `tariff calc` over a file; rejected rows are counted from its stderr summary. */
@@ -254,22 +257,25 @@ function render(r) {
   out.push(`tariff bench: ${fmtInt(d.rows)} rows, ${(d.bytes / 1e6).toFixed(1)} MB (${d.file}, seed ${d.seed}, ${d.reused ? 'reused' : 'generated'}); medians of ${r.reps} runs`);
   out.push(`${r.env.node}, ${r.env.platform}, ${r.env.cpus} CPUs; peak RSS via ${r.env.rssMethod}; ${r.env.miller ?? 'Miller not on PATH'}`);
   out.push('');
-  const rows = [['measure', 'wall', 'rows/s', 'peak RSS', 'runs (s)', 'vs Miller', 'vs']];
+  // CPU (user + system of the process, GNU time only) beside wall time: on a shared machine it moves far less.
+  const rows = [['measure', 'wall', 'cpu', 'rows/s', 'peak RSS', 'runs (s)', 'vs Miller', 'vs']];
+  const cpu = (x) => (x?.cpuMs === null || x?.cpuMs === undefined ? '-' : fmtS(x.cpuMs));
+  const cpuVs = (x, base) => (x?.cpuMs && base?.cpuMs ? `, cpu ${round2(x.cpuMs / base.cpuMs)}x` : '');
   const vs = (ms, base) => (base ? `${round2(ms / base.ms)}x` : '');
-  rows.push(['tariff calc --format csv', fmtS(r.calc.ms), fmtInt(r.calc.rowsPerSec), mb(r.calc.rssMB), fmtRuns(r.calc), vs(r.calc.ms, r.miller?.calc)]);
+  rows.push(['tariff calc --format csv', fmtS(r.calc.ms), cpu(r.calc), fmtInt(r.calc.rowsPerSec), mb(r.calc.rssMB), fmtRuns(r.calc), vs(r.calc.ms, r.miller?.calc)]);
   if (r.compare.implemented) {
-    rows.push(['tariff compare (3 scenarios)', fmtS(r.compare.ms), fmtInt(r.compare.rowsPerSec), mb(r.compare.rssMB), fmtRuns(r.compare), vs(r.compare.ms, r.miller?.compare)]);
+    rows.push(['tariff compare (3 scenarios)', fmtS(r.compare.ms), cpu(r.compare), fmtInt(r.compare.rowsPerSec), mb(r.compare.rssMB), fmtRuns(r.compare), vs(r.compare.ms, r.miller?.compare)]);
   } else rows.push(['tariff compare (3 scenarios)', 'compare: not implemented yet']);
   for (const h of r.hard) {
-    rows.push([`tariff calc, ${h.name}`, fmtS(h.ms), fmtInt(h.rowsPerSec), mb(h.rssMB), fmtRuns(h), '', `${round2(h.ms / r.calc.ms)}x plain`]);
+    rows.push([`tariff calc, ${h.name}`, fmtS(h.ms), cpu(h), fmtInt(h.rowsPerSec), mb(h.rssMB), fmtRuns(h), '', `${round2(h.ms / r.calc.ms)}x plain${cpuVs(h, r.calc)}`]);
   }
-  rows.push(['floor: tariff CSV reader alone', fmtS(r.floor.ms), fmtInt(r.floor.rowsPerSec), mb(r.floor.rssMB), fmtRuns(r.floor), vs(r.floor.ms, r.miller?.calc)]);
+  rows.push(['floor: tariff CSV reader alone', fmtS(r.floor.ms), cpu(r.floor), fmtInt(r.floor.rowsPerSec), mb(r.floor.rssMB), fmtRuns(r.floor), vs(r.floor.ms, r.miller?.calc)]);
   if (r.miller) {
-    rows.push(['Miller put, 1 rate (calc yardstick)', fmtS(r.miller.calc.ms), fmtInt(r.miller.calc.rowsPerSec), mb(r.miller.calc.rssMB), fmtRuns(r.miller.calc)]);
-    rows.push(['Miller put, 3 rates (compare yardstick)', fmtS(r.miller.compare.ms), fmtInt(r.miller.compare.rowsPerSec), mb(r.miller.compare.rssMB), fmtRuns(r.miller.compare)]);
+    rows.push(['Miller put, 1 rate (calc yardstick)', fmtS(r.miller.calc.ms), cpu(r.miller.calc), fmtInt(r.miller.calc.rowsPerSec), mb(r.miller.calc.rssMB), fmtRuns(r.miller.calc)]);
+    rows.push(['Miller put, 3 rates (compare yardstick)', fmtS(r.miller.compare.ms), cpu(r.miller.compare), fmtInt(r.miller.compare.rowsPerSec), mb(r.miller.compare.rssMB), fmtRuns(r.miller.compare)]);
   } else rows.push(['Miller yardstick', 'skipped: mlr not on PATH']);
   rows.push([`start-up: node -e 0 (median of ${r.startup.runs})`, `${r.startup.bareNodeMs} ms`]);
-  rows.push([`start-up: tariff calc, one line, json`, `${r.startup.tariffMs} ms`, `+${r.startup.overheadMs} ms`]);
+  rows.push([`start-up: tariff calc, one line, json`, `${r.startup.tariffMs} ms`, '', `+${r.startup.overheadMs} ms`]);
   out.push(table(rows));
   if (r.calc.rejected) out.push(`warning: calc rejected ${fmtInt(r.calc.rejected)} rows of the bench file`);
 
