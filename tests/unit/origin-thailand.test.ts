@@ -10,7 +10,7 @@ const SWEATER = { hts: '6110.20.20', origin: 'TH' };
 
 describe('Thailand, IEEPA reciprocal (DOMAIN-ORIGINS s.11, rows 1-4)', () => {
   it('10% from 2025-04-05, the Annex I 36% on 2025-04-09 only (9903.01.65), 10% again from 2025-04-10 (EO 14266)', () => {
-    // 2025-04-04: MFN only, 1,650.00. 04-05 and 04-08: 1,650 + 10% = 2,650.00. 04-09: 1,650 + 36% = 6,250.00. 04-10: 2,650.00.
+    // 2025-04-04: MFN only, 1,650.00. 04-05 and 04-08: 1,650 + 10% = 2,650.00. 04-09: 1,650 + 36% = 5,250.00. 04-10: 2,650.00.
     expect(price({ ...SWEATER, date: '2025-04-04' })).toMatchObject({ duty: '1650.00', measures: ['mfn 16.5'] });
     expect(price({ ...SWEATER, date: '2025-04-05' })).toMatchObject({ duty: '2650.00', measures: ['mfn 16.5', 'ieepa-thailand-baseline-10 10'] });
     expect(price({ ...SWEATER, date: '2025-04-08' })).toMatchObject({ duty: '2650.00' });
@@ -37,7 +37,7 @@ describe('Thailand, IEEPA reciprocal (DOMAIN-ORIGINS s.11, rows 1-4)', () => {
     // loaded 04-04, entered 04-09: no reciprocal, 1,650.00. loaded 04-07, entered 04-09: 10% instead of 36%, 2,650.00.
     expect(price({ ...SWEATER, date: '2025-04-09', loaded: '2025-04-04' })).toMatchObject({ duty: '1650.00' });
     expect(price({ ...SWEATER, date: '2025-04-09', loaded: '2025-04-07' })).toMatchObject({ duty: '2650.00' });
-    // loaded 08-06: entered 10-04 pays 10% (2,650.00); entered 10-05 pays the 19% (3,650.00).
+    // loaded 08-06: entered 10-04 pays 10% (2,650.00); entered 10-05 pays the 19% (3,550.00).
     expect(price({ ...SWEATER, date: '2025-10-04', loaded: '2025-08-06' })).toMatchObject({ duty: '2650.00' });
     expect(price({ ...SWEATER, date: '2025-10-05', loaded: '2025-08-06' })).toMatchObject({ duty: '3550.00' });
   });
@@ -64,7 +64,7 @@ describe('Thailand, IEEPA reciprocal (DOMAIN-ORIGINS s.11, rows 1-4)', () => {
   });
 
   it('no deal: the Annex I 36% returns when the pause ends (2025-07-09) until 2026-02-24; full revocation: MFN only from 2025-07-09', () => {
-    // no deal, 2025-07-08: 2,650.00 (pause); 07-09 and 2025-09-01: 1,650 + 36% = 6,250.00; 2026-02-24: Section 122, 2,650.00.
+    // no deal, 2025-07-08: 2,650.00 (pause); 07-09 and 2025-09-01: 1,650 + 36% = 5,250.00; 2026-02-24: Section 122, 2,650.00.
     expect(price({ ...SWEATER, date: '2025-07-08' }, noDeal)).toMatchObject({ duty: '2650.00' });
     expect(price({ ...SWEATER, date: '2025-07-09' }, noDeal)).toMatchObject({ duty: '5250.00', measures: ['mfn 16.5', 'ieepa-thailand-36-no-deal 36'] });
     expect(price({ ...SWEATER, date: '2025-09-01' }, noDeal)).toMatchObject({ duty: '5250.00' });
