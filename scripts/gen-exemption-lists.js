@@ -12,12 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { between, formatHts, listedCodes, unique } from './law-text.js';
+import { between, formatHts, HTS_REV6, listedCodes, unique } from './law-text.js';
 
-const HTS_REV6 = {
-  instrument: 'Harmonized Tariff Schedule of the United States (2026 Revision 6), chapter 99, subchapter III',
-  url: 'https://hts.usitc.gov/',
-};
 const EO14257 = {
   instrument: 'Executive Order 14257 (Regulating Imports With a Reciprocal Tariff), Annex II, as amended (EO 14346 of 2025-09-05; the order of 2025-11-14 on agricultural products)',
   citation: '90 FR 15041',

@@ -10,21 +10,16 @@
 //
 // tests/unit/gen-lists.test.ts checks that the committed lists equal what this derives (skipped without ../shared).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { deriveExemptionLists } from './gen-exemption-lists.js';
-import { between, digitsOf, formatHts, listedCodes, unique } from './law-text.js';
+import { between, digitsOf, formatHts, HTS_REV6, LAW_DATA, listedCodes, ROOT, unique } from './law-text.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const LAW_DATA = resolve(ROOT, '..', 'shared', 'law-data');
+export { LAW_DATA };
 /** The official HTS (2026 Rev. 10, USITC JSON export): to tell which 8-digit lines have a single statistical suffix. */
 export const HTS_EXPORT = resolve(ROOT, '..', 'shared', 'hts-data', 'hts_2026_rev_10.json.gz');
 
-const HTS_REV6 = {
-  instrument: 'Harmonized Tariff Schedule of the United States (2026 Revision 6), chapter 99, subchapter III',
-  url: 'https://hts.usitc.gov/',
-};
 const P11021 = {
   instrument: 'Proclamation 11021 (Adjusting Imports of Aluminum, Steel, and Copper), Annexes',
   citation: '91 FR 18201',

@@ -18,19 +18,14 @@
 // tests/unit/gen-origins-cn-lists.test.ts checks that the committed lists equal what this derives (skipped, saying
 // so, without ../shared).
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { writeOrCheckLists } from './gen-lists.js';
-import { between, digitsOf, formatHts, listedCodes, unique } from './law-text.js';
+import { between, digitsOf, formatHts, HTS_REV6, LAW_DATA, listedCodes, ROOT, unique } from './law-text.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const LAW_DATA = resolve(ROOT, '..', 'shared', 'law-data');
+export { LAW_DATA };
 
-const HTS_REV6 = {
-  instrument: 'Harmonized Tariff Schedule of the United States (2026 Revision 6), chapter 99, subchapter III',
-  url: 'https://hts.usitc.gov/',
-};
 const USTR_301 = {
   instrument: 'USTR, Section 301 action on China\'s acts, policies and practices related to technology transfer (lists 1-4A; 83 FR 28710, 83 FR 40823, 83 FR 47974, 84 FR 43304; list 4A cut to 7.5% by 85 FR 3741)',
   url: 'https://ustr.gov/issue-areas/enforcement/section-301-investigations/tariff-actions',

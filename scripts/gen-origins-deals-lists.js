@@ -13,19 +13,14 @@
 //   node scripts/gen-origins-deals-lists.js           write data/lists/<id>.json
 //   node scripts/gen-origins-deals-lists.js --check   exit 1 if a committed list differs
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { writeOrCheckLists } from './gen-lists.js';
-import { between, formatHts, listedCodes, unique } from './law-text.js';
+import { between, formatHts, HTS_REV6, LAW_DATA, listedCodes, unique } from './law-text.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const LAW_DATA = resolve(ROOT, '..', 'shared', 'law-data');
+export { LAW_DATA };
 
-const HTS_REV6 = {
-  instrument: 'Harmonized Tariff Schedule of the United States (2026 Revision 6), chapter 99, subchapter III',
-  url: 'https://hts.usitc.gov/',
-};
 const EU_FRN = {
   instrument:
     'Commerce/USTR notice: Implementing Certain Tariff-Related Elements of the U.S.-EU Framework on an Agreement on Reciprocal, Fair, and Balanced Trade (under EO 14346), published 2025-09-25',

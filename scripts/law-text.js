@@ -1,5 +1,18 @@
-// Reading the law texts (chapter 99 notes, annexes) for the maintainer scripts gen-lists.js and
-// gen-exemption-lists.js: one set of helpers, so both read codes the same way.
+// Reading the law texts (chapter 99 notes, annexes) for the maintainer list scripts (gen-lists.js,
+// gen-exemption-lists.js, gen-origins-cn-lists.js, gen-origins-deals-lists.js): one set of helpers and one place
+// for where the texts are, so all read codes the same way.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, and the maintainers' law texts beside it (../shared/law-data; not in a user's clone). */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const LAW_DATA = resolve(ROOT, '..', 'shared', 'law-data');
+
+/** The source every list read from the chapter 99 U.S. notes cites. */
+export const HTS_REV6 = {
+  instrument: 'Harmonized Tariff Schedule of the United States (2026 Revision 6), chapter 99, subchapter III',
+  url: 'https://hts.usitc.gov/',
+};
 
 /** Digits of a code as the texts write it: "7616.99.5160", "2106.90.99.98", "7606" -> digits only. */
 export const digitsOf = (code) => code.replaceAll('.', '');
