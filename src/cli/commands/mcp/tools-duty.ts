@@ -7,6 +7,16 @@ import { date, flag, importArgs, lines, money, one, tool, type Json, type ToolDe
 export type Scenario = z.ZodEnum<Record<string, string>>;
 export type Category = z.ZodOptional<z.ZodString>;
 
+/** What calc and range take for the lines that do not say: their date, origin, MFN rate, and the scenario. */
+function lineDefaults(scenario: Scenario) {
+  return {
+    date: date.optional().describe('entry date YYYY-MM-DD for lines without one (default: today)'),
+    origin: z.string().optional().describe(`country of origin for lines without one (default ${defaultOrigin()})`),
+    mfn_rate: z.string().optional().describe('MFN percent for lines without one, overriding the MFN table'),
+    scenario: scenario.optional().describe('bundled scenario (default as-enacted)'),
+  };
+}
+
 /** calc: one import or a few lines. */
 export function calcTool(scenario: Scenario, category: Category): ToolDef<z.ZodRawShape> {
   return tool({
@@ -18,10 +28,7 @@ export function calcTool(scenario: Scenario, category: Category): ToolDef<z.ZodR
       ...one,
       category,
       lines,
-      date: date.optional().describe('entry date YYYY-MM-DD for lines without one (default: today)'),
-      origin: z.string().optional().describe(`country of origin for lines without one (default ${defaultOrigin()})`),
-      mfn_rate: z.string().optional().describe('MFN percent for lines without one, overriding the MFN table'),
-      scenario: scenario.optional().describe('bundled scenario (default as-enacted)'),
+      ...lineDefaults(scenario),
       mode: z.string().optional().describe('mode of transport for lines without one: ocean (default), air, truck, rail'),
       fees: z.boolean().optional().describe('false: leave out the customs fees (MPF, HMF)'),
       explain: z.boolean().optional().describe('each line lists every measure considered, whether it applied, and why'),
@@ -100,10 +107,7 @@ export function rangeTool(scenario: Scenario, category: Category): ToolDef<z.Zod
       ...one,
       category,
       lines,
-      date: date.optional().describe('entry date YYYY-MM-DD for lines without one (default: today)'),
-      origin: z.string().optional().describe(`country of origin for lines without one (default ${defaultOrigin()})`),
-      mfn_rate: z.string().optional().describe('MFN percent for lines without one, overriding the MFN table'),
-      scenario: scenario.optional().describe('bundled scenario (default as-enacted)'),
+      ...lineDefaults(scenario),
     },
     argv: (a) => {
       const argv = ['calc'];
