@@ -161,7 +161,9 @@ export class Totals {
   }
 }
 
+/** A row computed (core/row.ts computeRow): its plan and duties. */
 export interface ComputedLine<R> extends LineDuty {
+  ok: true;
   row: R;
   plan: Plan;
   /** Landed cost, price and margin figures, when the run computes them (impact inputs given). */

@@ -5,7 +5,8 @@
  */
 import type { Engine } from './compile.js';
 import { formatRate, roundHalfUp, type Cents, type RateMicro } from '../values/money.js';
-import { resolveGood, type GoodInput, type Refusal } from './resolve.js';
+import { Resolver, type GoodInput } from './resolve.js';
+import { rateRow, type RowRefusal } from './row.js';
 
 export type Good = Omit<GoodInput, 'date'>;
 
@@ -28,7 +29,7 @@ export interface Step {
 export interface TimelineResult {
   steps: Step[];
   /** Goods that could not be computed (e.g. no MFN rate), with the first reason. */
-  refused: { good: Good; refusal: Refusal }[];
+  refused: { good: Good; refusal: RowRefusal }[];
 }
 
 /** Every date within [from, to] on which some measure starts or ends, or a list is amended, plus `from`. */
@@ -45,15 +46,12 @@ export function changeDates(engine: Engine, from: string, to: string): string[] 
 export function timeline(engine: Engine, goods: WeightedGood[], from: string, to: string): TimelineResult {
   const refused: TimelineResult['refused'] = [];
   const usable: WeightedGood[] = [];
+  // The goods' plans per period, shared by every date of a period and every good of the basket with the same code.
+  const resolver = new Resolver(engine);
   for (const g of goods) {
-    const r = resolveGood(engine, { ...g.good, date: from });
-    if (!r.ok && r.refusal.field !== 'date') refused.push({ good: g.good, refusal: r.refusal });
-    else if (r.ok && r.plan.mfnSpecific !== null) {
-      refused.push({
-        good: g.good,
-        refusal: { field: 'mfn_rate', reason: `the MFN rate is ${r.plan.mfnSpecific.text}: a rate over time needs an ad valorem MFN; give mfn_rate (--mfn-rate)` },
-      });
-    } else usable.push(g);
+    const r = rateRow(resolver, { ...g.good, date: from });
+    if (!r.ok) refused.push({ good: g.good, refusal: r.refusal });
+    else usable.push(g);
   }
   // Nothing left to chart: no step at all (a 0% "MFN only" line would be a silent wrong number).
   if (usable.length === 0) return { steps: [], refused };
@@ -69,20 +67,16 @@ export function timeline(engine: Engine, goods: WeightedGood[], from: string, to
     const applied = new Map<string, string>();
     const left: WeightedGood[] = [];
     for (const g of usable) {
-      const r = resolveGood(engine, { ...g.good, date });
+      const r = rateRow(resolver, { ...g.good, date });
       if (!r.ok) {
         // From this date the good cannot be computed (e.g. a measure not modelled): it leaves the timeline, said so.
         refused.push({ good: g.good, refusal: { ...r.refusal, reason: `from ${date}: ${r.refusal.reason}` } });
         left.push(g);
         continue;
       }
-      let rate = 0n;
-      for (const a of r.plan.applied) {
-        rate += a.rate;
-        if (a.measure.layer !== 'mfn' && a.rate > 0n) applied.set(a.measure.id, a.measure.label);
-      }
-      weighted += g.value * rate;
-      singleRate = rate;
+      for (const a of r.plan.applied) if (a.measure.layer !== 'mfn' && a.rate > 0n) applied.set(a.measure.id, a.measure.label);
+      weighted += g.value * r.rate;
+      singleRate = r.rate;
     }
     for (const g of left) {
       usable.splice(usable.indexOf(g), 1);

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/compile.js';
-import { computeLineDuty } from '../../src/core/compute.js';
 import { normalizeHts } from '../../src/values/hts.js';
 import { formatCents, formatRate, parseMoney, parsePct } from '../../src/values/money.js';
 import { resolveGood } from '../../src/core/resolve.js';
+import { computeRow } from '../../src/core/row.js';
 import { bundledEngine } from '../helpers.js';
 
 const asEnacted = bundledEngine();
@@ -20,19 +20,28 @@ interface Good {
   spi?: string;
 }
 
+/** The row through the pipeline calc and compare use (core/row.ts), resolved afresh (no memo). */
 function duty(engine: Engine, good: Good, date: string, value: string) {
-  const r = resolveGood(engine, {
-    hts: good.hts === undefined ? null : normalizeHts(good.hts),
-    category: good.category ?? null,
-    origin: good.origin ?? 'JP',
-    date,
-    mfn: good.mfn === undefined ? null : (parsePct(good.mfn) as { ok: true; value: bigint }).value,
-    spi: good.spi ?? null,
-  });
-  if (!r.ok) return { refused: r.refusal };
   const v = parseMoney(value);
   if (!v.ok) throw new Error(v.reason);
-  const line = computeLineDuty(r.plan, v.value);
+  const line = computeRow(
+    { resolve: (g) => resolveGood(engine, g) },
+    {
+      hts: good.hts === undefined ? null : normalizeHts(good.hts),
+      category: good.category ?? null,
+      origin: good.origin ?? 'JP',
+      date,
+      mfn: good.mfn === undefined ? null : (parsePct(good.mfn) as { ok: true; value: bigint }).value,
+      spi: good.spi ?? null,
+      value: v.value,
+      quantity: null,
+      unit: null,
+      metalValue: null,
+      usContent: null,
+    },
+  );
+  if (!line.ok) return { refused: line.refusal };
+  const r = line;
   return {
     duty: formatCents(line.duty),
     measures: line.duties.map((d) => `${d.measure.id} ${formatRate(d.rate)}`),

@@ -2,13 +2,14 @@
  * What `tariff calc` does with each row, and what it sums while rows stream:
  * totals, fees, entries, date warnings and the first rejections.
  */
-import { computeLineDuty, mfnDutyOf, quantityProblem, Totals, type ComputedLine } from '../../../core/compute.js';
+import { mfnDutyOf, Totals } from '../../../core/compute.js';
 import { lineImpact, NO_IMPACT_INPUT, type ImpactSums } from '../../../core/impact.js';
 import type { RateMicro } from '../../../values/money.js';
 import type { Engine } from '../../../core/compile.js';
 import { isCalendarDate } from '../../../values/dates.js';
 import { addRejectedToEntry, addToEntry, MODES, newEntry, ownEntryFees, type EntrySums, type FeeRules, type Mode } from '../../../core/fees.js';
 import type { Resolver } from '../../../core/resolve.js';
+import { computeRow } from '../../../core/row.js';
 import type { HeaderMap, Row, RowIssue } from '../../../schema/row.js';
 import { columnName } from '../../input.js';
 import type { DateWarnings } from '../../date-warnings.js';
@@ -64,19 +65,15 @@ export class CalcLines {
 
   row(row: Row, cells: string[], header: HeaderMap): void {
     this.warnings.check(row.date, row.origin);
-    const r = this.resolver.resolve(row);
-    if (!r.ok) return this.reject({ line: row.line, field: columnName(header, r.refusal.field), reason: r.refusal.reason }, cells, header);
-    const qp = quantityProblem(r.plan, row);
-    if (qp !== null) return this.reject({ line: row.line, field: columnName(header, 'quantity'), reason: qp }, cells, header);
-    const duty = computeLineDuty(r.plan, row.value, row.quantity, row);
-    const computed: ComputedLine<Row> = { row, plan: r.plan, duties: duty.duties, duty: duty.duty, refundable: duty.refundable };
-    this.totals.addLine(row.value, duty);
+    const computed = computeRow(this.resolver, row);
+    if (!computed.ok) return this.reject({ line: row.line, field: columnName(header, computed.refusal.field), reason: computed.refusal.reason }, cells, header);
+    this.totals.addLine(row.value, computed);
     let fees: LineFees | null = null;
     const feeRules = this.feeRules;
     if (feeRules !== null) {
       if (row.entry === null) {
         // A line's own entry is named so that it cannot be taken for an entry number of the user's.
-        const own = ownEntryFees(feeRules, row.line === null ? 'flags' : `line ${row.line}`, row.value, duty.duty, row.date, row.mode);
+        const own = ownEntryFees(feeRules, row.line === null ? 'flags' : `line ${row.line}`, row.value, computed.duty, row.date, row.mode);
         this.feeTotals.mpf += own.mpf;
         this.feeTotals.hmf += own.hmf;
         if (own.yearNote !== null) this.yearNotes.add(own.yearNote);
@@ -84,18 +81,18 @@ export class CalcLines {
       } else {
         let e = this.grouped.get(row.entry);
         if (e === undefined) this.grouped.set(row.entry, (e = newEntry(row.entry, row.date, row.mode)));
-        addToEntry(feeRules, e, row.value, duty.duty, row.date, row.mode);
+        addToEntry(feeRules, e, row.value, computed.duty, row.date, row.mode);
         fees = { entry: row.entry, own: null };
       }
     }
     if (this.impact !== null) {
       // A line's own entry's fees are part of its landed cost; a grouped entry's fees are added to the totals only.
       const lineFees = fees?.own ? fees.own.mpf + fees.own.hmf : 0n;
-      const li = lineImpact({ value: row.value, duty: duty.duty, mfnDuty: mfnDutyOf(duty), fees: lineFees, quantity: row.quantity, input: row.impact ?? NO_IMPACT_INPUT, passThrough: this.impact.passThrough });
+      const li = lineImpact({ value: row.value, duty: computed.duty, mfnDuty: mfnDutyOf(computed), fees: lineFees, quantity: row.quantity, input: row.impact ?? NO_IMPACT_INPUT, passThrough: this.impact.passThrough });
       computed.impact = li;
-      this.impact.sums.add(row.value, duty.duty, li, row.unit, r.plan.category);
+      this.impact.sums.add(row.value, computed.duty, li, row.unit, computed.plan.category);
     }
-    if (this.refundsOnly && duty.refundable === 0n) return; // --refunds lists only what can be claimed
+    if (this.refundsOnly && computed.refundable === 0n) return; // --refunds lists only what can be claimed
     this.reporter!.line(computed, this.flags ? null : cells, fees);
   }
 }

@@ -5,8 +5,8 @@
  */
 import type { Engine } from '../../../core/compile.js';
 import { addLine, ScenarioSums, type GroupBy } from '../../../core/compare.js';
-import { computeLineDuty, quantityProblem } from '../../../core/compute.js';
 import { Resolver } from '../../../core/resolve.js';
+import { computeRow } from '../../../core/row.js';
 import type { HeaderMap, Row, RowIssue } from '../../../schema/row.js';
 import { formatHts } from '../../../values/hts.js';
 import { columnName } from '../../input.js';
@@ -73,14 +73,11 @@ export class CompareRows {
   #column(i: number, resolver: Resolver, row: Row, header: HeaderMap): { field: string; reason: string } | null {
     // --origins: the row as if from this column's origin.
     const good = this.origins === null ? row : { ...row, origin: this.origins[i]! };
-    const r = resolver.resolve(good);
-    if (!r.ok) return { field: columnName(header, r.refusal.field), reason: r.refusal.reason };
-    const qp = quantityProblem(r.plan, row);
-    if (qp !== null) return { field: columnName(header, 'quantity'), reason: qp };
-    const duty = computeLineDuty(r.plan, row.value, row.quantity, row);
-    addLine(this.sums[i]!, this.by, good, r.plan, duty, formatHts);
-    this.impact?.add(i, row, r.plan, duty);
-    if (this.measureSums !== null) addLine(this.measureSums[i]!, 'measure', good, r.plan, duty, formatHts);
+    const line = computeRow(resolver, good);
+    if (!line.ok) return { field: columnName(header, line.refusal.field), reason: line.refusal.reason };
+    addLine(this.sums[i]!, this.by, good, line.plan, line, formatHts);
+    this.impact?.add(i, row, line.plan, line);
+    if (this.measureSums !== null) addLine(this.measureSums[i]!, 'measure', good, line.plan, line, formatHts);
     if (this.range !== null) {
       const lr = this.range.lineRange(resolver, good);
       this.ranges[i]!.low += lr.low.duty;
