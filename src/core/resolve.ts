@@ -1,15 +1,33 @@
 /**
- * Which measures apply to a good on an entry date, at what rate, and why the
- * others do not. Resolution depends only on (HTS or category, origin, date,
- * MFN override), never on the value, so it is memoised per distinct key and
- * the per-row work is only the arithmetic in compute.ts.
+ * Which measures apply to a good on an entry date, at what rate, and why the others do not: resolveGood, the rule of
+ * stacking, as its named steps.
+ *
+ *   origin covered (uncoveredOrigin) → a code specific enough (scope.ts tooCoarse) → the good's category and column
+ *   1 rate (price.ts columnOneOf) → the candidate measures (scope.ts candidatesOf) → per candidate: displacement,
+ *   in transit, the rate, US content, notes (stacking.ts) → the plan's notes (stacking.ts planNotes).
+ *
+ * Resolution depends only on (HTS or category, origin, date, MFN override and the facts a measure reads: loading
+ * date, US content, metal value given, special program, transshipped), never on the value, so it is memoised per
+ * distinct key (Resolver, below) and the per-row work is only the arithmetic in compute.ts.
  */
-import { microOf, type CompiledMeasure, type Engine } from './compile.js';
-import { nextDay } from '../values/dates.js';
-import { firstLongerUnder, formatHts, type PrefixIndex } from '../values/hts.js';
-import { priceOfficial, type OfficialPrice } from './hts-lines.js';
-import { parseRateText } from './usitc.js';
-import { formatRate, pctFromString, type RateMicro } from '../values/money.js';
+import type { CompiledMeasure, Engine } from './compile.js';
+import type { RateMicro } from '../values/money.js';
+import { columnOneOf, pricedOf, type Paid } from './price.js';
+import { candidatesOf, factsOf, finerOf, inScope, measureIndexes, measuresOf, tooCoarse } from './scope.js';
+import {
+  addedRate,
+  appliedReason,
+  baseOf,
+  chargesNonUsShare,
+  displacerOf,
+  displaces,
+  inTransitRuleOf,
+  inTransitText,
+  lineFactsOf,
+  measureNotes,
+  planNotes,
+} from './stacking.js';
+import { boundaries, classOf, dayKey, DAY_KEYS, periodOf } from './periods.js';
 
 export interface GoodInput {
   /** HTS digits (normalised), or null when the row gives only a category. */
@@ -92,354 +110,87 @@ function resolveWith(engine: Engine, good: GoodInput, reasons: boolean): Resolut
   return pre.ok ? finish(engine, good, pre, reasons) : pre;
 }
 
+
 /**
  * What resolution finds before it looks at the row's loading date, US content and metal value: the category, the
- * MFN rate and which measures are in force and in scope. It depends on the code (or category), origin, date, MFN
- * override and claimed program only, so the Resolver shares it between rows that differ in those three.
+ * column 1 rate and which measures are in force and in scope. It depends on the code (or category), origin, date,
+ * MFN override and claimed program only, so the Resolver shares it between rows that differ in the others.
  */
-interface Prepared {
-  ok: true;
-  category: string;
-  mfn: RateMicro;
-  mfnSpecific: Plan['mfnSpecific'];
-  mfnSource: string;
-  /** The General rate, when a special program is claimed (its rate is then `mfn`). */
-  general: { pct: RateMicro; specific: boolean } | null;
-  spi: string | null;
-  /** The note on an UNCONFIRMED MFN rate, or null. */
-  mfnNote: string | null;
-  /** Per measure of the engine (same order): why it does not apply ('' without reasons), or null when it is a candidate. */
+interface Prepared extends Paid {
+  /** Per measure of the engine's for the origin (measuresOf, same order): why it does not apply ('' without reasons), or null when it is a candidate. */
   outcome: (string | null)[];
   candidates: CompiledMeasure[];
 }
 
-function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | { ok: false; refusal: Refusal } {
+type Refused = { ok: false; refusal: Refusal };
+
+/** The steps before the row's own facts: origin, a code specific enough, the price, the candidates. */
+function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | Refused {
   if (!engine.origins.has(good.origin)) return { ok: false, refusal: { field: 'origin', reason: uncoveredOrigin(engine, good.origin) } };
   if (engine.partOrigins !== null && !engine.partOrigins.has(good.origin)) throw new Error(`invariant: an engine of the parts about ${[...engine.partOrigins].join(', ')} asked about origin ${good.origin}`);
-
-  // A code too short to tell which measures apply is refused, never guessed. Only the measures in force for the
-  // origin on the date count: a 10-digit list does not make an 8-digit code ambiguous on dates it does not apply.
-  // A measure whose scope splits the code does not matter either when a measure in force that covers every line
-  // under the code displaces it (an auto part of note 33(g) whose 10-digit lines are split by an aluminum list
-  // pays the autos measure, whichever line it is).
-  if (good.hts !== null) {
-    const hts = good.hts;
-    const inForce = measuresOf(engine, good.origin).filter((m) => !(good.date < m.from || (m.to !== null && good.date >= m.to)));
-    const facts = factsOf(engine, hts);
-    const lp = listPeriod(engine, good.date);
-    for (const m of inForce) {
-      const finer = finerOf(engine, facts, m, hts, good.date, lp);
-      const moot = (): boolean =>
-        inForce.some(
-          (d) =>
-            d !== m &&
-            (d.displacesIds.has(m.id) || d.displacesLayers.has(m.layer)) &&
-            measureCovers(engine, d, hts, good.date) &&
-            finerLineTreatedOtherwise(engine, d, hts, good.date) === undefined,
-        );
-      if (finer !== undefined && !moot()) {
-        return {
-          ok: false,
-          refusal: {
-            field: 'hts',
-            reason:
-              `HTS ${formatHts(hts)} is not specific enough: lines under it such as ${formatHts(finer)} are treated differently ` +
-              `(${m.id}); give the full 8- or 10-digit code`,
-          },
-        };
-      }
-    }
-  }
-
-  const priced = pricedOf(engine, good);
-  if (!priced.ok) return priced;
-  const { category, mfnNote } = priced;
-  let { mfn, mfnSpecific, mfnSource } = priced;
-
-  // A special program claimed (spi): the column 1 Special rate of the line for that program replaces the General
-  // rate as the line's column 1 duty. The inclusive formulas keep subtracting the General rate (below).
-  const spi = good.spi ?? null;
-  let general: { pct: RateMicro; specific: boolean } | null = null;
-  if (spi !== null) {
-    const claimed = claimSpecial(engine, good, spi, mfn, mfnSpecific, mfnSource);
-    if (!claimed.ok) return { ok: false, refusal: { field: 'spi', reason: claimed.reason } };
-    general = { pct: mfn, specific: mfnSpecific !== null };
-    ({ mfn, mfnSpecific, mfnSource } = claimed);
-  }
-
-  // Measures in force, in scope, for this origin (only the measures of this origin are considered or explained: a
-  // mixed-origin schedule does not list every other origin's measures as "does not cover origin").
-  const candidates: CompiledMeasure[] = [];
-  const outcome: (string | null)[] = [];
-  const facts = factsOf(engine, good.hts ?? `category:${good.category ?? ''}`);
-  const lp = listPeriod(engine, good.date);
-  for (const m of measuresOf(engine, good.origin)) {
-    const why = whyNot(engine, m, good, category, reasons, facts, lp);
-    outcome.push(why);
-    if (why === null) candidates.push(m);
-  }
-  return { ok: true, category, mfn, mfnSpecific, mfnSource, general, spi, mfnNote, outcome, candidates };
+  const coarse = tooCoarse(engine, good);
+  if (coarse !== null) return { ok: false, refusal: coarse };
+  const paid = columnOneOf(engine, good);
+  if (!paid.ok) return paid;
+  const { outcome, candidates } = candidatesOf(engine, good, paid.category, reasons);
+  return { ...paid, outcome, candidates };
 }
 
-/** The category, the MFN rate and where it came from, and the note on an unconfirmed MFN rate of a good. */
-interface Priced {
-  ok: true;
-  category: string;
-  mfn: RateMicro;
-  mfnSpecific: Plan['mfnSpecific'];
-  mfnSource: string;
-  mfnNote: string | null;
-}
-
-/**
- * What a good (code or category, MFN override) is priced at before any measure: the same whatever its origin, date or
- * claimed program, so kept per engine and good (factsOf) and shared by every origin and period of it.
- */
-function pricedOf(engine: Engine, good: GoodInput): Priced | { ok: false; refusal: Refusal } {
-  const facts = factsOf(engine, good.hts ?? `category:${good.category ?? ''}`);
-  if (good.mfn === null) return (facts.priced ??= price(engine, good));
-  let p = facts.pricedWith?.get(good.mfn);
-  if (p === undefined) {
-    p = price(engine, good);
-    if ((facts.pricedWith ??= new Map()).size < 64) facts.pricedWith.set(good.mfn, p);
-  }
-  return p;
-}
-
-function price(engine: Engine, good: GoodInput): Priced | { ok: false; refusal: Refusal } {
-  // Category: from the HTS code when there is one (longest prefix), else as given.
-  let category: string;
-  if (good.hts !== null) {
-    const hit = engine.categoryIndex.lookup(good.hts);
-    if (hit) category = hit.value;
-    else if (engine.fallbackCategory) category = engine.fallbackCategory;
-    else {
-      return { ok: false, refusal: { field: 'hts', reason: `HTS ${formatHts(good.hts)} is in no category of schedule ${engine.scheduleId}` } };
-    }
-  } else if (good.category !== null && engine.categories.has(good.category)) {
-    category = good.category;
-  } else {
-    const known = [...engine.categories.keys()].join(', ');
-    return {
-      ok: false,
-      refusal: good.category === null
-        ? { field: 'hts', reason: `give an HTS code or a category (${known})` }
-        : { field: 'category', reason: `unknown category "${good.category}"; known: ${known}` },
-    };
-  }
-
-  // A code that is not a line of the official schedule is refused, mfn_rate or not (a typo priced by hand is
-  // still a typo); an override in the table's entries makes a code known.
-  let official: OfficialPrice | null = null;
-  if (good.hts !== null && engine.mfnLines !== null && engine.mfn.lookup(good.hts) === undefined) {
-    official = priceOfficial(engine.mfnLines, good.hts, engine.mfnRevision ?? 'the official HTS');
-    if (!official.ok && official.kind === 'not-a-line') return { ok: false, refusal: { field: 'hts', reason: official.reason } };
-  }
-
-  // MFN: the row's own rate, else the table by longest prefix, else the category default.
-  let mfn: RateMicro;
-  let mfnSource: string;
-  let mfnSpecific: Plan['mfnSpecific'] = null;
-  if (good.mfn !== null) {
-    mfn = good.mfn;
-    mfnSource = 'mfn_rate given with the row';
-  } else if (official !== null) {
-    // The official schedule, every line (an override in the table's entries wins, below).
-    if (!official.ok) return { ok: false, refusal: { field: official.kind === 'no-computation' ? 'mfn_rate' : 'hts', reason: official.reason } };
-    const { rate } = official;
-    // An entry of the table under this code (a statistical line with a rate of its own) makes the code ambiguous.
-    const hts = good.hts!;
-    const finer = firstLongerUnder(engine.mfnPrefixes, hts, (p) => engine.mfn.lookup(p)!.value.text !== rate.text);
-    if (finer !== undefined) {
-      return {
-        ok: false,
-        refusal: { field: 'hts', reason: `HTS ${formatHts(hts)} is not specific enough for its MFN rate: ${formatHts(finer)} has a rate of its own; give the full code or mfn_rate` },
-      };
-    }
-    mfn = pctFromString(rate.pct!);
-    mfnSource = `${engine.mfnRevision ?? 'the official HTS'} ${formatHts(official.prefix)}: General ${rate.text}`;
-    if (rate.specific !== null) mfnSpecific = { microCents: microOf(rate.specific.cents), unit: rate.specific.unit, text: rate.text };
-  } else if (good.hts !== null) {
-    const hts = good.hts;
-    const hit = engine.mfn.lookup(hts);
-    const finer = firstLongerUnder(engine.mfnPrefixes, hts, (p) => {
-      const own = engine.mfn.lookup(p)!.value;
-      return own.pct !== hit?.value.pct || own.text !== hit?.value.text;
-    });
-    if (finer !== undefined) {
-      return {
-        ok: false,
-        refusal: {
-          field: 'hts',
-          reason: `HTS ${formatHts(hts)} is not specific enough for its MFN rate: ${formatHts(finer)} has a rate of its own; give the full code or mfn_rate`,
-        },
-      };
-    }
-    if (!hit) {
-      return {
-        ok: false,
-        refusal: {
-          field: 'hts',
-          reason: `no MFN rate known for HTS ${formatHts(good.hts)}; give mfn_rate (the MFN rate in percent)`,
-        },
-      };
-    }
-    mfn = hit.value.pct;
-    mfnSource = `${engine.mfnRevision ?? 'MFN table'} ${formatHts(hit.prefix)}: ${hit.value.description}`;
-    if (hit.value.specific !== null) mfnSpecific = { ...hit.value.specific, text: hit.value.text };
-  } else {
-    const c = engine.categories.get(category)!;
-    if (c.defaultMfn === null) {
-      return {
-        ok: false,
-        refusal: { field: 'mfn_rate', reason: `category "${category}" has no single MFN rate; give mfn_rate (percent) or an HTS code` },
-      };
-    }
-    mfn = c.defaultMfn;
-    mfnSource = `category ${category} default (${c.standsFor})`;
-  }
-
-  let mfnNote: string | null = null;
-  if (good.mfn === null && good.hts !== null) {
-    const hit = engine.mfn.lookup(good.hts);
-    if (hit !== undefined && hit.value.confidence === 'unconfirmed') mfnNote = `MFN rate for ${formatHts(hit.prefix)} is UNCONFIRMED`;
-  }
-  return { ok: true, category, mfn, mfnSpecific, mfnSource, mfnNote };
-}
-
-/** The plan, from what prepare found and the row's loading date, US content and metal value. */
+/** The plan, from what prepare found and the row's loading date, US content and metal value: each candidate stacked. */
 function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean): Resolution {
-  const { category, mfn, mfnSpecific, mfnSource, general, spi, outcome, candidates } = pre;
   const notes: string[] = pre.mfnNote === null ? [] : [pre.mfnNote];
   const decisions: Decision[] = [];
-
-  // Displacement: a candidate is dropped when another candidate displaces it, unless that one is a metal-content
-  // measure whose remainder pays what it displaces and the row gives its metal value: then it applies to the rest.
-  const loaded = good.loaded ?? null;
-  const usContent = good.usContent ?? null;
-  const hasMetal = good.hasMetalValue ?? false;
   const applied: AppliedMeasure[] = [];
+  const line = lineFactsOf(good);
   const measures = measuresOf(engine, good.origin); // the list prepare's outcome is aligned with
   for (let i = 0; i < measures.length; i++) {
     const m = measures[i]!;
-    const why = outcome[i] as string | null;
+    const why = pre.outcome[i] as string | null;
     if (why !== null) {
-      if (reasons) decisions.push({ measure: m, applied: false, reason: why! });
+      if (reasons) decisions.push({ measure: m, applied: false, reason: why });
       continue;
     }
-    let base: Base = m.metalContent !== null && hasMetal ? 'metal' : 'value';
-    const by = candidates.find((o) => o !== m && (o.displacesIds.has(m.id) || o.displacesLayers.has(m.layer)));
-    if (by) {
-      // The rest of the value pays what a metal-content measure displaces, but never a metal duty it replaces (that
-      // one is owed on the metal only, Proc. 10947): the UK's 25% takes the place of the general 50%, on the metal.
-      if (by.metalContent?.remainderPaysDisplaced && hasMetal && m.metalContent === null) base = 'remainder';
-      else {
-        if (reasons) decisions.push({ measure: m, applied: false, reason: `displaced by ${by.id} (${by.label})` });
-        continue;
-      }
+    const by = displacerOf(m, pre.candidates);
+    const base = baseOf(m, by, line.hasMetal);
+    if (base === null) {
+      if (reasons) decisions.push({ measure: m, applied: false, reason: `displaced by ${by!.id} (${by!.label})` });
+      continue;
     }
-    let kind = m.rate;
-    let transit = '';
-    if (loaded !== null) {
-      const t = m.inTransit.find((r) => loaded < r.loadedBefore && good.date < r.enteredBefore);
-      if (t) {
-        // The rule, not the row's own date: a plan is shared by every row on the same side of each cut-off (Resolver).
-        const rule = reasons ? `loaded before ${t.loadedBefore} and entered before ${t.enteredBefore}${t.heading ? `, ${t.heading}` : ''}` : '';
-        if (t.rate === null) {
-          if (reasons) decisions.push({ measure: m, applied: false, reason: `in-transit exemption: ${rule}` });
-          continue;
-        }
-        kind = t.rate;
-        if (reasons) transit = ` (in transit: ${rule})`;
-      }
+    const transit = inTransitRuleOf(m, line.loaded, line.date);
+    if (transit !== undefined && transit.rate === null) {
+      if (reasons) decisions.push({ measure: m, applied: false, reason: `in-transit exemption: ${inTransitText(transit)}` });
+      continue;
     }
-    if (kind.kind === 'not-modelled') {
-      return { ok: false, refusal: { field: 'hts', reason: `${m.label} applies (from ${m.from}) and is not modelled: ${kind.reason}` } };
-    }
-    let rate: RateMicro;
-    let reason = '';
-    switch (kind.kind) {
-      case 'mfn':
-        rate = mfn;
-        if (reasons) reason = mfnSpecific === null ? `MFN ${formatRate(mfn)}% (${mfnSource})` : `MFN ${mfnSpecific.text}, specific part on the row's quantity (${mfnSource})`;
-        break;
-      case 'ad-valorem':
-        rate = kind.pct;
-        if (reasons) reason = `+${formatRate(rate)}% in force ${windowText(m)}`;
-        break;
-      case 'inclusive':
-        if (general !== null && kind.base === 'general') {
-          // Claimed special rate: N% minus the column 1 General rate (DOMAIN-2026-12 C7, DOMAIN.md s.7 and open item 10).
-          if (general.specific) {
-            return { ok: false, refusal: { field: 'spi', reason: `${m.label} is N% minus the column 1 General rate, which for this line has a specific part; with ${spi} claimed that is not computed here: give mfn_rate and no spi` } };
-          }
-          rate = kind.pct > general.pct ? kind.pct - general.pct : 0n;
-          if (reasons) reason = `inclusive ${formatRate(kind.pct)}% minus the column 1 General rate ${formatRate(general.pct)}% (not the ${spi} Special rate claimed): adds ${formatRate(rate)}%`;
-          break;
-        }
-        rate = kind.pct > mfn ? kind.pct - mfn : 0n;
-        if (reasons) {
-          reason =
-            general !== null
-              ? `inclusive ${formatRate(kind.pct)}% minus the column 1 rate paid, the ${spi} Special rate ${mfnSpecific === null ? `${formatRate(mfn)}%: adds ${formatRate(rate)}%` : `(${mfnSpecific.text}), at least 0, per line`}`
-              : mfnSpecific !== null
-              ? `inclusive ${formatRate(kind.pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
-              : rate === 0n
-                ? `inclusive ${formatRate(kind.pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
-                : `inclusive ${formatRate(kind.pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
-        }
-        break;
-    }
-    const nonUsShare = m.usContentThreshold !== null && usContent !== null && usContent >= m.usContentThreshold;
-    if (reasons) {
-      if (base === 'metal') reason += ', on the metal value';
-      if (base === 'remainder') reason += `, on the value minus the metal value (the rest of what ${by!.id} covers)`;
-      if (nonUsShare) reason += `, on the non-US share (US content at or above ${formatRate(m.usContentThreshold!)}%)`;
-      reason += transit;
-      decisions.push({ measure: m, applied: true, reason });
-    }
-    if (nonUsShare && m.usContentConfidence === 'unconfirmed') notes.push(`the US-content rule for ${m.id} is UNCONFIRMED in the sources`);
-    const a: AppliedMeasure = { measure: m, rate, base, nonUsShare };
-    if (kind.kind === 'inclusive' && mfnSpecific !== null && (general === null || kind.base === 'applied')) a.inclusiveOf = kind.pct;
+    const kind = transit?.rate ?? m.rate;
+    const added = addedRate(m, kind, pre, reasons);
+    if (!added.ok) return added;
+    const a: AppliedMeasure = { measure: m, rate: added.rate, base, nonUsShare: chargesNonUsShare(m, line.usContent) };
+    if (kind.kind === 'inclusive' && pre.mfnSpecific !== null && (pre.general === null || kind.base === 'applied')) a.inclusiveOf = kind.pct;
+    if (reasons) decisions.push({ measure: m, applied: true, reason: appliedReason(added.reason, a, by, transit) });
     applied.push(a);
-    if (m.confidence === 'unconfirmed') notes.push(`${m.id} is UNCONFIRMED in the sources`);
-    for (const x of m.assumes) {
-      // A loading-date note matters only while an in-transit rule can still apply (before its entry deadline).
-      const relevant = x.without !== 'loaded' || m.inTransit.some((t) => good.date < t.enteredBefore);
-      const missing = x.without === null || (x.without === 'loaded' ? loaded === null : x.without === 'us_content' ? usContent === null : !hasMetal);
-      if (missing && relevant) notes.push(x.note);
-    }
+    measureNotes(a, line, notes);
   }
+  planNotes(engine, good.origin, pre, applied, line, notes);
+  return planOf(engine, good, pre, applied, notes, reasons ? decisions : null);
+}
 
-  if (general !== null && applied.some((a) => a.measure.rate.kind === 'inclusive' && a.measure.rate.base === 'general')) {
-    notes.push(
-      `${spi} claimed: the column 1 duty is at the Special rate; the inclusive measures subtract the column 1 General rate ${formatRate(general.pct)}%, ` +
-        'as the instruments word it ("column 1 general rate", "MFN tariff": DOMAIN-2026-12 C7; DOMAIN.md open item 10 is otherwise unconfirmed)',
-    );
-  }
-  if (hasMetal && !applied.some((a) => a.base !== 'value')) {
-    notes.push('metal_value is not used: no measure in force on this date applies to the metal value');
-  }
-  // A share given but used by no measure that applied (none has a US-content rule, e.g. Section 232 autos): said so.
-  if (usContent !== null && !applied.some((a) => a.measure.usContentThreshold !== null)) {
-    // The row's own figure is not repeated: one plan serves every row whose US content falls in the same class (Resolver).
-    notes.push(`us_content is not used: no measure applied on this date charges by US content`);
-  }
-  // The evidence dates of the row's origin: its part's own, where it gives them (a part per origin or group). The only
-  // text of a plan that names its origin: the Resolver keeps these periods' plans per origin, not per class (OriginClass).
-  const own = engine.originDates.get(good.origin);
-  const { knownThrough, coversFrom } = own ?? engine;
-  const forOrigin = own === undefined ? '' : ` for origin ${good.origin}`;
-  if (good.date > knownThrough) {
-    const last = own === undefined ? 'the last date this schedule has evidence for' : `the last date this schedule's evidence${forOrigin} covers`;
-    notes.push(`entry date after ${knownThrough}, ${last}: measures announced since then are not in it`);
-  }
-  if (good.date < coversFrom) {
-    notes.push(`entry date before ${coversFrom}, where this schedule's evidence${forOrigin} starts: earlier measures are not modelled`);
-  }
-  if (reasons) return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
+/** The plan: with its decisions when they were built, else one that builds them when first read (LazyPlan). */
+function planOf(engine: Engine, good: GoodInput, pre: Prepared, applied: AppliedMeasure[], notes: string[], decisions: Decision[] | null): Resolution {
+  const { category, mfn, mfnSpecific, mfnSource } = pre;
+  if (decisions !== null) return { ok: true, plan: { category, mfn, mfnSpecific, mfnSource, applied, decisions, notes } };
   // The good as this resolution read it (a row carries more), to resolve again for the reasons when they are read.
-  const again: GoodInput = { hts: good.hts, category: good.category, origin: good.origin, date: good.date, mfn: good.mfn, loaded, usContent, hasMetalValue: hasMetal, spi, transshipped: good.transshipped === true };
+  const again: GoodInput = {
+    hts: good.hts,
+    category: good.category,
+    origin: good.origin,
+    date: good.date,
+    mfn: good.mfn,
+    loaded: good.loaded ?? null,
+    usContent: good.usContent ?? null,
+    hasMetalValue: good.hasMetalValue ?? false,
+    spi: pre.spi,
+    transshipped: good.transshipped === true,
+  };
   // Copies of exact length: arrays grown by push keep room for 17 elements, and a memo keeps thousands of plans.
   return { ok: true, plan: new LazyPlan(category, mfn, mfnSpecific, mfnSource, applied.slice(), notes.slice(), engine, again) };
 }
@@ -495,8 +246,10 @@ class SharedPlan implements Plan {
 }
 
 /** Everything of a plan but its decisions, as a string: two plans of one good with the same key are interchangeable. */
+
+/** Everything of a plan but its decisions, as a string: two plans of one good with the same key are interchangeable. */
 function contentKey(engine: Engine, p: Plan): string {
-  const index = engineFacts.get(engine)!.index;
+  const index = measureIndexes(engine);
   let k = `${p.category}|${p.mfn}|${p.mfnSpecific === null ? '' : `${p.mfnSpecific.microCents}/${p.mfnSpecific.unit}/${p.mfnSpecific.text}`}|${p.mfnSource}`;
   for (const a of p.applied) k += `|${index.get(a.measure)}:${a.rate}:${a.inclusiveOf ?? ''}:${a.base}:${a.nonUsShare ? 1 : 0}`;
   for (const n of p.notes) k += `\u0001${n}`;
@@ -528,221 +281,12 @@ export function uncoveredOrigin(engine: Engine, origin: string): string {
 }
 
 /**
- * The line's column 1 Special rate for a claimed program (the US-Japan Trade Agreement, "JP", General Note 36):
- * the rate the official line lists for it, or why it cannot be claimed.
- */
-function claimSpecial(
-  engine: Engine,
-  good: GoodInput,
-  spi: string,
-  generalPct: RateMicro,
-  generalSpecific: Plan['mfnSpecific'],
-  generalSource: string,
-): { ok: true; mfn: RateMicro; mfnSpecific: Plan['mfnSpecific']; mfnSource: string } | { ok: false; reason: string } {
-  // The programs a row may claim are the schedule's (us.json `programs`); others are refused until modelled.
-  const program = engine.programs.get(spi);
-  if (program === undefined) {
-    const known = [...engine.programs.keys()];
-    return { ok: false, reason: `special program ${spi} is not modelled yet (${known.length === 0 ? `schedule ${engine.scheduleId} models none` : `only ${known.join(', ')}`}); leave spi empty for the General rate` };
-  }
-  if (program.origins !== null && !program.origins.has(good.origin)) {
-    return { ok: false, reason: `special program ${spi} (${program.label}) is for goods of ${[...program.origins].join(', ')}, not ${good.origin}` };
-  }
-  if (good.mfn !== null) return { ok: false, reason: `give mfn_rate or spi ${spi}, not both (mfn_rate is the rate itself)` };
-  if (good.hts === null || engine.mfnLines === null) return { ok: false, reason: `spi ${spi} needs an HTS code priced by the official schedule (its Special column)` };
-  const code8 = good.hts.slice(0, 8);
-  const details = good.hts.length >= 8 ? engine.mfnLines.details(code8) : null;
-  if (details === null) return { ok: false, reason: `spi ${spi} needs a full 8- or 10-digit HTS code (the Special rate is per line)` };
-  const revision = engine.mfnRevision ?? 'the official HTS';
-  const entry = details.specialRates.find((r) => r.programs.includes(spi));
-  if (entry === undefined) {
-    if (generalPct === 0n && generalSpecific === null) {
-      return { ok: true, mfn: 0n, mfnSpecific: null, mfnSource: `${generalSource} (General Free: ${spi} changes nothing)` };
-    }
-    return { ok: false, reason: `${formatHts(code8)} does not list ${spi} in its Special column (${revision}: ${details.special === '' ? 'empty' : `"${details.special}"`}): no ${spi} rate; leave spi empty for the General rate` };
-  }
-  const parsed = parseRateText(entry.text);
-  if (parsed === null) return { ok: false, reason: `the ${spi} Special rate of ${formatHts(code8)} is "${entry.text}", which has no computation here; give mfn_rate and no spi` };
-  return {
-    ok: true,
-    mfn: pctFromString(parsed.pct),
-    mfnSpecific: parsed.specific === null ? null : { microCents: microOf(parsed.specific.cents), unit: parsed.specific.unit, text: entry.text },
-    mfnSource: `${revision} ${formatHts(code8)}: Special (${spi}) ${entry.text}, claimed instead of the General rate`,
-  };
-}
-
-/**
- * A code or prefix under `code` (longer, one of the measure's scope, exclusion or category prefixes) that the
- * measure treats otherwise than `code` itself, or undefined when every line under `code` is in scope, or every one
- * is out. A line's treatment is that of its longest such prefix, so checking those prefixes is enough.
- */
-function finerLineTreatedOtherwise(engine: Engine, m: CompiledMeasure, code: string, date: string): string | undefined {
-  if (m.allGoods && m.excludeSorted.length === 0 && m.excludeCategories.size === 0) return undefined;
-  const covers = (hts: string) => measureCovers(engine, m, hts, date);
-  const own = covers(code);
-  const differs = (p: string) => covers(p) !== own;
-  return (
-    firstLongerUnder(m.htsSorted, code, differs) ??
-    firstLongerUnder(m.excludeSorted, code, differs) ??
-    (m.categories.size > 0 || m.excludeCategories.size > 0 ? firstLongerUnder(engine.categoryPrefixes, code, differs) : undefined)
-  );
-}
-
-/** Whether the measure's scope covers the code (by HTS prefix or by the code's category), exclusions applied. */
-function measureCovers(engine: Engine, m: CompiledMeasure, hts: string, date: string): boolean {
-  const c = engine.categoryIndex.lookup(hts)?.value ?? engine.fallbackCategory;
-  if (listedOn(engine, m.excludeHts, hts, date) !== undefined || (c !== null && m.excludeCategories.has(c))) return false;
-  return m.allGoods || listedOn(engine, m.hts, hts, date) !== undefined || (c !== null && m.categories.has(c));
-}
-
-/**
- * The longest prefix of the code in a measure's index that is listed on the date: a code an amendment put on a
- * list from a later date (its entry's `from`) is not on it yet, and a shorter listed prefix may still hold.
- */
-function listedOn(engine: Engine, idx: PrefixIndex<string>, hts: string, date: string): { prefix: string; value: string } | undefined {
-  let hit = idx.lookup(hts);
-  if (engine.listedFrom.size === 0) return hit;
-  while (hit !== undefined) {
-    const from = hit.value === '' ? undefined : engine.listedFrom.get(`${hit.value}|${hit.prefix}`);
-    if (from === undefined || date >= from) return hit;
-    hit = hit.prefix.length > 1 ? idx.lookup(hit.prefix.slice(0, -1)) : undefined;
-  }
-  return undefined;
-}
-
-/** The measures that cover an origin, in schedule order: computed once per engine and origin. */
-const byOrigin = new WeakMap<Engine, Map<string, readonly CompiledMeasure[]>>();
-function measuresOf(engine: Engine, origin: string): readonly CompiledMeasure[] {
-  let m = byOrigin.get(engine);
-  if (m === undefined) byOrigin.set(engine, (m = new Map()));
-  let list = m.get(origin);
-  if (list === undefined) m.set(origin, (list = engine.measures.filter((x) => x.origins.has(origin))));
-  return list;
-}
-
-/**
- * What is known of one good (an HTS code, or "category:" and a category) whatever its origin: its price before any
- * measure (pricedOf) and, per measure and list period, whether the measure's scope covers it and whether a finer line
- * under it is treated otherwise. Every origin class and period of a good asks the same of the measures they share
- * (the 25 that cover every origin, China's lists...): asked once, a mixed-origin file resolves its plans at about the
- * cost of a one-origin file's.
- */
-interface GoodFacts {
-  priced?: Priced | { ok: false; refusal: Refusal };
-  /** With the row's own MFN rate, by that rate (a few per good). */
-  pricedWith?: Map<bigint, Priced | { ok: false; refusal: Refusal }>;
-  /** By measure index x list periods + list period: 0 not yet known, else the IN_SCOPE and NO_FINER bits and KNOWN_*. */
-  flags: Uint8Array;
-  /** The finer line treated otherwise, by the same index, where there is one. */
-  finer: Map<number, string>;
-}
-
-const SCOPE_KNOWN = 1;
-const IN_SCOPE = 2;
-const FINER_KNOWN = 4;
-const NO_FINER = 8;
-
-/** Bound on the goods whose facts are kept per engine (about 0.5 kB each with the bundled schedule's measures). */
-const MAX_GOODS = 20_000;
-
-interface EngineFacts {
-  /** Index of each measure in engine.measures. */
-  index: Map<CompiledMeasure, number>;
-  /** List periods: 1 + the dates on which a list is amended. */
-  periods: number;
-  goods: Map<string, GoodFacts>;
-}
-
-const engineFacts = new WeakMap<Engine, EngineFacts>();
-
-function factsOf(engine: Engine, key: string): GoodFacts {
-  let e = engineFacts.get(engine);
-  if (e === undefined) {
-    engineFacts.set(engine, (e = { index: new Map(engine.measures.map((m, i) => [m, i])), periods: engine.listDates.length + 1, goods: new Map() }));
-  }
-  let f = e.goods.get(key);
-  if (f === undefined) {
-    if (e.goods.size >= MAX_GOODS) e.goods.clear();
-    e.goods.set(key, (f = { flags: new Uint8Array(engine.measures.length * e.periods), finer: new Map() }));
-  }
-  return f;
-}
-
-/** How many list amendment dates are on or before the date: a list's codes are the same within one (listedOn). */
-function listPeriod(engine: Engine, date: string): number {
-  const d = engine.listDates;
-  let p = 0;
-  while (p < d.length && d[p]! <= date) p++;
-  return p;
-}
-
-/** The slot of a measure and list period in a good's facts. */
-function slotOf(engine: Engine, m: CompiledMeasure, lp: number): number {
-  const e = engineFacts.get(engine)!;
-  const i = e.index.get(m);
-  if (i === undefined) throw new Error(`invariant: measure ${m.id} is not one of the engine's`);
-  return i * e.periods + lp;
-}
-
-/** finerLineTreatedOtherwise, kept in the good's facts. */
-function finerOf(engine: Engine, facts: GoodFacts, m: CompiledMeasure, hts: string, date: string, lp: number): string | undefined {
-  const slot = slotOf(engine, m, lp);
-  const f = facts.flags[slot]!;
-  if (f & FINER_KNOWN) return f & NO_FINER ? undefined : facts.finer.get(slot);
-  const finer = finerLineTreatedOtherwise(engine, m, hts, date);
-  facts.flags[slot] = f | FINER_KNOWN | (finer === undefined ? NO_FINER : 0);
-  if (finer !== undefined) facts.finer.set(slot, finer);
-  return finer;
-}
-
-/** Whether the measure's scope takes in the good (by code or category, exclusions applied), kept in the good's facts. */
-function inScope(engine: Engine, facts: GoodFacts, lp: number, m: CompiledMeasure, good: GoodInput, category: string): boolean {
-  const slot = slotOf(engine, m, lp);
-  const f = facts.flags[slot]!;
-  if (f & SCOPE_KNOWN) return (f & IN_SCOPE) !== 0;
-  const yes =
-    (good.hts === null || listedOn(engine, m.excludeHts, good.hts, good.date) === undefined) &&
-    !m.excludeCategories.has(category) &&
-    (m.allGoods || (good.hts !== null && listedOn(engine, m.hts, good.hts, good.date) !== undefined) || m.categories.has(category));
-  facts.flags[slot] = f | SCOPE_KNOWN | (yes ? IN_SCOPE : 0);
-  return yes;
-}
-
-/**
- * Why the measure does not apply to the good (null: it does); without `reasons`, '' stands for any reason, and the
- * scope's verdict is kept in the good's facts (`facts`, list period `lp`).
- */
-function whyNot(engine: Engine, m: CompiledMeasure, good: GoodInput, category: string, reasons: boolean, facts: GoodFacts, lp: number): string | null {
-  if (good.date < m.from) return reasons ? `not yet in force (from ${m.from})` : '';
-  if (m.to !== null && good.date >= m.to) return reasons ? `no longer in force (ended for entries from ${m.to})` : '';
-  if (!m.origins.has(good.origin)) return reasons ? `does not cover origin ${good.origin}` : '';
-  if (good.spi != null && m.excludeSpi.has(good.spi)) return reasons ? `not owed on goods claiming special program ${good.spi}` : '';
-  if (m.transshippedOnly && good.transshipped !== true) return reasons ? 'applies only to goods found transshipped to evade duties (transshipped = yes)' : '';
-  if (!reasons) return inScope(engine, facts, lp, m, good, category) ? null : '';
-  if (good.hts !== null) {
-    const ex = listedOn(engine, m.excludeHts, good.hts, good.date);
-    if (ex) return `HTS ${formatHts(good.hts)} is excluded (${formatHts(ex.prefix)}${ex.value === '' ? '' : `, list ${ex.value}`})`;
-  }
-  if (m.excludeCategories.has(category)) return `category ${category} is excluded`;
-  if (m.allGoods) return null;
-  if (good.hts !== null && listedOn(engine, m.hts, good.hts, good.date) !== undefined) return null;
-  if (m.categories.has(category)) return null;
-  return good.hts !== null
-    ? `HTS ${formatHts(good.hts)} (category ${category}) is not in its scope`
-    : `category ${category} is not in its scope`;
-}
-
-function windowText(m: CompiledMeasure): string {
-  return m.to === null ? `from ${m.from}` : `${m.from} to ${m.to} (exclusive)`;
-}
-
-/**
  * The plans of one good (code or category, origin) in one period for rows with loaded or us_content: what
  * resolution finds before it reads them is shared (`pre`), and only the in-transit cut-offs and US-content
  * thresholds of the measures in scope for the good, in force in the period, split its rows into classes.
  */
 interface Classes {
-  pre: Prepared | { ok: false; refusal: Refusal };
+  pre: Prepared | Refused;
   /** The measures in scope that no other displaces (rows here give no metal value): only theirs can apply. */
   live: CompiledMeasure[];
   /** The loadedBefore cut-offs of the in-transit rules that can still apply, ascending. */
@@ -764,47 +308,22 @@ function signature(live: readonly CompiledMeasure[], date: string, loaded: strin
   let s = `${loaded === null ? 0 : 1}${usContent === null ? 0 : 1}`;
   for (const m of live) {
     s += `,${loaded === null ? -1 : m.inTransit.findIndex((t) => loaded < t.loadedBefore && date < t.enteredBefore)}`;
-    if (m.usContentThreshold !== null && usContent !== null && usContent >= m.usContentThreshold) s += '+';
+    if (chargesNonUsShare(m, usContent)) s += '+';
   }
   return s;
 }
 
-function classesOf(pre: Prepared | { ok: false; refusal: Refusal }, date: string): Classes {
+function classesOf(pre: Prepared | Refused, date: string): Classes {
   const cuts = new Set<string>();
   const thresholds = new Set<bigint>();
   // As finish decides displacement without a metal value: a candidate another candidate displaces never applies.
-  const live = pre.ok ? pre.candidates.filter((m) => !pre.candidates.some((o) => o !== m && (o.displacesIds.has(m.id) || o.displacesLayers.has(m.layer)))) : [];
+  const live = pre.ok ? pre.candidates.filter((m) => !pre.candidates.some((o) => displaces(o, m))) : [];
   for (const m of live) {
     // A rule whose entry deadline is past never applies in this period (deadlines are period boundaries).
     for (const t of m.inTransit) if (date < t.enteredBefore) cuts.add(t.loadedBefore);
     if (m.usContentThreshold !== null) thresholds.add(m.usContentThreshold);
   }
   return { pre, live, cuts: [...cuts].sort(), thresholds: [...thresholds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), plans: [], bySignature: new Map() };
-}
-
-/**
- * 0 when not given, else 1 + how many of the ascending cut-offs are on or before the value: an in-transit rule
- * applies when loaded < loadedBefore, a US-content rule when the share >= its threshold, so values between two
- * cut-offs resolve alike. Given differs from not given even where no cut-off counts (the notes say what is used).
- */
-function classOf<T extends string | bigint>(value: T | null, cuts: readonly T[]): number {
-  if (value === null) return 0;
-  let n = 0;
-  while (n < cuts.length && cuts[n]! <= value) n++;
-  return n + 1;
-}
-
-/** The dates on which a plan can change: evidence dates, the measures' windows and in-transit deadlines, list amendments. */
-function boundaries(engine: Engine, measures: readonly CompiledMeasure[], originDates: readonly { coversFrom: string; knownThrough: string }[]): string[] {
-  const b = new Set<string>([engine.coversFrom, nextDay(engine.knownThrough)]);
-  for (const d of originDates) b.add(d.coversFrom).add(nextDay(d.knownThrough));
-  for (const m of measures) {
-    b.add(m.from);
-    if (m.to !== null) b.add(m.to);
-    for (const t of m.inTransit) b.add(t.enteredBefore);
-  }
-  for (const d of engine.listDates) b.add(d); // a list amended on a date (entries' `from`)
-  return [...b].sort();
 }
 
 /**
@@ -1023,6 +542,10 @@ export class Resolver {
   /** Entries of #simple and #classed (a group of classes, a plan of one), bounded by maxEntries. */
   #simpleCount = 0;
 
+  /**
+   * The good's plan, from the memo: the common row by code, origin class and period (#plain); a row with a loading
+   * date or US share by the classes of those the law's cut-offs make (#classed); any other by a key of all it gives.
+   */
   resolve(good: GoodInput): Resolution {
     const oc = this.originClass(good.origin);
     const g = this.#globalPeriod(good.date);
@@ -1033,46 +556,58 @@ export class Resolver {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
       const loaded = good.loaded ?? null;
       const usContent = good.usContent ?? null;
-      if (loaded === null && usContent === null) {
-        let byClass = this.#simple.get(k1);
-        if (byClass === undefined) this.#simple.set(k1, (byClass = new Map()));
-        let slot = byClass.get(k2);
-        if (slot === undefined) byClass.set(k2, (slot = { periods: this.#shared === null ? null : this.#periodsOfGood(good), plans: [] }));
-        const q = slot.periods === null ? p : slot.periods[g]!;
-        let r = slot.plans[q];
-        if (r === undefined) {
-          r = this.#share(k1, resolveGood(this.engine, good));
-          this.resolved++;
-          if (this.#count()) slot.plans[q] = r;
-        }
-        return r;
-      }
-      let byClass = this.#classed.get(k1);
-      if (byClass === undefined) this.#classed.set(k1, (byClass = new Map()));
-      let byPeriod = byClass.get(k2);
-      if (byPeriod === undefined) byClass.set(k2, (byPeriod = []));
-      let c = byPeriod[p];
-      if (c === undefined) {
-        c = classesOf(prepare(this.engine, good, false), good.date);
-        if (this.#count()) byPeriod[p] = c;
-      }
-      if (!c.pre.ok) return c.pre;
-      // A loading date where no cut-off counts is as good as none (no in-transit rule, nor its note, can apply); a US
-      // share where no threshold counts still differs from none (the line says it is not used).
-      const slot = (c.cuts.length === 0 ? 0 : classOf(loaded, c.cuts)) * (c.thresholds.length + 2) + classOf(usContent, c.thresholds);
-      let r = c.plans[slot];
-      if (r === undefined) {
-        const sig = signature(c.live, good.date, loaded, usContent);
-        r = c.bySignature.get(sig);
-        if (r === undefined) {
-          r = this.#share(k1, finish(this.engine, good, c.pre, false));
-          this.resolved++;
-          if (this.#count()) c.bySignature.set(sig, r);
-        }
-        c.plans[slot] = r;
-      }
-      return r;
+      return loaded === null && usContent === null ? this.#plain(good, k1, k2, g, p) : this.#classedPlan(good, k1, k2, p, loaded, usContent);
     }
+    return this.#keyed(good, k2, p);
+  }
+
+  /** A row with no mfn_rate, loaded, us_content, metal_value, spi or transshipped of its own: by code, origin class, period. */
+  #plain(good: GoodInput, k1: string, k2: string, g: number, p: number): Resolution {
+    let byClass = this.#simple.get(k1);
+    if (byClass === undefined) this.#simple.set(k1, (byClass = new Map()));
+    let slot = byClass.get(k2);
+    if (slot === undefined) byClass.set(k2, (slot = { periods: this.#shared === null ? null : this.#periodsOfGood(good), plans: [] }));
+    const q = slot.periods === null ? p : slot.periods[g]!;
+    let r = slot.plans[q];
+    if (r === undefined) {
+      r = this.#share(k1, resolveGood(this.engine, good));
+      this.resolved++;
+      if (this.#count()) slot.plans[q] = r;
+    }
+    return r;
+  }
+
+  /** A row with loaded or us_content (and nothing else of its own): what prepare found, shared; a plan per class (Classes). */
+  #classedPlan(good: GoodInput, k1: string, k2: string, p: number, loaded: string | null, usContent: RateMicro | null): Resolution {
+    let byClass = this.#classed.get(k1);
+    if (byClass === undefined) this.#classed.set(k1, (byClass = new Map()));
+    let byPeriod = byClass.get(k2);
+    if (byPeriod === undefined) byClass.set(k2, (byPeriod = []));
+    let c = byPeriod[p];
+    if (c === undefined) {
+      c = classesOf(prepare(this.engine, good, false), good.date);
+      if (this.#count()) byPeriod[p] = c;
+    }
+    if (!c.pre.ok) return c.pre;
+    // A loading date where no cut-off counts is as good as none (no in-transit rule, nor its note, can apply); a US
+    // share where no threshold counts still differs from none (the line says it is not used).
+    const slot = (c.cuts.length === 0 ? 0 : classOf(loaded, c.cuts)) * (c.thresholds.length + 2) + classOf(usContent, c.thresholds);
+    let r = c.plans[slot];
+    if (r === undefined) {
+      const sig = signature(c.live, good.date, loaded, usContent);
+      r = c.bySignature.get(sig);
+      if (r === undefined) {
+        r = this.#share(k1, finish(this.engine, good, c.pre, false));
+        this.resolved++;
+        if (this.#count()) c.bySignature.set(sig, r);
+      }
+      c.plans[slot] = r;
+    }
+    return r;
+  }
+
+  /** Any other row: by a key of everything resolution reads (each fact by its class). */
+  #keyed(good: GoodInput, k2: string, p: number): Resolution {
     // A claimed program is checked against the origin itself (programs name the origins that may claim them).
     const k = (good.spi ?? null) === null ? k2 : good.origin;
     const key = `${good.hts ?? ''}|${good.category ?? ''}|${k}|${p}|${good.mfn ?? ''}|${classOf(good.loaded ?? null, this.#loadedCuts)}|${classOf(good.usContent ?? null, this.#usThresholds)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}`;
@@ -1087,32 +622,3 @@ export class Resolver {
   }
 }
 
-/** Day keys: 100 years of 13 x 32 (dayKey). */
-const DAY_KEYS = 100 * 13 * 32;
-
-/**
- * A number for a YYYY-MM-DD date of the years 2000 to 2099 that orders as the dates do (not a count of days: months
- * of 32), or -1 for any other string.
- */
-function dayKey(date: string): number {
-  if (date.length !== 10 || date.charCodeAt(0) !== 50 || date.charCodeAt(1) !== 48 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
-  const y2 = date.charCodeAt(2) - 48;
-  const y3 = date.charCodeAt(3) - 48;
-  const m0 = date.charCodeAt(5) - 48;
-  const m1 = date.charCodeAt(6) - 48;
-  const d0 = date.charCodeAt(8) - 48;
-  const d1 = date.charCodeAt(9) - 48;
-  // Each digit 0-9 (an unsigned compare catches what is below '0').
-  if ((y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 1 || (m1 >>> 0) > 9 || (d0 >>> 0) > 3 || (d1 >>> 0) > 9) return -1;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  if (month > 12 || day > 31) return -1;
-  return ((y2 * 10 + y3) * 13 + month) * 32 + day;
-}
-
-/** How many of the ascending boundaries are on or before the date. */
-function periodOf(bounds: readonly string[], date: string): number {
-  let p = 0;
-  while (p < bounds.length && bounds[p]! <= date) p++;
-  return p;
-}

@@ -1,0 +1,184 @@
+/**
+ * How the candidate measures of a good stack into its plan (resolution's steps after the candidates), one named
+ * step each, in the order resolveGood takes them for each candidate:
+ *
+ * 1. displacement (displacerOf, baseOf): a measure that displaces another by id or layer takes its place (DOMAIN.md
+ *    s.5: the Section 232 autos and metals duties in place of the reciprocal one; the schedule's `displaces`), except
+ *    that the rest of the value pays what a metal-content measure displaces when the row gives its metal value
+ *    (Proc. 10947: the metal duty is owed on the metal only);
+ * 2. in transit (inTransitRuleOf): goods loaded before a cut-off and entered before a deadline keep an earlier rate
+ *    or none (the measure's `inTransit` rules, each with its chapter 99 heading);
+ * 3. the rate (addedRate): the MFN rate, an ad valorem rate, or an inclusive rate N% minus the column 1 rate, at
+ *    least 0 (the deals' "inclusive of MFN" rates: EO 14345 for Japan, DOMAIN-2026-12 C7);
+ * 4. US content (chargesNonUsShare): at or above a measure's threshold the duty is on the non-US share of the
+ *    value only (the measure's `usContent`, e.g. 20% for the reciprocal duties, EO 14257 s.3(d));
+ * 5. the notes (measureNotes, planNotes): what was assumed for the facts the row did not give, and what is
+ *    UNCONFIRMED.
+ *
+ * Each step is pure and takes the measure and the facts it reads; with `reasons` it also words why (--explain).
+ */
+import type { CompiledMeasure, CompiledRate, Engine } from './compile.js';
+import { formatRate, type RateMicro } from '../values/money.js';
+import type { Paid } from './price.js';
+import type { AppliedMeasure, Base, GoodInput, Refusal } from './resolve.js';
+
+/** What the stacking steps read of a row beyond its good: the facts that change how a measure applies. */
+export interface LineFacts {
+  date: string;
+  /** Date of loading (null: not given). */
+  loaded: string | null;
+  /** US content in micro-percent (null: not given). */
+  usContent: RateMicro | null;
+  /** Whether the row gives the value of its metal content. */
+  hasMetal: boolean;
+}
+
+export function lineFactsOf(good: GoodInput): LineFacts {
+  return { date: good.date, loaded: good.loaded ?? null, usContent: good.usContent ?? null, hasMetal: good.hasMetalValue ?? false };
+}
+
+/** Whether `by` displaces `m`: by the measure's id or by its whole layer (the schedule's `displaces`). */
+export function displaces(by: CompiledMeasure, m: CompiledMeasure): boolean {
+  return by !== m && (by.displacesIds.has(m.id) || by.displacesLayers.has(m.layer));
+}
+
+/** Step 1: the candidate that displaces the measure, if any. */
+export function displacerOf(m: CompiledMeasure, candidates: readonly CompiledMeasure[]): CompiledMeasure | undefined {
+  return candidates.find((o) => displaces(o, m));
+}
+
+/**
+ * Step 1: what the measure's rate applies to (null: it is displaced). The metal value for a metal-content measure when
+ * the row gives it; the rest of the value for a measure displaced by a metal-content measure whose remainder pays what
+ * it displaces, but never a metal duty it replaces (that one is owed on the metal only, Proc. 10947): the UK's 25%
+ * takes the place of the general 50%, on the metal.
+ */
+export function baseOf(m: CompiledMeasure, by: CompiledMeasure | undefined, hasMetal: boolean): Base | null {
+  if (by === undefined) return m.metalContent !== null && hasMetal ? 'metal' : 'value';
+  return by.metalContent?.remainderPaysDisplaced && hasMetal && m.metalContent === null ? 'remainder' : null;
+}
+
+export type InTransitRule = CompiledMeasure['inTransit'][number];
+
+/** Step 2: the measure's in-transit rule that applies to goods loaded on `loaded` and entered on `date` (first match wins). */
+export function inTransitRuleOf(m: CompiledMeasure, loaded: string | null, date: string): InTransitRule | undefined {
+  return loaded === null ? undefined : m.inTransit.find((r) => loaded < r.loadedBefore && date < r.enteredBefore);
+}
+
+/** An in-transit rule in words: the rule, not the row's own date (a plan is shared by every row on the same side of each cut-off). */
+export function inTransitText(t: InTransitRule): string {
+  return `loaded before ${t.loadedBefore} and entered before ${t.enteredBefore}${t.heading ? `, ${t.heading}` : ''}`;
+}
+
+export type Added = { ok: true; rate: RateMicro; reason: string } | { ok: false; refusal: Refusal };
+
+/**
+ * Step 3: the rate the measure adds, of its rate kind (or of its in-transit rule's), on the good's column 1 rate
+ * (`paid`); the reason in words with `reasons`, else ''. An inclusive rate N% adds max(0, N - column 1 rate); with a
+ * special program claimed, N% minus the column 1 General rate where the measure says so (`base: general`: the
+ * instruments' "column 1 general rate", DOMAIN-2026-12 C7, DOMAIN.md s.7 and open item 10).
+ */
+export function addedRate(m: CompiledMeasure, kind: CompiledRate, paid: Paid, reasons: boolean): Added {
+  const { mfn, mfnSpecific, mfnSource, general, spi } = paid;
+  switch (kind.kind) {
+    case 'not-modelled':
+      return { ok: false, refusal: { field: 'hts', reason: `${m.label} applies (from ${m.from}) and is not modelled: ${kind.reason}` } };
+    case 'mfn':
+      return { ok: true, rate: mfn, reason: !reasons ? '' : mfnSpecific === null ? `MFN ${formatRate(mfn)}% (${mfnSource})` : `MFN ${mfnSpecific.text}, specific part on the row's quantity (${mfnSource})` };
+    case 'ad-valorem':
+      return { ok: true, rate: kind.pct, reason: reasons ? `+${formatRate(kind.pct)}% in force ${windowText(m)}` : '' };
+    case 'inclusive':
+      if (general !== null && kind.base === 'general') {
+        if (general.specific) {
+          return { ok: false, refusal: { field: 'spi', reason: `${m.label} is N% minus the column 1 General rate, which for this line has a specific part; with ${spi} claimed that is not computed here: give mfn_rate and no spi` } };
+        }
+        const rate = kind.pct > general.pct ? kind.pct - general.pct : 0n;
+        return { ok: true, rate, reason: reasons ? `inclusive ${formatRate(kind.pct)}% minus the column 1 General rate ${formatRate(general.pct)}% (not the ${spi} Special rate claimed): adds ${formatRate(rate)}%` : '' };
+      }
+      return inclusiveOfPaid(kind.pct, paid, reasons);
+  }
+}
+
+/** An inclusive N% minus the column 1 rate paid (the MFN rate, or the Special rate claimed), at least 0. */
+function inclusiveOfPaid(pct: RateMicro, paid: Paid, reasons: boolean): Added {
+  const { mfn, mfnSpecific, general, spi } = paid;
+  const rate = pct > mfn ? pct - mfn : 0n;
+  if (!reasons) return { ok: true, rate, reason: '' };
+  const reason =
+    general !== null
+      ? `inclusive ${formatRate(pct)}% minus the column 1 rate paid, the ${spi} Special rate ${mfnSpecific === null ? `${formatRate(mfn)}%: adds ${formatRate(rate)}%` : `(${mfnSpecific.text}), at least 0, per line`}`
+      : mfnSpecific !== null
+        ? `inclusive ${formatRate(pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
+        : rate === 0n
+          ? `inclusive ${formatRate(pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
+          : `inclusive ${formatRate(pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
+  return { ok: true, rate, reason };
+}
+
+/** Step 4: whether the measure charges the non-US share of its base only: the row's US content is at or above its threshold. */
+export function chargesNonUsShare(m: CompiledMeasure, usContent: RateMicro | null): boolean {
+  return m.usContentThreshold !== null && usContent !== null && usContent >= m.usContentThreshold;
+}
+
+/** The reason of an applied measure, with its base, its US-content share and its in-transit rule (--explain). */
+export function appliedReason(rateReason: string, a: AppliedMeasure, by: CompiledMeasure | undefined, transit: InTransitRule | undefined): string {
+  let reason = rateReason;
+  if (a.base === 'metal') reason += ', on the metal value';
+  if (a.base === 'remainder') reason += `, on the value minus the metal value (the rest of what ${by!.id} covers)`;
+  if (a.nonUsShare) reason += `, on the non-US share (US content at or above ${formatRate(a.measure.usContentThreshold!)}%)`;
+  if (transit !== undefined) reason += ` (in transit: ${inTransitText(transit)})`;
+  return reason;
+}
+
+/**
+ * Step 5: the notes of a measure that applies: an UNCONFIRMED US-content rule it used or measure, and what it
+ * assumes of a fact the row did not give (a loading-date note only while an in-transit rule can still apply).
+ */
+export function measureNotes(a: AppliedMeasure, line: LineFacts, notes: string[]): void {
+  const m = a.measure;
+  if (a.nonUsShare && m.usContentConfidence === 'unconfirmed') notes.push(`the US-content rule for ${m.id} is UNCONFIRMED in the sources`);
+  if (m.confidence === 'unconfirmed') notes.push(`${m.id} is UNCONFIRMED in the sources`);
+  for (const x of m.assumes) {
+    const relevant = x.without !== 'loaded' || m.inTransit.some((t) => line.date < t.enteredBefore);
+    const missing = x.without === null || (x.without === 'loaded' ? line.loaded === null : x.without === 'us_content' ? line.usContent === null : !line.hasMetal);
+    if (missing && relevant) notes.push(x.note);
+  }
+}
+
+/**
+ * Step 5: the notes of the plan: the General rate the inclusive measures subtract when a program is claimed, a metal
+ * value or US share given and used by no measure, and an entry date outside the schedule's evidence (for the origin).
+ */
+export function planNotes(engine: Engine, origin: string, paid: Paid, applied: readonly AppliedMeasure[], line: LineFacts, notes: string[]): void {
+  const { general, spi } = paid;
+  if (general !== null && applied.some((a) => a.measure.rate.kind === 'inclusive' && a.measure.rate.base === 'general')) {
+    notes.push(
+      `${spi} claimed: the column 1 duty is at the Special rate; the inclusive measures subtract the column 1 General rate ${formatRate(general.pct)}%, ` +
+        'as the instruments word it ("column 1 general rate", "MFN tariff": DOMAIN-2026-12 C7; DOMAIN.md open item 10 is otherwise unconfirmed)',
+    );
+  }
+  if (line.hasMetal && !applied.some((a) => a.base !== 'value')) {
+    notes.push('metal_value is not used: no measure in force on this date applies to the metal value');
+  }
+  // A share given but used by no measure that applied (none has a US-content rule, e.g. Section 232 autos): said so.
+  if (line.usContent !== null && !applied.some((a) => a.measure.usContentThreshold !== null)) {
+    // The row's own figure is not repeated: one plan serves every row whose US content falls in the same class (Resolver).
+    notes.push(`us_content is not used: no measure applied on this date charges by US content`);
+  }
+  // The evidence dates of the row's origin: its part's own, where it gives them (a part per origin or group). The only
+  // text of a plan that names its origin: the Resolver keeps these periods' plans per origin, not per class (OriginClass).
+  const own = engine.originDates.get(origin);
+  const { knownThrough, coversFrom } = own ?? engine;
+  const forOrigin = own === undefined ? '' : ` for origin ${origin}`;
+  if (line.date > knownThrough) {
+    const last = own === undefined ? 'the last date this schedule has evidence for' : `the last date this schedule's evidence${forOrigin} covers`;
+    notes.push(`entry date after ${knownThrough}, ${last}: measures announced since then are not in it`);
+  }
+  if (line.date < coversFrom) {
+    notes.push(`entry date before ${coversFrom}, where this schedule's evidence${forOrigin} starts: earlier measures are not modelled`);
+  }
+}
+
+export function windowText(m: CompiledMeasure): string {
+  return m.to === null ? `from ${m.from}` : `${m.from} to ${m.to} (exclusive)`;
+}
