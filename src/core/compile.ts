@@ -212,6 +212,8 @@ export interface Engine {
   categoryIndex: PrefixIndex<string>;
   /** Category given to an HTS code that matches no category prefix: the schedule's fallbackCategory (data), or none. */
   fallbackCategory: string | null;
+  /** Unit names a row's unit may be written in (folded), and the unit of a specific rate each means: the schedule's `units`. */
+  unitAliases: ReadonlyMap<string, string>;
   mfn: PrefixIndex<MfnLine>;
   /** MFN table prefixes (digits, sorted), to tell when a short code is ambiguous about its MFN rate. */
   mfnPrefixes: readonly string[];
@@ -318,6 +320,7 @@ export function compileEngine(
       categories,
       categoryIndex,
       fallbackCategory: schedule.fallbackCategory ?? null,
+      unitAliases: new Map(Object.entries(schedule.units?.aliases ?? {})),
       mfn,
       mfnPrefixes: (mfnTable?.entries ?? []).map((e) => prefixDigits(e.hts)).sort(),
       categoryPrefixes: [...new Set(Object.values(schedule.categories).flatMap((c) => c.hts).map(prefixDigits))].sort(),

@@ -111,15 +111,22 @@ export function quantityProblem(plan: Plan, row: { quantity: bigint | null; unit
   if (plan.mfnSpecific === null) return null;
   const unit = plan.mfnSpecific.unit;
   if (row.quantity === null) return `the MFN rate is ${plan.mfnSpecific.text}: give quantity (in ${unit})`;
-  // "liter" = "liters", "each" = "No." = "pcs" (the USITC export's units column writes "liters", "No.").
-  const norm = (u: string) => {
-    const w = u.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '');
-    if (w === 'no' || w === 'pcs' || w === 'pc' || w === 'each') return 'each';
-    return w.length > 2 && w.endsWith('s') ? w.slice(0, -1) : w;
-  };
   if (row.unit === null && QUALIFIED_UNITS.has(unit)) return `the MFN rate is ${plan.mfnSpecific.text}: give the quantity in ${unit} with unit "${unit}"`;
-  if (row.unit !== null && norm(row.unit) !== norm(unit)) return `the MFN rate is per ${unit}, but the quantity is in ${row.unit}: give it in ${unit}`;
+  const aliases = plan.mfnSpecific.unitAliases;
+  if (row.unit !== null && unitName(row.unit, aliases) !== unitName(unit, aliases)) return `the MFN rate is per ${unit}, but the quantity is in ${row.unit}: give it in ${unit}`;
   return null;
+}
+
+/**
+ * A unit as compared: its spelling folded (case, spaces, a final ".": the USITC export writes "No.", "liters"), then
+ * the unit it means by the schedule's aliases ("pcs" = "each": data/schedules/us.json `units`), else without a plural
+ * "s" ("liters" = "liter").
+ */
+export function unitName(u: string, aliases: ReadonlyMap<string, string>): string {
+  const w = u.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '');
+  const alias = aliases.get(w);
+  if (alias !== undefined) return alias;
+  return w.length > 2 && w.endsWith('s') ? w.slice(0, -1) : w;
 }
 
 /** Running totals over a stream of lines; memory is bounded by the number of measures. */

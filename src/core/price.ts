@@ -117,7 +117,7 @@ function fromOfficial(engine: Engine, hts: string, official: OfficialPrice): Col
   }
   return {
     mfn: pctFromString(rate.pct!),
-    mfnSpecific: rate.specific === null ? null : { microCents: microOf(rate.specific.cents), unit: rate.specific.unit, text: rate.text },
+    mfnSpecific: rate.specific === null ? null : { microCents: microOf(rate.specific.cents), unit: rate.specific.unit, text: rate.text, unitAliases: engine.unitAliases },
     mfnSource: `${engine.mfnRevision ?? 'the official HTS'} ${formatHts(official.prefix)}: General ${rate.text}`,
   };
 }
@@ -135,7 +135,7 @@ function fromTable(engine: Engine, hts: string): ColumnOne | Refusal {
   if (!hit) return { field: 'hts', reason: `no MFN rate known for HTS ${formatHts(hts)}; give mfn_rate (the MFN rate in percent)` };
   return {
     mfn: hit.value.pct,
-    mfnSpecific: hit.value.specific === null ? null : { ...hit.value.specific, text: hit.value.text },
+    mfnSpecific: hit.value.specific === null ? null : { ...hit.value.specific, text: hit.value.text, unitAliases: engine.unitAliases },
     mfnSource: `${engine.mfnRevision ?? 'MFN table'} ${formatHts(hit.prefix)}: ${hit.value.description}`,
   };
 }
@@ -186,7 +186,7 @@ export function claimSpecial(engine: Engine, good: GoodInput, spi: string, gener
   return {
     ok: true,
     mfn: pctFromString(parsed.pct),
-    mfnSpecific: parsed.specific === null ? null : { microCents: microOf(parsed.specific.cents), unit: parsed.specific.unit, text: entry.text },
+    mfnSpecific: parsed.specific === null ? null : { microCents: microOf(parsed.specific.cents), unit: parsed.specific.unit, text: entry.text, unitAliases: engine.unitAliases },
     mfnSource: `${revision} ${formatHts(code8)}: Special (${spi}) ${entry.text}, claimed instead of the General rate`,
   };
 }

@@ -72,12 +72,23 @@ export interface Decision {
   reason: string;
 }
 
+/** The specific part of a column 1 rate (N¢ per unit), computed per line from the row's quantity in its unit. */
+export interface SpecificPart {
+  /** Millionths of a cent per unit. */
+  microCents: bigint;
+  unit: string;
+  /** The rate as the schedule writes it. */
+  text: string;
+  /** The unit names a row's unit may be written in (folded) and the unit each means: the schedule's `units` (Engine.unitAliases). */
+  unitAliases: ReadonlyMap<string, string>;
+}
+
 export interface Plan {
   category: string;
   /** The ad valorem part of the MFN rate. */
   mfn: RateMicro;
   /** The specific part of the MFN rate, when it has one: computed per line from the row's quantity. */
-  mfnSpecific: { microCents: bigint; unit: string; text: string } | null;
+  mfnSpecific: SpecificPart | null;
   /** Where the MFN rate came from. */
   mfnSource: string;
   applied: AppliedMeasure[];

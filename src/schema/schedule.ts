@@ -259,6 +259,20 @@ export const ScheduleSchema = z.strictObject({
     })
     .optional()
     .meta({ description: 'The rounding of duty amounts, a reading of how CBP computes them (the engine implements half up per measure per line).' }),
+  units: z
+    .strictObject({
+      aliases: z
+        .record(z.string().regex(/^[a-z0-9][a-z0-9 .]*$/, { message: 'expected a unit as folded for comparison: lower case, no final "." (e.g. "pcs")' }), z.string().min(1))
+        .meta({ description: 'Unit names a row\'s `unit` may be written in, folded (lower case, single spaces, no final "."), and the unit of a specific rate each means, e.g. "pcs": "each".' }),
+      sources: z.array(CitationSchema).min(1),
+      confidence: ConfidenceSchema,
+      note: z.string().min(1).optional(),
+    })
+    .optional()
+    .meta({
+      description:
+        'The units of quantity a row may name for a specific rate\'s unit (the HTS writes counts as "No." or "pcs", a rate "N¢ each"). Spelling is folded before the lookup: case, spaces, a final ".", a plural "s" (liters = liter). Without it, a row\'s unit must name the rate\'s unit.',
+    }),
   parts: z
     .array(Id)
     .optional()
