@@ -2,7 +2,7 @@
  * Which options each command takes, in the order its help lists them, and the options type each command reads,
  * derived from the same list (option-sets.ts).
  */
-import { defaultCompareScenarios } from './defaults.js';
+import { defaultCompareScenarios, defaultMode } from './defaults.js';
 import { described, IMPACT_INPUTS, IMPORT_INPUTS, OPT, type OptionsOf } from './option-sets.js';
 
 // size: declarative table
@@ -27,7 +27,7 @@ export const CALC_OPTIONS = [
   described(OPT.quiet, 'no totals line and no progress line on stderr (warnings, errors and rejected rows still print)'),
   { flags: '--raw', description: "csv: leave cells of your own text that start with = + - @ tab or CR as they are (default: prefix a ' so spreadsheets do not run them)" },
   { flags: '--explain', description: 'for each line, every measure considered, whether it applied and why, with its citation' },
-  { flags: '--mode <mode>', description: 'mode of transport for rows without a mode column: ocean, air, truck, rail (HMF is for ocean only)', default: 'ocean' },
+  { flags: '--mode <mode>', description: 'mode of transport for rows without a mode column: ocean, air, truck, rail (HMF is for ocean only)', default: defaultMode() },
   { flags: '--no-fees', description: 'leave out the customs fees (MPF, HMF)' },
   { flags: '--refunds', description: 'list only the lines with duty that can be claimed back (measures the schedule marks refundable, each with its reason); totals cover every line' },
   OPT.range,

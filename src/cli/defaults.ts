@@ -3,9 +3,13 @@
  * option declarations (help included) and the commands name the same ones.
  */
 import { readDefaults } from '../io/defaults.js';
+import type { Mode } from '../values/modes.js';
 
 /** The origin of a row, or an import given by flags, that names none. */
 export const defaultOrigin = (): string => readDefaults().origin;
+
+/** The mode of transport of a row, or an import given by flags, that names none. */
+export const defaultMode = (): Mode => readDefaults().mode;
 
 /** The scenarios compare shows when --scenarios is not given; the first is the baseline. */
 export const defaultCompareScenarios = (): string[] => readDefaults().compareScenarios;

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { readHeader, readRow } from '../schema/row.js';
 import { parseMoney } from '../values/money.js';
 import type { InputSpec } from './input.js';
-import { defaultOrigin } from './defaults.js';
+import { defaultMode, defaultOrigin } from './defaults.js';
 import type { ImpactFlags } from './impact-setup.js';
 import type { CliIo } from './io.js';
 
@@ -86,7 +86,7 @@ function flagsInput(file: string | undefined, o: InputFlags, io: CliIo, command:
   if (!header.ok) throw new Error(`invariant: ${header.problem.message}`);
   const cells = [o.value, o.hts ?? '', o.category ?? '', o.id ?? '', o.quantity ?? '', o.unit ?? '', o.usContent ?? '', o.metalValue ?? '', o.loaded ?? '', ...impactFlags.map(([k]) => o[k] ?? '')];
   // The flags of one import are checked as the row they make: a bad one is a usage error (exit 2), as a bad --value is.
-  const checked = readRow(cells, null, header.header, { date: o.on ?? o.date ?? io.today, origin: defaultOrigin(), mfn: null, mode: 'ocean' });
+  const checked = readRow(cells, null, header.header, { date: o.on ?? o.date ?? io.today, origin: defaultOrigin(), mfn: null, mode: defaultMode() });
   if (!checked.ok) {
     const flag = FLAG_OF[checked.issue.field];
     if (flag !== undefined) throw new UsageError(`${flag}: ${checked.issue.reason}`);

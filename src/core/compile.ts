@@ -214,6 +214,8 @@ export interface Engine {
   fallbackCategory: string | null;
   /** Unit names a row's unit may be written in (folded), and the unit of a specific rate each means: the schedule's `units`. */
   unitAliases: ReadonlyMap<string, string>;
+  /** What the refundable duties are, for the output's "refundable (<label>)": the schedule's `refunds.label`, or null. */
+  refundLabel: string | null;
   mfn: PrefixIndex<MfnLine>;
   /** MFN table prefixes (digits, sorted), to tell when a short code is ambiguous about its MFN rate. */
   mfnPrefixes: readonly string[];
@@ -321,6 +323,7 @@ export function compileEngine(
       categoryIndex,
       fallbackCategory: schedule.fallbackCategory ?? null,
       unitAliases: new Map(Object.entries(schedule.units?.aliases ?? {})),
+      refundLabel: schedule.refunds?.label ?? null,
       mfn,
       mfnPrefixes: (mfnTable?.entries ?? []).map((e) => prefixDigits(e.hts)).sort(),
       categoryPrefixes: [...new Set(Object.values(schedule.categories).flatMap((c) => c.hts).map(prefixDigits))].sort(),

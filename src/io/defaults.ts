@@ -1,9 +1,10 @@
 /**
  * data/defaults.json: the defaults of the command line that are choices of this project, not rules of law (the
- * origin of a row that names none, the scenarios compare shows), kept in data/ with why and where they are
+ * origin and the mode of transport of a row that names none, the scenarios compare shows), kept in data/ with why and where they are
  * stated, so that no such choice hides in code. Read once, checked by hand (no zod: it is read at start-up).
  */
 import { resolve } from 'node:path';
+import { MODES, type Mode } from '../values/modes.js';
 import { DATA_DIR, DataFileError, readDataFile } from './load.js';
 
 export const DEFAULTS_FILE = resolve(DATA_DIR, 'defaults.json');
@@ -11,6 +12,8 @@ export const DEFAULTS_FILE = resolve(DATA_DIR, 'defaults.json');
 export interface Defaults {
   /** ISO 3166-1 alpha-2 code. */
   origin: string;
+  /** Mode of transport. */
+  mode: Mode;
   /** Bundled scenario ids; the first is the baseline. */
   compareScenarios: string[];
 }
@@ -38,11 +41,13 @@ export function readDefaults(file = DEFAULTS_FILE): Defaults {
   };
   const origin = entry('origin');
   if (typeof origin !== 'string' || !/^[A-Z]{2}$/.test(origin)) throw new DataFileError(file, [{ path: ['origin', 'value'], message: 'expected a two-letter ISO country code like "JP"' }]);
+  const mode = entry('mode');
+  if (!(MODES as readonly unknown[]).includes(mode)) throw new DataFileError(file, [{ path: ['mode', 'value'], message: `expected one of ${MODES.join(', ')}` }]);
   const scenarios = entry('compareScenarios');
   if (!Array.isArray(scenarios) || scenarios.length === 0 || !scenarios.every((s) => typeof s === 'string' && /^[a-z0-9][a-z0-9.-]*$/.test(s))) {
     throw new DataFileError(file, [{ path: ['compareScenarios', 'value'], message: 'expected a list of bundled scenario ids, the baseline first' }]);
   }
-  const value = { origin, compareScenarios: scenarios as string[] };
+  const value = { origin, mode: mode as Mode, compareScenarios: scenarios as string[] };
   if (file === DEFAULTS_FILE) cached = value;
   return value;
 }

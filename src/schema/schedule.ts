@@ -259,6 +259,14 @@ export const ScheduleSchema = z.strictObject({
     })
     .optional()
     .meta({ description: 'The rounding of duty amounts, a reading of how CBP computes them (the engine implements half up per measure per line).' }),
+  refunds: z
+    .strictObject({
+      label: z.string().min(1).meta({ description: 'What the refundable duties are, in a word or two (e.g. "IEEPA"): the output says "refundable (<label>)" beside their total.' }),
+      sources: z.array(CitationSchema).min(1),
+      confidence: ConfidenceSchema,
+    })
+    .optional()
+    .meta({ description: 'How the output names the duties that can be claimed back (those of the measures with `refund`, each with its basis). Without it, "refundable".' }),
   units: z
     .strictObject({
       aliases: z

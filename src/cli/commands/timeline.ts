@@ -10,6 +10,7 @@ import { EXIT, InputError, UsageError } from '../../errors.js';
 import { loadEngine } from '../../io/load.js';
 import { Out } from '../../io/out.js';
 import { colorEnabled, makePaint } from '../color.js';
+import { defaultMode } from '../defaults.js';
 import { inputNameOf, plural, readRows, type InputSpec } from '../input.js';
 import { Progress } from '../progress.js';
 import type { CliIo } from '../io.js';
@@ -89,7 +90,7 @@ async function readBasket(file: string | undefined, o: TimelineOptions, io: CliI
   const input: InputSpec = file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file, sheet: o.sheet };
   if (input.kind === 'stdin' && o.sheet !== undefined) throw new UsageError('--sheet is for an Excel workbook (.xlsx) given as FILE; stdin is read as CSV');
   const progress = Progress.forRun(io.stderr, Boolean(o.quiet), inputNameOf(input), io.now);
-  const summary = await readRows(input, io.stdin, { defaults: { ...d, mode: 'ocean' }, forceDate: d.date, progress }, {
+  const summary = await readRows(input, io.stdin, { defaults: { ...d, mode: defaultMode() }, forceDate: d.date, progress }, {
     header: () => {},
     row: (row) => {
       rows++;

@@ -183,6 +183,11 @@ export function totalsRecord(engine: Engine, t: Totals, fees: { mpf: bigint; hmf
   return rec;
 }
 
+/** The name of the refundable total, from the schedule's `refunds.label` (data): "refundable (IEEPA)". */
+export function refundableLabel(engine: Engine): string {
+  return engine.refundLabel === null ? 'refundable' : `refundable (${engine.refundLabel})`;
+}
+
 export function passthroughColumns(header: HeaderMap | null, cells: string[] | null): Record<string, string> {
   const out: Record<string, string> = {};
   if (header === null || cells === null) return out;

@@ -11,6 +11,7 @@ import { addRejectedToEntry, addToEntry, MODES, newEntry, ownEntryFees, type Ent
 import type { Resolver } from '../../../core/resolve.js';
 import { computeRow } from '../../../core/row.js';
 import type { HeaderMap, Row, RowIssue } from '../../../schema/row.js';
+import { defaultMode } from '../../defaults.js';
 import { columnName } from '../../input.js';
 import type { DateWarnings } from '../../date-warnings.js';
 import { allColumns, rejectedRecord, type LineFees } from '../../render/records.js';
@@ -57,7 +58,7 @@ export class CalcLines {
     const dateCell = cell(header.index.date);
     const date = dateCell === '' ? (this.defaults?.date ?? '') : isCalendarDate(dateCell) ? dateCell : '';
     const modeCell = cell(header.index.mode).toLowerCase();
-    const mode = (MODES as readonly string[]).includes(modeCell) ? (modeCell as Mode) : (this.defaults?.mode ?? 'ocean');
+    const mode = (MODES as readonly string[]).includes(modeCell) ? (modeCell as Mode) : (this.defaults?.mode ?? defaultMode());
     let e = this.grouped.get(entry);
     if (e === undefined) this.grouped.set(entry, (e = newEntry(entry, date, mode)));
     addRejectedToEntry(e, date, mode);

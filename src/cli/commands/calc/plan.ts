@@ -5,6 +5,7 @@ import type { RowDefaults } from '../../../schema/row.js';
 import type { RateMicro } from '../../../values/money.js';
 import { colorEnabled } from '../../color.js';
 import type { CalcOptions } from '../../command-options.js';
+import { defaultMode } from '../../defaults.js';
 import { flagPassThrough } from '../../impact-setup.js';
 import type { InputSpec } from '../../input.js';
 import type { CliIo } from '../../io.js';
@@ -91,7 +92,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
 }
 
 function planMode(mode: string | undefined): Mode {
-  const m = (mode ?? 'ocean').toLowerCase();
+  const m = (mode ?? defaultMode()).toLowerCase();
   if (!(MODES as readonly string[]).includes(m)) throw new UsageError(`--mode must be one of ${MODES.join(', ')}, got "${mode}"`);
   return m as Mode;
 }

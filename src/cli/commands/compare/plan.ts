@@ -4,7 +4,7 @@ import { UsageError } from '../../../errors.js';
 import type { RowDefaults } from '../../../schema/row.js';
 import type { RateMicro } from '../../../values/money.js';
 import type { CompareOptions } from '../../command-options.js';
-import { defaultCompareScenarios } from '../../defaults.js';
+import { defaultCompareScenarios, defaultMode } from '../../defaults.js';
 import { flagPassThrough } from '../../impact-setup.js';
 import type { InputSpec } from '../../input.js';
 import type { CliIo } from '../../io.js';
@@ -58,7 +58,7 @@ export function planCompare(file: string | undefined, o: CompareOptions, io: Cli
   const input = planInput(file, o, io, 'compare');
   const passThrough = flagPassThrough(o.passThrough);
   // --date is what it is in calc: the entry date of rows without one. --on evaluates every row on one date.
-  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: 'ocean' };
+  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: defaultMode() };
   return { format, workbook, html, by, per, origins, names, files, input, passThrough, defaults };
 }
 

@@ -13,7 +13,7 @@ import { effectiveRate, formatCents } from '../../../values/money.js';
 import type { Row } from '../../../schema/row.js';
 import { displayMoney } from '../display.js';
 import { colour, esc, extraTable, jsonForScript, num, pageStart, svgBars } from '../html.js';
-import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from '../records.js';
+import { lineRecord, passthroughColumns, refundableLabel, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from '../records.js';
 import { CategorySums } from './categories.js';
 import type { Reporter, ReporterContext } from './reporters.js';
 
@@ -99,7 +99,7 @@ class HtmlCalcReporter implements Reporter {
       ...(t.fees === undefined ? [] : ([['mpf', $(t.mpf!), t.mpf!], ['hmf', $(t.hmf!), t.hmf!], ['fees', $(t.fees), t.fees], ['total', $(t.total!), t.total!]] as [string, string, string][])),
     ];
     const label: Record<string, string> = {
-      lines: 'lines computed', rejected: 'lines rejected', value: 'customs value', duty: 'duty', effectiveRate: 'effective rate', refundable: 'refundable (IEEPA)',
+      lines: 'lines computed', rejected: 'lines rejected', value: 'customs value', duty: 'duty', effectiveRate: 'effective rate', refundable: refundableLabel(this.ctx.engine),
       mpf: 'MPF (merchandise processing fee)', hmf: 'HMF (harbor maintenance fee)', fees: 'fees', total: 'duty + fees',
     };
     out.push(

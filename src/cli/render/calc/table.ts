@@ -5,7 +5,7 @@ import { effectiveRate, formatCents } from '../../../values/money.js';
 import { displayMoney, displayText } from '../display.js';
 import { fitTable, naturalWidth, wrapLine } from '../fit.js';
 import { renderImpactTable, TableImpact } from '../impact/table.js';
-import { lineRecord, passthroughColumns, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from '../records.js';
+import { lineRecord, passthroughColumns, refundableLabel, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from '../records.js';
 import { CategorySums } from './categories.js';
 import type { Reporter, ReporterContext } from './reporters.js';
 
@@ -109,7 +109,7 @@ export class TableReporter implements Reporter {
       ...t.duties.map((x) => [`  ${displayText(x.measure)}`, $(x.amount)]),
       [b('duty'), b($(t.duty))],
       ['effective rate', `${t.effectiveRate}%`],
-      ...(t.refundable === '0.00' ? [] : [['refundable (IEEPA)', `${$(t.refundable)} on ${t.refundableLines} ${t.refundableLines === 1 ? 'line' : 'lines'}`]]),
+      ...(t.refundable === '0.00' ? [] : [[refundableLabel(this.ctx.engine), `${$(t.refundable)} on ${t.refundableLines} ${t.refundableLines === 1 ? 'line' : 'lines'}`]]),
       ...(t.fees === undefined
         ? []
         : [['MPF (merchandise processing fee)', $(t.mpf!)], ['HMF (harbor maintenance fee)', $(t.hmf!)], [b('duty + fees'), b($(t.total!))]]),
