@@ -16,7 +16,7 @@ export const CALC_OPTIONS = [
   described(OPT.origin, 'country of origin (rows without an origin use it too)'),
   OPT.mfnRate,
   { flags: '--spi <program>', description: "claim a special program for rows without an spi column: JP (US-Japan), KR (KORUS), S or S+ (USMCA, goods of CA/MX) apply the line's Special rate where the HTS lists it" },
-  { flags: '--transshipped', description: 'rows without a transshipped column were found transshipped to evade duties (EO 14326 s.3: 40% instead of the reciprocal rate, where the schedule has it)' },
+  { flags: '--transshipped', description: 'rows without a transshipped column were found transshipped to evade duties (the measures the schedule has for such goods apply; see tariff explain)' },
   described(OPT.scenario, 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)'),
   described(OPT.scenarioFile, 'your own scenario file (JSON; see data/scenarios/)'),
   described(OPT.schedule, 'your own schedule file instead of the bundled data/schedules/us.json'),
