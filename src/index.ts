@@ -127,12 +127,7 @@ export interface Good {
 /** Duties, per measure and line, of every row (`tariff calc --format json`). */
 export async function calc(rows: Rows, options: CalcOptions = {}): Promise<CalcResult> {
   const argv = ['calc', '-', '--format', 'json'];
-  flag(argv, '--date', options.date);
-  flag(argv, '--origin', options.origin);
-  flag(argv, '--mfn-rate', options.mfnRate);
-  flag(argv, '--scenario', options.scenario);
-  flag(argv, '--scenario-file', options.scenarioFile);
-  flag(argv, '--mode', options.mode);
+  lineFlags(argv, options);
   if (options.fees === false) argv.push('--no-fees');
   if (options.explain) argv.push('--explain');
   if (options.refunds) argv.push('--refunds');
@@ -151,12 +146,7 @@ export type RangeOptions = Omit<CalcOptions, 'explain' | 'refunds' | 'fees' | 'p
  */
 export async function range(rows: Rows, options: RangeOptions = {}): Promise<RangeResult> {
   const argv = ['calc', '-', '--range', '--format', 'json'];
-  flag(argv, '--date', options.date);
-  flag(argv, '--origin', options.origin);
-  flag(argv, '--mfn-rate', options.mfnRate);
-  flag(argv, '--scenario', options.scenario);
-  flag(argv, '--scenario-file', options.scenarioFile);
-  flag(argv, '--mode', options.mode);
+  lineFlags(argv, options);
   lawFlags(argv, options);
   return json<RangeResult>(argv, rows, options);
 }
@@ -166,18 +156,15 @@ export async function explain(row: ImportRow, options: Omit<CalcOptions, 'explai
   return calc([row], { ...options, explain: true });
 }
 
+/** compare's options with a flag of their own: option, flag. */
+const COMPARE_FLAGS = [['date', '--date'], ['on', '--on'], ['by', '--by'], ['per', '--per'], ['origin', '--origin'], ['mfnRate', '--mfn-rate'], ['passThrough', '--pass-through']] as const;
+
 /** The same rows under several scenarios, side by side (`tariff compare --format json`). */
 export async function compare(rows: Rows, options: CompareOptions = {}): Promise<CompareReport> {
   const argv = ['compare', '-', '--format', 'json'];
   if (options.scenarios !== undefined) argv.push('--scenarios', options.scenarios.join(','));
   for (const f of options.scenarioFiles ?? []) argv.push('--scenario-file', f);
-  flag(argv, '--date', options.date);
-  flag(argv, '--on', options.on);
-  flag(argv, '--by', options.by);
-  flag(argv, '--per', options.per);
-  flag(argv, '--origin', options.origin);
-  flag(argv, '--mfn-rate', options.mfnRate);
-  flag(argv, '--pass-through', options.passThrough);
+  for (const [key, name] of COMPARE_FLAGS) flag(argv, name, options[key]);
   lawFlags(argv, options);
   return json<CompareReport>(argv, rows, options);
 }
@@ -205,6 +192,13 @@ export async function timeline(goods: Good | Rows, options: TimelineOptions = {}
 
 function flag(argv: string[], name: string, value: string | undefined): void {
   if (value !== undefined) argv.push(name, value);
+}
+
+/** How calc and range compute a line that does not say (its date, origin, MFN rate, scenario and mode): option, flag. */
+const LINE_FLAGS = [['date', '--date'], ['origin', '--origin'], ['mfnRate', '--mfn-rate'], ['scenario', '--scenario'], ['scenarioFile', '--scenario-file'], ['mode', '--mode']] as const;
+
+function lineFlags(argv: string[], o: RangeOptions): void {
+  for (const [key, name] of LINE_FLAGS) flag(argv, name, o[key]);
 }
 
 function lawFlags(argv: string[], o: LawOptions): void {

@@ -203,19 +203,11 @@ function planOf(engine: Engine, good: GoodInput, pre: Prepared, applied: Applied
     transshipped: good.transshipped === true,
   };
   // Copies of exact length: arrays grown by push keep room for 17 elements, and a memo keeps thousands of plans.
-  return { ok: true, plan: new LazyPlan(category, mfn, mfnSpecific, mfnSource, applied.slice(), notes.slice(), engine, again) };
+  return { ok: true, plan: new LazyPlan({ category, mfn, mfnSpecific, mfnSource, applied: applied.slice(), notes: notes.slice() }, engine, again) };
 }
 
-/**
- * A plan whose decisions are built when first read, by resolving the good again. A class, not an object literal with
- * a getter: each literal's getter is a closure of its own, which gives every plan a shape of its own (its properties
- * then kept as a dictionary), some 700 bytes a plan more; a memo of 11,000 plans (a mixed-origin file) felt it.
- */
-class LazyPlan implements Plan {
-  readonly #engine: Engine;
-  readonly #again: GoodInput;
-  #decided: Decision[] | undefined;
-
+/** A plan's fields but its decisions: the plans a Resolver keeps (LazyPlan, SharedPlan) differ only in how they give those. */
+abstract class PlanFields implements Plan {
   constructor(
     readonly category: string,
     readonly mfn: RateMicro,
@@ -223,9 +215,23 @@ class LazyPlan implements Plan {
     readonly mfnSource: string,
     readonly applied: AppliedMeasure[],
     readonly notes: string[],
-    engine: Engine,
-    again: GoodInput,
-  ) {
+  ) {}
+
+  abstract get decisions(): Decision[];
+}
+
+/**
+ * A plan whose decisions are built when first read, by resolving the good again. A class, not an object literal with
+ * a getter: each literal's getter is a closure of its own, which gives every plan a shape of its own (its properties
+ * then kept as a dictionary), some 700 bytes a plan more; a memo of 11,000 plans (a mixed-origin file) felt it.
+ */
+class LazyPlan extends PlanFields {
+  readonly #engine: Engine;
+  readonly #again: GoodInput;
+  #decided: Decision[] | undefined;
+
+  constructor(plan: Omit<Plan, 'decisions'>, engine: Engine, again: GoodInput) {
+    super(plan.category, plan.mfn, plan.mfnSpecific, plan.mfnSource, plan.applied, plan.notes);
     this.#engine = engine;
     this.#again = again;
   }
@@ -241,16 +247,7 @@ class LazyPlan implements Plan {
 }
 
 /** A plan shared by periods whose decisions differ (Resolver, options.decisions false): they are not kept. */
-class SharedPlan implements Plan {
-  constructor(
-    readonly category: string,
-    readonly mfn: RateMicro,
-    readonly mfnSpecific: Plan['mfnSpecific'],
-    readonly mfnSource: string,
-    readonly applied: AppliedMeasure[],
-    readonly notes: string[],
-  ) {}
-
+class SharedPlan extends PlanFields {
   get decisions(): Decision[] {
     throw new Error('invariant: the decisions of a plan are read from a Resolver made without them (options.decisions false)');
   }

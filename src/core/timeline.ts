@@ -74,7 +74,8 @@ export function timeline(engine: Engine, goods: WeightedGood[], from: string, to
         left.push(g);
         continue;
       }
-      for (const a of r.plan.applied) if (a.measure.layer !== 'mfn' && a.rate > 0n) applied.set(a.measure.id, a.measure.label);
+      // The column 1 rate is the base the steps are read against, not an event: the MFN measure is known by its rate kind.
+      for (const a of r.plan.applied) if (a.measure.rate.kind !== 'mfn' && a.rate > 0n) applied.set(a.measure.id, a.measure.label);
       weighted += g.value * r.rate;
       singleRate = r.rate;
     }

@@ -69,6 +69,12 @@ export function flag(argv: string[], name: string, v: string | boolean | undefin
   else argv.push(name, v);
 }
 
+/** The one-import arguments and the calc flag each is: argument, flag. */
+const IMPORT_FLAGS = [
+  ['value', '--value'], ['hts', '--hts'], ['category', '--category'], ['id', '--id'], ['quantity', '--quantity'], ['unit', '--unit'],
+  ['us_content', '--us-content'], ['metal_value', '--metal-value'], ['loaded', '--loaded'],
+] as const;
+
 /** The one-import flags, or the lines as CSV rows on stdin. */
 export function importArgs(argv: string[], a: { lines?: ImportRow[] | undefined } & { [k in keyof typeof one]?: string | undefined }): ImportRow[] | null {
   if (a.lines !== undefined) {
@@ -76,15 +82,7 @@ export function importArgs(argv: string[], a: { lines?: ImportRow[] | undefined 
     argv.push('-');
     return a.lines;
   }
-  flag(argv, '--value', a.value);
-  flag(argv, '--hts', a.hts);
-  flag(argv, '--category', a.category);
-  flag(argv, '--id', a.id);
-  flag(argv, '--quantity', a.quantity);
-  flag(argv, '--unit', a.unit);
-  flag(argv, '--us-content', a.us_content);
-  flag(argv, '--metal-value', a.metal_value);
-  flag(argv, '--loaded', a.loaded);
+  for (const [key, name] of IMPORT_FLAGS) flag(argv, name, a[key]);
   if (a.value === undefined && a.hts === undefined && a.category === undefined) throw new ToolArgumentError('give value with hts or category (one import), or lines');
   return null;
 }

@@ -17,6 +17,13 @@ function lineDefaults(scenario: Scenario) {
   };
 }
 
+/** The flags of lineDefaults, as the command takes them: argument, flag. */
+const LINE_DEFAULT_FLAGS = [['date', '--date'], ['origin', '--origin'], ['mfn_rate', '--mfn-rate'], ['scenario', '--scenario']] as const;
+
+function lineDefaultFlags(argv: string[], a: { date?: string; origin?: string; mfn_rate?: string; scenario?: string }): void {
+  for (const [key, name] of LINE_DEFAULT_FLAGS) flag(argv, name, a[key]);
+}
+
 /** calc: one import or a few lines. */
 export function calcTool(scenario: Scenario, category: Category): ToolDef<z.ZodRawShape> {
   return tool({
@@ -38,10 +45,7 @@ export function calcTool(scenario: Scenario, category: Category): ToolDef<z.ZodR
       const argv = ['calc'];
       const rows = importArgs(argv, a);
       argv.push('--format', 'json');
-      flag(argv, '--date', a.date);
-      flag(argv, '--origin', a.origin);
-      flag(argv, '--mfn-rate', a.mfn_rate);
-      flag(argv, '--scenario', a.scenario);
+      lineDefaultFlags(argv, a);
       flag(argv, '--mode', a.mode);
       flag(argv, '--no-fees', a.fees === false);
       flag(argv, '--explain', a.explain);
@@ -55,6 +59,9 @@ export function calcTool(scenario: Scenario, category: Category): ToolDef<z.ZodR
     },
   });
 }
+
+/** compare's arguments with a flag of their own: argument, flag. */
+const COMPARE_FLAGS = [['date', '--date'], ['on', '--on'], ['by', '--by'], ['per', '--per'], ['origin', '--origin'], ['mfn_rate', '--mfn-rate']] as const;
 
 /** compare: scenarios side by side. */
 export function compareTool(scenario: Scenario, category: Category): ToolDef<z.ZodRawShape> {
@@ -79,12 +86,7 @@ export function compareTool(scenario: Scenario, category: Category): ToolDef<z.Z
       const rows = importArgs(argv, a);
       argv.push('--format', 'json');
       if (a.scenarios !== undefined) argv.push('--scenarios', a.scenarios.join(','));
-      flag(argv, '--date', a.date);
-      flag(argv, '--on', a.on);
-      flag(argv, '--by', a.by);
-      flag(argv, '--per', a.per);
-      flag(argv, '--origin', a.origin);
-      flag(argv, '--mfn-rate', a.mfn_rate);
+      for (const [key, name] of COMPARE_FLAGS) flag(argv, name, a[key]);
       return { argv, rows };
     },
     summary: (d) => {
@@ -113,10 +115,7 @@ export function rangeTool(scenario: Scenario, category: Category): ToolDef<z.Zod
       const argv = ['calc'];
       const rows = importArgs(argv, a);
       argv.push('--range', '--format', 'json');
-      flag(argv, '--date', a.date);
-      flag(argv, '--origin', a.origin);
-      flag(argv, '--mfn-rate', a.mfn_rate);
-      flag(argv, '--scenario', a.scenario);
+      lineDefaultFlags(argv, a);
       return { argv, rows };
     },
     summary: (d) => {
@@ -143,10 +142,7 @@ export function explainTool(scenario: Scenario, category: Category): ToolDef<z.Z
       const argv = ['explain'];
       importArgs(argv, a);
       argv.push('--format', 'json');
-      flag(argv, '--date', a.date);
-      flag(argv, '--origin', a.origin);
-      flag(argv, '--mfn-rate', a.mfn_rate);
-      flag(argv, '--scenario', a.scenario);
+      lineDefaultFlags(argv, a);
       return { argv, rows: null };
     },
     summary: (d) => {
