@@ -13,8 +13,8 @@ import { effectiveRate, formatCents } from '../../../values/money.js';
 import type { Row } from '../../../schema/row.js';
 import { displayMoney } from '../display.js';
 import { colour, esc, extraTable, jsonForScript, num, pageStart, svgBars } from '../html.js';
-import { lineRecord, passthroughColumns, refundableLabel, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from '../records.js';
-import { CategorySums } from './categories.js';
+import { refundableLabel, type EntryRecord, type LineFees, type LineRecord, type RejectedRecord, type TotalsRecord } from '../records.js';
+import { HeldLines } from './held.js';
 import type { Reporter, ReporterContext } from './reporters.js';
 
 /** Rejected rows the page lists (every one is counted, and all are in csv and json). */
@@ -39,30 +39,22 @@ export function htmlCalcReporter(ctx: ReporterContext): Reporter {
 }
 
 class HtmlCalcReporter implements Reporter {
-  readonly #lines: LineRecord[] = [];
-  #more = 0;
-  readonly #rejected: RejectedRecord[] = [];
-  #moreRejected = 0;
-  readonly #notes = new Set<string>();
-  #entries: EntryRecord[] = [];
-  readonly #byCategory = new CategorySums();
+  readonly #held: HeldLines;
 
-  constructor(private readonly ctx: ReporterContext) {}
+  constructor(private readonly ctx: ReporterContext) {
+    this.#held = new HeldLines(ctx, MAX_REJECTED, false);
+  }
 
   line(c: ComputedLine<Row>, cells: string[] | null, fees: LineFees | null): void {
-    this.#byCategory.add(c.plan.category, c.row.value, c.duty);
-    for (const n of c.plan.notes) this.#notes.add(n);
-    if (this.#lines.length < this.ctx.limit) this.#lines.push(lineRecord(c, passthroughColumns(this.ctx.header, cells), false, fees));
-    else this.#more++;
+    this.#held.line(c, cells, fees);
   }
 
   entries(list: EntryRecord[]): void {
-    this.#entries = list;
+    this.#held.entries = list;
   }
 
   rejected(rec: RejectedRecord): void {
-    if (this.#rejected.length < MAX_REJECTED) this.#rejected.push(rec);
-    else this.#moreRejected++;
+    this.#held.reject(rec);
   }
 
   end(t: TotalsRecord, warnings: string[]): void {
@@ -79,7 +71,7 @@ class HtmlCalcReporter implements Reporter {
       extraTable('Other totals', ['value'], [t as unknown as Record<string, unknown>], KNOWN_TOTALS),
       ...this.#rejectedSection(),
     ];
-    if (this.#notes.size > 0) out.push('<section id="notes"><h2>Notes</h2><ul>', ...[...this.#notes].map((n) => `<li>${esc(n)}</li>`), '</ul></section>');
+    if (this.#held.notes.size > 0) out.push('<section id="notes"><h2>Notes</h2><ul>', ...[...this.#held.notes].map((n) => `<li>${esc(n)}</li>`), '</ul></section>');
     if (warnings.length > 0) out.push('<section id="warnings"><h2>Warnings</h2><ul>', ...warnings.map((w) => `<li>${esc(w)}</li>`), '</ul></section>');
     out.push(`<script type="application/json" id="tariff-calc">${jsonForScript({ schedule: engine.scheduleId, scenario: engine.scenario, knownThrough: engine.knownThrough, totals: t, warnings })}</script>`, '</body>', '</html>');
     this.ctx.out.push(`${out.filter((s) => s !== '').join('\n')}\n`);
@@ -133,7 +125,7 @@ class HtmlCalcReporter implements Reporter {
   #categorySection(): string[] {
     const $ = displayMoney;
     const out: string[] = [];
-    const cats = this.#byCategory.sorted(this.ctx.engine);
+    const cats = this.#held.byCategory.sorted(this.ctx.engine);
     if (cats.length > 0) {
       out.push(
         '<section id="by-category"><h2>Duty by category</h2><table><thead><tr><th>category</th><th>lines</th><th>value</th><th>duty</th><th>effective rate</th></tr></thead><tbody>',
@@ -153,13 +145,13 @@ class HtmlCalcReporter implements Reporter {
   #linesSection(): string[] {
     const $ = displayMoney;
     const out: string[] = [];
-    if (this.#lines.length > 0) {
-      const extra = this.#lines.map(extraOfLine);
+    if (this.#held.lines.length > 0) {
+      const extra = this.#held.lines.map(extraOfLine);
       const hasExtra = extra.some((e) => e !== '');
       out.push(
-        `<section id="lines"><h2>Lines${this.#more > 0 ? ` (the first ${this.#lines.length}; csv and json have all ${this.#lines.length + this.#more})` : ''}</h2>`,
+        `<section id="lines"><h2>Lines${this.#held.more > 0 ? ` (the first ${this.#held.lines.length}; csv and json have all ${this.#held.lines.length + this.#held.more})` : ''}</h2>`,
         `<table><thead><tr><th>line</th><th>id</th><th>HTS (category)</th><th>date</th><th>value</th><th>measures (rate: amount)</th><th>duty</th><th>effective rate</th>${hasExtra ? '<th>other</th>' : ''}</tr></thead><tbody>`,
-        ...this.#lines.map(
+        ...this.#held.lines.map(
           (r, i) =>
             `<tr data-line="${r.line ?? ''}"><td class="n">${r.line ?? ''}</td><td>${esc(r.id ?? '')}</td><td>${esc(r.hts === null ? r.category : `${r.hts} (${r.category})`)}</td><td>${esc(r.date)}</td>${num('value', $(r.value), r.value)}` +
             `<td>${r.duties.map((d) => esc(`${d.measure} ${d.rate}%: ${$(d.amount)}${d.refundable ? ' (refundable)' : ''}`)).join('<br>')}</td>${num('duty', $(r.duty), r.duty)}${num('effectiveRate', `${r.effectiveRate}%`, r.effectiveRate)}` +
@@ -175,14 +167,14 @@ class HtmlCalcReporter implements Reporter {
   #entriesSection(): string[] {
     const $ = displayMoney;
     const out: string[] = [];
-    if (this.#entries.length > 0) {
+    if (this.#held.entries.length > 0) {
       out.push(
         '<section id="entries"><h2>Entries</h2><table><thead><tr><th>entry</th><th>lines</th><th>value</th><th>mode</th><th>fiscal year</th><th>MPF</th><th>HMF</th></tr></thead><tbody>',
-        ...this.#entries
+        ...this.#held.entries
           .slice(0, this.ctx.limit)
           .map((e) => `<tr><th scope="row">${esc(e.entry)}</th><td class="n">${e.lines}${e.rejected > 0 ? ` (+${e.rejected} rejected)` : ''}</td>${num('value', $(e.value), e.value)}<td>${esc(e.mode)}</td><td>${esc(e.fiscalYear)}</td>${num('mpf', $(e.mpf), e.mpf)}${num('hmf', $(e.hmf), e.hmf)}</tr>`),
         '</tbody></table>',
-        this.#entries.length > this.ctx.limit ? `<p class="note">${this.#entries.length - this.ctx.limit} more entries: csv and json have all.</p>` : '',
+        this.#held.entries.length > this.ctx.limit ? `<p class="note">${this.#held.entries.length - this.ctx.limit} more entries: csv and json have all.</p>` : '',
         '</section>',
       );
     }
@@ -192,13 +184,13 @@ class HtmlCalcReporter implements Reporter {
   /** The first rejected rows. */
   #rejectedSection(): string[] {
     const out: string[] = [];
-    if (this.#rejected.length > 0) {
+    if (this.#held.rejected.length > 0) {
       out.push(
-        `<section id="rejected"><h2>Rejected rows (${this.#rejected.length + this.#moreRejected})</h2>`,
+        `<section id="rejected"><h2>Rejected rows (${this.#held.rejected.length + this.#held.moreRejected})</h2>`,
         '<table><thead><tr><th>line</th><th>column</th><th>reason</th></tr></thead><tbody>',
-        ...this.#rejected.map((x) => `<tr><td class="n">${x.line ?? ''}</td><td>${esc(x.field)}</td><td>${esc(x.reason)}</td></tr>`),
+        ...this.#held.rejected.map((x) => `<tr><td class="n">${x.line ?? ''}</td><td>${esc(x.field)}</td><td>${esc(x.reason)}</td></tr>`),
         '</tbody></table>',
-        this.#moreRejected > 0 ? `<p class="note">${this.#moreRejected} more rejected rows: csv and json have all.</p>` : '',
+        this.#held.moreRejected > 0 ? `<p class="note">${this.#held.moreRejected} more rejected rows: csv and json have all.</p>` : '',
         '</section>',
       );
     }
