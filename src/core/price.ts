@@ -31,26 +31,22 @@ export interface Priced extends ColumnOne {
 
 type Refused = { ok: false; refusal: Refusal };
 
-/** The good's price, with the special program claimed: the rate paid and, when a program is claimed, the General rate. */
-export interface Paid extends Priced {
-  /** The General rate, when a special program is claimed (its rate is then `mfn`). */
-  general: { pct: RateMicro; specific: boolean } | null;
-  spi: string | null;
+/** The column 1 rate paid with a special program claimed, and the General rate it replaces. */
+export interface Claimed {
+  ok: true;
+  paid: ColumnOne;
+  /** The General rate (the inclusive measures subtract it: stacking.ts addedRate). */
+  general: { pct: RateMicro; specific: boolean };
 }
 
 /**
- * Step: the good's category and column 1 rate. A special program claimed (spi): the column 1 Special rate of the
- * line for that program replaces the General rate as the line's column 1 duty; the inclusive measures keep
- * subtracting the General rate (stacking.ts addedRate).
+ * Step: a special program claimed (spi): the column 1 Special rate of the line for that program replaces the General
+ * rate as the line's column 1 duty; the inclusive measures keep subtracting the General rate.
  */
-export function columnOneOf(engine: Engine, good: GoodInput): Paid | Refused {
-  const priced = pricedOf(engine, good);
-  if (!priced.ok) return priced;
-  const spi = good.spi ?? null;
-  if (spi === null) return { ...priced, general: null, spi };
+export function claimedOf(engine: Engine, good: GoodInput, spi: string, priced: Priced): Claimed | Refused {
   const claimed = claimSpecial(engine, good, spi, priced);
   if (!claimed.ok) return { ok: false, refusal: { field: 'spi', reason: claimed.reason } };
-  return { ...priced, ...claimed, ok: true, general: { pct: priced.mfn, specific: priced.mfnSpecific !== null }, spi };
+  return { ok: true, paid: claimed, general: { pct: priced.mfn, specific: priced.mfnSpecific !== null } };
 }
 
 /**

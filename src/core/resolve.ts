@@ -3,7 +3,7 @@
  * stacking, as its named steps.
  *
  *   origin covered (uncoveredOrigin) → a code specific enough (scope.ts tooCoarse) → the good's category and column
- *   1 rate (price.ts columnOneOf) → the candidate measures (scope.ts candidatesOf) → per candidate: displacement,
+ *   1 rate (price.ts pricedOf, claimedOf) → the candidate measures (scope.ts candidatesOf) → per candidate: displacement,
  *   in transit, the rate, US content, notes (stacking.ts) → the plan's notes (stacking.ts planNotes).
  *
  * Resolution depends only on (HTS or category, origin, date, MFN override and the facts a measure reads: loading
@@ -12,7 +12,7 @@
  */
 import type { CompiledMeasure, Engine } from './compile.js';
 import type { RateMicro } from '../values/money.js';
-import { columnOneOf, pricedOf, type Paid } from './price.js';
+import { claimedOf, pricedOf, type ColumnOne } from './price.js';
 import { candidatesOf, factsOf, finerOf, inScope, measureIndexes, measuresOf, tooCoarse } from './scope.js';
 import {
   addedRate,
@@ -26,6 +26,7 @@ import {
   lineFactsOf,
   measureNotes,
   planNotes,
+  rateReason,
 } from './stacking.js';
 import { boundaries, classOf, dayKey, DAY_KEYS, periodOf } from './periods.js';
 
@@ -127,7 +128,14 @@ function resolveWith(engine: Engine, good: GoodInput, reasons: boolean): Resolut
  * column 1 rate and which measures are in force and in scope. It depends on the code (or category), origin, date,
  * MFN override and claimed program only, so the Resolver shares it between rows that differ in the others.
  */
-interface Prepared extends Paid {
+export interface Prepared extends ColumnOne {
+  ok: true;
+  category: string;
+  /** The note on an UNCONFIRMED MFN rate, or null. */
+  mfnNote: string | null;
+  /** The General rate, when a special program is claimed (its rate is then `mfn`). */
+  general: { pct: RateMicro; specific: boolean } | null;
+  spi: string | null;
   /** Per measure of the engine's for the origin (measuresOf, same order): why it does not apply ('' without reasons), or null when it is a candidate. */
   outcome: (string | null)[];
   candidates: CompiledMeasure[];
@@ -135,16 +143,31 @@ interface Prepared extends Paid {
 
 type Refused = { ok: false; refusal: Refusal };
 
-/** The steps before the row's own facts: origin, a code specific enough, the price, the candidates. */
+/** The steps before the row's own facts: origin, a code specific enough, the price (and a program claimed), the candidates. */
 function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | Refused {
   if (!engine.origins.has(good.origin)) return { ok: false, refusal: { field: 'origin', reason: uncoveredOrigin(engine, good.origin) } };
   if (engine.partOrigins !== null && !engine.partOrigins.has(good.origin)) throw new Error(`invariant: an engine of the parts about ${[...engine.partOrigins].join(', ')} asked about origin ${good.origin}`);
   const coarse = tooCoarse(engine, good);
   if (coarse !== null) return { ok: false, refusal: coarse };
-  const paid = columnOneOf(engine, good);
-  if (!paid.ok) return paid;
-  const { outcome, candidates } = candidatesOf(engine, good, paid.category, reasons);
-  return { ...paid, outcome, candidates };
+  const priced = pricedOf(engine, good);
+  if (!priced.ok) return priced;
+  const spi = good.spi ?? null;
+  const claimed = spi === null ? null : claimedOf(engine, good, spi, priced);
+  if (claimed !== null && !claimed.ok) return claimed;
+  const paid = claimed?.paid ?? priced;
+  const { outcome, candidates } = candidatesOf(engine, good, priced.category, reasons);
+  return {
+    ok: true,
+    category: priced.category,
+    mfn: paid.mfn,
+    mfnSpecific: paid.mfnSpecific,
+    mfnSource: paid.mfnSource,
+    mfnNote: priced.mfnNote,
+    general: claimed?.general ?? null,
+    spi,
+    outcome,
+    candidates,
+  };
 }
 
 /** The plan, from what prepare found and the row's loading date, US content and metal value: each candidate stacked. */
@@ -173,11 +196,11 @@ function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean
       continue;
     }
     const kind = transit?.rate ?? m.rate;
-    const added = addedRate(m, kind, pre, reasons);
-    if (!added.ok) return added;
-    const a: AppliedMeasure = { measure: m, rate: added.rate, base, nonUsShare: chargesNonUsShare(m, line.usContent) };
+    const rate = addedRate(m, kind, pre);
+    if (typeof rate !== 'bigint') return { ok: false, refusal: rate };
+    const a: AppliedMeasure = { measure: m, rate, base, nonUsShare: chargesNonUsShare(m, line.usContent) };
     if (kind.kind === 'inclusive' && pre.mfnSpecific !== null && (pre.general === null || kind.base === 'applied')) a.inclusiveOf = kind.pct;
-    if (reasons) decisions.push({ measure: m, applied: true, reason: appliedReason(added.reason, a, by, transit) });
+    if (reasons) decisions.push({ measure: m, applied: true, reason: appliedReason(rateReason(m, kind, pre, rate), a, by, transit) });
     applied.push(a);
     measureNotes(a, line, notes);
   }

@@ -8,19 +8,18 @@
  *    (Proc. 10947: the metal duty is owed on the metal only);
  * 2. in transit (inTransitRuleOf): goods loaded before a cut-off and entered before a deadline keep an earlier rate
  *    or none (the measure's `inTransit` rules, each with its chapter 99 heading);
- * 3. the rate (addedRate): the MFN rate, an ad valorem rate, or an inclusive rate N% minus the column 1 rate, at
+ * 3. the rate (addedRate, rateReason): the MFN rate, an ad valorem rate, or an inclusive rate N% minus the column 1 rate, at
  *    least 0 (the deals' "inclusive of MFN" rates: EO 14345 for Japan, DOMAIN-2026-12 C7);
  * 4. US content (chargesNonUsShare): at or above a measure's threshold the duty is on the non-US share of the
  *    value only (the measure's `usContent`, e.g. 20% for the reciprocal duties, EO 14257 s.3(d));
  * 5. the notes (measureNotes, planNotes): what was assumed for the facts the row did not give, and what is
  *    UNCONFIRMED.
  *
- * Each step is pure and takes the measure and the facts it reads; with `reasons` it also words why (--explain).
+ * Each step is pure and takes the measure and the facts it reads; the reasons (--explain) are worded apart.
  */
 import type { CompiledMeasure, CompiledRate, Engine } from './compile.js';
 import { formatRate, type RateMicro } from '../values/money.js';
-import type { Paid } from './price.js';
-import type { AppliedMeasure, Base, GoodInput, Refusal } from './resolve.js';
+import type { AppliedMeasure, Base, GoodInput, Prepared, Refusal } from './resolve.js';
 
 /** What the stacking steps read of a row beyond its good: the facts that change how a measure applies. */
 export interface LineFacts {
@@ -70,49 +69,59 @@ export function inTransitText(t: InTransitRule): string {
   return `loaded before ${t.loadedBefore} and entered before ${t.enteredBefore}${t.heading ? `, ${t.heading}` : ''}`;
 }
 
-export type Added = { ok: true; rate: RateMicro; reason: string } | { ok: false; refusal: Refusal };
+/** What the rate steps read of the good's price: its column 1 rate paid, and the General rate when a program is claimed. */
+export type Paid = Pick<Prepared, 'mfn' | 'mfnSpecific' | 'mfnSource' | 'general' | 'spi'>;
 
 /**
  * Step 3: the rate the measure adds, of its rate kind (or of its in-transit rule's), on the good's column 1 rate
- * (`paid`); the reason in words with `reasons`, else ''. An inclusive rate N% adds max(0, N - column 1 rate); with a
- * special program claimed, N% minus the column 1 General rate where the measure says so (`base: general`: the
- * instruments' "column 1 general rate", DOMAIN-2026-12 C7, DOMAIN.md s.7 and open item 10).
+ * (`paid`), or why it cannot be computed. An inclusive rate N% adds max(0, N - column 1 rate); with a special program
+ * claimed, N% minus the column 1 General rate where the measure says so (`base: general`: the instruments' "column 1
+ * general rate", DOMAIN-2026-12 C7, DOMAIN.md s.7 and open item 10).
  */
-export function addedRate(m: CompiledMeasure, kind: CompiledRate, paid: Paid, reasons: boolean): Added {
-  const { mfn, mfnSpecific, mfnSource, general, spi } = paid;
+export function addedRate(m: CompiledMeasure, kind: CompiledRate, paid: Paid): RateMicro | Refusal {
+  const { mfn, general, spi } = paid;
   switch (kind.kind) {
     case 'not-modelled':
-      return { ok: false, refusal: { field: 'hts', reason: `${m.label} applies (from ${m.from}) and is not modelled: ${kind.reason}` } };
+      return { field: 'hts', reason: `${m.label} applies (from ${m.from}) and is not modelled: ${kind.reason}` };
     case 'mfn':
-      return { ok: true, rate: mfn, reason: !reasons ? '' : mfnSpecific === null ? `MFN ${formatRate(mfn)}% (${mfnSource})` : `MFN ${mfnSpecific.text}, specific part on the row's quantity (${mfnSource})` };
+      return mfn;
     case 'ad-valorem':
-      return { ok: true, rate: kind.pct, reason: reasons ? `+${formatRate(kind.pct)}% in force ${windowText(m)}` : '' };
+      return kind.pct;
     case 'inclusive':
       if (general !== null && kind.base === 'general') {
         if (general.specific) {
-          return { ok: false, refusal: { field: 'spi', reason: `${m.label} is N% minus the column 1 General rate, which for this line has a specific part; with ${spi} claimed that is not computed here: give mfn_rate and no spi` } };
+          return { field: 'spi', reason: `${m.label} is N% minus the column 1 General rate, which for this line has a specific part; with ${spi} claimed that is not computed here: give mfn_rate and no spi` };
         }
-        const rate = kind.pct > general.pct ? kind.pct - general.pct : 0n;
-        return { ok: true, rate, reason: reasons ? `inclusive ${formatRate(kind.pct)}% minus the column 1 General rate ${formatRate(general.pct)}% (not the ${spi} Special rate claimed): adds ${formatRate(rate)}%` : '' };
+        return kind.pct > general.pct ? kind.pct - general.pct : 0n;
       }
-      return inclusiveOfPaid(kind.pct, paid, reasons);
+      return kind.pct > mfn ? kind.pct - mfn : 0n;
   }
 }
 
-/** An inclusive N% minus the column 1 rate paid (the MFN rate, or the Special rate claimed), at least 0. */
-function inclusiveOfPaid(pct: RateMicro, paid: Paid, reasons: boolean): Added {
-  const { mfn, mfnSpecific, general, spi } = paid;
-  const rate = pct > mfn ? pct - mfn : 0n;
-  if (!reasons) return { ok: true, rate, reason: '' };
-  const reason =
-    general !== null
-      ? `inclusive ${formatRate(pct)}% minus the column 1 rate paid, the ${spi} Special rate ${mfnSpecific === null ? `${formatRate(mfn)}%: adds ${formatRate(rate)}%` : `(${mfnSpecific.text}), at least 0, per line`}`
-      : mfnSpecific !== null
-        ? `inclusive ${formatRate(pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
-        : rate === 0n
-          ? `inclusive ${formatRate(pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
-          : `inclusive ${formatRate(pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
-  return { ok: true, rate, reason };
+/** Step 3 in words (--explain): how the measure's rate kind came to `rate` on the column 1 rate paid. */
+export function rateReason(m: CompiledMeasure, kind: CompiledRate, paid: Paid, rate: RateMicro): string {
+  const { mfn, mfnSpecific, mfnSource, general, spi } = paid;
+  switch (kind.kind) {
+    case 'not-modelled':
+      return '';
+    case 'mfn':
+      return mfnSpecific === null ? `MFN ${formatRate(mfn)}% (${mfnSource})` : `MFN ${mfnSpecific.text}, specific part on the row's quantity (${mfnSource})`;
+    case 'ad-valorem':
+      return `+${formatRate(kind.pct)}% in force ${windowText(m)}`;
+    case 'inclusive': {
+      const pct = kind.pct;
+      if (general !== null && kind.base === 'general') {
+        return `inclusive ${formatRate(pct)}% minus the column 1 General rate ${formatRate(general.pct)}% (not the ${spi} Special rate claimed): adds ${formatRate(rate)}%`;
+      }
+      return general !== null
+        ? `inclusive ${formatRate(pct)}% minus the column 1 rate paid, the ${spi} Special rate ${mfnSpecific === null ? `${formatRate(mfn)}%: adds ${formatRate(rate)}%` : `(${mfnSpecific.text}), at least 0, per line`}`
+        : mfnSpecific !== null
+          ? `inclusive ${formatRate(pct)}% of value minus the MFN duty (${mfnSpecific.text}), at least 0, per line`
+          : rate === 0n
+            ? `inclusive ${formatRate(pct)}% already met by MFN ${formatRate(mfn)}%: adds 0`
+            : `inclusive ${formatRate(pct)}% minus MFN ${formatRate(mfn)}%: adds ${formatRate(rate)}%`;
+    }
+  }
 }
 
 /** Step 4: whether the measure charges the non-US share of its base only: the row's US content is at or above its threshold. */

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CompiledMeasure, CompiledRate } from '../../src/core/compile.js';
-import { categoryOf, claimSpecial, type Paid } from '../../src/core/price.js';
+import { categoryOf, claimSpecial } from '../../src/core/price.js';
 import { tooCoarse } from '../../src/core/scope.js';
-import { addedRate, baseOf, chargesNonUsShare, displacerOf, inTransitRuleOf, measureNotes, planNotes } from '../../src/core/stacking.js';
+import { addedRate, baseOf, chargesNonUsShare, displacerOf, inTransitRuleOf, measureNotes, planNotes, rateReason, type Paid } from '../../src/core/stacking.js';
 import type { AppliedMeasure } from '../../src/core/resolve.js';
 import { bundledEngine } from '../helpers.js';
 
@@ -58,7 +58,7 @@ describe('step 2, in transit: the rule for goods loaded before a cut-off and ent
 });
 
 describe('step 3, the rate a measure adds on the column 1 rate paid', () => {
-  const paid = (mfn: number, o: Partial<Paid> = {}): Paid => ({ ok: true, category: 'general', mfn: pct(mfn), mfnSpecific: null, mfnSource: 'test', mfnNote: null, general: null, spi: null, ...o });
+  const paid = (mfn: number, o: Partial<Paid> = {}): Paid => ({ mfn: pct(mfn), mfnSpecific: null, mfnSource: 'test', general: null, spi: null, ...o });
   const inclusive15 = M('ieepa-japan-inclusive-15'); // EO 14345: 15% inclusive of the column 1 General rate (9903.02.72/.73)
   it.each([
     ['MFN: the column 1 rate itself', M('mfn'), M('mfn').rate, paid(2.5), pct(2.5)],
@@ -69,19 +69,20 @@ describe('step 3, the rate a measure adds on the column 1 rate paid', () => {
     ['inclusive 15% with JP claimed (Special Free, General 2.5%): adds 12.5%', inclusive15, inclusive15.rate, paid(0, { general: { pct: pct(2.5), specific: false }, spi: 'JP' }), pct(12.5)],
     ['in transit: the rule\'s 10% in place of the measure\'s (9903.01.25)', inclusive15, { kind: 'ad-valorem', pct: pct(10) } as CompiledRate, paid(2.5), pct(10)],
   ])('%s', (_what, m, kind, p, rate) => {
-    const a = addedRate(m, kind, p, false);
-    expect(a.ok && a.rate).toBe(rate);
+    expect(addedRate(m, kind, p)).toBe(rate);
   });
 
   it('refuses what it cannot compute: a measure not modelled (on hts), N% minus a General rate with a specific part with a program claimed (on spi)', () => {
-    expect(addedRate(inclusive15, { kind: 'not-modelled', reason: 'no list' }, paid(2.5), false)).toEqual({ ok: false, refusal: { field: 'hts', reason: `${inclusive15.label} applies (from 2025-08-07) and is not modelled: no list` } });
-    const r = addedRate(inclusive15, inclusive15.rate, paid(0, { general: { pct: pct(2.5), specific: true }, spi: 'JP' }), false);
-    expect(!r.ok && r.refusal.field).toBe('spi');
+    expect(addedRate(inclusive15, { kind: 'not-modelled', reason: 'no list' }, paid(2.5))).toEqual({ field: 'hts', reason: `${inclusive15.label} applies (from 2025-08-07) and is not modelled: no list` });
+    expect(addedRate(inclusive15, inclusive15.rate, paid(0, { general: { pct: pct(2.5), specific: true }, spi: 'JP' }))).toMatchObject({ field: 'spi' });
   });
 
-  it('words the reason only when asked (--explain)', () => {
-    expect(addedRate(inclusive15, inclusive15.rate, paid(2.5), true)).toEqual({ ok: true, rate: pct(12.5), reason: 'inclusive 15% minus MFN 2.5%: adds 12.5%' });
-    expect(addedRate(inclusive15, inclusive15.rate, paid(2.5), false)).toEqual({ ok: true, rate: pct(12.5), reason: '' });
+  it.each([
+    [paid(2.5), pct(12.5), 'inclusive 15% minus MFN 2.5%: adds 12.5%'],
+    [paid(20), 0n, 'inclusive 15% already met by MFN 20%: adds 0'],
+    [paid(0, { general: { pct: pct(2.5), specific: false }, spi: 'JP' }), pct(12.5), 'inclusive 15% minus the column 1 General rate 2.5% (not the JP Special rate claimed): adds 12.5%'],
+  ])('words the reason for --explain: %#', (p, rate, reason) => {
+    expect(rateReason(inclusive15, inclusive15.rate, p, rate)).toBe(reason);
   });
 });
 
@@ -113,7 +114,7 @@ describe('step 5, notes: what was assumed of the facts not given', () => {
 
   it('a metal value or US share given that no measure used is said so; an entry date past the evidence too', () => {
     const notes: string[] = [];
-    const paid: Paid = { ok: true, category: 'general', mfn: 0n, mfnSpecific: null, mfnSource: '', mfnNote: null, general: null, spi: null };
+    const paid: Paid = { mfn: 0n, mfnSpecific: null, mfnSource: '', general: null, spi: null };
     planNotes(engine, 'JP', paid, [applied('mfn')], { date: '2099-01-01', loaded: null, usContent: pct(30), hasMetal: true }, notes);
     expect(notes[0]).toBe('metal_value is not used: no measure in force on this date applies to the metal value');
     expect(notes[1]).toBe('us_content is not used: no measure applied on this date charges by US content');
