@@ -11,7 +11,8 @@
  * 3. the rate (addedRate, rateReason): the MFN rate, an ad valorem rate, or an inclusive rate N% minus the column 1 rate, at
  *    least 0 (the deals' "inclusive of MFN" rates: EO 14345 for Japan, DOMAIN-2026-12 C7);
  * 4. US content (chargesNonUsShare): at or above a measure's threshold the duty is on the non-US share of the
- *    value only (the measure's `usContent`, e.g. 20% for the reciprocal duties, EO 14257 s.3(d));
+ *    value only (the measure's `usContent`, e.g. 20% for the reciprocal duties: CBP IEEPA FAQ, CSMS #64680374,
+ *    heading 9903.01.34);
  * 5. the notes (measureNotes, planNotes): what was assumed for the facts the row did not give, and what is
  *    UNCONFIRMED.
  *

@@ -24,7 +24,7 @@ describe('step 1, displacement: which candidate displaces a measure, and what it
     // EO 14345 (US-Japan Agreement), 9903.94.40: Japanese cars pay the 15% inclusive autos duty in place of the 25% and of the reciprocal duty.
     ['ieepa-japan-inclusive-15', ['s232-vehicles-japan-inclusive-15'], false, 's232-vehicles-japan-inclusive-15', null],
     ['s232-vehicles-25', ['s232-vehicles-japan-inclusive-15'], false, 's232-vehicles-japan-inclusive-15', null],
-    // Proclamation 10947 (9903.81.87): the 50% steel duty on the steel content when the row gives it, else on the value.
+    // Proclamation 10947 (content rule, 90 FR 24199): the 50% steel duty on the steel content when the row gives it, else on the value.
     ['s232-steel-50', [], true, undefined, 'metal'],
     ['s232-steel-50', [], false, undefined, 'value'],
     // Proclamation 10947 clause 7: the UK's 25% takes the place of the general 50%, on the metal only, never on the rest.
@@ -64,7 +64,7 @@ describe('step 3, the rate a measure adds on the column 1 rate paid', () => {
     ['MFN: the column 1 rate itself', M('mfn'), M('mfn').rate, paid(2.5), pct(2.5)],
     ['ad valorem: its own rate (Proc. 11012, Section 122 10%, 9903.03.01)', M('s122-10'), M('s122-10').rate, paid(2.5), pct(10)],
     ['inclusive 15% over MFN 2.5%: adds 12.5% (EO 14345)', inclusive15, inclusive15.rate, paid(2.5), pct(12.5)],
-    ['inclusive 15% over MFN 20%: adds 0, never less (EO 14345: "the higher of")', inclusive15, inclusive15.rate, paid(20), 0n],
+    ['inclusive 15% over MFN 20%: adds 0, never less (MFN at or above the inclusive rate -> 0: DOMAIN-2026-12 row 1)', inclusive15, inclusive15.rate, paid(20), 0n],
     // DOMAIN-2026-12 C7: with a program claimed, the inclusive measures subtract the column 1 General rate, not the Special rate paid.
     ['inclusive 15% with JP claimed (Special Free, General 2.5%): adds 12.5%', inclusive15, inclusive15.rate, paid(0, { general: { pct: pct(2.5), specific: false }, spi: 'JP' }), pct(12.5)],
     ['in transit: the rule\'s 10% in place of the measure\'s (9903.01.25)', inclusive15, { kind: 'ad-valorem', pct: pct(10) } as CompiledRate, paid(2.5), pct(10)],
