@@ -45,62 +45,79 @@ export function changeDates(engine: Engine, from: string, to: string): string[] 
 
 export function timeline(engine: Engine, goods: WeightedGood[], from: string, to: string): TimelineResult {
   const refused: TimelineResult['refused'] = [];
-  const usable: WeightedGood[] = [];
   // The goods' plans per period, shared by every date of a period and every good of the basket with the same code.
   const resolver = new Resolver(engine);
-  for (const g of goods) {
+  const usable = goods.filter((g) => {
     const r = rateRow(resolver, { ...g.good, date: from });
     if (!r.ok) refused.push({ good: g.good, refusal: r.refusal });
-    else usable.push(g);
-  }
+    return r.ok;
+  });
   // Nothing left to chart: no step at all (a 0% "MFN only" line would be a silent wrong number).
   if (usable.length === 0) return { steps: [], refused };
+  return { steps: stepsOf(resolver, changeDates(engine, from, to), usable, refused), refused };
+}
+
+/** The steps over the change dates: a step where the rate changes, with what came into force, ended, or left. */
+function stepsOf(resolver: Resolver, dates: string[], usable: WeightedGood[], refused: TimelineResult['refused']): Step[] {
   let total = usable.reduce((s, g) => s + g.value, 0n);
   const appliedLeft: string[] = [];
   const single = usable.length === 1;
   const steps: Step[] = [];
   let previousRate: string | null = null;
   let previousApplied = new Map<string, string>();
-  for (const date of changeDates(engine, from, to)) {
-    let weighted = 0n; // sum of value x rate (micro-percent)
-    let singleRate: RateMicro = 0n;
-    const applied = new Map<string, string>();
-    const left: WeightedGood[] = [];
-    for (const g of usable) {
-      const r = rateRow(resolver, { ...g.good, date });
-      if (!r.ok) {
-        // From this date the good cannot be computed (e.g. a measure not modelled): it leaves the timeline, said so.
-        refused.push({ good: g.good, refusal: { ...r.refusal, reason: `from ${date}: ${r.refusal.reason}` } });
-        left.push(g);
-        continue;
-      }
-      // The column 1 rate is the base the steps are read against, not an event: the MFN measure is known by its rate kind.
-      for (const a of r.plan.applied) if (a.measure.rate.kind !== 'mfn' && a.rate > 0n) applied.set(a.measure.id, a.measure.label);
-      weighted += g.value * r.rate;
-      singleRate = r.rate;
-    }
-    for (const g of left) {
+  for (const date of dates) {
+    const on = rateOn(resolver, usable, date, refused);
+    for (const g of on.left) {
       usable.splice(usable.indexOf(g), 1);
       total -= g.value;
-      appliedLeft.push(`${left.length === 1 && single ? 'the good' : 'a good'} is not computed from here: ${refused[refused.length - 1]!.refusal.reason}`);
+      appliedLeft.push(`${on.left.length === 1 && single ? 'the good' : 'a good'} is not computed from here: ${refused[refused.length - 1]!.refusal.reason}`);
     }
     if (single && usable.length === 0) {
       steps.push({ date, rate: 'n/a', previous: previousRate, events: appliedLeft.splice(0) });
       break;
     }
-    const rate = single ? formatRate(singleRate) : total === 0n ? '0' : weightedRate(weighted, total);
+    const rate = single ? formatRate(on.singleRate) : total === 0n ? '0' : weightedRate(on.weighted, total);
     if (rate !== previousRate) {
-      const events = [
-        ...[...previousApplied].filter(([id]) => !applied.has(id)).map(([, label]) => `${label}: ends`),
-        ...[...applied].filter(([id]) => !previousApplied.has(id)).map(([, label]) => `${label}: in force`),
-      ];
-      events.push(...appliedLeft.splice(0));
+      const events = [...eventsBetween(previousApplied, on.applied), ...appliedLeft.splice(0)];
       steps.push({ date, rate, previous: previousRate, events: previousRate === null && events.length === 0 ? ['MFN only'] : events });
       previousRate = rate;
     }
-    previousApplied = applied;
+    previousApplied = on.applied;
   }
-  return { steps, refused };
+  return steps;
+}
+
+/**
+ * The goods' rates on a date: sum(value x rate) in cents x micro-percent, the one good's rate, the measures that add
+ * to them (id -> label), and the goods that cannot be computed from this date (refused, with the date said).
+ */
+function rateOn(resolver: Resolver, usable: readonly WeightedGood[], date: string, refused: TimelineResult['refused']) {
+  let weighted = 0n;
+  let singleRate: RateMicro = 0n;
+  const applied = new Map<string, string>();
+  const left: WeightedGood[] = [];
+  for (const g of usable) {
+    const r = rateRow(resolver, { ...g.good, date });
+    if (!r.ok) {
+      // From this date the good cannot be computed (e.g. a measure not modelled): it leaves the timeline, said so.
+      refused.push({ good: g.good, refusal: { ...r.refusal, reason: `from ${date}: ${r.refusal.reason}` } });
+      left.push(g);
+      continue;
+    }
+    // The column 1 rate is the base the steps are read against, not an event: the MFN measure is known by its rate kind.
+    for (const a of r.plan.applied) if (a.measure.rate.kind !== 'mfn' && a.rate > 0n) applied.set(a.measure.id, a.measure.label);
+    weighted += g.value * r.rate;
+    singleRate = r.rate;
+  }
+  return { weighted, singleRate, applied, left };
+}
+
+/** What ended and what came into force between two dates' applied measures (id -> label). */
+function eventsBetween(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
+  return [
+    ...[...before].filter(([id]) => !after.has(id)).map(([, label]) => `${label}: ends`),
+    ...[...after].filter(([id]) => !before.has(id)).map(([, label]) => `${label}: in force`),
+  ];
 }
 
 /** sum(value x rate) / sum(value), as a percent with 4 decimals, half up. */
