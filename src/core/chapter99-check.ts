@@ -149,96 +149,26 @@ export interface CheckOptions {
 }
 
 export function checkChapter99(schedule: Schedule, rows: readonly UsitcRow[], o: CheckOptions): CheckResult {
-  const headings = new Map<string, { general: string; description: string }>();
-  for (const r of rows) {
-    const no = typeof r.htsno === 'string' ? r.htsno.trim() : '';
-    if (!no.startsWith('99')) continue;
-    headings.set(no, { general: typeof r.general === 'string' ? r.general : '', description: typeof r.description === 'string' ? plainText(r.description) : '' });
-  }
+  const headings = headingsOf(rows);
   const findings: Finding[] = [];
   const cited = new Set<string>();
   const rev = o.revision;
-  const revText = rev === null ? 'this export' : formatRevision(rev);
+  const ctx: CitationCheck = { headings, rev, revText: rev === null ? 'this export' : formatRevision(rev), removed: removedOf(schedule) };
   const inScope = new Set(schedule.measures.flatMap((m) => m.scope.lists ?? []));
-  const removed = new Map<string, { by: Revision; source: string }>();
-  for (const r of schedule.chapter99Removed ?? []) {
-    const by = parseRevision(r.by);
-    if (by !== null) for (const h of r.headings) removed.set(h, { by, source: r.source });
-  }
-
   for (const m of schedule.measures) {
-    const added = new Map<string, { revision: Revision | null; after: Revision | null; source: string }>();
-    for (const a of m.chapter99Added ?? []) {
-      for (const h of a.headings) {
-        added.set(h, { revision: a.revision ? parseRevision(a.revision) : null, after: a.after ? parseRevision(a.after) : null, source: a.source });
-      }
-    }
+    const added = addedOf(m);
     const seen = new Set<string>();
     for (const c of citationsOf(m, o.lists ?? new Map(), inScope)) {
       const key = `${c.heading} ${c.what}`;
       if (seen.has(key)) continue;
       seen.add(key);
       cited.add(c.heading);
-      const row = headings.get(c.heading);
-      const later = added.get(c.heading);
       const f = (severity: Severity, message: string, source?: string) =>
         findings.push({ severity, measure: m.id, heading: c.heading, message, ...(source === undefined ? {} : { source }) });
-      const named = c.what === 'cited' ? c.heading : `${c.heading} (${c.what})`;
-      const gone = removed.get(c.heading);
-      if (row === undefined && gone !== undefined) {
-        if (rev !== null && compareRevisions(rev, gone.by) >= 0) f('info', `${named} is not in ${revText}, as expected: gone from ${formatRevision(gone.by)} on`, gone.source);
-        else f('warning', `${named} is not in ${revText}; the data says it is gone from ${formatRevision(gone.by)} on, and cannot tell for ${rev === null ? 'an export of unknown revision (give --revision)' : 'an earlier one'}`, gone.source);
-        continue;
-      }
-      if (row !== undefined && gone !== undefined && rev !== null && compareRevisions(rev, gone.by) >= 0) {
-        f('error', `${named} is in ${revText}, though the data says it is gone from ${formatRevision(gone.by)} on: correct chapter99Removed`);
-        continue;
-      }
-      if (row === undefined) {
-        if (later === undefined) {
-          f('error', `${c.what} heading ${c.heading} is not in ${revText}`);
-        } else if (rev === null) {
-          f('warning', `${c.heading} is not in this export; the data says it was ${later.revision ? `created by ${formatRevision(later.revision)}` : `created after ${formatRevision(later.after!)}`}, and the export's revision is not known (give --revision): cannot tell whether it should be`);
-        } else if (later.revision !== null) {
-          if (compareRevisions(rev, later.revision) < 0) f('info', `${named} is not in ${revText}, as expected: created by ${formatRevision(later.revision)}`, later.source);
-          else f('error', `${named} is not in ${revText}, though the data says ${formatRevision(later.revision)} created it`, later.source);
-        } else if (compareRevisions(rev, later.after!) <= 0) {
-          f('info', `${named} is not in ${revText}, as expected: created after ${formatRevision(later.after!)}`, later.source);
-        } else {
-          f('warning', `${named} is not in ${revText}; the data says only that it was created after ${formatRevision(later.after!)}: check which revision added it`, later.source);
-        }
-        continue;
-      }
-      if (later !== undefined && rev !== null) {
-        const notYet = later.revision !== null ? compareRevisions(rev, later.revision) < 0 : compareRevisions(rev, later.after!) <= 0;
-        if (notYet) {
-          f('error', `${c.heading} is in ${revText}, though the data says it was created ${later.revision ? `by ${formatRevision(later.revision)}` : `after ${formatRevision(later.after!)}`}: correct chapter99Added`);
-          continue;
-        }
-      }
-      const stated = parseHeadingRate(row.general);
-      const verdict = c.rate === undefined ? null : agrees(c.rate, stated);
-      if (verdict === null) {
-        const why =
-          c.rate === undefined ? 'a list in scope may span several rates' : c.rate !== null && c.rate.kind === 'not-modelled' ? 'the measure is not modelled' : 'the text states no rate to compare';
-        f('info', `${named} exists (${describe(stated)}); rate not compared: ${why}`);
-      } else if (verdict.ok) {
-        f('ok', `${named} exists and agrees: ${describe(stated)}`);
-      } else {
-        f('error', `${c.heading} says ${describe(stated)}, but the measure's ${c.what === 'cited' ? 'rate' : c.what} is ${verdict.expected}`);
-      }
+      checkCitation(ctx, c, added.get(c.heading), f);
     }
   }
-
-  for (const [code, name] of o.originNames) {
-    const word = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-    for (const [heading, row] of headings) {
-      if (!heading.startsWith('9903') || cited.has(heading) || !word.test(row.description)) continue;
-      const text = row.description.length > 140 ? `${row.description.slice(0, 140)}…` : row.description;
-      findings.push({ severity: 'info', measure: null, heading, message: `${heading} names ${name} (${code}) but no measure cites it (${describe(parseHeadingRate(row.general))}): ${text}` });
-    }
-  }
-
+  findings.push(...uncitedHeadings(headings, cited, o.originNames));
   return {
     revision: rev === null ? null : formatRevision(rev),
     headingsInExport: headings.size,
@@ -246,4 +176,110 @@ export function checkChapter99(schedule: Schedule, rows: readonly UsitcRow[], o:
     errors: findings.filter((x) => x.severity === 'error').length,
     warnings: findings.filter((x) => x.severity === 'warning').length,
   };
+}
+
+type Heading = { general: string; description: string };
+type Added = { revision: Revision | null; after: Revision | null; source: string };
+type Say = (severity: Severity, message: string, source?: string) => void;
+
+/** What every citation is checked against: the export's chapter 99 headings, its revision, and the headings the data says are gone. */
+interface CitationCheck {
+  headings: ReadonlyMap<string, Heading>;
+  rev: Revision | null;
+  revText: string;
+  removed: ReadonlyMap<string, { by: Revision; source: string }>;
+}
+
+/** The export's chapter 99 rows, by heading: General text and description. */
+function headingsOf(rows: readonly UsitcRow[]): Map<string, Heading> {
+  const headings = new Map<string, Heading>();
+  for (const r of rows) {
+    const no = typeof r.htsno === 'string' ? r.htsno.trim() : '';
+    if (!no.startsWith('99')) continue;
+    headings.set(no, { general: typeof r.general === 'string' ? r.general : '', description: typeof r.description === 'string' ? plainText(r.description) : '' });
+  }
+  return headings;
+}
+
+/** The headings a later revision deleted (the schedule's chapter99Removed), by heading. */
+function removedOf(schedule: Schedule): Map<string, { by: Revision; source: string }> {
+  const removed = new Map<string, { by: Revision; source: string }>();
+  for (const r of schedule.chapter99Removed ?? []) {
+    const by = parseRevision(r.by);
+    if (by !== null) for (const h of r.headings) removed.set(h, { by, source: r.source });
+  }
+  return removed;
+}
+
+/** The headings a revision created after some exports (the measure's chapter99Added), by heading. */
+function addedOf(m: Schedule['measures'][number]): Map<string, Added> {
+  const added = new Map<string, Added>();
+  for (const a of m.chapter99Added ?? []) {
+    for (const h of a.headings) added.set(h, { revision: a.revision ? parseRevision(a.revision) : null, after: a.after ? parseRevision(a.after) : null, source: a.source });
+  }
+  return added;
+}
+
+/** One citation of a measure: the heading is in the export (or expectedly not), and its rate text agrees with the measure's. */
+function checkCitation(ctx: CitationCheck, c: Citation, later: Added | undefined, f: Say): void {
+  const { rev, revText } = ctx;
+  const row = ctx.headings.get(c.heading);
+  const named = c.what === 'cited' ? c.heading : `${c.heading} (${c.what})`;
+  const gone = ctx.removed.get(c.heading);
+  if (row === undefined && gone !== undefined) {
+    if (rev !== null && compareRevisions(rev, gone.by) >= 0) f('info', `${named} is not in ${revText}, as expected: gone from ${formatRevision(gone.by)} on`, gone.source);
+    else f('warning', `${named} is not in ${revText}; the data says it is gone from ${formatRevision(gone.by)} on, and cannot tell for ${rev === null ? 'an export of unknown revision (give --revision)' : 'an earlier one'}`, gone.source);
+    return;
+  }
+  if (row !== undefined && gone !== undefined && rev !== null && compareRevisions(rev, gone.by) >= 0) {
+    return f('error', `${named} is in ${revText}, though the data says it is gone from ${formatRevision(gone.by)} on: correct chapter99Removed`);
+  }
+  if (row === undefined) return missingHeading(ctx, c, named, later, f);
+  if (later !== undefined && rev !== null) {
+    const notYet = later.revision !== null ? compareRevisions(rev, later.revision) < 0 : compareRevisions(rev, later.after!) <= 0;
+    if (notYet) {
+      return f('error', `${c.heading} is in ${revText}, though the data says it was created ${later.revision ? `by ${formatRevision(later.revision)}` : `after ${formatRevision(later.after!)}`}: correct chapter99Added`);
+    }
+  }
+  const stated = parseHeadingRate(row.general);
+  const verdict = c.rate === undefined ? null : agrees(c.rate, stated);
+  if (verdict === null) {
+    const why = c.rate === undefined ? 'a list in scope may span several rates' : c.rate !== null && c.rate.kind === 'not-modelled' ? 'the measure is not modelled' : 'the text states no rate to compare';
+    f('info', `${named} exists (${describe(stated)}); rate not compared: ${why}`);
+  } else if (verdict.ok) {
+    f('ok', `${named} exists and agrees: ${describe(stated)}`);
+  } else {
+    f('error', `${c.heading} says ${describe(stated)}, but the measure's ${c.what === 'cited' ? 'rate' : c.what} is ${verdict.expected}`);
+  }
+}
+
+/** A cited heading the export does not have: an error, unless the data says a later revision created it. */
+function missingHeading(ctx: CitationCheck, c: Citation, named: string, later: Added | undefined, f: Say): void {
+  const { rev, revText } = ctx;
+  if (later === undefined) {
+    f('error', `${c.what} heading ${c.heading} is not in ${revText}`);
+  } else if (rev === null) {
+    f('warning', `${c.heading} is not in this export; the data says it was ${later.revision ? `created by ${formatRevision(later.revision)}` : `created after ${formatRevision(later.after!)}`}, and the export's revision is not known (give --revision): cannot tell whether it should be`);
+  } else if (later.revision !== null) {
+    if (compareRevisions(rev, later.revision) < 0) f('info', `${named} is not in ${revText}, as expected: created by ${formatRevision(later.revision)}`, later.source);
+    else f('error', `${named} is not in ${revText}, though the data says ${formatRevision(later.revision)} created it`, later.source);
+  } else if (compareRevisions(rev, later.after!) <= 0) {
+    f('info', `${named} is not in ${revText}, as expected: created after ${formatRevision(later.after!)}`, later.source);
+  } else {
+    f('warning', `${named} is not in ${revText}; the data says only that it was created after ${formatRevision(later.after!)}: check which revision added it`, later.source);
+  }
+}
+
+/** Headings of the export that name an origin of the schedule but no measure cites: said, so a new one is not missed. */
+function uncitedHeadings(headings: ReadonlyMap<string, Heading>, cited: ReadonlySet<string>, originNames: ReadonlyMap<string, string>): Finding[] {
+  const out: Finding[] = [];
+  for (const [code, name] of originNames) {
+    const word = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+    for (const [heading, row] of headings) {
+      if (!heading.startsWith('9903') || cited.has(heading) || !word.test(row.description)) continue;
+      const text = row.description.length > 140 ? `${row.description.slice(0, 140)}…` : row.description;
+      out.push({ severity: 'info', measure: null, heading, message: `${heading} names ${name} (${code}) but no measure cites it (${describe(parseHeadingRate(row.general))}): ${text}` });
+    }
+  }
+  return out;
 }
