@@ -61,6 +61,8 @@ export interface CompiledMeasure {
   excludeCategories: ReadonlySet<string>;
   /** Special programs whose claim (the row's spi) takes the row out of scope (scope.exclude.spi). */
   excludeSpi: ReadonlySet<string>;
+  /** Applies only to rows claiming one of these special programs (scope.spi); null: whatever the row claims. */
+  claimedSpi: ReadonlySet<string> | null;
   displacesIds: ReadonlySet<string>;
   displacesLayers: ReadonlySet<string>;
 }
@@ -102,6 +104,7 @@ class Measure implements CompiledMeasure {
   readonly categories: ReadonlySet<string>;
   readonly excludeCategories: ReadonlySet<string>;
   readonly excludeSpi: ReadonlySet<string>;
+  readonly claimedSpi: ReadonlySet<string> | null;
   readonly displacesIds: ReadonlySet<string>;
   readonly displacesLayers: ReadonlySet<string>;
   #included: BuiltIndex | undefined = undefined;
@@ -137,6 +140,7 @@ class Measure implements CompiledMeasure {
     this.categories = f.categories;
     this.excludeCategories = f.excludeCategories;
     this.excludeSpi = f.excludeSpi;
+    this.claimedSpi = f.claimedSpi;
     this.displacesIds = f.displacesIds;
     this.displacesLayers = f.displacesLayers;
     this.#include = include;
@@ -193,7 +197,7 @@ export interface Engine {
   scenario: string;
   origins: ReadonlySet<string>;
   /** Special programs a row may claim (spi), by indicator: label and the origins that may claim it (null: any). */
-  programs: ReadonlyMap<string, { label: string; origins: ReadonlySet<string> | null }>;
+  programs: ReadonlyMap<string, { label: string; origins: ReadonlySet<string> | null; specialRateOptional: string | null }>;
   coversFrom: string;
   knownThrough: string;
   /** How amounts are rounded, as the schedule states it (null: not stated; the engine rounds half up per measure per line). */
@@ -305,7 +309,9 @@ export function compileEngine(
       title: schedule.title,
       scenario: scenarioId,
       origins,
-      programs: new Map(Object.entries(schedule.programs ?? {}).map(([p, v]) => [p, { label: v.label, origins: v.origins === undefined ? null : new Set(v.origins) }])),
+      programs: new Map(
+        Object.entries(schedule.programs ?? {}).map(([p, v]) => [p, { label: v.label, origins: v.origins === undefined ? null : new Set(v.origins), specialRateOptional: v.specialRateOptional?.basis ?? null }]),
+      ),
       coversFrom: schedule.coversFrom,
       knownThrough: schedule.knownThrough,
       rounding: schedule.rounding ?? null,
@@ -521,6 +527,7 @@ function compileMeasure(m: ScheduleMeasure, i: number, ctx: ScopeContext, issues
       categories: new Set(m.scope.categories ?? []),
       excludeCategories: new Set(m.scope.exclude?.categories ?? []),
       excludeSpi: new Set(m.scope.exclude?.spi ?? []),
+      claimedSpi: m.scope.spi === undefined ? null : new Set(m.scope.spi),
       displacesIds,
       displacesLayers,
     },

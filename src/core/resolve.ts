@@ -124,7 +124,9 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
   // pays the autos measure, whichever line it is).
   if (good.hts !== null) {
     const hts = good.hts;
-    const inForce = measuresOf(engine, good.origin).filter((m) => !(good.date < m.from || (m.to !== null && good.date >= m.to)));
+    const inForce = measuresOf(engine, good.origin).filter(
+      (m) => !(good.date < m.from || (m.to !== null && good.date >= m.to)) && (m.claimedSpi === null || (good.spi != null && m.claimedSpi.has(good.spi))),
+    );
     const facts = factsOf(engine, hts);
     const lp = listPeriod(engine, good.date);
     for (const m of inForce) {
@@ -160,9 +162,13 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
   // rate as the line's column 1 duty. The inclusive formulas keep subtracting the General rate (below).
   const spi = good.spi ?? null;
   let general: { pct: RateMicro; specific: boolean } | null = null;
+  // A program whose claim stands without a Special rate (specialRateOptional) on a line that does not list it: why it
+  // is refused unless a measure claimed with it applies to the line (checked below, once the measures are known).
+  let unlisted: string | null = null;
   if (spi !== null) {
     const claimed = claimSpecial(engine, good, spi, mfn, mfnSpecific, mfnSource);
     if (!claimed.ok) return { ok: false, refusal: { field: 'spi', reason: claimed.reason } };
+    unlisted = claimed.unlisted ?? null;
     general = { pct: mfn, specific: mfnSpecific !== null };
     ({ mfn, mfnSpecific, mfnSource } = claimed);
   }
@@ -178,6 +184,7 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
     outcome.push(why);
     if (why === null) candidates.push(m);
   }
+  if (unlisted !== null && !candidates.some((m) => m.claimedSpi?.has(spi!) === true)) return { ok: false, refusal: { field: 'spi', reason: unlisted } };
   return { ok: true, category, mfn, mfnSpecific, mfnSource, general, spi, mfnNote, outcome, candidates };
 }
 
@@ -328,7 +335,13 @@ function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean
       continue;
     }
     let base: Base = m.metalContent !== null && hasMetal ? 'metal' : 'value';
-    const by = candidates.find((o) => o !== m && (o.displacesIds.has(m.id) || o.displacesLayers.has(m.layer)));
+    // A displacer that takes the whole value wins over a metal-content one whose remainder pays what it displaces.
+    let by: CompiledMeasure | undefined;
+    for (const o of candidates) {
+      if (o === m || !(o.displacesIds.has(m.id) || o.displacesLayers.has(m.layer))) continue;
+      by = o;
+      if (!(o.metalContent?.remainderPaysDisplaced && hasMetal && m.metalContent === null)) break;
+    }
     if (by) {
       // The rest of the value pays what a metal-content measure displaces, but never a metal duty it replaces (that
       // one is owed on the metal only, Proc. 10947): the UK's 25% takes the place of the general 50%, on the metal.
@@ -538,7 +551,7 @@ function claimSpecial(
   generalPct: RateMicro,
   generalSpecific: Plan['mfnSpecific'],
   generalSource: string,
-): { ok: true; mfn: RateMicro; mfnSpecific: Plan['mfnSpecific']; mfnSource: string } | { ok: false; reason: string } {
+): { ok: true; mfn: RateMicro; mfnSpecific: Plan['mfnSpecific']; mfnSource: string; unlisted?: string } | { ok: false; reason: string } {
   // The programs a row may claim are the schedule's (us.json `programs`); others are refused until modelled.
   const program = engine.programs.get(spi);
   if (program === undefined) {
@@ -559,7 +572,19 @@ function claimSpecial(
     if (generalPct === 0n && generalSpecific === null) {
       return { ok: true, mfn: 0n, mfnSpecific: null, mfnSource: `${generalSource} (General Free: ${spi} changes nothing)` };
     }
-    return { ok: false, reason: `${formatHts(code8)} does not list ${spi} in its Special column (${revision}: ${details.special === '' ? 'empty' : `"${details.special}"`}): no ${spi} rate; leave spi empty for the General rate` };
+    const reason = `${formatHts(code8)} does not list ${spi} in its Special column (${revision}: ${details.special === '' ? 'empty' : `"${details.special}"`}): no ${spi} rate`;
+    // The claim may stand without a Special rate (data: the program's specialRateOptional) where a measure claimed
+    // with it applies to the line; the General rate is then kept, and the line says so.
+    if (program.specialRateOptional !== null) {
+      return {
+        ok: true,
+        mfn: generalPct,
+        mfnSpecific: generalSpecific,
+        mfnSource: `${generalSource}; ${reason}: the General rate is kept (${program.specialRateOptional})`,
+        unlisted: `${reason}, and no measure claimed with ${spi} applies to it for origin ${good.origin} on the entry date; leave spi empty for the General rate`,
+      };
+    }
+    return { ok: false, reason: `${reason}; leave spi empty for the General rate` };
   }
   const parsed = parseRateText(entry.text);
   if (parsed === null) return { ok: false, reason: `the ${spi} Special rate of ${formatHts(code8)} is "${entry.text}", which has no computation here; give mfn_rate and no spi` };
@@ -717,6 +742,7 @@ function whyNot(engine: Engine, m: CompiledMeasure, good: GoodInput, category: s
   if (m.to !== null && good.date >= m.to) return reasons ? `no longer in force (ended for entries from ${m.to})` : '';
   if (!m.origins.has(good.origin)) return reasons ? `does not cover origin ${good.origin}` : '';
   if (good.spi != null && m.excludeSpi.has(good.spi)) return reasons ? `not owed on goods claiming special program ${good.spi}` : '';
+  if (m.claimedSpi !== null && (good.spi == null || !m.claimedSpi.has(good.spi))) return reasons ? `applies only to goods claiming special program ${[...m.claimedSpi].join(' or ')} (spi)` : '';
   if (m.transshippedOnly && good.transshipped !== true) return reasons ? 'applies only to goods found transshipped to evade duties (transshipped = yes)' : '';
   if (!reasons) return inScope(engine, facts, lp, m, good, category) ? null : '';
   if (good.hts !== null) {
