@@ -47,9 +47,10 @@ describe('each partner: a listed line claimed with spi C pays none of the duties
   });
 
   it('Brazil (note 2(x)(iv), 9903.01.82): the 40% of EO 14323 is lifted, the 10% reciprocal duty is not', () => {
-    // Without the claim these provisions are not charged the 40% either today: the bundled Annex I list
-    // (eo14323-annex-i, from the Yale transcription) holds the 9903.01.82 provisions as well as those of 9903.01.81.
+    // Without the claim: MFN 31 + 10% + 40% (3917.21.00 is not an Annex I line of note 2(x)(iii)(a): the bundled Annex I
+    // list leaves out the 9903.01.82 provisions the Yale transcription merged into it).
     expect(price(engine, { hts: TUBE, origin: 'BR', date: '2025-10-01', spi: 'C' })).toMatchObject({ duty: '100.00', byMeasure: { mfn: '0.00', 'br-reciprocal-10-eo14326': '100.00', 'civil-aircraft-brazil': '0.00' } });
+    expect(price(engine, { hts: TUBE, origin: 'BR', date: '2025-10-01' })).toMatchObject({ duty: '531.00', byMeasure: { 'br-40-2025-08-18': '400.00' } });
     expect(price(engine, { hts: TUBE, origin: 'BR', date: '2025-08-05', spi: 'C' })).toMatchObject({ measures: ['mfn', 'br-reciprocal-10'] }); // 9903.01.82 with the 40%, from 2025-08-06
   });
 });
