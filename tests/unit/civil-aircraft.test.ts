@@ -110,9 +110,9 @@ describe('what the claim does not do', () => {
   });
 
   it('from 2026-07-24 (Brazil 2026-07-22) a C claim is refused: the Section 301 exemptions of civil aircraft (note 52(d), note 50) have no list in the bundled texts', () => {
-    expect(price(engine, { hts: TUBE, origin: 'JP', date: '2026-07-24', spi: 'C' })).toEqual({ refused: expect.stringMatching(/^hts: .*not modelled: a claim of civil aircraft treatment \(spi C\) from 2026-07-24/) });
+    expect(price(engine, { hts: TUBE, origin: 'JP', date: '2026-07-24', spi: 'C' })).toEqual({ refused: expect.stringMatching(/^hts: Section 301 forced-labor exemption of civil aircraft \(note 52\(d\), 9903\.05\.88\), claimed with spi C applies \(from 2026-07-24\) and is not modelled: its list of provisions/) });
     expect(price(engine, { hts: TUBE, origin: 'JP', date: '2026-07-23', spi: 'C' })).toMatchObject({ duty: '0.00' });
-    expect(price(engine, { hts: TUBE, origin: 'BR', date: '2026-07-22', spi: 'C' })).toEqual({ refused: expect.stringMatching(/Section 301 Brazil/) });
+    expect(price(engine, { hts: TUBE, origin: 'BR', date: '2026-07-22', spi: 'C' })).toEqual({ refused: expect.stringMatching(/^hts: Section 301 Brazil exemption of civil aircraft \(note 50\)/) });
     expect(price(engine, { hts: TUBE, origin: 'JP', date: '2026-07-24' })).toHaveProperty('duty');
   });
 });
@@ -135,5 +135,19 @@ describe('program C keeps the General rate on a listed line whose Special column
 
   it('before 9903.02.76 (2025-08-31) no measure claimed with C applies: refused, as a line not listing a program always was', () => {
     expect(price(noC, { hts: TUBE, origin: 'DE', date: '2025-08-31', spi: 'C' })).toEqual({ refused: expect.stringMatching(/^spi: 3917\.21\.00 does not list C .*no measure claimed with C applies to it for origin DE on the entry date/) });
+  });
+});
+
+describe('scenarios: the exemptions are part of the deals', () => {
+  it('no-deal: without EO 14345 there is no 9903.96.02, so a Japanese part claimed with C pays the 24%; without the UK deal, UK steel pays 50%', () => {
+    const noDeal = bundledEngine('no-deal');
+    expect(price(noDeal, { hts: '8411.91.90', origin: 'JP', date: '2025-10-01', spi: 'C' })).toMatchObject({ duty: '240.00', measures: ['mfn', 'ieepa-japan-24-no-deal'] });
+    expect(price(noDeal, { hts: STEEL, origin: 'GB', date: '2025-10-01', spi: 'C' })).toMatchObject({ duty: '500.00', measures: ['mfn', 's232-steel-50'] });
+    // Section 122's exemption (9903.03.05, any country) is no deal: it stays.
+    expect(price(noDeal, { hts: TUBE, origin: 'VN', date: '2026-03-02', spi: 'C' })).toMatchObject({ duty: '0.00', measures: ['mfn', 'civil-aircraft-s122'] });
+  });
+
+  it('full-revocation: no additional duty from 2025-07-09, so nothing to exempt and no Section 301 to refuse a claim for', () => {
+    expect(price(bundledEngine('full-revocation'), { hts: TUBE, origin: 'JP', date: '2026-08-01', spi: 'C' })).toMatchObject({ duty: '0.00', measures: ['mfn'] });
   });
 });
