@@ -63,13 +63,16 @@ async function buildMain({ write, rewrite, exported }) {
       b.onResolve({ filter: /^\./ }, (args) => {
         if (args.kind !== 'dynamic-import' || !isLocal(args)) return undefined;
         const file = target(args);
-        if (IN_MAIN.includes(file)) return undefined;
+        // main.js exports these itself (the entry below): importing main.js gives them, already evaluated. A module
+        // bundled as the target of a dynamic import would be wrapped in a function run on first import, which costs
+        // start-up time (its code is compiled twice).
+        if (IN_MAIN.includes(file) || file === ENTRY) return { path: './main.js', external: true };
         dynamic.add(file);
         return rewrite === null ? { path: args.path, external: true } : rewrite(file);
       });
     },
   };
-  const contents = [`export * from ${JSON.stringify('./main.js')};`, ...exported.map((f) => `export * as ${nsName(f)} from ${JSON.stringify(`./${relative(dirname(ENTRY), f)}`)};`)].join('\n');
+  const contents = [ENTRY, ...IN_MAIN].map((f) => `export * from ${JSON.stringify(`./${relative(dirname(ENTRY), f)}`)};`).concat(exported.map((f) => `export * as ${nsName(f)} from ${JSON.stringify(`./${relative(dirname(ENTRY), f)}`)};`)).join('\n');
   const r = await build({
     ...common,
     stdin: { contents, resolveDir: dirname(ENTRY), sourcefile: 'bundle-main.js', loader: 'js' },
@@ -112,6 +115,10 @@ async function buildRest(entries, held) {
   for (const [out, o] of Object.entries(r.metafile.outputs)) if (o.entryPoint !== undefined) outputOf.set(resolve(ROOT, o.entryPoint), `./${relative(OUT, resolve(ROOT, out))}`);
   return { used: [...used].sort(), outputOf };
 }
+
+// main.js re-exports the entry's and IN_MAIN's exports: a name in two of them would be exported by none.
+const names = (await Promise.all([ENTRY, ...IN_MAIN].map((f) => import(pathToFileURL(f).href)))).flatMap((m) => Object.keys(m));
+if (new Set(names).size !== names.length) throw new Error(`bundle: an export name is in two of ${[ENTRY, ...IN_MAIN].join(', ')}: ${names.join(', ')}`);
 
 rmSync(OUT, { recursive: true, force: true });
 // What main.js holds, and the modules it imports dynamically that it does not hold: the second build's entries.
