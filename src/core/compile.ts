@@ -221,11 +221,14 @@ export interface Engine {
   lists: ReadonlyMap<string, CompiledList>;
   /**
    * Codes an amendment put on a list from a date (the entries' `from`), keyed `<list id>|<digits>`: before that date
-   * the code is not on the list. Only dated entries are here; most lists have none. A deferred list's entries are
-   * added when it is read, before any index gives one of its codes.
+   * the code is not on the list. Only dated entries are here; most lists have none. A list's entries are added when
+   * its codes are first indexed, before any index gives one of them.
    */
   listedFrom: ReadonlyMap<string, string>;
-  /** The distinct dates of listedFrom, sorted: a list changes on them, so they bound the resolver's periods. */
+  /**
+   * The distinct dates of the lists' dated entries (of listedFrom, once every list is indexed), sorted: a list changes
+   * on them, so they bound the resolver's periods.
+   */
   listDates: readonly string[];
   mfnTableId: string | null;
   /** Every line of the official schedule, when the MFN table has one: a code that is not a line is refused. */
@@ -367,8 +370,7 @@ function compileLists(schedule: Schedule, lists: ReadonlyMap<string, ProductList
   const usedLists = new Map<string, CompiledList>();
   const listedFrom = new Map<string, string>();
   const dates = new Set<string>();
-  // A list's entries, read (a deferred list) on first use; its dated entries go into listedFrom then, before any
-  // index holds its codes (listedOn reads listedFrom only for codes an index gave).
+  // A list's entries, read (a deferred list) on first use.
   const read = new Map<string, ProductList>();
   const entriesOf = (id: string): ProductList => {
     let list = read.get(id);
@@ -376,16 +378,25 @@ function compileLists(schedule: Schedule, lists: ReadonlyMap<string, ProductList
       const given = lists.get(id)!;
       list = isDeferred(given) ? given.list() : given;
       read.set(id, list);
-      for (const e of list.entries) if (e.from !== undefined) listedFrom.set(`${id}|${prefixDigits(e.hts)}`, e.from);
     }
     return list;
   };
   // A list's codes as digits, made when a measure's index first needs them (start-up: a run indexes only the lists
-  // of the measures in force on its rows' dates), or now for the checks.
+  // of the measures in force on its rows' dates), or now for the checks. Its dated entries go into listedFrom in the
+  // same pass, before any index holds its codes (listedOn reads listedFrom only for codes an index gave).
   const listDigits = new Map<string, string[]>();
   const digitsOf = (id: string): string[] => {
     let digits = listDigits.get(id);
-    if (digits === undefined) listDigits.set(id, (digits = entriesOf(id).entries.map((e) => prefixDigits(e.hts))));
+    if (digits === undefined) {
+      const entries = entriesOf(id).entries;
+      digits = new Array<string>(entries.length);
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        const d = (digits[i] = prefixDigits(e.hts));
+        if (e.from !== undefined) listedFrom.set(`${id}|${d}`, e.from);
+      }
+      listDigits.set(id, digits);
+    }
     return digits;
   };
   for (const { id, path } of listRefs(schedule)) {

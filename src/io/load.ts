@@ -3,7 +3,7 @@
  * semantic checks. Every problem names the file and the JSON path.
  */
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEngine, listRefs, type DeferredList, type Engine } from '../core/compile.js';
 import { HtsLines } from '../core/hts-lines.js';
@@ -55,13 +55,24 @@ function buildStamps(): Record<string, string> {
 }
 async function validatedAtBuild(kind: SchemaName, file: string, text: string | Buffer | (() => Buffer)): Promise<boolean> {
   // Keyed by the schema too: a bundled scenario given as a schedule is validated (and refused) as a schedule.
-  const rel = relative(DATA_DIR, resolve(file)).split('\\').join('/');
+  const rel = dataKey(file);
   const stamp = buildStamps()[`${kind}:${rel}`];
   if (stamp === undefined) return false;
   if (unchangedSinceBuild(rel, file)) return true;
   const { createHash } = await import('node:crypto');
   return stamp === createHash('sha256').update(typeof text === 'function' ? text() : text).digest('hex');
 }
+
+/**
+ * A file's key in the stamps: its path under data/, with forward slashes. A path this module made (data/ and a
+ * normalised tail) is cut as it is; any other is resolved first (path.resolve, a few dozen calls a run, was about a
+ * millisecond of start-up).
+ */
+function dataKey(file: string): string {
+  const plain = file.startsWith(DATA_PREFIX) && !/[\\/]\.\.?(?:[\\/]|$)/.test(file);
+  return (plain ? file.slice(DATA_PREFIX.length) : relative(DATA_DIR, resolve(file))).split('\\').join('/');
+}
+const DATA_PREFIX = `${DATA_DIR}${sep}`;
 
 /**
  * The file has the size, modification time, change time and inode the build saw when it stamped it. The change
@@ -85,7 +96,7 @@ function unchangedSinceBuild(rel: string, file: string): boolean {
  * (validatedAtBuild: its size and time, else its bytes).
  */
 async function originsAtBuild(file: string): Promise<readonly string[] | null | undefined> {
-  const recorded = buildStamps()[`SchedulePartOrigins:${relative(DATA_DIR, resolve(file)).split('\\').join('/')}`];
+  const recorded = buildStamps()[`SchedulePartOrigins:${dataKey(file)}`];
   if (recorded === undefined) return undefined;
   let same: boolean;
   try {
@@ -292,7 +303,7 @@ async function loadListNow(id: string, scheduleFile: string, path: (string | num
 
 /** The dates of a bundled list's dated entries as the build recorded them (ListDates:<file>), or undefined. */
 function listDatesAtBuild(file: string): readonly string[] | undefined {
-  const recorded = buildStamps()[`ListDates:${relative(DATA_DIR, resolve(file)).split('\\').join('/')}`];
+  const recorded = buildStamps()[`ListDates:${dataKey(file)}`];
   return recorded === undefined ? undefined : (JSON.parse(recorded) as string[]);
 }
 
