@@ -100,7 +100,8 @@ async function buildRest(entries, held) {
         used.add(file);
         return { path: file, namespace: 'tariff-held' };
       });
-      // A module of main.js, as the same bindings: its exports, read from main.js's namespace export of it.
+      // A module of main.js, as the same objects: its exports, read once from main.js's namespace export of it (the
+      // modules export no `let` that changes later, which a copy would not follow).
       b.onLoad({ filter: /.*/, namespace: 'tariff-held' }, async (args) => {
         const names = Object.keys(await import(pathToFileURL(args.path).href));
         const ns = nsName(args.path);
