@@ -419,44 +419,39 @@ function compileLists(schedule: Schedule, lists: ReadonlyMap<string, ProductList
     } else {
       for (const d of given.dates) dates.add(d);
     }
-    usedLists.set(id, new ListInfo(id, () => entriesOf(id)));
+    usedLists.set(id, listInfo(id, () => entriesOf(id)));
   }
   return { usedLists, listedFrom, listDates: [...dates].sort(), digitsOf };
 }
 
-/** What the engine shows of a list (schedule show, --explain): read from the list on first use. */
-class ListInfo implements CompiledList {
-  #list: ProductList | undefined;
-  constructor(
-    readonly id: string,
-    private readonly read: () => ProductList,
-  ) {}
-  get #l(): ProductList {
-    return (this.#list ??= this.read());
-  }
-  get title(): string {
-    return this.#l.title;
-  }
-  get citation(): string {
-    return this.#l.sources.map(formatCitation).join('; ');
-  }
-  get chapter99(): string[] {
-    return this.#l.chapter99 ?? [];
-  }
-  get confidence(): Confidence {
-    return this.#l.confidence;
-  }
-  get asOf(): string {
-    return this.#l.asOf;
-  }
-  get size(): number {
-    return this.#l.entries.length;
-  }
-  /** As JSON (schedule show --format json), the fields of a CompiledList in their order. */
-  toJSON(): CompiledList {
-    const { id, title, citation, chapter99, confidence, asOf, size } = this;
-    return { id, title, citation, chapter99, confidence, asOf, size };
-  }
+/**
+ * What the engine shows of a list (schedule show, --explain), read from the list on first use: getters of the object
+ * itself, so that JSON.stringify, a spread or structuredClone see the fields of a CompiledList, in their order.
+ */
+function listInfo(id: string, read: () => ProductList): CompiledList {
+  let got: ProductList | undefined;
+  const l = (): ProductList => (got ??= read());
+  return {
+    id,
+    get title() {
+      return l().title;
+    },
+    get citation() {
+      return l().sources.map(formatCitation).join('; ');
+    },
+    get chapter99() {
+      return l().chapter99 ?? [];
+    },
+    get confidence() {
+      return l().confidence;
+    },
+    get asOf() {
+      return l().asOf;
+    },
+    get size() {
+      return l().entries.length;
+    },
+  };
 }
 
 /** Every origin the schedule and its programs name is an ISO code of data/origins.json; the codes' names. */

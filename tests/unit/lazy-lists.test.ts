@@ -67,6 +67,11 @@ describe('bundled lists are read when a measure in force first needs them', () =
     expect(reads.get('p11021-annex-iii')).toBeUndefined();
     expect(JSON.stringify(shown)).toBe(JSON.stringify(eager.lists.get('p11021-annex-iii')));
     expect(reads.get('p11021-annex-iii')).toBe(1);
+    // A library user's copy (spread, structuredClone) has every field too, and the list is not read again.
+    expect({ ...shown }).toEqual({ ...eager.lists.get('p11021-annex-iii') });
+    expect(structuredClone(shown)).toEqual(structuredClone(eager.lists.get('p11021-annex-iii')));
+    expect(shown).toMatchObject({ id: 'p11021-annex-iii', size: 47, chapter99: ['9903.82.10', '9903.82.11'] });
+    expect(reads.get('p11021-annex-iii')).toBe(1);
   });
 
   it('knows the dates a deferred list changes on before reading it (the Annex II amendment of 2025-11-13)', () => {
