@@ -6,10 +6,11 @@
 // linked on its own by Node's ES module loader: measured about 25 ms of start-up, issue 11). esbuild has no way to
 // say "these modules are already loaded by the importer". So:
 //
-// 1. main.js: dist/cli/main.js with everything it imports statically and the calc command (dynamically imported by
-//    program.ts, bundled in the same file: esbuild evaluates it only when imported). Every other dynamic import of
-//    the CLI (the other commands, the range/html/xlsx renderers, the zod schemas, the scenario code...) stays a
-//    dynamic import, of a file of the second build.
+// 1. main.js: dist/cli/main.js with everything it imports statically, and the calc command with everything it
+//    imports: main.js exports runCalc, and program.ts's dynamic import of the command becomes an import of main.js
+//    itself (already evaluated; a module bundled as the target of a dynamic import would be wrapped in a function
+//    and compiled twice). Every other dynamic import of the CLI (the other commands, the range/html/xlsx renderers,
+//    the zod schemas, the scenario code...) stays a dynamic import, of a file of the second build.
 // 2. The other files: those dynamically imported modules as entry points, split among themselves. A module they
 //    import that main.js holds is not bundled again: it is imported from main.js (which exports each such module's
 //    namespace under a name of its own), so there is one instance of every module in a process (one DataFileError
