@@ -4,7 +4,9 @@
 //    build on any problem, and records each file's SHA-256 in dist/validated-data.json. At run time a bundled
 //    file whose bytes still match is not validated again (no zod at start-up); any other file is. With each
 //    schedule part's stamp it records the origins the part is about (SchedulePartOrigins:<file>), so that one
-//    import given by flags reads only the parts about its origin (src/io/load.ts, partsAbout); and with every
+//    import given by flags reads only the parts about its origin (src/io/load.ts, partsAbout); with each product
+//    list's, the dates of its dated entries (ListDates:<file>), so that a run parses a list only when a measure in
+//    force on a row's date needs it (loadListSources); and with every
 //    stamp the file's size, modification and change times and inode (Stat:<file>): a file that still has them all
 //    is not even hashed (a copy or `touch -r` cannot restore a change time or an inode).
 import { createHash } from 'node:crypto';
@@ -43,6 +45,9 @@ function load(schema, name, file) {
   // The origins a part is about, for these bytes: a one-import run reads only the parts about its origin (load.ts).
   // A part that defines categories is about every origin: a one-import run must read it, or a code could fall in
   // another category than in a file run.
+  // The dates of a list's dated entries (the distinct `from`s): a run knows where the list changes before it reads
+  // the list, which it does only when a measure in force on a row's date needs it (src/io/load.ts, loadListSources).
+  if (name === 'ProductListSchema') stamps[`ListDates:${key}`] = JSON.stringify([...new Set(r.data.entries.flatMap((e) => (e.from === undefined ? [] : [e.from])))].sort());
   if (name === 'SchedulePartSchema') stamps[`SchedulePartOrigins:${key}`] = JSON.stringify(r.data.categories === undefined ? (r.data.origins ?? null) : null);
   return r.data;
 }

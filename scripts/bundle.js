@@ -1,27 +1,41 @@
-// Bundles the compiled CLI (dist/cli/main.js and what it imports, commander
-// included) into a few ES modules under dist/bundle/, which bin/tariff.js
-// loads. Measured: one import computed from flags starts about 10 ms sooner
-// than from the ~30 separate modules tsc emits (Node's ES module loader
-// resolves, reads and links each file on its own).
+// Bundles the compiled CLI (dist/cli/main.js and what it imports, commander included) into ES modules under
+// dist/bundle/, which bin/tariff.js loads, so that the most common run, a calc, loads one file.
 //
-// Commands stay lazy (each is a chunk of its own, loaded on first use), and so
-// do the libraries a run may not need: papaparse, zod, chalk, cli-table3 and
-// the MCP SDK (only `tariff mcp` loads it) are left as packages, loaded from
-// node_modules when used.
-// dist/bundle/ sits at the same depth as dist/cli/, so the paths the modules
-// compute from import.meta.url (../../data, ../validated-data.json,
-// ../../package.json) point at the same files.
+// Why two builds. esbuild's code splitting makes a shared chunk for every set of entry points that reach a module;
+// with a dozen commands and lazily loaded renderers, a one-import calc loaded twenty files (each resolved, read and
+// linked on its own by Node's ES module loader: measured about 25 ms of start-up, issue 11). esbuild has no way to
+// say "these modules are already loaded by the importer". So:
+//
+// 1. main.js: dist/cli/main.js with everything it imports statically, and the calc command with everything it
+//    imports: main.js exports runCalc, and program.ts's dynamic import of the command becomes an import of main.js
+//    itself (already evaluated; a module bundled as the target of a dynamic import would be wrapped in a function
+//    and compiled twice). Every other dynamic import of the CLI (the other commands, the range/html/xlsx renderers,
+//    the zod schemas, the scenario code...) stays a dynamic import, of a file of the second build.
+// 2. The other files: those dynamically imported modules as entry points, split among themselves. A module they
+//    import that main.js holds is not bundled again: it is imported from main.js (which exports each such module's
+//    namespace under a name of its own), so there is one instance of every module in a process (one DataFileError
+//    class for `instanceof`, one cache of loaded schedules).
+//
+// The libraries a run may not need stay packages, loaded from node_modules when used: papaparse, zod, chalk,
+// cli-table3, saxes and the MCP SDK (only `tariff mcp` loads it).
+// dist/bundle/ sits at the same depth as dist/cli/, so the paths the modules compute from import.meta.url
+// (../../data, ../validated-data.json, ../../package.json) point at the same files.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(ROOT, 'dist', 'bundle');
+const DIST = join(ROOT, 'dist');
+const OUT = join(DIST, 'bundle');
+const ENTRY = join(DIST, 'cli', 'main.js');
+/** Dynamic imports that main.js bundles: the calc command (and explain, the same module). */
+const IN_MAIN = [join(DIST, 'cli', 'commands', 'calc', 'index.js')];
+/** How the files of the second build name main.js (an external import, rewritten to ./main.js). */
+const MAIN = 'tariff:main';
 
-rmSync(OUT, { recursive: true, force: true });
 const BANNER = "import { createRequire as __tariffRequire } from 'node:module';\nconst require = __tariffRequire(import.meta.url);";
-await build({
+const common = {
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -29,15 +43,96 @@ await build({
   external: ['papaparse', 'zod', 'chalk', 'cli-table3', 'saxes', '@modelcontextprotocol/sdk', '@modelcontextprotocol/sdk/*'],
   // commander is CommonJS: its require() calls of Node's own modules need a require in an ES module.
   banner: { js: BANNER },
-  sourcemap: 'linked',
   logLevel: 'warning',
-  entryPoints: [join(ROOT, 'dist', 'cli', 'main.js')],
-  outdir: OUT,
-  splitting: true,
-});
+};
 
-// The banner goes on every file esbuild writes; a chunk that never calls require does without it (each
-// createRequire costs start-up time, and a one-import calc loads some twenty chunks).
+/** The name under which main.js exports a module's namespace, from its path under dist/. */
+const nsName = (file) => `$${relative(DIST, file).replace(/\.js$/, '').replace(/[^A-Za-z0-9]/g, '_')}`;
+const isLocal = (args) => args.path.startsWith('.') && args.resolveDir !== '';
+const target = (args) => resolve(args.resolveDir, args.path);
+
+/**
+ * main.js: the entry with its static imports and IN_MAIN; any other local dynamic import is external, given as the
+ * path `rewrite` returns (null: the first pass, which only learns what main.js holds). `exported`: the modules whose
+ * namespaces main.js exports for the second build.
+ */
+async function buildMain({ write, rewrite, exported }) {
+  const dynamic = new Set();
+  const plugin = {
+    name: 'tariff-main',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        if (args.kind !== 'dynamic-import' || !isLocal(args)) return undefined;
+        const file = target(args);
+        // main.js exports these itself (the entry below): importing main.js gives them, already evaluated. A module
+        // bundled as the target of a dynamic import would be wrapped in a function run on first import, which costs
+        // start-up time (its code is compiled twice).
+        if (IN_MAIN.includes(file) || file === ENTRY) return { path: './main.js', external: true };
+        dynamic.add(file);
+        return rewrite === null ? { path: args.path, external: true } : rewrite(file);
+      });
+    },
+  };
+  const contents = [ENTRY, ...IN_MAIN].map((f) => `export * from ${JSON.stringify(`./${relative(dirname(ENTRY), f)}`)};`).concat(exported.map((f) => `export * as ${nsName(f)} from ${JSON.stringify(`./${relative(dirname(ENTRY), f)}`)};`)).join('\n');
+  const r = await build({
+    ...common,
+    stdin: { contents, resolveDir: dirname(ENTRY), sourcefile: 'bundle-main.js', loader: 'js' },
+    outfile: join(OUT, 'main.js'),
+    sourcemap: write ? 'linked' : false,
+    metafile: true,
+    write,
+    plugins: [plugin],
+  });
+  const held = new Set(Object.keys(r.metafile.inputs).map((i) => resolve(ROOT, i)));
+  return { held, dynamic: [...dynamic].filter((f) => !held.has(f)).sort() };
+}
+
+/** The other files: entry points `entries`; a module main.js holds is imported from it. */
+async function buildRest(entries, held) {
+  const used = new Set();
+  const plugin = {
+    name: 'tariff-rest',
+    setup(b) {
+      b.onResolve({ filter: /^tariff:main$/ }, () => ({ path: './main.js', external: true }));
+      b.onResolve({ filter: /^\./ }, (args) => {
+        if (!isLocal(args)) return undefined;
+        const file = target(args);
+        if (!held.has(file)) return undefined;
+        used.add(file);
+        return { path: file, namespace: 'tariff-held' };
+      });
+      // A module of main.js, as the same objects: its exports, read once from main.js's namespace export of it (the
+      // modules export no `let` that changes later, which a copy would not follow).
+      b.onLoad({ filter: /.*/, namespace: 'tariff-held' }, async (args) => {
+        const names = Object.keys(await import(pathToFileURL(args.path).href));
+        const ns = nsName(args.path);
+        return { contents: `import { ${ns} } from '${MAIN}';\n${names.map((n) => `export const ${n} = ${ns}.${n};`).join('\n')}\n`, loader: 'js', resolveDir: dirname(args.path) };
+      });
+    },
+  };
+  // Named by what they are: compare-<hash>.js for cli/commands/compare/index.js, calc-html-<hash>.js for cli/render/calc/html.js.
+  const named = Object.fromEntries(entries.map((f) => [relative(DIST, f).replace(/(\/index)?\.js$/, '').replace(/^cli\/(commands|render)\//, '').replaceAll('/', '-'), f]));
+  const r = await build({ ...common, entryPoints: named, outdir: OUT, entryNames: '[name]-[hash]', splitting: true, sourcemap: 'linked', metafile: true, plugins: [plugin] });
+  const outputOf = new Map();
+  for (const [out, o] of Object.entries(r.metafile.outputs)) if (o.entryPoint !== undefined) outputOf.set(resolve(ROOT, o.entryPoint), `./${relative(OUT, resolve(ROOT, out))}`);
+  return { used: [...used].sort(), outputOf };
+}
+
+// main.js re-exports the entry's and IN_MAIN's exports: a name in two of them would be exported by none.
+const names = (await Promise.all([ENTRY, ...IN_MAIN].map((f) => import(pathToFileURL(f).href)))).flatMap((m) => Object.keys(m));
+if (new Set(names).size !== names.length) throw new Error(`bundle: an export name is in two of ${[ENTRY, ...IN_MAIN].join(', ')}: ${names.join(', ')}`);
+
+rmSync(OUT, { recursive: true, force: true });
+// What main.js holds, and the modules it imports dynamically that it does not hold: the second build's entries.
+const first = await buildMain({ write: false, rewrite: null, exported: [] });
+const rest = await buildRest(first.dynamic, first.held);
+const last = await buildMain({ write: true, rewrite: (file) => ({ path: rest.outputOf.get(file), external: true }), exported: rest.used });
+if (last.dynamic.join() !== first.dynamic.join() || [...last.held].some((f) => !first.held.has(f) && !f.endsWith('bundle-main.js'))) {
+  throw new Error('bundle: main.js holds other modules once it exports the namespaces the other files use');
+}
+
+// The banner goes on every file esbuild writes; a file that never calls require does without it (each createRequire
+// costs start-up time).
 for (const f of readdirSync(OUT).filter((f) => f.endsWith('.js'))) {
   const text = readFileSync(join(OUT, f), 'utf8');
   if (!text.startsWith(`${BANNER}\n`)) throw new Error(`${f}: does not start with the require banner`);

@@ -117,7 +117,7 @@ export function deriveExemptionLists(dir) {
     asOf: 'HTSUS 2026 Rev. 6, chapter 99 U.S. note 2(aa)(ii)',
     notes: [
       'In force for the whole surcharge, 2026-02-24 to 2026-07-24. The particular articles of note 2(aa)(iii) (heading 9903.03.04: etrogs, goods for religious purposes and the like, described by use) are not a list of lines and are not encoded.',
-      'Where the transcription lists more, it adds the provisions of note 2(aa)(iv) (9903.03.05), exempt only for civil aircraft and their parts meeting general note 6, and the particular articles of 2(aa)(iii): conditions of use, not lines.',
+      'Where the transcription lists more, it adds the provisions of note 2(aa)(iv) (9903.03.05), exempt only for civil aircraft and their parts meeting general note 6, and the particular articles of 2(aa)(iii): conditions of use, not lines. The former are list civil-aircraft-s122, which the schedule applies to rows claiming civil aircraft (spi C).',
       ...notes122,
     ],
     entries: entries(annex122),

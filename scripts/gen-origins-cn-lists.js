@@ -21,6 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { deriveCivilAircraftLists } from './gen-civil-aircraft-lists.js';
 import { writeOrCheckLists } from './gen-lists.js';
 import { between, digitsOf, formatHts, HTS_REV6, LAW_DATA, listedCodes, ROOT, unique } from './law-text.js';
 
@@ -254,15 +255,25 @@ export function deriveOriginsCnLists(dir = LAW_DATA) {
 
   // --- Brazil: EO 14323 Annex I as amended. ---
   const br = csvRows(join(dir, 'country_eo_exempt_products.csv')).filter((r) => r.ch99_code === '9903.01.77');
+  // The transcription's lines from 2025-08-06 are Annex I (note 2(x)(iii)(a), 9903.01.81) together with the provisions
+  // of note 2(x)(iv) (9903.01.82), which exempt only civil aircraft meeting General Note 6, claimed with spi C on their
+  // own list (civil-aircraft-brazil): those that are not also Annex I lines are left out here, or every Brazilian
+  // bolt, pump or gauge of those provisions would be exempt as such.
+  const annexText = between(notes, '(a) As provided in heading 9903.01.81, the additional duties imposed by heading 9903.01.77', '(b) As provided in heading 9903.01.90', 'note 2(x)(iii)(a)', { once: true });
+  const annexI = new Set([...annexText.matchAll(/(?<![\d.])(\d{4}\.\d{2}\.\d{2}(?:\.\d{2})?)(?![\d.]\d)/g)].map((m) => digitsOf(m[1])));
+  if (annexI.size < 300) throw new Error(`note 2(x)(iii)(a): only ${annexI.size} codes read`);
+  const aircraft = new Set(deriveCivilAircraftLists(dir).lists.find((l) => l.id === 'civil-aircraft-brazil').entries.map((e) => digitsOf(e.hts)));
   for (const [id, startDate, title, sources] of [
     ['eo14323-annex-i', '2025-08-06', 'Goods of Brazil not subject to the 40% of EO 14323: its Annex I as signed (heading 9903.01.81), from 2025-08-06', [EO14323, { instrument: 'CBP CSMS #65807735 (Brazil: 9903.01.77; exemptions 9903.01.78-.83)', document: 'CSMS #65807735' }]],
     ['eo14323-annex-i-2025-11-13', '2025-11-13', 'Agricultural goods of Brazil removed from the 40% of EO 14323 by the order of 2025-11-20, retroactive to 2025-11-13 (heading 9903.01.81)', [EO_BR_NOV25, { instrument: 'CBP CSMS #66871909', document: 'CSMS #66871909' }]],
   ]) {
     const rows = br.filter((r) => r.effective_date_start === startDate);
     if (rows.some((r) => r.effective_date_end !== '')) throw new Error(`${id}: a line with an end date, which this script does not model`);
-    const codes = rows.map((r) => digitsOf(r.hts10));
+    const read = rows.map((r) => digitsOf(r.hts10));
+    const aircraftOnly = unique(read.filter((d) => aircraft.has(d) && !annexI.has(d)));
+    const codes = read.filter((d) => !aircraftOnly.includes(d));
     if (codes.length < 100) throw new Error(`${id}: only ${codes.length} codes`);
-    report.push(`${id}: ${unique(codes).length} codes (${YALE}, country_eo_exempt_products.csv, from ${startDate})`);
+    report.push(`${id}: ${unique(codes).length} codes (${YALE}, country_eo_exempt_products.csv, from ${startDate})${aircraftOnly.length > 0 ? `; ${aircraftOnly.length} civil aircraft provisions of note 2(x)(iv) left out` : ''}`);
     lists.push({
       id,
       title,
@@ -270,7 +281,14 @@ export function deriveOriginsCnLists(dir = LAW_DATA) {
       chapter99: ['9903.01.81'],
       confidence: 'secondary',
       asOf: `${YALE}, country_eo_exempt_products.csv (9903.01.77, effective ${startDate}), read from the annexes; the 2025 chapter 99 text that carried it is not among the bundled texts`,
-      notes: [COLLAPSED],
+      notes: [
+        COLLAPSED,
+        ...(aircraftOnly.length > 0
+          ? [
+              `The transcription also lists, from ${startDate}, the ${aircraftOnly.length} provisions of U.S. note 2(x)(iv) (heading 9903.01.82) that are not Annex I lines of note 2(x)(iii)(a) (HTSUS 2026 Rev. 6): their exemption is for civil aircraft meeting General Note 6 only, a condition of use claimed with spi C (list civil-aircraft-brazil, measure civil-aircraft-brazil), so they are left out here (the text wins).`,
+            ]
+          : []),
+      ],
       entries: entries(collapse(codes)),
     });
   }

@@ -6,9 +6,10 @@
 //   - EU unavailable natural resources: U.S. note 2(v)(xx), heading 9903.02.74 (csv: ptaap,eu);
 //   - Switzerland and Liechtenstein: U.S. note 2(v)(xxv)(b), headings 9903.02.84 / 9903.02.89 (csv: ptaap,swiss).
 //
-// The partners' other lists (civil aircraft 9903.02.76/.81/.85/.90, non-patented pharmaceutical inputs
-// 9903.02.77/.86/.91) exempt goods only when used or certified so (General Note 6, no US patent): they are not lists
-// of lines a row can be matched on, and are not derived.
+// The partners' other lists exempt goods only when used or certified so: civil aircraft (9903.02.76/.81/.85/.90,
+// General Note 6) are derived by scripts/gen-civil-aircraft-lists.js and applied to rows claiming them (spi C); the
+// non-patented pharmaceutical inputs (9903.02.77/.86/.91, no US patent) are not lists of lines a row can be matched
+// on, and are not derived.
 //
 //   node scripts/gen-origins-deals-lists.js           write data/lists/<id>.json
 //   node scripts/gen-origins-deals-lists.js --check   exit 1 if a committed list differs

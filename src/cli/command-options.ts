@@ -15,7 +15,7 @@ export const CALC_OPTIONS = [
   OPT.sheet,
   described(OPT.origin, 'country of origin (rows without an origin use it too)'),
   OPT.mfnRate,
-  { flags: '--spi <program>', description: "claim a special program for rows without an spi column: JP (US-Japan), KR (KORUS), S or S+ (USMCA, goods of CA/MX) apply the line's Special rate where the HTS lists it" },
+  { flags: '--spi <program>', description: "claim a special program for rows without an spi column: JP (US-Japan), KR (KORUS), S or S+ (USMCA, goods of CA/MX) apply the line's Special rate where the HTS lists it; C (civil aircraft, any origin) also claims the civil aircraft exemptions of the lines their notes list" },
   { flags: '--transshipped', description: 'rows without a transshipped column were found transshipped to evade duties (the measures the schedule has for such goods apply; see tariff explain)' },
   described(OPT.scenario, 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)'),
   described(OPT.scenarioFile, 'your own scenario file (JSON; see data/scenarios/)'),

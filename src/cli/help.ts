@@ -35,7 +35,9 @@ Input CSV: a header row (names case-insensitive), then one import per row.
   origin                                ISO country code (default: --origin, else JP)
   mfn_rate                              MFN percent, overrides the bundled MFN table
   spi (or special_program)              special program claimed (default: --spi): JP,
-                                        KR, S, S+ apply the line's Special rate
+                                        KR, S, S+ apply the line's Special rate; C
+                                        (civil aircraft) also the civil aircraft
+                                        exemptions of the lines their notes list
   transshipped                          yes/no: found transshipped to evade duties
                                         (default: --transshipped)
   id                                    your reference, copied to the output

@@ -61,6 +61,8 @@ export interface CompiledMeasure {
   excludeCategories: ReadonlySet<string>;
   /** Special programs whose claim (the row's spi) takes the row out of scope (scope.exclude.spi). */
   excludeSpi: ReadonlySet<string>;
+  /** Applies only to rows claiming one of these special programs (scope.spi); null: whatever the row claims. */
+  claimedSpi: ReadonlySet<string> | null;
   displacesIds: ReadonlySet<string>;
   displacesLayers: ReadonlySet<string>;
 }
@@ -102,6 +104,7 @@ class Measure implements CompiledMeasure {
   readonly categories: ReadonlySet<string>;
   readonly excludeCategories: ReadonlySet<string>;
   readonly excludeSpi: ReadonlySet<string>;
+  readonly claimedSpi: ReadonlySet<string> | null;
   readonly displacesIds: ReadonlySet<string>;
   readonly displacesLayers: ReadonlySet<string>;
   #included: BuiltIndex | undefined = undefined;
@@ -137,6 +140,7 @@ class Measure implements CompiledMeasure {
     this.categories = f.categories;
     this.excludeCategories = f.excludeCategories;
     this.excludeSpi = f.excludeSpi;
+    this.claimedSpi = f.claimedSpi;
     this.displacesIds = f.displacesIds;
     this.displacesLayers = f.displacesLayers;
     this.#include = include;
@@ -193,7 +197,7 @@ export interface Engine {
   scenario: string;
   origins: ReadonlySet<string>;
   /** Special programs a row may claim (spi), by indicator: label and the origins that may claim it (null: any). */
-  programs: ReadonlyMap<string, { label: string; origins: ReadonlySet<string> | null }>;
+  programs: ReadonlyMap<string, { label: string; origins: ReadonlySet<string> | null; specialRateOptional: string | null }>;
   coversFrom: string;
   knownThrough: string;
   /** How amounts are rounded, as the schedule states it (null: not stated; the engine rounds half up per measure per line). */
@@ -225,10 +229,14 @@ export interface Engine {
   lists: ReadonlyMap<string, CompiledList>;
   /**
    * Codes an amendment put on a list from a date (the entries' `from`), keyed `<list id>|<digits>`: before that date
-   * the code is not on the list. Only dated entries are here; most lists have none.
+   * the code is not on the list. Only dated entries are here; most lists have none. A list's entries are added when
+   * its codes are first indexed, before any index gives one of them.
    */
   listedFrom: ReadonlyMap<string, string>;
-  /** The distinct dates of listedFrom, sorted: a list changes on them, so they bound the resolver's periods. */
+  /**
+   * The distinct dates of the lists' dated entries (of listedFrom, once every list is indexed), sorted: a list changes
+   * on them, so they bound the resolver's periods.
+   */
   listDates: readonly string[];
   mfnTableId: string | null;
   /** Every line of the official schedule, when the MFN table has one: a code that is not a line is refused. */
@@ -255,7 +263,24 @@ export function listRefs(schedule: Schedule): { id: string; path: (string | numb
 }
 
 /**
- * `lists`: the bundled product lists the measures name (scope.lists, scope.exclude.lists), by id; a measure naming a
+ * A product list whose bytes the build checked, parsed only when first needed: when a measure in force on a row's
+ * date first looks at its scope, or something shows the list (start-up: a run reads only the lists of the measures
+ * in force on its dates). `dates`: the distinct `from` dates of its entries, as the build recorded them (they bound
+ * the resolver's periods, so they are known before the list is read).
+ */
+export interface DeferredList {
+  readonly dates: readonly string[];
+  /** The list (parsed on the first call, the same object after). */
+  list(): ProductList;
+}
+
+function isDeferred(l: ProductList | DeferredList): l is DeferredList {
+  return typeof (l as DeferredList).list === 'function';
+}
+
+/**
+ * `lists`: the bundled product lists the measures name (scope.lists, scope.exclude.lists), by id, each given or
+ * deferred (read on first use; only when `checked`, else every list is read now for the checks); a measure naming a
  * list not given is an error. `checked`: the same schedule, scenario and lists passed every check at build time
  * (their bytes match the build's stamps), so the costly consistency checks (one measure per layer, displacement
  * cycles, codes listed twice) are not run again at start-up. `mfnLines`: every line of the official schedule, when
@@ -266,7 +291,7 @@ export function compileEngine(
   mfnTable: MfnTable | null,
   scenarioId: string,
   fees: Fees | null = null,
-  lists: ReadonlyMap<string, ProductList> = new Map(),
+  lists: ReadonlyMap<string, ProductList | DeferredList> = new Map(),
   {
     checked = false,
     mfnLines = null,
@@ -299,7 +324,7 @@ export function compileEngine(
   if (!checked) checkLayersAndDisplacements(schedule, measures, ids, issues);
   const { categories, categoryIndex } = compileCategories(schedule, issues);
   const mfn = compileMfnEntries(mfnTable, issues);
-  const { usedLists, listedFrom } = compiledLists;
+  const { usedLists, listedFrom, listDates } = compiledLists;
 
   if (issues.length > 0) return { ok: false, issues };
   return {
@@ -309,7 +334,9 @@ export function compileEngine(
       title: schedule.title,
       scenario: scenarioId,
       origins,
-      programs: new Map(Object.entries(schedule.programs ?? {}).map(([p, v]) => [p, { label: v.label, origins: v.origins === undefined ? null : new Set(v.origins) }])),
+      programs: new Map(
+        Object.entries(schedule.programs ?? {}).map(([p, v]) => [p, { label: v.label, origins: v.origins === undefined ? null : new Set(v.origins), specialRateOptional: v.specialRateOptional?.basis ?? null }]),
+      ),
       coversFrom: schedule.coversFrom,
       knownThrough: schedule.knownThrough,
       rounding: schedule.rounding ?? null,
@@ -329,7 +356,7 @@ export function compileEngine(
       categoryPrefixes: [...new Set(Object.values(schedule.categories).flatMap((c) => c.hts).map(prefixDigits))].sort(),
       lists: usedLists,
       listedFrom,
-      listDates: [...new Set(listedFrom.values())].sort(),
+      listDates,
       mfnTableId: mfnTable?.id ?? null,
       mfnLines,
       mfnRevision: mfnTable?.revision ?? null,
@@ -342,49 +369,101 @@ export function compileEngine(
 /** What compileLists gives: the lists the schedule names, the dates of dated entries, and their codes as digits. */
 interface CompiledLists {
   usedLists: Map<string, CompiledList>;
+  /** Filled as lists are read: every dated entry of a list is in it before an index gives one of its codes. */
   listedFrom: Map<string, string>;
+  /** The distinct dates of dated entries of every list, sorted (known before a deferred list is read). */
+  listDates: string[];
   /** A list's codes as digits, made when a measure's index first needs them. */
   digitsOf: (id: string) => string[];
 }
 
 /** The product lists the schedule names: each once, its dated entries, and (unless checked) no code twice. */
-function compileLists(schedule: Schedule, lists: ReadonlyMap<string, ProductList>, checked: boolean, issues: DataIssue[]): CompiledLists {
+function compileLists(schedule: Schedule, lists: ReadonlyMap<string, ProductList | DeferredList>, checked: boolean, issues: DataIssue[]): CompiledLists {
   const usedLists = new Map<string, CompiledList>();
+  const listedFrom = new Map<string, string>();
+  const dates = new Set<string>();
+  // A list's entries, read (a deferred list) on first use.
+  const read = new Map<string, ProductList>();
+  const entriesOf = (id: string): ProductList => {
+    let list = read.get(id);
+    if (list === undefined) {
+      const given = lists.get(id)!;
+      list = isDeferred(given) ? given.list() : given;
+      read.set(id, list);
+    }
+    return list;
+  };
   // A list's codes as digits, made when a measure's index first needs them (start-up: a run indexes only the lists
-  // of the measures in force on its rows' dates), or now for the checks.
+  // of the measures in force on its rows' dates), or now for the checks. Its dated entries go into listedFrom in the
+  // same pass, before any index holds its codes (listedOn reads listedFrom only for codes an index gave).
   const listDigits = new Map<string, string[]>();
   const digitsOf = (id: string): string[] => {
     let digits = listDigits.get(id);
-    if (digits === undefined) listDigits.set(id, (digits = lists.get(id)!.entries.map((e) => prefixDigits(e.hts))));
+    if (digits === undefined) {
+      const entries = entriesOf(id).entries;
+      digits = new Array<string>(entries.length);
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        const d = (digits[i] = prefixDigits(e.hts));
+        if (e.from !== undefined) listedFrom.set(`${id}|${d}`, e.from);
+      }
+      listDigits.set(id, digits);
+    }
     return digits;
   };
-  const listedFrom = new Map<string, string>();
   for (const { id, path } of listRefs(schedule)) {
-    const list = lists.get(id);
-    if (list === undefined) {
+    const given = lists.get(id);
+    if (given === undefined) {
       issues.push({ path, message: `unknown product list "${id}"; bundled lists are data/lists/<id>.json` });
       continue;
     }
     if (usedLists.has(id)) continue;
-    if (!checked) {
-      const seen = new Set<string>();
-      digitsOf(id).forEach((d, j) => {
-        if (seen.has(d)) issues.push({ path: [...path, `(list ${id})`, 'entries', j, 'hts'], message: `HTS ${list.entries[j]!.hts} is listed twice in list "${id}"` });
-        seen.add(d);
-      });
+    if (!checked || !isDeferred(given)) {
+      const list = entriesOf(id);
+      if (!checked) {
+        const seen = new Set<string>();
+        digitsOf(id).forEach((d, j) => {
+          if (seen.has(d)) issues.push({ path: [...path, `(list ${id})`, 'entries', j, 'hts'], message: `HTS ${list.entries[j]!.hts} is listed twice in list "${id}"` });
+          seen.add(d);
+        });
+      }
+      for (const e of list.entries) if (e.from !== undefined) dates.add(e.from);
+    } else {
+      for (const d of given.dates) dates.add(d);
     }
-    for (const e of list.entries) if (e.from !== undefined) listedFrom.set(`${id}|${prefixDigits(e.hts)}`, e.from);
-    usedLists.set(id, {
-      id,
-      title: list.title,
-      citation: list.sources.map(formatCitation).join('; '),
-      chapter99: list.chapter99 ?? [],
-      confidence: list.confidence,
-      asOf: list.asOf,
-      size: list.entries.length,
-    });
+    usedLists.set(id, listInfo(id, () => entriesOf(id)));
   }
-  return { usedLists, listedFrom, digitsOf };
+  return { usedLists, listedFrom, listDates: [...dates].sort(), digitsOf };
+}
+
+/**
+ * What the engine shows of a list (schedule show, --explain), read from the list on first use: getters of the object
+ * itself, so that JSON.stringify, a spread or structuredClone see the fields of a CompiledList, in their order.
+ */
+function listInfo(id: string, read: () => ProductList): CompiledList {
+  let got: ProductList | undefined;
+  const l = (): ProductList => (got ??= read());
+  return {
+    id,
+    get title() {
+      return l().title;
+    },
+    get citation() {
+      return l().sources.map(formatCitation).join('; ');
+    },
+    get chapter99() {
+      return l().chapter99 ?? [];
+    },
+    get confidence() {
+      return l().confidence;
+    },
+    get asOf() {
+      return l().asOf;
+    },
+    get size() {
+      return l().entries.length;
+    },
+  };
 }
 
 /** Every origin the schedule and its programs name is an ISO code of data/origins.json; the codes' names. */
@@ -434,9 +513,9 @@ function scopeIndexer({ usedLists, listedFrom, digitsOf }: CompiledLists): Scope
     if (cached !== undefined) return cached;
     const idx = new PrefixIndex<string>();
     const add = (d: string, from: string) => {
-      const had = idx.lookup(d);
       // A code on two lists keeps the first, unless only the first dates it (`from`): then the undated one holds.
-      if (had?.prefix !== d || (from !== '' && listedFrom.has(`${had.value}|${d}`) && !listedFrom.has(`${from}|${d}`))) idx.set(d, from);
+      // (Only the code itself is looked at: `has` first, not a longest-prefix lookup for every code.)
+      if (!idx.has(d) || (from !== '' && listedFrom.has(`${idx.lookup(d)!.value}|${d}`) && !listedFrom.has(`${from}|${d}`))) idx.set(d, from);
     };
     const known = ids?.filter((id) => usedLists.has(id)) ?? [];
     if (hts === undefined && known.length === 1) {
@@ -527,6 +606,7 @@ function compileMeasure(m: ScheduleMeasure, i: number, ctx: ScopeContext, issues
       categories: new Set(m.scope.categories ?? []),
       excludeCategories: new Set(m.scope.exclude?.categories ?? []),
       excludeSpi: new Set(m.scope.exclude?.spi ?? []),
+      claimedSpi: m.scope.spi === undefined ? null : new Set(m.scope.spi),
       displacesIds,
       displacesLayers,
     },

@@ -37,6 +37,11 @@ export interface Claimed {
   paid: ColumnOne;
   /** The General rate (the inclusive measures subtract it: stacking.ts addedRate). */
   general: { pct: RateMicro; specific: boolean };
+  /**
+   * A program whose claim stands without a Special rate (specialRateOptional) on a line that does not list it: why it
+   * is refused unless a measure claimed with it applies to the line (prepare checks, once the candidates are known).
+   */
+  unlisted: string | null;
 }
 
 /**
@@ -46,7 +51,7 @@ export interface Claimed {
 export function claimedOf(engine: Engine, good: GoodInput, spi: string, priced: Priced): Claimed | Refused {
   const claimed = claimSpecial(engine, good, spi, priced);
   if (!claimed.ok) return { ok: false, refusal: { field: 'spi', reason: claimed.reason } };
-  return { ok: true, paid: claimed, general: { pct: priced.mfn, specific: priced.mfnSpecific !== null } };
+  return { ok: true, paid: claimed, general: { pct: priced.mfn, specific: priced.mfnSpecific !== null }, unlisted: claimed.unlisted ?? null };
 }
 
 /**
@@ -154,7 +159,7 @@ function unconfirmedNote(engine: Engine, good: GoodInput): string | null {
  * The line's column 1 Special rate for a claimed program (the US-Japan Trade Agreement, "JP", General Note 36):
  * the rate the official line lists for it, or why it cannot be claimed.
  */
-export function claimSpecial(engine: Engine, good: GoodInput, spi: string, general: ColumnOne): ({ ok: true } & ColumnOne) | { ok: false; reason: string } {
+export function claimSpecial(engine: Engine, good: GoodInput, spi: string, general: ColumnOne): ({ ok: true; unlisted?: string } & ColumnOne) | { ok: false; reason: string } {
   // The programs a row may claim are the schedule's (us.json `programs`); others are refused until modelled.
   const program = engine.programs.get(spi);
   if (program === undefined) {
@@ -175,7 +180,19 @@ export function claimSpecial(engine: Engine, good: GoodInput, spi: string, gener
     if (general.mfn === 0n && general.mfnSpecific === null) {
       return { ok: true, mfn: 0n, mfnSpecific: null, mfnSource: `${general.mfnSource} (General Free: ${spi} changes nothing)` };
     }
-    return { ok: false, reason: `${formatHts(code8)} does not list ${spi} in its Special column (${revision}: ${details.special === '' ? 'empty' : `"${details.special}"`}): no ${spi} rate; leave spi empty for the General rate` };
+    const reason = `${formatHts(code8)} does not list ${spi} in its Special column (${revision}: ${details.special === '' ? 'empty' : `"${details.special}"`}): no ${spi} rate`;
+    // The claim may stand without a Special rate (data: the program's specialRateOptional) where a measure claimed
+    // with it applies to the line; the General rate is then kept, and the line says so.
+    if (program.specialRateOptional !== null) {
+      return {
+        ok: true,
+        mfn: general.mfn,
+        mfnSpecific: general.mfnSpecific,
+        mfnSource: `${general.mfnSource}; ${reason}: the General rate is kept (${program.specialRateOptional})`,
+        unlisted: `${reason}, and no measure claimed with ${spi} applies to it for origin ${good.origin} on the entry date; leave spi empty for the General rate`,
+      };
+    }
+    return { ok: false, reason: `${reason}; leave spi empty for the General rate` };
   }
   const parsed = parseRateText(entry.text);
   if (parsed === null) return { ok: false, reason: `the ${spi} Special rate of ${formatHts(code8)} is "${entry.text}", which has no computation here; give mfn_rate and no spi` };

@@ -15,7 +15,7 @@
  * - metal value: where a measure in force has a `metalContent` rule: 0 and the full value (the duty is linear in
  *   the metal value between them);
  * - special program: the programs the line's Special column lists that the engine computes (the schedule's `programs` for the row's origin),
- *   and none;
+ *   and those a measure in force claims (`scope.spi`) on a list that takes in the line (civil aircraft, C), and none;
  * - an assumption tariff has no input for (a parts certification, the metal's share of the weight): where the
  *   measure that applies to the line says in its `assumes` what the law gives `otherwise` (`effect: "outside"`:
  *   the line is outside that measure), the assumption holding, and not. The other case is computed by the engine
@@ -130,7 +130,10 @@ export function factAlternatives(engine: Engine, row: RangeRow, applied: readonl
   }
   if (row.spi === null && row.mfn === null && row.hts !== null && row.hts.length >= 8 && engine.mfnLines !== null && engine.mfn.lookup(row.hts) === undefined) {
     const details = engine.mfnLines.details(row.hts.slice(0, 8));
-    const programs = [...new Set((details?.specialRates ?? []).flatMap((r) => r.programs))].filter((p) => engine.programs.has(p) && (engine.programs.get(p)!.origins?.has(row.origin) ?? true)).sort();
+    // Also the programs a measure in force claims (scope.spi) whose list takes in the line, whether or not its Special
+    // column lists them (civil aircraft, spi C: the exemptions apply "regardless of whether ... Free (C) appears").
+    const claimed = inForce.flatMap((m) => (m.claimedSpi === null || m.allGoods || !m.hts.matches(row.hts!) || m.excludeHts.matches(row.hts!) ? [] : [...m.claimedSpi]));
+    const programs = [...new Set([...(details?.specialRates ?? []).flatMap((r) => r.programs), ...claimed])].filter((p) => engine.programs.has(p) && (engine.programs.get(p)!.origins?.has(row.origin) ?? true)).sort();
     if (programs.length > 0) out.push({ fact: 'spi', values: [null, ...programs], defaultFirst: true });
   }
   // Assumptions with an other case in the data, of the measures that apply to the line as given.

@@ -156,6 +156,7 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
   if (claimed !== null && !claimed.ok) return claimed;
   const paid = claimed?.paid ?? priced;
   const { outcome, candidates } = candidatesOf(engine, good, priced.category, reasons);
+  if (claimed?.unlisted != null && !candidates.some((m) => m.claimedSpi?.has(spi!) === true)) return { ok: false, refusal: { field: 'spi', reason: claimed.unlisted } };
   return {
     ok: true,
     category: priced.category,
@@ -184,7 +185,7 @@ function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean
       if (reasons) decisions.push({ measure: m, applied: false, reason: why });
       continue;
     }
-    const by = displacerOf(m, pre.candidates);
+    const by = displacerOf(m, pre.candidates, line.hasMetal);
     const base = baseOf(m, by, line.hasMetal);
     if (base === null) {
       if (reasons) decisions.push({ measure: m, applied: false, reason: `displaced by ${by!.id} (${by!.label})` });
@@ -567,7 +568,7 @@ export class Resolver {
    * The common row (no mfn_rate, loaded, us_content or metal_value of its own) is looked up without building a
    * key: by HTS code (or category, which an HTS code makes irrelevant), then origin class, then period.
    */
-  readonly #simple = new Map<string, Map<string, { periods: Int16Array | null; plans: (Resolution | undefined)[] }>>();
+  readonly #simple = new Map<string, Map<string, { periods: Int16Array | null | undefined; g0: number; plans: (Resolution | undefined)[] }>>();
   /** Rows with loaded or us_content (and no mfn_rate or metal_value), by code or category, origin class and period. */
   readonly #classed = new Map<string, Map<string, (Classes | undefined)[]>>();
   /** Entries of #simple and #classed (a group of classes, a plan of one), bounded by maxEntries. */
@@ -587,18 +588,28 @@ export class Resolver {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
       const loaded = good.loaded ?? null;
       const usContent = good.usContent ?? null;
-      return loaded === null && usContent === null ? this.#plain(good, k1, k2, g, p) : this.#classedPlan(good, k1, k2, p, loaded, usContent);
+      return loaded === null && usContent === null ? this.#plain(good, k1, k2, oc, g) : this.#classedPlan(good, k1, k2, p, loaded, usContent);
     }
     return this.#keyed(good, k2, p);
   }
 
   /** A row with no mfn_rate, loaded, us_content, metal_value, spi or transshipped of its own: by code, origin class, period. */
-  #plain(good: GoodInput, k1: string, k2: string, g: number, p: number): Resolution {
+  #plain(good: GoodInput, k1: string, k2: string, oc: OriginClass, g: number): Resolution {
     let byClass = this.#simple.get(k1);
     if (byClass === undefined) this.#simple.set(k1, (byClass = new Map()));
     let slot = byClass.get(k2);
-    if (slot === undefined) byClass.set(k2, (slot = { periods: this.#shared === null ? null : this.#periodsOfGood(good), plans: [] }));
-    const q = slot.periods === null ? p : slot.periods[g]!;
+    if (slot === undefined) byClass.set(k2, (slot = { periods: this.#shared === null ? null : undefined, g0: g, plans: [] }));
+    // The good's periods (#periodsOfGood looks at every measure of the origin, on every date, and reads their
+    // lists) are worked out when a second period of the resolver's comes: a good seen once (one import given by
+    // flags) is resolved from the measures in force on its date only. Until then its one plan is at 0.
+    if (slot.periods === undefined && g !== slot.g0) {
+      const periods = this.#periodsOfGood(good);
+      const first = slot.plans[0];
+      slot.plans = [];
+      if (first !== undefined) slot.plans[periods === null ? oc.ofGlobal[slot.g0]! : periods[slot.g0]!] = first;
+      slot.periods = periods;
+    }
+    const q = slot.periods === undefined ? 0 : slot.periods === null ? oc.ofGlobal[g]! : slot.periods[g]!;
     let r = slot.plans[q];
     if (r === undefined) {
       r = this.#share(k1, resolveGood(this.engine, good));

@@ -20,7 +20,9 @@ import type { GoodInput, Refusal } from './resolve.js';
 export function tooCoarse(engine: Engine, good: GoodInput): Refusal | null {
   if (good.hts === null) return null;
   const hts = good.hts;
-  const inForce = measuresOf(engine, good.origin).filter((m) => !(good.date < m.from || (m.to !== null && good.date >= m.to)));
+  const inForce = measuresOf(engine, good.origin).filter(
+    (m) => !(good.date < m.from || (m.to !== null && good.date >= m.to)) && (m.claimedSpi === null || (good.spi != null && m.claimedSpi.has(good.spi))),
+  );
   const facts = factsOf(engine, hts);
   const lp = listPeriod(engine, good.date);
   for (const m of inForce) {
@@ -209,6 +211,7 @@ export function whyNot(engine: Engine, m: CompiledMeasure, good: GoodInput, cate
   if (m.to !== null && good.date >= m.to) return reasons ? `no longer in force (ended for entries from ${m.to})` : '';
   if (!m.origins.has(good.origin)) return reasons ? `does not cover origin ${good.origin}` : '';
   if (good.spi != null && m.excludeSpi.has(good.spi)) return reasons ? `not owed on goods claiming special program ${good.spi}` : '';
+  if (m.claimedSpi !== null && (good.spi == null || !m.claimedSpi.has(good.spi))) return reasons ? `applies only to goods claiming special program ${[...m.claimedSpi].join(' or ')} (spi)` : '';
   if (m.transshippedOnly && good.transshipped !== true) return reasons ? 'applies only to goods found transshipped to evade duties (transshipped = yes)' : '';
   if (!reasons) return inScope(engine, facts, lp, m, good, category) ? null : '';
   if (good.hts !== null) {

@@ -42,9 +42,18 @@ export function displaces(by: CompiledMeasure, m: CompiledMeasure): boolean {
   return by !== m && (by.displacesIds.has(m.id) || by.displacesLayers.has(m.layer));
 }
 
-/** Step 1: the candidate that displaces the measure, if any. */
-export function displacerOf(m: CompiledMeasure, candidates: readonly CompiledMeasure[]): CompiledMeasure | undefined {
-  return candidates.find((o) => displaces(o, m));
+/**
+ * Step 1: the candidate that displaces the measure, if any. A displacer that takes the whole value wins over a
+ * metal-content one whose remainder pays what it displaces (when the row gives its metal value).
+ */
+export function displacerOf(m: CompiledMeasure, candidates: readonly CompiledMeasure[], hasMetal: boolean): CompiledMeasure | undefined {
+  let by: CompiledMeasure | undefined;
+  for (const o of candidates) {
+    if (!displaces(o, m)) continue;
+    by = o;
+    if (!(o.metalContent?.remainderPaysDisplaced && hasMetal && m.metalContent === null)) break;
+  }
+  return by;
 }
 
 /**

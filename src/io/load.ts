@@ -3,9 +3,9 @@
  * semantic checks. Every problem names the file and the JSON path.
  */
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileEngine, listRefs, type Engine } from '../core/compile.js';
+import { compileEngine, listRefs, type DeferredList, type Engine } from '../core/compile.js';
 import { HtsLines } from '../core/hts-lines.js';
 import { formatPath, type DataIssue } from '../values/issues.js';
 import { locateIssue, mergeParts, type Merged, type PartIssue } from '../core/parts.js';
@@ -55,13 +55,24 @@ function buildStamps(): Record<string, string> {
 }
 async function validatedAtBuild(kind: SchemaName, file: string, text: string | Buffer | (() => Buffer)): Promise<boolean> {
   // Keyed by the schema too: a bundled scenario given as a schedule is validated (and refused) as a schedule.
-  const rel = relative(DATA_DIR, resolve(file)).split('\\').join('/');
+  const rel = dataKey(file);
   const stamp = buildStamps()[`${kind}:${rel}`];
   if (stamp === undefined) return false;
   if (unchangedSinceBuild(rel, file)) return true;
   const { createHash } = await import('node:crypto');
   return stamp === createHash('sha256').update(typeof text === 'function' ? text() : text).digest('hex');
 }
+
+/**
+ * A file's key in the stamps: its path under data/, with forward slashes. A path this module made (data/ and a
+ * normalised tail) is cut as it is; any other is resolved first (path.resolve, a few dozen calls a run, was about a
+ * millisecond of start-up).
+ */
+function dataKey(file: string): string {
+  const plain = file.startsWith(DATA_PREFIX) && !/[\\/]\.\.?(?:[\\/]|$)/.test(file);
+  return (plain ? file.slice(DATA_PREFIX.length) : relative(DATA_DIR, resolve(file))).split('\\').join('/');
+}
+const DATA_PREFIX = `${DATA_DIR}${sep}`;
 
 /**
  * The file has the size, modification time, change time and inode the build saw when it stamped it. The change
@@ -85,7 +96,7 @@ function unchangedSinceBuild(rel: string, file: string): boolean {
  * (validatedAtBuild: its size and time, else its bytes).
  */
 async function originsAtBuild(file: string): Promise<readonly string[] | null | undefined> {
-  const recorded = buildStamps()[`SchedulePartOrigins:${relative(DATA_DIR, resolve(file)).split('\\').join('/')}`];
+  const recorded = buildStamps()[`SchedulePartOrigins:${dataKey(file)}`];
   if (recorded === undefined) return undefined;
   let same: boolean;
   try {
@@ -176,12 +187,18 @@ function readError(e: unknown): DataReadError {
 }
 
 async function readJson(file: string): Promise<{ data: unknown; text: string }> {
-  let text: string;
+  return parseJson(readText(file), file);
+}
+
+function readText(file: string): string {
   try {
-    text = readDataFile(file);
+    return readDataFile(file);
   } catch (e) {
     throw new DataFileError(file, [{ path: [], message: (e as Error).message }]);
   }
+}
+
+function parseJson(text: string, file: string): { data: unknown; text: string } {
   try {
     return { data: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown, text };
   } catch (e) {
@@ -236,6 +253,59 @@ async function loadBundled<T>(schemaName: SchemaName, dir: string, id: string, s
 
 /** Bundled product lists by id, read once per process: every scenario of a run shares them. */
 const listCache = new Map<string, Promise<ProductList>>();
+/** The same, for engines: a list the build checked is deferred (parsed on first use), any other is read and checked now. */
+const listSourceCache = new Map<string, Promise<ProductList | DeferredList>>();
+
+/**
+ * The product lists a schedule's measures name, for an engine: a list whose bytes are those the build checked (by
+ * size and times, else by hash, as any bundled file) and whose entries' dates it recorded is read now but parsed only
+ * when the engine first needs it (compileEngine: a measure in force on a row's date looks at its scope, or the list is
+ * shown); any other (a list edited since the build) is parsed and validated now, as loadLists does.
+ */
+export async function loadListSources(schedule: Schedule, file: string): Promise<Map<string, ProductList | DeferredList>> {
+  const out = new Map<string, ProductList | DeferredList>();
+  for (const { id, path } of listRefs(schedule)) {
+    if (out.has(id)) continue;
+    let p = listSourceCache.get(id);
+    if (p === undefined) {
+      p = listSource(id, file, path);
+      listSourceCache.set(id, p);
+      p.catch(() => listSourceCache.delete(id));
+    }
+    out.set(id, await p);
+  }
+  return out;
+}
+
+async function listSource(id: string, scheduleFile: string, path: (string | number)[]): Promise<ProductList | DeferredList> {
+  const file = resolve(LISTS_DIR, `${id}.json`);
+  const dates = listDatesAtBuild(file);
+  if (dates === undefined) return loadListNow(id, scheduleFile, path);
+  let text: string;
+  try {
+    text = readText(file);
+  } catch (e) {
+    if (e instanceof DataFileError && e.issues[0]?.message === 'file not found') return loadListNow(id, scheduleFile, path); // names it in the schedule
+    throw e;
+  }
+  if (!(await validatedAtBuild('ProductListSchema', file, text))) return loadListNow(id, scheduleFile, path);
+  stampedFiles.add(file);
+  // The bytes the build parsed, validated and found named by their file (scripts/build-data.js): parsing them cannot fail.
+  let list: ProductList | undefined;
+  return { dates, list: () => (list ??= JSON.parse(text.replace(/^\uFEFF/, '')) as ProductList) };
+}
+
+async function loadListNow(id: string, scheduleFile: string, path: (string | number)[]): Promise<ProductList> {
+  const list = await loadBundled<ProductList>('ProductListSchema', LISTS_DIR, id, scheduleFile, path);
+  if (list.id !== id) throw new DataFileError(resolve(LISTS_DIR, `${id}.json`), [{ path: ['id'], message: `the list's id "${list.id}" is not its file name "${id}"` }]);
+  return list;
+}
+
+/** The dates of a bundled list's dated entries as the build recorded them (ListDates:<file>), or undefined. */
+function listDatesAtBuild(file: string): readonly string[] | undefined {
+  const recorded = buildStamps()[`ListDates:${dataKey(file)}`];
+  return recorded === undefined ? undefined : (JSON.parse(recorded) as string[]);
+}
 
 /**
  * The bundled product lists (data/lists/<id>.json) a schedule's measures name, by id. `file` is the schedule or
@@ -448,7 +518,7 @@ export async function loadEngine(req: EngineRequest): Promise<Engine> {
     if (!applied.ok) throw new DataFileError(scenarioFile!, applied.issues);
     effective = applied.value;
   }
-  const lists = await loadLists(effective, scenarioFile ?? scheduleFile);
+  const lists = await loadListSources(effective, scenarioFile ?? scheduleFile);
   // The build compiled every bundled schedule with every bundled scenario and list: the same bytes need no
   // consistency checks again (a file of the user's, or an edited bundled one, gets them all).
   const checked = [

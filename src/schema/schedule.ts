@@ -92,6 +92,14 @@ export const ScopeSchema = z
       .meta({ description: 'Bundled product lists covered (data/lists/<id>.json), by id: every HTS code or prefix of each list.' }),
     categories: z.array(Id).optional().meta({ description: 'Categories covered (see the schedule\'s categories).' }),
     origins: z.array(z.string().regex(/^[A-Z]{2}$/)).optional().meta({ description: 'Origins covered; default: all the schedule\'s origins.' }),
+    spi: z
+      .array(z.string().regex(SPI_CODE, { message: 'expected a special program indicator of the HTS Special column, e.g. "C"' }))
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'Special programs (the row\'s spi): the measure applies only when the row claims one of these, e.g. ["C"] for an exemption of civil aircraft that the importer claims (General Note 6). The opposite of exclude.spi.',
+      }),
     transshipped: z
       .literal(true)
       .optional()
@@ -233,6 +241,16 @@ export const ScheduleSchema = z.strictObject({
           .optional()
           .meta({ description: 'Origins whose goods may claim it; absent: any origin.' }),
         sources: z.array(CitationSchema).min(1),
+        specialRateOptional: z
+          .strictObject({
+            basis: z.string().min(1).meta({ description: 'Why the claim stands without a Special rate, as the law says it.' }),
+            sources: z.array(CitationSchema).min(1),
+          })
+          .optional()
+          .meta({
+            description:
+              'The claim stands on a line whose Special column does not list the program when a measure claimed with it (scope.spi) applies to the line: the General rate is kept and said so on the line. Otherwise such a claim is refused, as for any program.',
+          }),
       }),
     )
     .optional()

@@ -252,8 +252,9 @@ const BR: Case[] = [
   // coffee: 2025-11-12 pays 10% + 40% -> 5,000; from 2025-11-13 (retroactive) ag list removed from both -> 0
   c('BR06', 'BR', '0901.21.00', '2025-11-12', '5000.00'),
   c('BR07', 'BR', '0901.21.00', '2025-11-13', '0.00'),
-  // EO 14323 Annex I product: no 40%; MFN 530 + 10% 1,000 -> 1,530
-  c('BR08', 'BR', '3926.90.99', '2025-10-01', '1530.00'),
+  // EO 14323 Annex I product (iron ore, note 2(x)(iii)(a)): no 40%; MFN Free + 10% 1,000 -> 1,000. Not 3926.90.99:
+  // that provision is exempt only as civil aircraft (note 2(x)(iv), 9903.01.82, claimed with spi C)
+  c('BR08', 'BR', '2601.11.00', '2025-10-01', '1000.00'),
   // 301 Brazil 25% from 2026-07-22 (errata 3) + Section 122 to 07-23 -> 3,500
   c('BR09', 'BR', '9503.00.00', '2026-07-22', '3500.00', { layers: { 'section-301-country': '2500.00', 'section-122': '1000.00' } }),
   // from 2026-07-24: 25% + 12.5% forced labor, stacking -> 3,750
@@ -265,8 +266,8 @@ const BR: Case[] = [
   c('BR12', 'BR', '7208.51.00', '2025-10-01', '5000.00'),
   // 232 goods in 2026: no 301 Brazil, no 301 FL -> 5,000
   c('BR13', 'BR', '7208.51.00', '2026-08-01', '5000.00'),
-  // Brazil annex product: no 301 Brazil; MFN 530 + FL 1,250 -> 1,780
-  c('BR14', 'BR', '3926.90.99', '2026-08-01', '1780.00'),
+  // Brazil annex product (iron ore): no 301 Brazil; MFN Free + FL 1,250 -> 1,250
+  c('BR14', 'BR', '2601.11.00', '2026-08-01', '1250.00'),
   // transshipped (9903.02.01 in lieu of 9903.02.09's 10%): 40% + the EO 14323 40% -> 8,000
   c('BR15', 'BR', '9503.00.00', '2025-10-01', '8000.00', { ts: true }),
   // last IEEPA day 50% -> 5,000; then 122 -> 1,000

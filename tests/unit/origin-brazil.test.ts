@@ -9,7 +9,9 @@ import { price } from './origin-duty.js';
 
 const engine = bundledEngine();
 const TOY = '9503.00.00'; // in no exemption list
-const FAN = '8414.51.30'; // EO 14323 Annex I (exempt from the 40%), not in EO 14257 Annex II
+// EO 14323 Annex I (note 2(x)(iii)(a), exempt from the 40%), not in EO 14257 Annex II. Not a fan (8414.51.30): that
+// provision is on Annex I's list only as civil aircraft (note 2(x)(iv), 9903.01.82, claimed with spi C).
+const ORE = '2601.11.00';
 const BEEF = '0201.10.05'; // removed from the 40% from 2025-11-13 (order of 2025-11-20); in Annex II (no reciprocal)
 
 describe('Brazil: reciprocal 10% and the 40% of EO 14323 (DOMAIN-ORIGINS §13)', () => {
@@ -24,8 +26,8 @@ describe('Brazil: reciprocal 10% and the 40% of EO 14323 (DOMAIN-ORIGINS §13)',
     expect(price(engine, { hts: TOY, origin: 'BR', date, mfn: '0' })).toMatchObject({ duty });
   });
 
-  it('Annex I goods pay the 10% only (9903.01.81): a fan on 2025-09-01 = 100.00', () => {
-    expect(price(engine, { hts: FAN, origin: 'BR', date: '2025-09-01', mfn: '0' })).toMatchObject({ duty: '100.00' });
+  it('Annex I goods pay the 10% only (9903.01.81): iron ore on 2025-09-01 = 100.00', () => {
+    expect(price(engine, { hts: ORE, origin: 'BR', date: '2025-09-01', mfn: '0' })).toMatchObject({ duty: '100.00' });
   });
 
   it('beef leaves the 40% on 2025-11-13 (retroactive order of 2025-11-20): 500.00 on 11-12, 0.00 on 11-13', () => {
@@ -50,8 +52,8 @@ describe('Brazil: Section 301 Brazil 25% from 2026-07-22, stacking with the forc
   });
 
   it('exempt: the Brazil annex goods and Section 232 articles; in transit (loaded before 07-22, entered before 07-29)', () => {
-    // fan on 2026-08-01: forced labor 12.5% only = 125.00
-    expect(price(engine, { hts: FAN, origin: 'BR', date: '2026-08-01', mfn: '0' })).toMatchObject({ duty: '125.00', measures: expect.not.arrayContaining(['s301-br-25']) });
+    // iron ore on 2026-08-01: forced labor 12.5% only = 125.00
+    expect(price(engine, { hts: ORE, origin: 'BR', date: '2026-08-01', mfn: '0' })).toMatchObject({ duty: '125.00', measures: expect.not.arrayContaining(['s301-br-25']) });
     // toy loaded 2026-07-20, entered 2026-07-23: Section 122 10% only = 100.00
     expect(price(engine, { hts: TOY, origin: 'BR', date: '2026-07-23', mfn: '0', loaded: '2026-07-20' })).toMatchObject({ duty: '100.00' });
     // steel 7208.10.15 (Proc. 11021 Annex I-A, 50%) on 2026-08-01: 500.00, no Section 301 of either kind

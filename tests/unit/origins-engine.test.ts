@@ -16,7 +16,10 @@ import { bundledEngine, lists, mfnLines, mfnTable, origins as iso, schedule } fr
 function engineWith(extra: Measure[] = [], origins = ['CA', 'MX', 'KR']): Engine {
   // a test measure stands in for the bundled ones of its layer and origins (e.g. Korea's own reciprocal measures)
   const replaced = (m: Measure) => extra.some((x) => x.layer === m.layer && x.scope.origins?.some((o) => m.scope.origins?.includes(o)));
-  const s: Schedule = { ...schedule, origins: [...new Set([...schedule.origins, ...origins])], measures: [...schedule.measures.filter((m) => !replaced(m)), ...extra] };
+  // ... and a bundled measure that displaces a replaced one by id no longer names it (Korea's civil aircraft exemption)
+  const gone = new Set(schedule.measures.filter(replaced).map((m) => m.id));
+  const kept = schedule.measures.filter((m) => !replaced(m)).map((m) => (m.displaces?.some((d) => gone.has(d)) ? { ...m, displaces: m.displaces.filter((d) => !gone.has(d)) } : m));
+  const s: Schedule = { ...schedule, origins: [...new Set([...schedule.origins, ...origins])], measures: [...kept, ...extra] };
   const e = compileEngine(s, mfnTable, 'as-enacted', null, lists, { mfnLines, origins: iso, originDates: new Map([['KR', { coversFrom: '2025-03-12', knownThrough: '2026-06-30' }]]) });
   if (!e.ok) throw new Error(JSON.stringify(e.issues));
   return e.value;
@@ -57,7 +60,7 @@ describe('scope.exclude.spi: USMCA goods of Canada and Mexico (DOMAIN-ORIGINS s.
 
   it('a program is claimed only by the origins us.json gives it: USMCA from Japan is refused with the reason', () => {
     expect(duty(engine, '3926.90.99', 'JP', '2026-03-01', '1000', 'S')).toEqual({ refused: expect.stringMatching(/special program S \(United States-Mexico-Canada Agreement \(USMCA\)\) is for goods of CA, MX, not JP/) });
-    expect(duty(engine, '3926.90.99', 'CA', '2026-03-01', '1000', 'GS')).toEqual({ refused: expect.stringMatching(/special program GS is not modelled yet \(only JP, KR, S, S\+\)/) });
+    expect(duty(engine, '3926.90.99', 'CA', '2026-03-01', '1000', 'GS')).toEqual({ refused: expect.stringMatching(/special program GS is not modelled yet \(only JP, KR, S, S\+, C\)/) });
   });
 });
 

@@ -359,8 +359,9 @@ describe('measures known but not modelled: lines refused from the date they appl
     ['8704.22.11', '2025-10-31', null], // note 38(b) lists 8704.22.11 and .51 (2026 Rev. 6)
     ['8704.22.11', '2025-11-01', /medium and heavy-duty vehicles/],
     ['4407.11.00', '2025-10-14', /softwood timber and lumber/],
-    ['8802.40.01', '2025-09-15', null],
-    ['8802.40.01', '2025-09-16', /Civil aircraft/],
+    // 8802.40.01 (aeroplanes) of Japan is no longer refused from 2025-09-16: the civil aircraft exemption (9903.96.02)
+    // is a measure claimed with spi C (tests/unit/civil-aircraft.test.ts), and without the claim the line pays as any.
+    ['8802.40.01', '2025-09-16', null],
   ])('%s on %s', (hts, date, refused) => {
     const r = duty(asEnacted, { hts, mfn: '0' }, date, '1000');
     if (refused === null) expect(r).toHaveProperty('duty');
@@ -395,7 +396,7 @@ describe('special program JP (US-Japan Trade Agreement, General Note 36): the sp
     expect(duty(asEnacted, { hts: '8703.23.01', spi: 'JP' }, '2025-10-01', '1000')).toMatchObject({
       refused: { field: 'spi', reason: expect.stringMatching(/^8703\.23\.01 does not list JP in its Special column \(HTS 2026 Rev\. 10: "Free \(A\+,AU,B,/) },
     });
-    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'GS' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/special program GS is not modelled yet \(only JP, KR, S, S\+\)/) } });
+    expect(duty(asEnacted, { hts: '0603.13.00', spi: 'GS' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/special program GS is not modelled yet \(only JP, KR, S, S\+, C\)/) } });
     // a program of us.json `programs` claimed for goods of another origin (KORUS for a Japanese good)
     expect(duty(asEnacted, { hts: '0603.13.00', spi: 'KR' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/special program KR \(.*KORUS\)\) is for goods of KR, not JP/) } });
     expect(duty(asEnacted, { hts: '0603.13.00', spi: 'JP', mfn: '3' }, '2025-10-01', '1000')).toMatchObject({ refused: { field: 'spi', reason: expect.stringMatching(/not both/) } });

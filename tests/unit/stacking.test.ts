@@ -35,7 +35,7 @@ describe('step 1, displacement: which candidate displaces a measure, and what it
   ])('%s with %j, metal value given %s: displaced by %s, base %s', (id, others, hasMetal, by, base) => {
     const m = M(id);
     const candidates = [m, ...others.map(M)];
-    const d = displacerOf(m, candidates);
+    const d = displacerOf(m, candidates, hasMetal);
     expect(d?.id).toBe(by);
     expect(baseOf(m, d, hasMetal)).toBe(base);
   });

@@ -78,7 +78,8 @@ function sourceLines(engine: Engine): string[] {
 }
 
 export function scopeText(m: CompiledMeasure): string {
-  const base = m.allGoods ? 'all goods' : [...m.categories, ...m.htsPrefixes, ...m.lists.map((id) => `list ${id}`)].join(', ');
+  const goods = m.allGoods ? 'all goods' : [...m.categories, ...m.htsPrefixes, ...m.lists.map((id) => `list ${id}`)].join(', ');
+  const base = m.claimedSpi === null ? goods : `${goods}, claimed as spi ${[...m.claimedSpi].join(' or ')}`;
   return m.exclusions.length === 0 ? base : `${base} except ${m.exclusions.join(', ')}`;
 }
 

@@ -1,0 +1,58 @@
+// A bundled product list whose bytes the build checked is parsed only when a measure in force on a row's date first
+// needs it (src/io/load.ts, loadListSources; tests/unit/lazy-lists.test.ts counts the reads). A list edited since
+// the build is still validated when the engine is loaded, whatever the rows' dates: these tests use a copy of the
+// built package (dist/, whose stamps are dist/validated-data.json, and data/).
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+type Load = typeof import('../../src/io/load.js');
+type Resolve = typeof import('../../src/core/resolve.js');
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A copy of the built package whose dist/io/load.js reads the copy's data/, after `edit`. */
+async function copy(edit: (dir: string) => void): Promise<{ load: Load; resolveGood: Resolve['resolveGood'] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tariff-lists-'));
+  dirs.push(dir);
+  cpSync(resolve(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+  cpSync(resolve(ROOT, 'data'), join(dir, 'data'), { recursive: true, preserveTimestamps: true });
+  cpSync(resolve(ROOT, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(resolve(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  edit(dir);
+  return { load: (await import(join(dir, 'dist/io/load.js'))) as Load, resolveGood: ((await import(join(dir, 'dist/core/resolve.js'))) as Resolve).resolveGood };
+}
+
+const COPPER = 'data/lists/s232-copper-p10962.json';
+
+describe('bundled product lists, read when first needed', () => {
+  it('a list edited since the build is validated when the engine is loaded, though no measure naming it is in force on the date', async () => {
+    const { load } = await copy((dir) => {
+      const f = join(dir, COPPER);
+      const text = readFileSync(f, 'utf8');
+      expect(text).toContain('"hts":"7406.10.00"');
+      writeFileSync(f, text.replace('"hts":"7406.10.00"', '"hts":"74x6.10.00"'));
+    });
+    // Copper (Proc. 10962) starts 2025-08-01: a one import of 2025-05-01 never needs the list, and still gets the error.
+    const err = await load.loadEngine({ origins: ['JP'] }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(String(err)).toMatch(/lists\/s232-copper-p10962\.json: entries\[0\]\.hts: expected an HTS code/);
+  });
+
+  it('a list with other times than the build saw (an installed copy) is hashed, and the same bytes are still deferred and priced alike', async () => {
+    const { load, resolveGood } = await copy((dir) => utimesSync(join(dir, COPPER), new Date('1985-10-26T08:15:00Z'), new Date('1985-10-26T08:15:00Z')));
+    const engine = await load.loadEngine({ origins: ['JP'] });
+    const applied = (date: string) => {
+      const r = resolveGood(engine, { hts: '74071015', category: null, origin: 'JP', date, mfn: null });
+      return r.ok ? r.plan.applied.map((a) => a.measure.id) : r.refusal.reason;
+    };
+    expect(applied('2025-07-31')).not.toContain('s232-copper-50');
+    expect(applied('2025-08-01')).toContain('s232-copper-50'); // Proc. 10962, heading 9903.78.01
+    expect(engine.lists.get('s232-copper-p10962')).toMatchObject({ id: 's232-copper-p10962', chapter99: ['9903.78.01'] });
+  });
+});
