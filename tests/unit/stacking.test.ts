@@ -32,6 +32,10 @@ describe('step 1, displacement: which candidate displaces a measure, and what it
     // Proclamation 10947 content rule: the non-metal content pays what the metal measure displaces (the reciprocal 10%).
     ['ieepa-uk-10', ['s232-steel-uk-25'], true, 's232-steel-uk-25', 'remainder'],
     ['ieepa-uk-10', ['s232-steel-uk-25'], false, 's232-steel-uk-25', null],
+    // EO 14309 s.3 (9903.96.01): UK civil aircraft pay neither the reciprocal nor the metal duties; a displacer of the
+    // whole value wins over a metal one whose remainder would pay the reciprocal duty.
+    ['ieepa-uk-10', ['s232-steel-uk-25', 'civil-aircraft-uk'], true, 'civil-aircraft-uk', null],
+    ['ieepa-uk-10', ['civil-aircraft-uk', 's232-steel-uk-25'], true, 'civil-aircraft-uk', null],
   ])('%s with %j, metal value given %s: displaced by %s, base %s', (id, others, hasMetal, by, base) => {
     const m = M(id);
     const candidates = [m, ...others.map(M)];
