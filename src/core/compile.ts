@@ -286,35 +286,38 @@ function isDeferred(l: ProductList | DeferredList): l is DeferredList {
  * cycles, codes listed twice) are not run again at start-up. `mfnLines`: every line of the official schedule, when
  * the MFN table has one (a code that is not a line is then refused).
  */
+/** What compileEngine takes beyond the schedule and its tables. */
+export interface CompileOptions {
+  /** The build compiled these same files (their stamps are current): its consistency checks are not made again. */
+  checked?: boolean;
+  mfnLines?: HtsLines | null;
+  /** data/origins.json: every origin the schedule names must be one of its codes. */
+  origins?: Origins | null;
+  /** Per-origin evidence dates of the schedule's parts (mergeParts). */
+  originDates?: ReadonlyMap<string, { coversFrom: string; knownThrough: string }>;
+  /** The schedule holds only the parts about these origins (loadSchedule's `origins`). */
+  partOrigins?: ReadonlySet<string> | null;
+}
+
+/** The schedule's fallbackCategory, when it names one, is one of its categories. */
+function checkFallbackCategory(schedule: Schedule, categoryIds: ReadonlySet<string>, issues: DataIssue[]): void {
+  if (schedule.fallbackCategory !== undefined && !categoryIds.has(schedule.fallbackCategory)) {
+    issues.push({ path: ['fallbackCategory'], message: `unknown category "${schedule.fallbackCategory}"; known: ${[...categoryIds].join(', ')}` });
+  }
+}
+
 export function compileEngine(
   schedule: Schedule,
   mfnTable: MfnTable | null,
   scenarioId: string,
   fees: Fees | null = null,
   lists: ReadonlyMap<string, ProductList | DeferredList> = new Map(),
-  {
-    checked = false,
-    mfnLines = null,
-    origins: originCodes = null,
-    originDates = new Map(),
-    partOrigins = null,
-  }: {
-    checked?: boolean;
-    mfnLines?: HtsLines | null;
-    /** data/origins.json: every origin the schedule names must be one of its codes. */
-    origins?: Origins | null;
-    /** Per-origin evidence dates of the schedule's parts (mergeParts). */
-    originDates?: ReadonlyMap<string, { coversFrom: string; knownThrough: string }>;
-    /** The schedule holds only the parts about these origins (loadSchedule's `origins`). */
-    partOrigins?: ReadonlySet<string> | null;
-  } = {},
+  { checked = false, mfnLines = null, origins: originCodes = null, originDates = new Map(), partOrigins = null }: CompileOptions = {},
 ): Checked<Engine> {
   const issues: DataIssue[] = [];
   const compiledLists = compileLists(schedule, lists, checked, issues);
   const categoryIds = new Set(Object.keys(schedule.categories));
-  if (schedule.fallbackCategory !== undefined && !categoryIds.has(schedule.fallbackCategory)) {
-    issues.push({ path: ['fallbackCategory'], message: `unknown category "${schedule.fallbackCategory}"; known: ${[...categoryIds].join(', ')}` });
-  }
+  checkFallbackCategory(schedule, categoryIds, issues);
   const layers = Object.keys(schedule.layers);
   const origins = new Set(schedule.origins);
   const originNames = checkOrigins(schedule, originCodes, issues);
