@@ -23,7 +23,8 @@ export interface DutyRecord {
   nonUsShare?: true;
 }
 
-export interface LineRecord {
+/** What names a line in every record of it (calc's lines, --range's): where it is in the input, and its good. */
+export interface LineKey {
   /** Physical line of the record in the input (header is 1); null for an import given by flags. */
   line: number | null;
   id: string | null;
@@ -32,6 +33,9 @@ export interface LineRecord {
   origin: string;
   date: string;
   value: string;
+}
+
+export interface LineRecord extends LineKey {
   mfnRate: string;
   /** Where the MFN rate came from: the HTS revision and line, the row's mfn_rate, or a category default. */
   mfnSource: string;

@@ -5,7 +5,7 @@ import type { FactName, LineRange, RangeEnd } from '../../../core/range.js';
 import type { Row } from '../../../schema/row.js';
 import { formatHts } from '../../../values/hts.js';
 import { effectiveRate, formatCents, formatRate } from '../../../values/money.js';
-import type { RejectedRecord } from '../records.js';
+import type { LineKey, RejectedRecord } from '../records.js';
 
 /** The facts of an end, named as the input columns that give them: give these to `calc` to get that duty. */
 export type FactsRecord = Partial<Record<FactName, string | null>>;
@@ -19,14 +19,7 @@ export interface RangeEndRecord {
   assumes: string[];
 }
 
-export interface RangeLineRecord {
-  line: number | null;
-  id: string | null;
-  hts: string | null;
-  category: string;
-  origin: string;
-  date: string;
-  value: string;
+export interface RangeLineRecord extends LineKey {
   /** The duty as computed, under the documented defaults for what the line did not give. */
   duty: string;
   low: RangeEndRecord;
