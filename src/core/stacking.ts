@@ -8,8 +8,8 @@
  *    (Proc. 10947: the metal duty is owed on the metal only);
  * 2. in transit (inTransitRuleOf): goods loaded before a cut-off and entered before a deadline keep an earlier rate
  *    or none (the measure's `inTransit` rules, each with its chapter 99 heading);
- * 3. the rate (addedRate, rateReason): the MFN rate, an ad valorem rate, or an inclusive rate N% minus the column 1 rate, at
- *    least 0 (the deals' "inclusive of MFN" rates: EO 14345 for Japan, DOMAIN-2026-12 C7);
+ * 3. the rate (addedRate, rateReason): the MFN rate, an ad valorem rate, or an inclusive rate N% minus the column 1
+ *    rate, at least 0 (the deals' "inclusive of MFN" rates: EO 14345 for Japan, DOMAIN-2026-12 C7);
  * 4. US content (chargesNonUsShare): at or above a measure's threshold the duty is on the non-US share of the
  *    value only (the measure's `usContent`, e.g. 20% for the reciprocal duties: CBP IEEPA FAQ, CSMS #64680374,
  *    heading 9903.01.34);
@@ -42,6 +42,11 @@ export function displaces(by: CompiledMeasure, m: CompiledMeasure): boolean {
   return by !== m && (by.displacesIds.has(m.id) || by.displacesLayers.has(m.layer));
 }
 
+/** Whether the rest of the value (beyond the metal the row gives) still pays `m` where the metal-content measure `by` displaces it. */
+function paysRemainder(by: CompiledMeasure, m: CompiledMeasure, hasMetal: boolean): boolean {
+  return by.metalContent?.remainderPaysDisplaced === true && hasMetal && m.metalContent === null;
+}
+
 /**
  * Step 1: the candidate that displaces the measure, if any. A displacer that takes the whole value wins over a
  * metal-content one whose remainder pays what it displaces (when the row gives its metal value).
@@ -51,7 +56,7 @@ export function displacerOf(m: CompiledMeasure, candidates: readonly CompiledMea
   for (const o of candidates) {
     if (!displaces(o, m)) continue;
     by = o;
-    if (!(o.metalContent?.remainderPaysDisplaced && hasMetal && m.metalContent === null)) break;
+    if (!paysRemainder(o, m, hasMetal)) break;
   }
   return by;
 }
@@ -64,7 +69,7 @@ export function displacerOf(m: CompiledMeasure, candidates: readonly CompiledMea
  */
 export function baseOf(m: CompiledMeasure, by: CompiledMeasure | undefined, hasMetal: boolean): Base | null {
   if (by === undefined) return m.metalContent !== null && hasMetal ? 'metal' : 'value';
-  return by.metalContent?.remainderPaysDisplaced && hasMetal && m.metalContent === null ? 'remainder' : null;
+  return paysRemainder(by, m, hasMetal) ? 'remainder' : null;
 }
 
 export type InTransitRule = CompiledMeasure['inTransit'][number];
