@@ -276,7 +276,13 @@ export function importUsitc(rows: readonly unknown[]): ImportResult {
     if (rate.specific !== null) e.specific = rate.specific;
     entries.push(e);
   });
-  // Two rows for one code: neither is written (which one is right cannot be told from the file).
+  const kept = onePerCode(entries, skipped);
+  skipped.sort((a, b) => a.row - b.row);
+  return { entries: kept, skipped, rows: rows.length };
+}
+
+/** Two rows for one code: neither is written (which one is right cannot be told from the file), and both are said. */
+function onePerCode(entries: readonly (ImportedEntry & { row: number })[], skipped: ImportResult['skipped']): ImportedEntry[] {
   const byCode = new Map<string, (ImportedEntry & { row: number })[]>();
   for (const e of entries) {
     const k = e.hts.replaceAll('.', '');
@@ -292,8 +298,7 @@ export function importUsitc(rows: readonly unknown[]): ImportResult {
       skipped.push({ row: e.row, hts: e.hts, text: same.map((x) => x.text).join(' / '), reason: `${same.length} rows give ${e.hts} (rows ${same.map((x) => x.row + 1).join(', ')}); none is written` });
     }
   }
-  skipped.sort((a, b) => a.row - b.row);
-  return { entries: kept, skipped, rows: rows.length };
+  return kept;
 }
 
 /** One 8-digit line of the schedule, as the official export gives it. */
@@ -328,6 +333,30 @@ export interface DeriveProblem {
  * Problems (a malformed htsno, a line with no General rate, two different General rates for one line) are listed,
  * and such a line is left out, never given a rate.
  */
+/** A row of an 8-digit line (the line's own, or one of its 10-digit statistical lines) added to what the line has. */
+function addToLine(
+  line: HtsLine & { rateRow: number },
+  r: { general: string; special: string; units: string[]; digits: string; htsno: string },
+  i: number,
+  problems: DeriveProblem[],
+): void {
+  if (r.general !== '') {
+    if (line.general === '') {
+      line.general = r.general;
+      line.rateRow = i;
+    } else if (line.general !== r.general) {
+      problems.push({ row: i, htsno: r.htsno, reason: `General rate "${r.general}" differs from "${line.general}" given for ${formatHts(line.code)}; a line has one rate` });
+    }
+  }
+  if (r.special !== '' && line.special === '') line.special = r.special;
+  for (const u of r.units) if (!line.units.includes(u)) line.units.push(u);
+  if (r.digits.length === 10) {
+    const suffix = r.digits.slice(8);
+    if (line.stats.includes(suffix)) problems.push({ row: i, htsno: r.htsno, reason: 'duplicate statistical line' });
+    else line.stats.push(suffix);
+  }
+}
+
 export function deriveHtsLines(rows: readonly UsitcRow[]): { lines: HtsLine[]; problems: DeriveProblem[] } {
   const byCode = new Map<string, HtsLine & { rateRow: number }>();
   const problems: DeriveProblem[] = [];
@@ -362,21 +391,7 @@ export function deriveHtsLines(rows: readonly UsitcRow[]): { lines: HtsLine[]; p
       line = { code, general: '', special: '', units: [], description: headings.join(': '), headings, stats: [], rateRow: -1 };
       byCode.set(code, line);
     }
-    if (general !== '') {
-      if (line.general === '') {
-        line.general = general;
-        line.rateRow = i;
-      } else if (line.general !== general) {
-        problems.push({ row: i, htsno, reason: `General rate "${general}" differs from "${line.general}" given for ${formatHts(code)}; a line has one rate` });
-      }
-    }
-    if (special !== '' && line.special === '') line.special = special;
-    for (const u of units) if (!line.units.includes(u)) line.units.push(u);
-    if (digits.length === 10) {
-      const suffix = digits.slice(8);
-      if (line.stats.includes(suffix)) problems.push({ row: i, htsno, reason: 'duplicate statistical line' });
-      else line.stats.push(suffix);
-    }
+    addToLine(line, { general, special, units, digits, htsno }, i, problems);
   });
   const lines: HtsLine[] = [];
   for (const l of byCode.values()) {
