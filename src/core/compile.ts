@@ -299,6 +299,13 @@ export interface CompileOptions {
   partOrigins?: ReadonlySet<string> | null;
 }
 
+/** The special programs a row may claim (the schedule's `programs`), by indicator. */
+function programsOf(schedule: Schedule): Engine['programs'] {
+  return new Map(
+    Object.entries(schedule.programs ?? {}).map(([p, v]) => [p, { label: v.label, origins: v.origins === undefined ? null : new Set(v.origins), specialRateOptional: v.specialRateOptional?.basis ?? null }]),
+  );
+}
+
 /** The schedule's fallbackCategory, when it names one, is one of its categories. */
 function checkFallbackCategory(schedule: Schedule, categoryIds: ReadonlySet<string>, issues: DataIssue[]): void {
   if (schedule.fallbackCategory !== undefined && !categoryIds.has(schedule.fallbackCategory)) {
@@ -337,9 +344,7 @@ export function compileEngine(
       title: schedule.title,
       scenario: scenarioId,
       origins,
-      programs: new Map(
-        Object.entries(schedule.programs ?? {}).map(([p, v]) => [p, { label: v.label, origins: v.origins === undefined ? null : new Set(v.origins), specialRateOptional: v.specialRateOptional?.basis ?? null }]),
-      ),
+      programs: programsOf(schedule),
       coversFrom: schedule.coversFrom,
       knownThrough: schedule.knownThrough,
       rounding: schedule.rounding ?? null,
