@@ -93,11 +93,13 @@ function lineInfo(engine: Engine & { mfnLines: HtsLines }, digits: string, pos: 
         }
       : { refused: r.refusal }),
   };
-  return { info, specific: r.ok ? r.plan.mfnSpecific : null };
+  // The MFN measure, known by its rate kind (not by an id of the data): its line shows the specific rate's text.
+  const mfn = r.ok ? r.plan.applied.find((a) => a.measure.rate.kind === 'mfn') : undefined;
+  return { info, specific: r.ok && r.plan.mfnSpecific !== null && mfn !== undefined ? { ...r.plan.mfnSpecific, measure: mfn.measure.id } : null };
 }
 
 /** The text output of hts show. */
-function printLine(info: LineInfo, specific: { text: string } | null, io: CliIo): void {
+function printLine(info: LineInfo, specific: { text: string; measure: string } | null, io: CliIo): void {
   // Text from the table (descriptions, rate texts) is a file's, maybe a user's --hts-table: shown by the one rule.
   const w = (s: string) => io.stdout.write(`${displayText(s, { keepLines: true })}\n`);
   w(`${info.hts}  (${info.revision})`);
@@ -111,7 +113,7 @@ function printLine(info: LineInfo, specific: { text: string } | null, io: CliIo)
     return;
   }
   w(`On ${info.date}, origin ${info.origin} (category ${info.category}):`);
-  for (const m of info.measures) w(`  + ${m.measure === 'mfn' && specific !== null ? specific.text : `${m.rate.padStart(5)}%`}  ${m.measure}: ${m.reason}`);
+  for (const m of info.measures) w(`  + ${m.measure === specific?.measure ? specific.text : `${m.rate.padStart(5)}%`}  ${m.measure}: ${m.reason}`);
   w(info.adValoremTotal !== null ? `  = ${info.adValoremTotal.padStart(5)}%  duty rate on customs value` : '  = the MFN duty has a specific part or a measure applies to part of the value: see tariff calc with a quantity');
   for (const n of info.notes) w(`  note: ${n}`);
 }
