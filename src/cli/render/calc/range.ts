@@ -53,7 +53,7 @@ function factsText(facts: RangeFacts, considered: readonly FactName[]): string {
 
 /** The csv cells of a line's record (the text of a csv line, before its line break). */
 export function rangeCsvCells(rec: RangeLineRecord, raw: boolean): string {
-  const u = (s: string | null) => csvCell(userCell(s ?? '', raw));
+  const u = (s: string | null) => userCell(s ?? '', raw);
   return [
     rec.line === null ? '' : String(rec.line), 'ok', u(rec.id), rec.hts ?? '', csvCell(rec.category), rec.origin, rec.date, rec.value, rec.duty,
     rec.low.duty, csvCell(rec.low.assumes.join('; ')), csvCell(factsCell(rec.low.facts)),
@@ -99,7 +99,7 @@ export class RangeReporter implements Reporter {
     const { row } = c;
     const engine = this.ctx.engine;
     const end = (e: RangeEnd) => `${formatCents(e.duty)},${csvCell(assumesOf(e, engine).join('; '))},${csvCell(factsText(e.facts, r.considered))}`;
-    return `${row.line === null ? '' : row.line},ok,${csvCell(userCell(row.id ?? '', this.ctx.raw))},${row.hts === null ? '' : this.#hts(row.hts)},${csvCell(c.plan.category)},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${end(r.low)},${end(r.high)},${r.varied.join(';')},,\n`;
+    return `${row.line === null ? '' : row.line},ok,${userCell(row.id ?? '', this.ctx.raw)},${row.hts === null ? '' : this.#hts(row.hts)},${csvCell(c.plan.category)},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${end(r.low)},${end(r.high)},${r.varied.join(';')},,\n`;
   }
 
   /** HTS codes as written (dotted), each formatted once. */
@@ -123,8 +123,8 @@ export class RangeReporter implements Reporter {
       const cells = Array<string>(CSV_HEAD.length).fill('');
       cells[0] = rec.line === null ? '' : String(rec.line);
       cells[1] = 'rejected';
-      cells[CSV_HEAD.length - 2] = csvCell(userCell(rec.field, this.ctx.raw));
-      cells[CSV_HEAD.length - 1] = csvCell(userCell(rec.reason, this.ctx.raw));
+      cells[CSV_HEAD.length - 2] = userCell(rec.field, this.ctx.raw);
+      cells[CSV_HEAD.length - 1] = userCell(rec.reason, this.ctx.raw);
       out.push(`${cells.join(',')}\n`);
     } else this.#rejected.push(rec);
   }
