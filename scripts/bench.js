@@ -183,22 +183,38 @@ function millerAvailable() {
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
+// Each start-up run reports its own CPU (user + system, microseconds) on stderr at exit: wall time on a shared
+// machine is mostly the scheduler's, CPU time is the process's own work. Bare node gets the same preload.
+const CPU_AT_EXIT = 'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\ncpu-us "+(u.user+u.system)+"\\n")})';
+const cpuOf = (stderr) => {
+  const m = /cpu-us (\d+)\s*$/.exec(stderr);
+  return m === null ? null : Number(m[1]) / 1000;
+};
+
 async function measureStartup(runs) {
-  const bare = [process.execPath, ['-e', '0']];
-  const one = [process.execPath, [TARIFF, 'calc', '--value', '45000', '--hts', '8703.24.01', '--date', '2025-05-01', '--format', 'json']];
+  const bare = [process.execPath, ['--import', CPU_AT_EXIT, '-e', '0']];
+  const one = [process.execPath, ['--import', CPU_AT_EXIT, TARIFF, 'calc', '--value', '45000', '--hts', '8703.24.01', '--date', '2025-05-01', '--format', 'json']];
   await run(...bare); // warm the page cache
   await run(...one);
   const bareMs = [];
   const tariffMs = [];
+  const bareCpu = [];
+  const tariffCpu = [];
   for (let i = 0; i < runs; i++) {
-    bareMs.push((await run(...bare)).ms);
+    const b = await run(...bare);
+    bareMs.push(b.ms);
+    bareCpu.push(cpuOf(b.stderr));
     const r = await run(...one);
     if (r.code !== 0) throw new Error(`tariff calc --value ... exited with ${r.code}:\n${r.stderr}`);
     tariffMs.push(r.ms);
+    tariffCpu.push(cpuOf(r.stderr));
   }
   const b = median(bareMs);
   const t = median(tariffMs);
-  return { runs, bareNodeMs: round1(b), tariffMs: round1(t), overheadMs: round1(t - b) };
+  const bc = median(bareCpu);
+  const tc = median(tariffCpu);
+  const cpu = bc === null || tc === null ? null : { bareNodeMs: round1(bc), tariffMs: round1(tc), overheadMs: round1(tc - bc) };
+  return { runs, bareNodeMs: round1(b), tariffMs: round1(t), overheadMs: round1(t - b), cpu };
 }
 
 const round1 = (x) => Math.round(x * 10) / 10;
@@ -274,8 +290,9 @@ function render(r) {
     rows.push(['Miller put, 1 rate (calc yardstick)', fmtS(r.miller.calc.ms), cpu(r.miller.calc), fmtInt(r.miller.calc.rowsPerSec), mb(r.miller.calc.rssMB), fmtRuns(r.miller.calc)]);
     rows.push(['Miller put, 3 rates (compare yardstick)', fmtS(r.miller.compare.ms), cpu(r.miller.compare), fmtInt(r.miller.compare.rowsPerSec), mb(r.miller.compare.rssMB), fmtRuns(r.miller.compare)]);
   } else rows.push(['Miller yardstick', 'skipped: mlr not on PATH']);
-  rows.push([`start-up: node -e 0 (median of ${r.startup.runs})`, `${r.startup.bareNodeMs} ms`]);
-  rows.push([`start-up: tariff calc, one line, json`, `${r.startup.tariffMs} ms`, '', `+${r.startup.overheadMs} ms`]);
+  const sc = r.startup.cpu;
+  rows.push([`start-up: node -e 0 (median of ${r.startup.runs})`, `${r.startup.bareNodeMs} ms`, sc ? `${sc.bareNodeMs} ms` : '-']);
+  rows.push([`start-up: tariff calc, one line, json`, `${r.startup.tariffMs} ms`, sc ? `${sc.tariffMs} ms` : '-', '', '', '', '', `+${r.startup.overheadMs} ms${sc ? `, cpu +${sc.overheadMs} ms` : ''}`]);
   out.push(table(rows));
   if (r.calc.rejected) out.push(`warning: calc rejected ${fmtInt(r.calc.rejected)} rows of the bench file`);
 

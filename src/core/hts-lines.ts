@@ -52,6 +52,13 @@ export interface LineDetails {
   description: string;
 }
 
+/** The details file's text, the start of each record, and each code's record. */
+interface DetailsIndex {
+  text: string;
+  starts: number[];
+  recordOf: Map<string, number>;
+}
+
 const NL = 10;
 const UTF8 = new TextDecoder();
 
@@ -62,7 +69,6 @@ const UTF8 = new TextDecoder();
  */
 export class HtsLines {
   readonly #rates = new Map<string, LineRate>();
-  #details: Map<string, LineDetails> | null = null;
 
   /**
    * @param bytes the lines file
@@ -152,20 +158,67 @@ export class HtsLines {
     return r;
   }
 
+  /**
+   * The details of a line, read from the details file when first asked for: the file is indexed (each record's
+   * start, by code) and only the records asked for are parsed, with the records before them whose headings they
+   * share. (Parsing every record at once kept some 14 MB alive for a run that asks about a few dozen codes, as
+   * `--range` does for the Special column, and let V8 grow the heap to a few times that.)
+   */
   details(code8: string): LineDetails | null {
-    if (this.#details === null) {
-      this.#details = new Map();
-      const text = this.readDetails?.() ?? '';
-      let prev: string[] = [];
-      for (const rec of text.split('\n')) {
-        if (rec === '') continue;
-        const [code = '', units = '', special = '', shared = '0', ...own] = rec.split('\t');
-        const headings = [...prev.slice(0, Number(shared)), ...own];
-        prev = headings;
-        this.#details.set(code, { units: units === '' ? [] : units.split(','), special, specialRates: parseSpecial(special), description: headings.join(': ') });
+    let d = this.#details.get(code8);
+    if (d !== undefined) return d;
+    const index = this.#detailsIndex();
+    const i = index.recordOf.get(code8);
+    d = i === undefined ? null : this.#detailsAt(index, i);
+    if (this.#details.size < 100_000) this.#details.set(code8, d);
+    return d;
+  }
+
+  readonly #details = new Map<string, LineDetails | null>();
+  #index: DetailsIndex | null = null;
+
+  #detailsIndex(): DetailsIndex {
+    if (this.#index !== null) return this.#index;
+    const text = this.readDetails?.() ?? '';
+    const starts: number[] = [];
+    const recordOf = new Map<string, number>();
+    for (let at = 0; at < text.length; ) {
+      let nl = text.indexOf('\n', at);
+      if (nl === -1) nl = text.length;
+      if (nl > at) {
+        const tab = text.indexOf('\t', at);
+        // A later record of the same code replaces an earlier one.
+        recordOf.set(text.slice(at, tab === -1 || tab > nl ? nl : tab), starts.length);
+        starts.push(at);
       }
+      at = nl + 1;
     }
-    return this.#details.get(code8) ?? null;
+    return (this.#index = { text, starts, recordOf });
+  }
+
+  /** The fields of record i: code, units, special, how many headings it shares with the record before, its own. */
+  #detailFields(index: DetailsIndex, i: number): string[] {
+    const start = index.starts[i]!;
+    let end = index.text.indexOf('\n', start);
+    if (end === -1) end = index.text.length;
+    return index.text.slice(start, end).split('\t');
+  }
+
+  #detailsAt(index: DetailsIndex, i: number): LineDetails {
+    // The headings: the record's own after those it shares with the record before, back to one that shares none.
+    const chain: string[][] = [];
+    for (let j = i; ; j--) {
+      const f = this.#detailFields(index, j);
+      chain.push(f);
+      if (Number(f[3] ?? '0') === 0 || j === 0) break;
+    }
+    let headings: string[] = [];
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const [, , , shared = '0', ...own] = chain[k]!;
+      headings = [...headings.slice(0, Number(shared)), ...own];
+    }
+    const [, units = '', special = ''] = chain[0]!;
+    return { units: units === '' ? [] : units.split(','), special, specialRates: parseSpecial(special), description: headings.join(': ') };
   }
 
   /**

@@ -23,7 +23,7 @@
  * so a basket total is the sum of its lines.
  */
 import type { ImpactInput } from '../schema/impact-row.js';
-import { roundHalfAwayFromZero, type Cents, type RateMicro } from '../values/money.js';
+import type { Cents, RateMicro } from '../values/money.js';
 
 export type { ImpactInput };
 
@@ -89,31 +89,24 @@ export interface LineImpact {
 }
 
 const MILLION = 1_000_000n;
+const HALF_MILLION = 500_000n;
 const HUNDRED_PCT = 100_000_000n; // 100% in micro-percent
+const HALF_HUNDRED_PCT = 50_000_000n;
 
-/** 2^52: below it n, d, n + d and 2 x d are exact in a double. */
-const FAST_MAX = 2n ** 52n;
-
-/** n / d rounded half away from zero (d > 0). */
+/** n / d rounded half away from zero (d > 0): (2|n| + d) / 2d with the sign of n, in bigint. */
 export function divRound(n: bigint, d: bigint): bigint {
   if (d <= 0n) throw new Error('invariant: divRound by a divisor <= 0');
-  if (n >= 0n && n < FAST_MAX && d < FAST_MAX) {
-    // The per-row path, in doubles: every value below is an integer under 2^53, so exact. Math.floor of the double
-    // quotient can be one off when nn / dd rounds to an integer: the remainder says so, and it is corrected.
-    const nn = Number(n);
-    const dd = Number(d);
-    let q = Math.floor(nn / dd);
-    let r = nn - q * dd;
-    if (r < 0) {
-      q--;
-      r += dd;
-    } else if (r >= dd) {
-      q++;
-      r -= dd;
-    }
-    return BigInt(r * 2 >= dd ? q + 1 : q);
-  }
-  return roundHalfAwayFromZero(n, d);
+  return n >= 0n ? (n * 2n + d) / (d * 2n) : -((d - n * 2n) / (d * 2n));
+}
+
+/** divRound(n, d) with 2d given (d > 0): the divisions of one line by its quantity share it. */
+function divRound2(n: bigint, d: bigint, d2: bigint): bigint {
+  return n >= 0n ? (n * 2n + d) / d2 : -((d - n * 2n) / d2);
+}
+
+/** divRound(n, 10^6): (|n| + 10^6 / 2) / 10^6 with the sign of n (the divisor is even, so the same fraction). */
+function divRoundMillion(n: bigint): bigint {
+  return n >= 0n ? (n + HALF_MILLION) / MILLION : -((HALF_MILLION - n) / MILLION);
 }
 
 /** num / den in percent with 4 decimals (percent x 10^4), half away from zero; null when den is 0. */
@@ -124,16 +117,18 @@ export function ratioPct4(num: bigint, den: bigint): bigint | null {
 
 /** Percent x 10^4 in its shortest form: 275000n -> "27.5", -12345n -> "-1.2345". */
 export function formatPct4(p: bigint): string {
-  if (p >= 0n && p < FAST_MAX) {
-    // The per-row path: integer and 4-decimal parts from a double (exact below 2^53).
-    const n = Number(p);
-    const frac = n % 10_000;
-    return frac === 0 ? String((n - frac) / 10_000) : `${(n - frac) / 10_000}.${String(frac).padStart(4, '0').replace(/0+$/, '')}`;
-  }
   const neg = p < 0n;
   const a = neg ? -p : p;
   const frac = (a % 10_000n).toString().padStart(4, '0').replace(/0+$/, '');
   return `${neg ? '-' : ''}${a / 10_000n}${frac ? `.${frac}` : ''}`;
+}
+
+/**
+ * The unit cost a margin implies: unit price x (100% - margin), half up to the cent (the one rounding of the
+ * cost). Both factors are >= 0, so half up is (n + 10^8 / 2) / 10^8.
+ */
+export function costFromMargin(unitPrice: Cents, margin: RateMicro): Cents {
+  return (unitPrice * (HUNDRED_PCT - margin) + HALF_HUNDRED_PCT) / HUNDRED_PCT;
 }
 
 /** An amount per unit: cents x 10^6 / quantity in millionths, half up (null without a quantity above 0). */
@@ -144,57 +139,69 @@ function perUnit(amount: Cents, quantity: bigint | null): Cents | null {
 /** The impact of one computed line. Never throws on user data (rows were checked by the schema). */
 export function lineImpact(a: LineImpactArgs): LineImpact {
   const i = a.input;
-  const costs = (i.freight ?? 0n) + (i.insurance ?? 0n) + (i.otherCosts ?? 0n);
+  // freight + insurance + other costs, adding only the ones given (most lines give one or none).
+  let costs = i.freight ?? 0n;
+  if (i.insurance !== null) costs += i.insurance;
+  if (i.otherCosts !== null) costs += i.otherCosts;
   const landedCost = a.value + a.duty + a.fees + costs;
   const addedDuty = a.duty - a.mfnDuty;
   const q = a.quantity;
+  if (q === null || q === 0n) {
+    return { costs, fees: a.fees, landedCost, addedDuty, quantity: q, landedCostPerUnit: null, dutyPerUnit: null, addedDutyPerUnit: null, price: null };
+  }
+  // Per unit: amount x 10^6 / quantity in millionths, each rounded once, half up (away from zero when negative).
+  const q2 = q * 2n;
+  const addedExact = addedDuty * MILLION; // the added duty per unit is addedExact / q, exactly
+  const addedDutyPerUnit = divRound2(addedExact, q, q2);
   return {
     costs,
     fees: a.fees,
     landedCost,
     addedDuty,
     quantity: q,
-    landedCostPerUnit: perUnit(landedCost, q),
-    dutyPerUnit: perUnit(a.duty, q),
-    addedDutyPerUnit: perUnit(addedDuty, q),
-    price: i.unitPrice === null || q === null || q === 0n ? null : priceImpact(i, i.unitPrice, q, addedDuty, a.passThrough),
+    landedCostPerUnit: divRound2(landedCost * MILLION, q, q2),
+    dutyPerUnit: divRound2(a.duty * MILLION, q, q2),
+    addedDutyPerUnit,
+    price: i.unitPrice === null ? null : priceImpact(i, i.unitPrice, q, q2, addedDuty, addedExact, addedDutyPerUnit, a.passThrough),
   };
 }
 
-function priceImpact(i: ImpactInput, p0: Cents, q: bigint, addedDuty: Cents, s: RateMicro): PriceImpact {
-  // Unit cost: given, or price x (100% - margin) rounded half up to the cent (the one rounding of the cost).
-  const c0 = i.unitCost ?? divRound(p0 * (HUNDRED_PCT - (i.margin ?? 0n)), HUNDRED_PCT);
+/**
+ * Price and margin figures. `addedExact / q` is the added duty per unit exactly; `perUnit` is it rounded once
+ * (the constant-$ increase). Every figure is its exact fraction rounded once, half away from zero.
+ */
+function priceImpact(i: ImpactInput, p0: Cents, q: bigint, q2: bigint, addedDuty: Cents, addedExact: bigint, perUnit: Cents, s: RateMicro): PriceImpact {
+  const margin = i.margin;
+  const c0 = i.unitCost ?? costFromMargin(p0, margin ?? 0n);
   if (c0 <= 0n) throw new Error('invariant: a unit cost of 0 or less (the row check refuses it)');
-  const marginPct4 = i.margin !== null ? divRound(i.margin, 100n) : ratioPct4(p0 - c0, p0)!;
-  // Added duty per unit, exact: addedDuty x 10^6 / q cents. Each per-unit figure below rounds it once.
-  const exactNum = addedDuty * MILLION; // / q
-  const constantDollar = divRound(exactNum, q);
+  // The margin as given (micro-percent to percent x 10^4, half up: it is >= 0), else (price - cost) / price.
+  const marginPct4 = margin !== null ? (margin + 50n) / 100n : divRound((p0 - c0) * MILLION, p0);
   // Keeping the margin in percent: cost and price scale together, so the price rises by the cost increase x p0 / c0.
-  const constantPercent = divRound(exactNum * p0, q * c0);
-  // s x addedDuty x 10^6 / q / 10^8, with the 10^6 / 10^8 cancelled to keep the numbers small (the same fraction).
-  const increase = divRound(addedDuty * s, q * 100n);
+  const constantPercent = divRound(addedExact * p0, q * c0);
+  // s x addedDuty x 10^6 / q / 10^8 = addedDuty x s / (q x 100); at 100% that is the constant-$ increase itself
+  // (the same fraction, so the same rounding).
+  const increase = s === HUNDRED_PCT ? perUnit : divRound(addedDuty * s, q * 100n);
   const newPrice = p0 + increase;
   // Margin left per unit: new price - cost - added duty per unit, exact until one rounding.
-  const leftNum = (newPrice - c0) * q - exactNum; // / q
-  const marginLeft = divRound(leftNum, q);
-  const marginLeftPct4 = ratioPct4(leftNum, newPrice * q) ?? 0n;
+  const leftNum = (newPrice - c0) * q - addedExact; // / q
+  const revenueAfterExact = newPrice * q; // x 10^-6 cents
   return {
     unitPrice: p0,
     unitCost: c0,
     marginPct4,
-    constantDollar,
+    constantDollar: perUnit,
     constantPercent,
     passThrough: s,
     newPrice,
-    priceChangePct4: ratioPct4(increase, p0)!,
-    marginLeft,
-    marginLeftPct4,
-    absorbed: divRound(exactNum - increase * q, q),
+    priceChangePct4: divRound(increase * MILLION, p0),
+    marginLeft: divRound2(leftNum, q, q2),
+    marginLeftPct4: ratioPct4(leftNum, revenueAfterExact) ?? 0n,
+    absorbed: divRound2(addedExact - increase * q, q, q2),
     // Line totals: price or cost x quantity, half up to the cent, once per line.
-    revenueLine: divRound(p0 * q, MILLION),
-    costLine: divRound(c0 * q, MILLION),
+    revenueLine: (p0 * q + HALF_MILLION) / MILLION,
+    costLine: (c0 * q + HALF_MILLION) / MILLION,
     constantPercentLine: divRound(addedDuty * p0, c0),
-    revenueAfterLine: divRound(newPrice * q, MILLION),
+    revenueAfterLine: divRoundMillion(revenueAfterExact),
   };
 }
 

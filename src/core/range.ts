@@ -29,7 +29,7 @@
 import type { CompiledMeasure, Engine } from './compile.js';
 import { computeLineDuty, quantityProblem } from './compute.js';
 import { MICRO_PER_PCT, type Cents, type RateMicro } from '../values/money.js';
-import { Resolver, type GoodInput } from './resolve.js';
+import { Resolver, type GoodInput, type Plan } from './resolve.js';
 
 /** The row as the core computes it (a subset of schema/row.ts's Row). */
 export interface RangeRow extends GoodInput {
@@ -77,22 +77,121 @@ export interface LineRange {
 
 const HUNDRED = 100n * MICRO_PER_PCT;
 
-/** The field of RangeFacts each fact sets. */
-const FIELD: Record<FactName, keyof RangeFacts> = { loaded: 'loaded', us_content: 'usContent', metal_value: 'metalValue', spi: 'spi', outside: 'outside' };
-
 /** One fact's alternatives; the first is the one the documented default amounts to. */
 interface Alternatives {
   fact: FactName;
-  values: (string | bigint | null)[];
+  /** Shared between lines with the same law: never changed. */
+  values: readonly (string | bigint | null)[];
   /** Whether values[0] is what the default amounts to (false when the law leaves that class out on the date). */
   defaultFirst: boolean;
 }
 
 /**
- * The alternatives of each fact the row leaves out that a measure in force for its origin on its date asks about.
- * Exported for tests.
+ * What the alternatives read of the law for a good (its code or category, the category it resolved to, its origin):
+ * the programs of its Special column, and by period (see periodOf) the in-transit cut-offs whose entry deadline is
+ * still ahead, the US-content values and whether a measure has a metal-content rule. Made once per good and period
+ * instead of scanning every measure's scope for every line.
  */
-export function factAlternatives(engine: Engine, row: RangeRow, applied: readonly CompiledMeasure[] = [], category: string | null = null): Alternatives[] {
+interface LawOfGood {
+  /** The programs of the line's Special column; null when no program can be claimed on the line (spiValuesOf). */
+  special: string[] | null;
+  /** By period. */
+  periods: (LawOfPeriod | undefined)[];
+}
+
+interface LawOfPeriod {
+  /** null, then the programs a row may claim on the line for its origin (its Special column's and those the measures
+   * in force claim on a list that takes it in): the spi alternatives; null when there are none. */
+  spiValues: (string | null)[] | null;
+  /** loadedBefore of the in-transit rules of the measures in force with enteredBefore after the date, sorted, distinct. */
+  cuts: string[];
+  /** 0%, the US-content thresholds strictly between 0 and 100%, and 100%; null when no measure in force has one. */
+  usValues: bigint[] | null;
+  metal: boolean;
+}
+
+/**
+ * Per engine: the dates at which a measure comes into or out of force or an in-transit rule's entry deadline passes
+ * (sorted), and the law of each good by code or category, category and origin (bounded: emptied when full, as the
+ * Resolver's memo is).
+ */
+interface LawMemo {
+  bounds: string[];
+  goods: Map<string, Map<string, Map<string, LawOfGood>>>;
+  entries: number;
+}
+const lawMemos = new WeakMap<Engine, LawMemo>();
+const LAW_MEMO_MAX = 20_000;
+
+function lawMemo(engine: Engine): LawMemo {
+  let memo = lawMemos.get(engine);
+  if (memo === undefined) {
+    const dates = new Set<string>();
+    for (const m of engine.measures) {
+      dates.add(m.from);
+      if (m.to !== null) dates.add(m.to);
+      for (const t of m.inTransit) dates.add(t.enteredBefore);
+    }
+    memo = { bounds: [...dates].sort(), goods: new Map(), entries: 0 };
+    lawMemos.set(engine, memo);
+  }
+  return memo;
+}
+
+/**
+ * How many bounds are on or before the date: dates with the same count see the same measures in force
+ * (from <= date < to) and the same entry deadlines ahead (date < enteredBefore).
+ */
+function periodOf(bounds: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = bounds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (bounds[mid]! <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lawOf(engine: Engine, row: RangeRow, category: string | null): LawOfPeriod {
+  const memo = lawMemo(engine);
+  if (memo.entries >= LAW_MEMO_MAX) {
+    memo.goods.clear();
+    memo.entries = 0;
+  }
+  const k1 = row.hts ?? `category:${row.category ?? ''}`; // a normalised HTS code is digits only
+  let byCategory = memo.goods.get(k1);
+  if (byCategory === undefined) memo.goods.set(k1, (byCategory = new Map()));
+  const k2 = category ?? '\u0000';
+  let byOrigin = byCategory.get(k2);
+  if (byOrigin === undefined) byCategory.set(k2, (byOrigin = new Map()));
+  let good = byOrigin.get(row.origin);
+  if (good === undefined) {
+    byOrigin.set(row.origin, (good = { special: spiValuesOf(engine, row), periods: [] }));
+    memo.entries++;
+  }
+  const p = periodOf(memo.bounds, row.date);
+  let period = good.periods[p];
+  if (period === undefined) {
+    good.periods[p] = period = readPeriod(engine, row, category, good.special);
+    memo.entries++;
+  }
+  return period;
+}
+
+/**
+ * The programs of the line's Special column (null when no program can be claimed on the line: no full official code,
+ * or an MFN rate the row or an override gives). Which of them the engine computes for the origin, and the programs
+ * the measures in force claim, are added by period (readPeriod).
+ */
+function spiValuesOf(engine: Engine, row: RangeRow): string[] | null {
+  const hts = row.hts;
+  if (hts === null || hts.length < 8 || engine.mfnLines === null || engine.mfn.lookup(hts) !== undefined) return null;
+  const details = engine.mfnLines.details(hts.slice(0, 8));
+  return (details?.specialRates ?? []).flatMap((r) => r.programs);
+}
+
+function readPeriod(engine: Engine, row: RangeRow, category: string | null, special: string[] | null): LawOfPeriod {
   // The measures in force for the origin on the date whose scope covers the good (by code or category, exclusions
   // applied, as the Resolver decides it): only their rules can make a fact matter.
   const hts = row.hts;
@@ -100,9 +199,34 @@ export function factAlternatives(engine: Engine, row: RangeRow, applied: readonl
     category === null ||
     (!(hts !== null && m.excludeHts.matches(hts)) && !m.excludeCategories.has(category) && (m.allGoods || (hts !== null && m.hts.matches(hts)) || m.categories.has(category)));
   const inForce = engine.measures.filter((m) => m.from <= row.date && (m.to === null || row.date < m.to) && m.origins.has(row.origin) && covers(m));
+  const cuts = [...new Set(inForce.flatMap((m) => m.inTransit.filter((t) => row.date < t.enteredBefore).map((t) => t.loadedBefore)))].sort();
+  const thresholds = [...new Set(inForce.flatMap((m) => (m.usContentThreshold === null ? [] : [m.usContentThreshold])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // The spi alternatives: none claimed, then the programs of the Special column and those a measure in force claims
+  // (scope.spi) whose list takes in the line, whether or not its Special column lists them (civil aircraft, spi C:
+  // the exemptions apply "regardless of whether ... Free (C) appears"), that the engine computes for the origin.
+  let spiValues: (string | null)[] | null = null;
+  if (special !== null && hts !== null) {
+    const claimed = inForce.flatMap((m) => (m.claimedSpi === null || m.allGoods || !m.hts.matches(hts) || m.excludeHts.matches(hts) ? [] : [...m.claimedSpi]));
+    const programs = [...new Set([...special, ...claimed])].filter((p) => engine.programs.has(p) && (engine.programs.get(p)!.origins?.has(row.origin) ?? true)).sort();
+    if (programs.length > 0) spiValues = [null, ...programs];
+  }
+  return {
+    spiValues,
+    cuts,
+    usValues: thresholds.length === 0 ? null : [0n, ...thresholds.filter((t) => t > 0n && t < HUNDRED), HUNDRED],
+    metal: inForce.some((m) => m.metalContent !== null),
+  };
+}
+
+/**
+ * The alternatives of each fact the row leaves out that a measure in force for its origin on its date asks about.
+ * Exported for tests.
+ */
+export function factAlternatives(engine: Engine, row: RangeRow, applied: readonly CompiledMeasure[] = [], category: string | null = null): Alternatives[] {
+  const law = lawOf(engine, row, category);
   const out: Alternatives[] = [];
   if (row.loaded === null) {
-    const cuts = [...new Set(inForce.flatMap((m) => m.inTransit.filter((t) => row.date < t.enteredBefore).map((t) => t.loadedBefore)))].sort();
+    const cuts = law.cuts;
     if (cuts.length > 0) {
       // One loading date per span [cut i-1, cut i): the latest that is not after the entry date. The default (no
       // in-transit rule) is the span from the last cut-off on, listed first.
@@ -117,25 +241,12 @@ export function factAlternatives(engine: Engine, row: RangeRow, applied: readonl
       }
     }
   }
-  if (row.usContent === null) {
-    const thresholds = [...new Set(inForce.flatMap((m) => (m.usContentThreshold === null ? [] : [m.usContentThreshold])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    if (thresholds.length > 0) {
-      const values = [0n, ...thresholds.filter((t) => t > 0n && t < HUNDRED), HUNDRED];
-      out.push({ fact: 'us_content', values, defaultFirst: true });
-    }
-  }
-  if (!row.hasMetalValue && inForce.some((m) => m.metalContent !== null)) {
+  if (row.usContent === null && law.usValues !== null) out.push({ fact: 'us_content', values: law.usValues, defaultFirst: true });
+  if (!row.hasMetalValue && law.metal) {
     // The default (the whole value is metal) first, then none.
     out.push({ fact: 'metal_value', values: [row.value, 0n], defaultFirst: true });
   }
-  if (row.spi === null && row.mfn === null && row.hts !== null && row.hts.length >= 8 && engine.mfnLines !== null && engine.mfn.lookup(row.hts) === undefined) {
-    const details = engine.mfnLines.details(row.hts.slice(0, 8));
-    // Also the programs a measure in force claims (scope.spi) whose list takes in the line, whether or not its Special
-    // column lists them (civil aircraft, spi C: the exemptions apply "regardless of whether ... Free (C) appears").
-    const claimed = inForce.flatMap((m) => (m.claimedSpi === null || m.allGoods || !m.hts.matches(row.hts!) || m.excludeHts.matches(row.hts!) ? [] : [...m.claimedSpi]));
-    const programs = [...new Set([...(details?.specialRates ?? []).flatMap((r) => r.programs), ...claimed])].filter((p) => engine.programs.has(p) && (engine.programs.get(p)!.origins?.has(row.origin) ?? true)).sort();
-    if (programs.length > 0) out.push({ fact: 'spi', values: [null, ...programs], defaultFirst: true });
-  }
+  if (row.spi === null && row.mfn === null && law.spiValues !== null) out.push({ fact: 'spi', values: law.spiValues, defaultFirst: true });
   // Assumptions with an other case in the data, of the measures that apply to the line as given.
   for (const m of applied) {
     const lifts = m.assumes.some((a) => a.otherwise !== null && !(row.hts !== null && a.otherwise.exceptHts.some((p) => row.hts!.startsWith(p))));
@@ -148,68 +259,150 @@ export function factAlternatives(engine: Engine, row: RangeRow, applied: readonl
  * The range of a line the engine computes as given (the caller has its duty under the defaults). Every
  * combination of the alternatives is computed; of equal duties, the end that assumes the fewest facts away from
  * the defaults is reported.
+ *
+ * A combination is its index in mixed radix over the alternatives (the first most significant: the order in which
+ * they are listed), so that it needs no object of its own until it is an end or is skipped (this runs for every
+ * line of a file, a few to a few dozen times). Two combinations that differ only in the metal value have the same
+ * plan (the Resolver reads only whether a metal value is given): it is resolved once for both.
  */
 export function lineRange(resolver: Resolver, row: RangeRow): LineRange {
   const asGiven = resolver.resolve(row);
-  const alternatives = factAlternatives(resolver.engine, row, asGiven.ok ? asGiven.plan.applied.map((a) => a.measure) : [], asGiven.ok ? asGiven.plan.category : null);
-  const given: RangeFacts = { loaded: row.loaded, usContent: row.usContent, metalValue: row.metalValue, spi: row.spi, outside: [] };
-  // Every combination, by how many facts it takes away from the defaults, then in order.
-  let combos: { facts: RangeFacts; assumed: FactName[] }[] = [{ facts: given, assumed: [] }];
-  for (const alt of alternatives) {
-    const next: typeof combos = [];
-    for (const c of combos) {
-      alt.values.forEach((v, i) => {
-        const facts = { ...c.facts };
-        if (alt.fact === 'loaded') facts.loaded = v as string;
-        else if (alt.fact === 'us_content') facts.usContent = v as bigint;
-        else if (alt.fact === 'metal_value') facts.metalValue = v as bigint;
-        else if (alt.fact === 'spi') facts.spi = v as string | null;
-        else if (v !== null) facts.outside = [...facts.outside, v as string];
-        next.push({ facts, assumed: i === 0 && alt.defaultFirst ? c.assumed : [...c.assumed, alt.fact] });
-      });
+  const alts = factAlternatives(resolver.engine, row, asGiven.ok ? asGiven.plan.applied.map((a) => a.measure) : [], asGiven.ok ? asGiven.plan.category : null);
+  const n = alts.length;
+  let total = 1;
+  for (let j = 0; j < n; j++) total *= alts[j]!.values.length;
+  // Each combination's digits (combination c's digit of alternative j at digits[c * n + j]) and how many facts it
+  // takes away from the defaults (every digit but a default first value). Scratch arrays, kept between lines.
+  const { digits, away, duties, plans, seen } = scratchFor(total, n);
+  let mostAway = 0;
+  for (let c = 0; c < total; c++) {
+    let rest = c;
+    let k = 0;
+    for (let j = n - 1; j >= 0; j--) {
+      const len = alts[j]!.values.length;
+      const d = rest % len;
+      rest = (rest - d) / len;
+      digits[c * n + j] = d;
+      if (d !== 0 || !alts[j]!.defaultFirst) k++;
     }
-    combos = next;
+    away[c] = k;
+    if (k > mostAway) mostAway = k;
+    duties[c] = null;
+    plans[c] = undefined;
   }
-  combos.sort((a, b) => a.assumed.length - b.assumed.length); // stable: equal counts keep their order
+  let metalAt = -1;
+  for (let j = 0; j < n; j++) if (alts[j]!.fact === 'metal_value') metalAt = j;
 
   let low: RangeEnd | null = null;
   let high: RangeEnd | null = null;
-  const skipped: LineRange['skipped'] = [];
-  const duties: { facts: RangeFacts; duty: Cents }[] = [];
-  for (const { facts, assumed } of combos) {
-    const duty = dutyWith(resolver, row, facts);
-    if (typeof duty === 'string') {
-      skipped.push({ facts, reason: duty });
-      continue;
+  let lowAt = -1;
+  let highAt = -1;
+  let skipped: LineRange['skipped'] | null = null;
+  // Every combination, by how many facts it takes away from the defaults, then in order.
+  for (let k = 0; k <= mostAway; k++) {
+    for (let c = 0; c < total; c++) {
+      if (away[c] !== k) continue;
+      const facts = factsOf(row, alts, digits, c);
+      // The combination with the whole value as metal value (digit 0) has the same plan, and came earlier.
+      const twin = metalAt < 0 || digits[c * n + metalAt] === 0 ? -1 : c - digits[c * n + metalAt]! * weightOf(alts, metalAt);
+      let plan = twin < 0 ? undefined : plans[twin];
+      if (plan === undefined) plan = planWith(resolver, row, facts);
+      plans[c] = plan;
+      if (typeof plan === 'string') {
+        (skipped ??= []).push({ facts, reason: plan });
+        continue;
+      }
+      const duty = computeLineDuty(plan, row.value, row.quantity, facts).duty;
+      duties[c] = duty;
+      if (low === null || duty < low.duty) {
+        low = { duty, facts, assumed: [] };
+        lowAt = c;
+      }
+      if (high === null || duty > high.duty) {
+        high = { duty, facts, assumed: [] };
+        highAt = c;
+      }
     }
-    duties.push({ facts, duty });
-    if (low === null || duty < low.duty) low = { duty, facts, assumed };
-    if (high === null || duty > high.duty) high = { duty, facts, assumed };
   }
   if (low === null || high === null) throw new Error('invariant: a line computed as given has no computable variant');
-  const considered = [...new Set(alternatives.map((a) => a.fact))];
-  // A fact changes the duty when two combinations that differ only in it differ in duty.
+  low.assumed = assumedOf(alts, digits, lowAt);
+  high.assumed = assumedOf(alts, digits, highAt);
+  // The facts considered, each once, in the order of the alternatives.
+  const considered: FactName[] = [];
+  for (let j = 0; j < n; j++) if (!considered.includes(alts[j]!.fact)) considered.push(alts[j]!.fact);
+  // A fact changes the duty when two combinations that differ only in it differ in duty: the computed combinations
+  // grouped by their index with the fact's digits set to 0, the first duty of each group kept. (Each alternative's
+  // values are distinct, but for a metal value of 0, which is also the whole value: those two combinations have the
+  // same facts, so one duty.)
   const varied = considered.filter((f) => {
-    const byOthers = new Map<string, Cents>();
-    for (const { facts, duty } of duties) {
-      const key = factsKey(facts, FIELD[f]);
-      const seen = byOthers.get(key);
-      if (seen === undefined) byOthers.set(key, duty);
-      else if (seen !== duty) return true;
+    seen.fill(undefined, 0, total);
+    for (let c = 0; c < total; c++) {
+      const duty = duties[c];
+      if (duty === null || duty === undefined) continue;
+      let key = 0;
+      for (let j = 0; j < n; j++) key = key * alts[j]!.values.length + (alts[j]!.fact === f ? 0 : digits[c * n + j]!);
+      const first = seen[key];
+      if (first === undefined) seen[key] = duty;
+      else if (first !== duty) return true;
     }
     return false;
   });
-  return { low, high, considered, varied, variants: combos.length, skipped };
+  plans.fill(undefined, 0, total); // nothing of the line kept
+  return { low, high, considered, varied, variants: total, skipped: skipped ?? [] };
 }
 
-/** The facts as a key, one field left out (each field written unambiguously: null as "-", text after a tag). */
-function factsKey(f: RangeFacts, without: keyof RangeFacts): string {
-  const part = (k: keyof RangeFacts, v: string | bigint | null): string => (k === without || v === null ? '-' : `=${v}`);
-  return `${part('loaded', f.loaded)}|${part('usContent', f.usContent)}|${part('metalValue', f.metalValue)}|${part('spi', f.spi)}|${without === 'outside' ? '-' : f.outside.join(' ')}`;
+/**
+ * Per combination of a line: its digits, how many facts it takes away from the defaults, its duty (null: skipped)
+ * and its plan (or the engine's refusal); and a slot per group of combinations (see varied). Grown as needed and
+ * reused from line to line: lineRange runs for every line of a file, and does not call itself.
+ */
+const scratch = { digits: [] as number[], away: [] as number[], duties: [] as (Cents | null)[], plans: [] as (PlanOrRefusal | undefined)[], seen: [] as (Cents | undefined)[] };
+function scratchFor(total: number, n: number): typeof scratch {
+  if (scratch.away.length < total) {
+    scratch.away = new Array<number>(total).fill(0);
+    scratch.duties = new Array<Cents | null>(total).fill(null);
+    scratch.plans = new Array<PlanOrRefusal | undefined>(total).fill(undefined);
+    scratch.seen = new Array<Cents | undefined>(total).fill(undefined);
+  }
+  if (scratch.digits.length < total * n) scratch.digits = new Array<number>(total * n).fill(0);
+  return scratch;
 }
 
-/** The line's duty with these facts, or why the engine refuses it. */
-export function dutyWith(resolver: Resolver, row: RangeRow, facts: RangeFacts): Cents | string {
+/** How much alternative j's digit is worth in a combination's index (the last alternative's counts 1). */
+function weightOf(alts: readonly Alternatives[], j: number): number {
+  let w = 1;
+  for (let i = j + 1; i < alts.length; i++) w *= alts[i]!.values.length;
+  return w;
+}
+
+/** The facts of combination c: the row's own, with each alternative's value. */
+function factsOf(row: RangeRow, alts: readonly Alternatives[], digits: readonly number[], c: number): RangeFacts {
+  const n = alts.length;
+  const facts: RangeFacts = { loaded: row.loaded, usContent: row.usContent, metalValue: row.metalValue, spi: row.spi, outside: [] };
+  for (let j = 0; j < n; j++) {
+    const alt = alts[j]!;
+    const v = alt.values[digits[c * n + j]!]!;
+    if (alt.fact === 'loaded') facts.loaded = v as string;
+    else if (alt.fact === 'us_content') facts.usContent = v as bigint;
+    else if (alt.fact === 'metal_value') facts.metalValue = v as bigint;
+    else if (alt.fact === 'spi') facts.spi = v as string | null;
+    else if (v !== null) facts.outside = [...facts.outside, v as string];
+  }
+  return facts;
+}
+
+/** The facts combination c takes away from the defaults, in the order of the alternatives. */
+function assumedOf(alts: readonly Alternatives[], digits: readonly number[], c: number): FactName[] {
+  const n = alts.length;
+  const assumed: FactName[] = [];
+  for (let j = 0; j < n; j++) if (digits[c * n + j] !== 0 || !alts[j]!.defaultFirst) assumed.push(alts[j]!.fact);
+  return assumed;
+}
+
+type PlanOrRefusal = Plan | string;
+
+/** The plan of the line with these facts (the Resolver's), or why the engine refuses it. */
+function planWith(resolver: Resolver, row: RangeRow, facts: RangeFacts): PlanOrRefusal {
   // The fields the Resolver reads, named (not a copy of the whole row: this runs for every combination of every line).
   const good: GoodInput = {
     hts: row.hts,
@@ -225,9 +418,14 @@ export function dutyWith(resolver: Resolver, row: RangeRow, facts: RangeFacts): 
   };
   const r = (facts.outside.length === 0 ? resolver : without(resolver, facts.outside)).resolve(good);
   if (!r.ok) return r.refusal.reason;
-  const qp = quantityProblem(r.plan, row);
-  if (qp !== null) return qp;
-  return computeLineDuty(r.plan, row.value, row.quantity, { metalValue: facts.metalValue, usContent: facts.usContent }).duty;
+  return quantityProblem(r.plan, row) ?? r.plan;
+}
+
+/** The line's duty with these facts, or why the engine refuses it. */
+export function dutyWith(resolver: Resolver, row: RangeRow, facts: RangeFacts): Cents | string {
+  const plan = planWith(resolver, row, facts);
+  if (typeof plan === 'string') return plan;
+  return computeLineDuty(plan, row.value, row.quantity, { metalValue: facts.metalValue, usContent: facts.usContent }).duty;
 }
 
 /** Running sums of the ends over a run: each line's facts are its own, so the ends add up. */

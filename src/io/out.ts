@@ -20,6 +20,8 @@ const CHUNK = 1 << 16;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const DOT = 0x2e;
 const ZERO = 0x30;
+/** "00", "01", ... "99" as character codes: PAIRS[2k] and PAIRS[2k + 1] are the digits of k. */
+const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => ZERO + (i & 1 ? (i >> 1) % 10 : Math.floor((i >> 1) / 10)));
 
 export class Out {
   /** Filled buffers waiting for the next flush. */
@@ -122,6 +124,24 @@ export class Out {
       buf[this.#pos++] = ZERO + n;
       return;
     }
+    if (n <= 0x7fffffff) {
+      // Below 2^31: integer arithmetic ("| 0"), two digits at a time from a table.
+      const len = n < 100 ? 2 : n < 1000 ? 3 : n < 10_000 ? 4 : n < 100_000 ? 5 : n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : n < 1_000_000_000 ? 9 : 10;
+      let pos = this.#pos + len;
+      this.#pos = pos;
+      while (n >= 100) {
+        const q = (n / 100) | 0;
+        const r = (n - q * 100) << 1;
+        buf[--pos] = PAIRS[r + 1]!;
+        buf[--pos] = PAIRS[r]!;
+        n = q;
+      }
+      if (n >= 10) {
+        buf[--pos] = PAIRS[(n << 1) + 1]!;
+        buf[--pos] = PAIRS[n << 1]!;
+      } else buf[--pos] = ZERO + n;
+      return;
+    }
     let len = 1;
     for (let p = 10; p <= n; p *= 10) len++;
     let pos = this.#pos + len;
@@ -146,8 +166,8 @@ export class Out {
     this.#digits((n - frac) / 100);
     const buf = this.#buf;
     buf[this.#pos] = DOT;
-    buf[this.#pos + 1] = ZERO + Math.floor(frac / 10);
-    buf[this.#pos + 2] = ZERO + (frac % 10);
+    buf[this.#pos + 1] = PAIRS[frac << 1]!;
+    buf[this.#pos + 2] = PAIRS[(frac << 1) + 1]!;
     this.#pos += 3;
   }
 

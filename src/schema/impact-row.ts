@@ -3,7 +3,7 @@
  * insurance, other_costs. Checked with the same strict money and percent patterns as the other columns; a bad
  * cell rejects the row naming the column, as every other check does. Read only when the header has one of them.
  */
-import { parseMoney, parsePct, roundHalfUp, type Cents, type RateMicro } from '../values/money.js';
+import { parseMoney, parsePct, type Cents, type RateMicro } from '../values/money.js';
 import type { Field, HeaderMap } from './row.js';
 
 /** The optional impact inputs of a line (columns or flags); null: not given. */
@@ -78,8 +78,9 @@ export function readImpact(cells: string[], header: HeaderMap, quantity: bigint 
   if ((margin !== null || unitCost !== null) && unitPrice === null) {
     return { ok: false, field: margin !== null ? 'margin' : 'unit_cost', reason: `${margin !== null ? 'a margin' : 'a unit cost'} needs unit_price (and quantity): the price it is a margin of` };
   }
-  // The unit cost a margin implies is rounded half up to the cent (core/impact.ts): it must not be 0.
-  if (margin !== null && unitPrice !== null && roundHalfUp(unitPrice * (100_000_000n - margin), 100_000_000n) === 0n) {
+  // The unit cost a margin implies, price x (100% - margin) / 10^8 rounded half up to the cent (core/impact.ts),
+  // must not be 0: it is 0 exactly when price x (100% - margin) is below half a cent's 10^8.
+  if (margin !== null && unitPrice !== null && unitPrice * (100_000_000n - margin) < 50_000_000n) {
     return { ok: false, field: 'margin', reason: `a margin of ${marginCell} on a unit price of ${cellOf(cells, header, 'unit_price')} leaves a unit cost of $0.00; give unit_cost instead` };
   }
 

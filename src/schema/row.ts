@@ -9,7 +9,7 @@
  */
 import { MODES, type Mode } from '../values/modes.js';
 import { normalizeHts } from '../values/hts.js';
-import { parseMoney, parsePct, type Cents, type RateMicro } from '../values/money.js';
+import { parseMoney, parsePct, parseQuantity, type Cents, type RateMicro } from '../values/money.js';
 import { isCalendarDate } from '../values/dates.js';
 import type { ImpactInput } from './impact-row.js';
 import { IMPACT_FIELDS, readImpact } from './impact-row.js';
@@ -238,9 +238,8 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
   let quantity: bigint | null = null;
   const quantityCell = cellAt(cells, index.quantity);
   if (quantityCell !== '') {
-    const m = /^(\d{1,15})(?:\.(\d{1,6}))?$/.exec(quantityCell);
-    if (!m) return failAt(line, header, 'quantity', `expected a quantity like 120 or 12.5 (no sign, at most 6 decimals), got "${quantityCell}"`);
-    quantity = BigInt(m[1]!) * 1_000_000n + BigInt((m[2] ?? '').padEnd(6, '0'));
+    quantity = parseQuantity(quantityCell);
+    if (quantity === null) return failAt(line, header, 'quantity', `expected a quantity like 120 or 12.5 (no sign, at most 6 decimals), got "${quantityCell}"`);
   }
   const unitCell = cellAt(cells, index.unit);
 

@@ -85,6 +85,29 @@ function plainCents(s: string): number {
   return int * 100 + d1 * 10 + d2;
 }
 
+const QUANTITY = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
+
+/**
+ * A quantity cell (`120`, `12.5`: at most 15 digits and 6 decimals, no sign) in millionths of a unit; null when the
+ * cell is not one. A whole number of at most 9 digits (the common case) is read digit by digit, without the regular
+ * expression and the two bigint parses.
+ */
+export function parseQuantity(s: string): bigint | null {
+  const n = s.length;
+  if (n > 0 && n <= 9) {
+    let units = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      units = units * 10 + c;
+    }
+    if (i === n) return BigInt(units) * MICRO_PER_PCT;
+  }
+  const m = QUANTITY.exec(s);
+  return m === null ? null : BigInt(m[1]!) * MICRO_PER_PCT + BigInt((m[2] ?? '').padEnd(6, '0'));
+}
+
 /** Parses a percentage like `2.5` or `12.5%` (at most 6 decimals, at most 1000). */
 export function parsePct(raw: string): ParseResult<RateMicro> {
   let s = raw.trim();

@@ -70,6 +70,17 @@ describe('calc --range', () => {
     expect(row).toMatchObject({ status: 'ok', duty: '48000.00', duty_low: '9600.00', low_facts: 'metal_value=0.00', duty_high: '48000.00', varied: 'metal_value' });
   });
 
+  it('quotes a user\'s id once in csv, neutralised as calc\'s csv does (it was quoted twice: """a,b""")', async () => {
+    const file = join(dir, 'ids.csv');
+    writeFileSync(file, 'id,hts,value,date\n"a,b",8703.23.01,30000,2025-10-01\n"say ""hi""",8703.23.01,30000,2025-10-01\n"=1+1",8703.23.01,30000,2025-10-01\n');
+    const range = await tariff(['calc', file, '--range', '--format', 'csv']);
+    const calc = await tariff(['calc', file, '--format', 'csv']);
+    expect(range.code).toBe(0);
+    expect(parseCsv(range.stdout).map((r) => r.id)).toEqual(['a,b', 'say "hi"', "'=1+1"]);
+    expect(parseCsv(range.stdout).map((r) => r.id)).toEqual(parseCsv(calc.stdout).map((r) => r.id));
+    expect(range.stdout.split('\n')[1]).toMatch(/^2,ok,"a,b",8703\.23\.01,/);
+  });
+
   it('lists rejected rows as calc does, and refuses formats and options it does not answer (exit 2)', async () => {
     const rej = await tariff(['calc', 'data/examples/with-errors.csv', '--range', '--format', 'json']);
     expect(rej.code).toBe(1);

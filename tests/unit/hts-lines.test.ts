@@ -1,8 +1,11 @@
 /** The in-place search over the bundled lines file (src/core/hts-lines.ts): a hand-written binary search, tested at its edges. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { HtsLines, priceOfficial } from '../../src/core/hts-lines.js';
-import { mfnLines } from '../helpers.js';
+import { parseSpecial } from '../../src/core/usitc.js';
+import { mfnLines, ROOT } from '../helpers.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const small = new HtsLines(bytes('01012100\tFree\t1020\n01013000\t6.8%\t00\n84571000\t4.2%\t0515\n97069000\t5¢/kg + 2%\t\n'), null);
@@ -15,6 +18,26 @@ describe('HtsLines', () => {
     for (const missing of ['00000000', '01012200', '84570000', '99999999']) expect(small.find(missing)).toBe(-1);
     expect(small.stats(small.find('84571000'))).toEqual(['05', '15']);
     expect(small.stats(small.find('97069000'))).toEqual([]);
+  });
+
+  it('details of a line, parsed when asked for, equal those of the whole details file parsed at once (every line, in random order)', () => {
+    // The whole file, as details() read it before: each record's headings after those it shares with the one before.
+    const text = readFileSync(resolve(ROOT, 'data/mfn/hts-2026-rev-10.details.tsv'), 'utf8');
+    const want = new Map<string, { units: string[]; special: string; specialRates: unknown; description: string }>();
+    let prev: string[] = [];
+    for (const rec of text.split('\n')) {
+      if (rec === '') continue;
+      const [code = '', units = '', special = '', shared = '0', ...own] = rec.split('\t');
+      const headings = [...prev.slice(0, Number(shared)), ...own];
+      prev = headings;
+      want.set(code, { units: units === '' ? [] : units.split(','), special, specialRates: parseSpecial(special), description: headings.join(': ') });
+    }
+    expect(want.size).toBeGreaterThan(11_000);
+    const lines = new HtsLines(new Uint8Array(), () => text);
+    const codes = fc.sample(fc.shuffledSubarray([...want.keys()], { minLength: want.size, maxLength: want.size }), { numRuns: 1, seed: 15 })[0]!;
+    for (const code of codes) expect(lines.details(code), code).toEqual(want.get(code));
+    for (const missing of ['00000000', '0101210', '', '99999999']) expect(lines.details(missing)).toBeNull();
+    expect(new HtsLines(new Uint8Array(), null).details('01012100')).toBeNull();
   });
 
   it('agrees with a plain scan of the bundled file for any 8 digits', () => {

@@ -8,7 +8,10 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { divRound, formatPct4, ImpactSums, impactTotals, lineImpact, NO_IMPACT_INPUT, ratioPct4, type ImpactInput } from '../../src/core/impact.js';
+import { costFromMargin, divRound, formatPct4, ImpactSums, impactTotals, lineImpact, NO_IMPACT_INPUT, ratioPct4, type ImpactInput } from '../../src/core/impact.js';
+import { readImpact } from '../../src/schema/impact-row.js';
+import { readHeader } from '../../src/schema/row.js';
+import { formatCents, formatRate } from '../../src/values/money.js';
 
 const D = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_UP });
 const units = (n: number) => BigInt(n) * 1_000_000n;
@@ -157,26 +160,48 @@ describe('rounding helpers', () => {
     [-4n, 3n, -1n],
   ])('divRound(%s, %s) = %s (half away from zero)', (n, d, q) => expect(divRound(n, d)).toBe(q));
 
-  it('divRound in doubles (below 2^52) equals the bigint formula, at the edges of the fast path too', () => {
-    const slow = (n: bigint, d: bigint) => (n >= 0n ? (n * 2n + d) / (2n * d) : -((-n * 2n + d) / (2n * d)));
-    const edge = 2n ** 52n;
-    const big = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: edge + 10n }), fc.bigInt({ min: edge - 1000n, max: edge + 1000n }));
+  it('divRound is n / d rounded half away from zero, as decimal.js rounds it, for any size of bigint', () => {
+    const big = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n ** 53n + 10n }), fc.bigInt({ min: 0n, max: 10n ** 30n }));
     fc.assert(
       fc.property(big, big, fc.boolean(), (n, d, neg) => {
         fc.pre(d > 0n);
-        expect(divRound(neg ? -n : n, d)).toBe(slow(neg ? -n : n, d));
+        const x = new D((neg ? -n : n).toString()).div(d.toString());
+        expect(divRound(neg ? -n : n, d)).toBe(BigInt(x.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0)));
       }),
       { numRuns: 2000 },
     );
-    expect(divRound(edge - 1n, 2n)).toBe(slow(edge - 1n, 2n));
-    expect(divRound(4503599627370495n, 3n)).toBe(1501199875790165n);
+    expect(() => divRound(1n, 0n)).toThrow(/invariant/);
   });
 
-  it('formatPct4 in doubles equals the bigint form', () => {
+  it('costFromMargin is price x (100% - margin) half up to the cent; the row check refuses exactly the margins that make it 0', () => {
+    const header = readHeader(['value', 'hts', 'date', 'quantity', 'unit_price', 'margin']);
+    if (!header.ok) throw new Error('header');
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 2n ** 53n }), (p) => {
-        const s = p.toString().padStart(5, '0');
-        const want = `${BigInt(s.slice(0, -4))}${`.${s.slice(-4)}`.replace(/\.?0+$/, '')}`;
+      fc.property(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.bigInt({ min: 0n, max: 99_999_999n }), (p0, m) => {
+        const cost = costFromMargin(p0, m);
+        expect(cost).toBe(divRound(p0 * (100_000_000n - m), 100_000_000n));
+        const cells = ['100', '8703.23.01', '2025-10-01', '1', formatCents(p0), formatRate(m)];
+        const r = readImpact(cells, header.header, units(1));
+        expect(r.ok).toBe(cost > 0n);
+        if (!r.ok) expect(r.reason).toMatch(/leaves a unit cost of \$0\.00/);
+      }),
+      { numRuns: 2000 },
+    );
+    // A cost of 0.5 cents rounds up to 1 cent; below half a cent it is 0: $0.01 at 50% and just above.
+    expect(costFromMargin(1n, 50_000_000n)).toBe(1n);
+    expect(costFromMargin(1n, 50_000_001n)).toBe(0n);
+    expect(readImpact(['100', '8703.23.01', '2025-10-01', '1', '0.01', '50'], header.header, units(1)).ok).toBe(true);
+    expect(readImpact(['100', '8703.23.01', '2025-10-01', '1', '0.01', '50.000001'], header.header, units(1)).ok).toBe(false);
+    expect(readImpact(['100', '8703.23.01', '2025-10-01', '3', '0.03', '83.333333'], header.header, units(3)).ok).toBe(true); // 0.50000001 cents
+    expect(readImpact(['100', '8703.23.01', '2025-10-01', '3', '0.03', '83.333334'], header.header, units(3)).ok).toBe(false); // 0.49999998 cents
+  });
+
+  it('formatPct4 writes percent x 10^4 in its shortest form', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }), (p) => {
+        const a = p < 0n ? -p : p;
+        const s = a.toString().padStart(5, '0');
+        const want = `${p < 0n ? '-' : ''}${BigInt(s.slice(0, -4))}${`.${s.slice(-4)}`.replace(/\.?0+$/, '')}`;
         expect(formatPct4(p)).toBe(want);
       }),
     );

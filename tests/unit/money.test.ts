@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyRate, effectiveRate, formatCents, formatRate, parseMoney, parseMoneyFully, parsePct, roundHalfAwayFromZero, roundHalfUp } from '../../src/values/money.js';
+import { applyRate, effectiveRate, formatCents, formatRate, parseMoney, parseMoneyFully, parsePct, parseQuantity, roundHalfAwayFromZero, roundHalfUp } from '../../src/values/money.js';
 
 const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
 
@@ -38,6 +38,34 @@ describe('parseMoney', () => {
     const r = parseMoney(raw);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+});
+
+describe('parseQuantity', () => {
+  // The rule (README, quantity column): digits, at most 15, and at most 6 decimals; no sign, no exponent, no spaces.
+  const byRule = (s: string): bigint | null => {
+    const m = /^(\d{1,15})(?:\.(\d{1,6}))?$/.exec(s);
+    return m === null ? null : BigInt(m[1]!) * 1_000_000n + BigInt((m[2] ?? '').padEnd(6, '0'));
+  };
+
+  it.each([
+    ['120', 120_000_000n],
+    ['12.5', 12_500_000n],
+    ['0', 0n],
+    ['007', 7_000_000n],
+    ['999999999', 999_999_999_000_000n],
+    ['999999999999999.999999', 999_999_999_999_999_999_999n],
+  ])('reads %j as %s millionths', (raw, q) => expect(parseQuantity(raw)).toBe(q));
+
+  it.each(['', '-1', '+1', '1e3', '1.', '.5', '1.1234567', '1,000', ' 1', 'x', '1234567890123456', '١٢'])('refuses %j', (raw) => expect(parseQuantity(raw)).toBeNull());
+
+  it('equals the rule on any short string of digits, dots and signs (the digit-by-digit path included)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '-', '+', 'e', ' '), maxLength: 24 }), (s) => {
+        expect(parseQuantity(s)).toBe(byRule(s));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

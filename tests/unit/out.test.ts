@@ -31,8 +31,8 @@ describe('Out: bytes written are exactly the text pushed', () => {
       fc.record({ kind: fc.constant('push' as const), s: fc.string({ unit: 'grapheme', maxLength: 300 }) }),
       fc.record({ kind: fc.constant('ascii' as const), s: fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 })) }),
       fc.record({ kind: fc.constant('bytes' as const), s: fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 200 })) }),
-      fc.record({ kind: fc.constant('int' as const), n: fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }) }),
-      fc.record({ kind: fc.constant('cents' as const), c: fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }) }),
+      fc.record({ kind: fc.constant('int' as const), n: fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 2 ** 32 }), fc.integer({ min: 0, max: 100_000 })) }),
+      fc.record({ kind: fc.constant('cents' as const), c: fc.oneof(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.bigInt({ min: 0n, max: 2n ** 40n }), fc.bigInt({ min: 0n, max: 10_000_000n })) }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(piece, { maxLength: 400 }), fc.boolean(), async (pieces, bigFirst) => {
@@ -60,8 +60,9 @@ describe('Out: bytes written are exactly the text pushed', () => {
 
   it('cents and int at their edges', async () => {
     const { out, text } = sink();
-    const cents = [0n, 1n, 9n, 10n, 99n, 100n, 101n, 123456789n, 9_007_199_254_740_991n, 9_007_199_254_740_992n, -1n, -100n, 10n ** 20n];
-    const ints = [0, 9, 10, 99, 100, 1_000_000, Number.MAX_SAFE_INTEGER];
+    const cents = [0n, 1n, 9n, 10n, 99n, 100n, 101n, 105n, 110n, 123456789n, 214_748_364_799n, 214_748_364_800n, 214_748_364_899n, 9_007_199_254_740_991n, 9_007_199_254_740_992n, -1n, -100n, 10n ** 20n];
+    // Each power of ten and the number below it (the length of a number), and 2^31 around (where the digits are made two ways).
+    const ints = [0, 9, 10, 99, 100, 1_000_000, Number.MAX_SAFE_INTEGER, ...Array.from({ length: 16 }, (_, k) => [10 ** k - 1, 10 ** k]).flat(), 2 ** 31 - 1, 2 ** 31, 2 ** 31 + 1, 4_294_967_295];
     for (const c of cents) {
       out.cents(c);
       out.byte(0x20);

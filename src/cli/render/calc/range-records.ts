@@ -1,7 +1,7 @@
 /** The records of `calc --range` (its JSON contract): per line the duty and its two ends, with the facts of each. */
 import type { Engine } from '../../../core/compile.js';
 import type { ComputedLine } from '../../../core/compute.js';
-import type { FactName, LineRange, RangeEnd } from '../../../core/range.js';
+import type { FactName, RangeEnd, RangeFacts, LineRange } from '../../../core/range.js';
 import type { Row } from '../../../schema/row.js';
 import { formatHts } from '../../../values/hts.js';
 import { effectiveRate, formatCents, formatRate } from '../../../values/money.js';
@@ -54,30 +54,28 @@ export interface RangeResult {
   warnings: string[];
 }
 
-function factsRecord(facts: LineRange['low']['facts'], varied: FactName[]): FactsRecord {
+/** A fact's value as the input column gives it (spi null: none claimed; outside: the measures' ids, or null). */
+export function factValue(f: FactName, facts: RangeFacts): string | null {
+  if (f === 'loaded') return facts.loaded;
+  if (f === 'us_content') return facts.usContent === null ? null : formatRate(facts.usContent);
+  if (f === 'metal_value') return facts.metalValue === null ? null : formatCents(facts.metalValue);
+  if (f === 'spi') return facts.spi;
+  return facts.outside.length === 0 ? null : facts.outside.join(' ');
+}
+
+function factsRecord(facts: RangeFacts, varied: FactName[]): FactsRecord {
   const out: FactsRecord = {};
-  for (const f of varied) {
-    if (f === 'loaded') out.loaded = facts.loaded;
-    else if (f === 'us_content') out.us_content = facts.usContent === null ? null : formatRate(facts.usContent);
-    else if (f === 'metal_value') out.metal_value = facts.metalValue === null ? null : formatCents(facts.metalValue);
-    else if (f === 'spi') out.spi = facts.spi;
-    else out.outside = facts.outside.length === 0 ? null : facts.outside.join(' ');
-  }
+  for (const f of varied) out[f] = factValue(f, facts);
   return out;
 }
 
-/** An assumption in words: the fact and the value that gives the end. */
-function factText(f: FactName, facts: FactsRecord, engine: Engine): string {
-  const v = facts[f] ?? null;
+/** An assumption in words: the fact and the value (factValue) that gives the end. */
+export function factText(f: FactName, v: string | null, engine: Engine): string {
   switch (f) {
     case 'outside':
       return (v ?? '')
         .split(' ')
-        .map((id) => {
-          const m = engine.measures.find((x) => x.id === id);
-          const fact = m?.assumes.find((a) => a.otherwise !== null)?.otherwise?.fact;
-          return `${fact ?? 'outside'} (without ${id})`;
-        })
+        .map((id) => outsideText(engine, id))
         .join(', ');
     case 'loaded':
       return `loaded ${v}`;
@@ -90,9 +88,35 @@ function factText(f: FactName, facts: FactsRecord, engine: Engine): string {
   }
 }
 
+/** "<what the law assumes otherwise> (without <id>)", made once per measure (and engine). */
+const outsideTexts = new WeakMap<Engine, Map<string, string>>();
+function outsideText(engine: Engine, id: string): string {
+  let texts = outsideTexts.get(engine);
+  if (texts === undefined) outsideTexts.set(engine, (texts = new Map()));
+  let text = texts.get(id);
+  if (text === undefined) {
+    const m = engine.measures.find((x) => x.id === id);
+    const fact = m?.assumes.find((a) => a.otherwise !== null)?.otherwise?.fact;
+    text = `${fact ?? 'outside'} (without ${id})`;
+    if (texts.size < 10_000) texts.set(id, text);
+  }
+  return text;
+}
+
+/** The facts that differ from the defaults, each once, in words. */
+export function assumesOf(e: RangeEnd, engine: Engine): string[] {
+  const out: string[] = [];
+  const seen: FactName[] = [];
+  for (const f of e.assumed) {
+    if (seen.includes(f)) continue;
+    seen.push(f);
+    out.push(factText(f, factValue(f, e.facts), engine));
+  }
+  return out;
+}
+
 function endRecord(e: RangeEnd, value: bigint, varied: FactName[], engine: Engine): RangeEndRecord {
-  const facts = factsRecord(e.facts, varied);
-  return { duty: formatCents(e.duty), effectiveRate: effectiveRate(e.duty, value), facts, assumes: [...new Set(e.assumed)].map((f) => factText(f, facts, engine)) };
+  return { duty: formatCents(e.duty), effectiveRate: effectiveRate(e.duty, value), facts: factsRecord(e.facts, varied), assumes: assumesOf(e, engine) };
 }
 
 export function rangeLineRecord(c: ComputedLine<Row>, r: LineRange, engine: Engine): RangeLineRecord {

@@ -5,8 +5,9 @@
  */
 import type { Engine } from '../../../core/compile.js';
 import type { ComputedLine } from '../../../core/compute.js';
+import { formatHts } from '../../../values/hts.js';
 import { formatCents } from '../../../values/money.js';
-import { lineRange, RangeTotals } from '../../../core/range.js';
+import { lineRange, RangeTotals, type FactName, type LineRange, type RangeEnd, type RangeFacts } from '../../../core/range.js';
 import type { Resolver } from '../../../core/resolve.js';
 import type { Out } from '../../../io/out.js';
 import type { HeaderMap, Row } from '../../../schema/row.js';
@@ -16,7 +17,7 @@ import { fitTable, wrapLine } from '../fit.js';
 import type { EntryRecord, LineFees, RejectedRecord, TotalsRecord } from '../records.js';
 import type { Reporter } from './reporters.js';
 import { csvCell, userCell } from '../cells.js';
-import { rangeLineRecord, type FactsRecord, type RangeEndRecord, type RangeLineRecord, type RangeTotalsRecord } from './range-records.js';
+import { assumesOf, factValue, rangeLineRecord, type FactsRecord, type RangeEndRecord, type RangeLineRecord, type RangeTotalsRecord } from './range-records.js';
 
 export type RangeFormat = 'table' | 'csv' | 'json';
 export const RANGE_FORMATS: readonly RangeFormat[] = ['table', 'csv', 'json'];
@@ -40,6 +41,27 @@ function factsCell(f: FactsRecord): string {
   return Object.entries(f).map(([k, v]) => `${k}=${v ?? ''}`).join(';');
 }
 
+/** factsCell of an end's facts record (factsRecord over the facts considered), from the facts themselves. */
+function factsText(facts: RangeFacts, considered: readonly FactName[]): string {
+  let s = '';
+  for (let i = 0; i < considered.length; i++) {
+    const f = considered[i]!;
+    s += `${i === 0 ? '' : ';'}${f}=${factValue(f, facts) ?? ''}`;
+  }
+  return s;
+}
+
+/** The csv cells of a line's record (the text of a csv line, before its line break). */
+export function rangeCsvCells(rec: RangeLineRecord, raw: boolean): string {
+  const u = (s: string | null) => userCell(s ?? '', raw);
+  return [
+    rec.line === null ? '' : String(rec.line), 'ok', u(rec.id), rec.hts ?? '', csvCell(rec.category), rec.origin, rec.date, rec.value, rec.duty,
+    rec.low.duty, csvCell(rec.low.assumes.join('; ')), csvCell(factsCell(rec.low.facts)),
+    rec.high.duty, csvCell(rec.high.assumes.join('; ')), csvCell(factsCell(rec.high.facts)),
+    rec.varied.join(';'), '', '',
+  ].join(',');
+}
+
 export class RangeReporter implements Reporter {
   readonly #totals = new RangeTotals();
   readonly #lines: RangeLineRecord[] = [];
@@ -58,23 +80,37 @@ export class RangeReporter implements Reporter {
   line(c: ComputedLine<Row>, _cells: string[] | null, _fees: LineFees | null): void {
     const r = lineRange(this.ctx.resolver, c.row);
     this.#totals.add(c.duty, r);
-    const rec = rangeLineRecord(c, r, this.ctx.engine);
     const { out, format } = this.ctx;
+    if (format === 'csv') {
+      // Straight to text, without the JSON record (the same cells as it gives: held equal by a test).
+      out.push(this.#csvLine(c, r));
+      return;
+    }
+    const rec = rangeLineRecord(c, r, this.ctx.engine);
     if (format === 'json') {
       out.push(`${this.#first ? '\n' : ',\n'}${JSON.stringify(rec)}`);
       this.#first = false;
-    } else if (format === 'csv') {
-      const u = (s: string | null) => csvCell(userCell(s ?? '', this.ctx.raw));
-      out.push(
-        `${[
-          rec.line === null ? '' : String(rec.line), 'ok', u(rec.id), rec.hts ?? '', csvCell(rec.category), rec.origin, rec.date, rec.value, rec.duty,
-          rec.low.duty, csvCell(rec.low.assumes.join('; ')), csvCell(factsCell(rec.low.facts)),
-          rec.high.duty, csvCell(rec.high.assumes.join('; ')), csvCell(factsCell(rec.high.facts)),
-          rec.varied.join(';'), '', '',
-        ].join(',')}\n`,
-      );
     } else if (this.#lines.length < this.ctx.limit) this.#lines.push(rec);
     else this.#more++;
+  }
+
+  /** The csv line of a computed line: the cells of rangeLineRecord's record, as rangeCsvCells writes them. */
+  #csvLine(c: ComputedLine<Row>, r: LineRange): string {
+    const { row } = c;
+    const engine = this.ctx.engine;
+    const end = (e: RangeEnd) => `${formatCents(e.duty)},${csvCell(assumesOf(e, engine).join('; '))},${csvCell(factsText(e.facts, r.considered))}`;
+    return `${row.line === null ? '' : row.line},ok,${userCell(row.id ?? '', this.ctx.raw)},${row.hts === null ? '' : this.#hts(row.hts)},${csvCell(c.plan.category)},${row.origin},${row.date},${formatCents(row.value)},${formatCents(c.duty)},${end(r.low)},${end(r.high)},${r.varied.join(';')},,\n`;
+  }
+
+  /** HTS codes as written (dotted), each formatted once. */
+  readonly #htsText = new Map<string, string>();
+  #hts(hts: string): string {
+    let text = this.#htsText.get(hts);
+    if (text === undefined) {
+      text = formatHts(hts);
+      if (this.#htsText.size < 10_000) this.#htsText.set(hts, text);
+    }
+    return text;
   }
 
   entries(_list: EntryRecord[]): void {
@@ -87,8 +123,8 @@ export class RangeReporter implements Reporter {
       const cells = Array<string>(CSV_HEAD.length).fill('');
       cells[0] = rec.line === null ? '' : String(rec.line);
       cells[1] = 'rejected';
-      cells[CSV_HEAD.length - 2] = csvCell(userCell(rec.field, this.ctx.raw));
-      cells[CSV_HEAD.length - 1] = csvCell(userCell(rec.reason, this.ctx.raw));
+      cells[CSV_HEAD.length - 2] = userCell(rec.field, this.ctx.raw);
+      cells[CSV_HEAD.length - 1] = userCell(rec.reason, this.ctx.raw);
       out.push(`${cells.join(',')}\n`);
     } else this.#rejected.push(rec);
   }

@@ -151,43 +151,96 @@ export function impactCsvCells(r: LineImpactRecord): string[] {
   return IMPACT_CSV_COLUMNS.map((k) => r[k] ?? '');
 }
 
-/** Writes a line's impact csv cells, each after a comma (the same text as impactCsvCells, held equal by a test). */
+/**
+ * Writes a line's impact csv cells, each after a comma (the same text as impactCsvCells, held equal by a test):
+ * amounts, percents and the quantity go into the output buffer as digits, with no string made for a cell.
+ */
 export function writeImpactCsv(out: Out, li: LineImpact): void {
-  const c = (v: Cents | null) => {
-    out.byte(COMMA);
-    if (v !== null) out.cents(v);
-  };
   out.byte(COMMA);
-  if (li.quantity !== null) out.ascii(formatQuantity(li.quantity));
-  c(li.costs);
-  c(li.landedCost);
-  c(li.landedCostPerUnit);
-  c(li.dutyPerUnit);
-  c(li.addedDuty);
-  c(li.addedDutyPerUnit);
+  if (li.quantity !== null) writeQuantity(out, li.quantity);
+  cell(out, li.costs);
+  cell(out, li.landedCost);
   const p = li.price;
-  if (p === null) {
-    out.ascii(',,,,,,,,,,,');
-    return;
+  if (li.landedCostPerUnit === null) {
+    // No quantity: no per-unit figures, and so no price figures.
+    out.byte(COMMA);
+    out.byte(COMMA);
+    cell(out, li.addedDuty);
+    out.bytes(p === null ? EMPTY_12 : EMPTY_1);
+    if (p === null) return;
+  } else {
+    cell(out, li.landedCostPerUnit);
+    cell(out, li.dutyPerUnit);
+    cell(out, li.addedDuty);
+    cell(out, li.addedDutyPerUnit);
+    if (p === null) {
+      out.bytes(EMPTY_11);
+      return;
+    }
   }
-  c(p.unitPrice);
-  c(p.unitCost);
-  out.byte(COMMA);
-  out.ascii(formatPct4(p.marginPct4));
-  c(p.constantDollar);
-  c(p.constantPercent);
+  cell(out, p.unitPrice);
+  cell(out, p.unitCost);
+  writePct4(out, p.marginPct4);
+  cell(out, p.constantDollar);
+  cell(out, p.constantPercent);
   out.byte(COMMA);
   out.ascii(passThroughText(p.passThrough));
-  c(p.newPrice);
+  cell(out, p.newPrice);
+  writePct4(out, p.priceChangePct4);
+  cell(out, p.marginLeft);
+  writePct4(out, p.marginLeftPct4);
+  cell(out, p.absorbed);
+}
+
+/** ",<cents>" (or "," when null). */
+function cell(out: Out, v: Cents | null): void {
   out.byte(COMMA);
-  out.ascii(formatPct4(p.priceChangePct4));
-  c(p.marginLeft);
+  if (v !== null) out.cents(v);
+}
+
+/**
+ * ",<percent x 10^4>" as formatPct4 writes it: the integer part as digits, the decimals from a table. The
+ * bigint is turned into a number only below 2^53, where the number is the same integer (no rounding).
+ */
+export function writePct4(out: Out, p: bigint): void {
   out.byte(COMMA);
-  out.ascii(formatPct4(p.marginLeftPct4));
-  c(p.absorbed);
+  let a = p;
+  if (p < 0n) {
+    out.byte(MINUS);
+    a = -p;
+  }
+  if (a > MAX_SAFE) {
+    out.ascii(formatPct4(a));
+    return;
+  }
+  const n = Number(a);
+  const frac = n % 10_000;
+  out.int((n - frac) / 10_000);
+  if (frac !== 0) out.bytes(FRACTIONS4[frac] ??= UTF8.encode(`.${String(frac).padStart(4, '0').replace(/0+$/, '')}`));
+}
+
+/** Millionths of a unit as formatQuantity writes them (whole units as digits; a fraction, rare, as text). */
+export function writeQuantity(out: Out, q: bigint): void {
+  if (q >= 0n && q <= MAX_SAFE) {
+    const n = Number(q);
+    const frac = n % 1_000_000;
+    if (frac === 0) {
+      out.int(n / 1_000_000);
+      return;
+    }
+  }
+  out.ascii(formatQuantity(q));
 }
 
 const COMMA = 0x2c;
+const MINUS = 0x2d;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const UTF8 = new TextEncoder();
+const EMPTY_1 = UTF8.encode(',');
+const EMPTY_11 = UTF8.encode(','.repeat(11));
+const EMPTY_12 = UTF8.encode(','.repeat(12));
+/** ".5" for 5000, ".0001" for 1: the decimals of a percent x 10^4, each encoded once, when first needed. */
+const FRACTIONS4 = new Array<Uint8Array | undefined>(10_000);
 /** One share for a whole run: formatted once. */
 let lastShare: { pct: bigint; text: string } | null = null;
 function passThroughText(pct: bigint): string {
