@@ -15,6 +15,7 @@ import { Resolver } from '../../src/core/resolve.js';
 import { RangeReporter, rangeCsvCells } from '../../src/cli/render/calc/range.js';
 import { rangeLineRecord } from '../../src/cli/render/calc/range-records.js';
 import { computeLineDuty } from '../../src/core/compute.js';
+import { computeRow } from '../../src/core/row.js';
 import { Out } from '../../src/io/out.js';
 import { readHeader, readRow, type Row } from '../../src/schema/row.js';
 import { MICRO_PER_PCT } from '../../src/values/money.js';
@@ -201,10 +202,8 @@ describe('the range csv line is the JSON record as cells', () => {
       for (const cells of examples) {
         const row = rowOf({ ...cells, date, id: cells.id === undefined ? '=cmd,"x"' : cells.id });
         if (row === null) continue;
-        const r = resolver.resolve(row);
-        if (!r.ok) continue;
-        const d = computeLineDuty(r.plan, row.value, row.quantity, row);
-        const c = { row, plan: r.plan, duties: d.duties, duty: d.duty, refundable: d.refundable };
+        const c = computeRow(resolver, row);
+        if (!c.ok) continue;
         reporter.line(c, null, null);
         want.push(`${rangeCsvCells(rangeLineRecord(c, lineRange(resolver, row), engine), false)}\n`);
       }
