@@ -117,6 +117,19 @@ describe('what the claim does not do', () => {
   });
 });
 
+describe('Taiwan: heading 9903.96.03 (from 2026-05-01) exempts civil aircraft components from the metals duties, but its list (note 35(c)) is not in the bundled texts', () => {
+  it('a C claim on a line of the metals measures is refused with the reason, not charged the metals duty with no word; without the claim the metals duty stands', () => {
+    // DOMAIN-ORIGINS.md, Taiwan: "2026-05-01 -> civil aircraft components exempt from 232 metals, 9903.96.03" [R];
+    // heading 9903.96.03 is in HTS 2026 Rev. 10, its note 35(c) list is not in the Rev. 6 chapter 99 text.
+    expect(price(engine, { hts: STEEL, origin: 'TW', date: '2026-05-15', spi: 'C' })).toEqual({ refused: expect.stringMatching(/^hts: Civil aircraft components of Taiwan \(9903\.96\.03\).* is not modelled: /) });
+    expect(price(engine, { hts: '7608.20.00', origin: 'TW', date: '2026-06-01', spi: 'C' })).toHaveProperty('refused');
+    // Proc. 11021 Annex I-A: 50% of the full value of a steel article (9903.82.02), with no claim.
+    expect(price(engine, { hts: STEEL, origin: 'TW', date: '2026-05-15', value: '10000' })).toMatchObject({ duty: '5000.00' });
+    // The day before 9903.96.03: the claim prices column 1 only, the metals duty stands.
+    expect(price(engine, { hts: STEEL, origin: 'TW', date: '2026-04-30', spi: 'C', value: '10000' })).toMatchObject({ duty: '5000.00' });
+  });
+});
+
 describe('program C keeps the General rate on a listed line whose Special column does not list C (specialRateOptional, data)', () => {
   // No line of HTS 2026 Rev. 10 on a list with a General rate other than Free lacks C, so the case is made by
   // dropping C from 3917.21.00's Special column.
