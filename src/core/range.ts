@@ -30,6 +30,7 @@ import type { CompiledMeasure, Engine } from './compile.js';
 import { computeLineDuty, quantityProblem } from './compute.js';
 import { MICRO_PER_PCT, type Cents, type RateMicro } from '../values/money.js';
 import { Resolver, type GoodInput, type Plan } from './resolve.js';
+import { listedOn } from './scope.js';
 
 /** The row as the core computes it (a subset of schema/row.ts's Row). */
 export interface RangeRow extends GoodInput {
@@ -132,6 +133,8 @@ function lawMemo(engine: Engine): LawMemo {
       if (m.to !== null) dates.add(m.to);
       for (const t of m.inTransit) dates.add(t.enteredBefore);
     }
+    // A list amended on a date (its entries' `from`) changes which measures cover a code from that date.
+    for (const d of engine.listDates) dates.add(d);
     memo = { bounds: [...dates].sort(), goods: new Map(), entries: 0 };
     lawMemos.set(engine, memo);
   }
@@ -195,9 +198,11 @@ function readPeriod(engine: Engine, row: RangeRow, category: string | null, spec
   // The measures in force for the origin on the date whose scope covers the good (by code or category, exclusions
   // applied, as the Resolver decides it): only their rules can make a fact matter.
   const hts = row.hts;
+  // A code is on a list from its entry's date (listedOn), as the Resolver reads it: 0201.10.50 is on Annex II only from
+  // 2025-11-13, so before then the reciprocal measure covers it, with its US-content and in-transit rules.
+  const on = (idx: CompiledMeasure['hts']) => hts !== null && listedOn(engine, idx, hts, row.date) !== undefined;
   const covers = (m: CompiledMeasure) =>
-    category === null ||
-    (!(hts !== null && m.excludeHts.matches(hts)) && !m.excludeCategories.has(category) && (m.allGoods || (hts !== null && m.hts.matches(hts)) || m.categories.has(category)));
+    category === null || (!on(m.excludeHts) && !m.excludeCategories.has(category) && (m.allGoods || on(m.hts) || m.categories.has(category)));
   const inForce = engine.measures.filter((m) => m.from <= row.date && (m.to === null || row.date < m.to) && m.origins.has(row.origin) && covers(m));
   const cuts = [...new Set(inForce.flatMap((m) => m.inTransit.filter((t) => row.date < t.enteredBefore).map((t) => t.loadedBefore)))].sort();
   const thresholds = [...new Set(inForce.flatMap((m) => (m.usContentThreshold === null ? [] : [m.usContentThreshold])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -206,7 +211,7 @@ function readPeriod(engine: Engine, row: RangeRow, category: string | null, spec
   // the exemptions apply "regardless of whether ... Free (C) appears"), that the engine computes for the origin.
   let spiValues: (string | null)[] | null = null;
   if (special !== null && hts !== null) {
-    const claimed = inForce.flatMap((m) => (m.claimedSpi === null || m.allGoods || !m.hts.matches(hts) || m.excludeHts.matches(hts) ? [] : [...m.claimedSpi]));
+    const claimed = inForce.flatMap((m) => (m.claimedSpi === null || m.allGoods || !on(m.hts) || on(m.excludeHts) ? [] : [...m.claimedSpi]));
     const programs = [...new Set([...special, ...claimed])].filter((p) => engine.programs.has(p) && (engine.programs.get(p)!.origins?.has(row.origin) ?? true)).sort();
     if (programs.length > 0) spiValues = [null, ...programs];
   }

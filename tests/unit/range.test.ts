@@ -125,6 +125,18 @@ describe('which facts are varied comes from the data', () => {
     expect(factAlternatives(engine, row).map((a) => a.fact)).not.toContain('us_content');
   });
 
+  it('a code put on a list from a date is read as the Resolver reads it: not on the list before that date', () => {
+    // 0201.10.50 (beef carcasses) is on EO 14257 Annex II as amended only from 2025-11-13 (its list entry's date).
+    // On 2025-10-01 the reciprocal duty of Switzerland (39%, EO 14326) still covers it, with the US-content rule (CBP
+    // IEEPA FAQ, 9903.01.34) and its in-transit rule, so both are varied: as given 2,640.00 MFN (26.4%) + 3,900.00 =
+    // 6,540.00; calc with us_content 100 gives 2,640.00 (MFN alone), the low end. From 2025-11-13 the line is outside the reciprocal duty: neither is varied.
+    const before = lineRange(new Resolver(engine), rowOf({ hts: '0201.10.50', origin: 'CH', value: '10000', date: '2025-10-01' }));
+    expect(before.varied).toEqual(['loaded', 'us_content']);
+    expect(formatCents(before.low.duty)).toBe('2640.00');
+    const after = lineRange(new Resolver(engine), rowOf({ hts: '0201.10.50', origin: 'CH', value: '10000', date: '2025-11-13' }));
+    expect(after.varied).not.toContain('us_content');
+  });
+
   it('previousDay crosses months, years and leap days', () => {
     expect(previousDay('2025-03-01')).toBe('2025-02-28');
     expect(previousDay('2024-03-01')).toBe('2024-02-29');
