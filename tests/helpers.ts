@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { compileEngine, type Engine } from '../src/core/compile.js';
 import { HtsLines } from '../src/core/hts-lines.js';
 import { mergeParts } from '../src/core/parts.js';
@@ -47,4 +48,19 @@ export function bundledEngine(scenario = 'as-enacted'): Engine {
   const e = compileEngine(s, mfnTable, scenario, null, lists, { mfnLines, origins, originDates });
   if (!e.ok) throw new Error(JSON.stringify(e.issues));
   return e.value;
+}
+
+/**
+ * A copy of the built package in a new temporary folder (dist/, data/ with its file times, package.json, and
+ * node_modules linked), after `edit`: its dist/ reads the copy's data/. The folder is pushed on `dirs` for removal.
+ */
+export function copyBuilt(prefix: string, dirs: string[], edit: (dir: string) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  cpSync(resolve(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+  cpSync(resolve(ROOT, 'data'), join(dir, 'data'), { recursive: true, preserveTimestamps: true });
+  cpSync(resolve(ROOT, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(resolve(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  edit(dir);
+  return dir;
 }

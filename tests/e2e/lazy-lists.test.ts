@@ -2,11 +2,10 @@
 // needs it (src/io/load.ts, loadListSources; tests/unit/lazy-lists.test.ts counts the reads). A list edited since
 // the build is still validated when the engine is loaded, whatever the rows' dates: these tests use a copy of the
 // built package (dist/, whose stamps are dist/validated-data.json, and data/).
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { copyBuilt } from '../helpers.js';
 
 type Load = typeof import('../../src/io/load.js');
 type Resolve = typeof import('../../src/core/resolve.js');
@@ -16,13 +15,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 /** A copy of the built package whose dist/io/load.js reads the copy's data/, after `edit`. */
 async function copy(edit: (dir: string) => void): Promise<{ load: Load; resolveGood: Resolve['resolveGood'] }> {
-  const dir = mkdtempSync(join(tmpdir(), 'tariff-lists-'));
-  dirs.push(dir);
-  cpSync(resolve(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
-  cpSync(resolve(ROOT, 'data'), join(dir, 'data'), { recursive: true, preserveTimestamps: true });
-  cpSync(resolve(ROOT, 'package.json'), join(dir, 'package.json'));
-  symlinkSync(resolve(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  edit(dir);
+  const dir = copyBuilt('tariff-lists-', dirs, edit);
   return { load: (await import(join(dir, 'dist/io/load.js'))) as Load, resolveGood: ((await import(join(dir, 'dist/core/resolve.js'))) as Resolve).resolveGood };
 }
 

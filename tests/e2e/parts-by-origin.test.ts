@@ -4,14 +4,13 @@
 // every origin, the same measures in the same order, and the same resolution (plan, decisions, refusals) of the
 // same goods on dates across the schedule.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/compile.js';
 import { mergeParts } from '../../src/core/parts.js';
 import { SchedulePartSchema, ScheduleSchema } from '../../src/schema/schedule.js';
-import { lists as bundledLists, ROOT, schedule as wholeSchedule } from '../helpers.js';
+import { copyBuilt, lists as bundledLists, ROOT, schedule as wholeSchedule } from '../helpers.js';
 
 type Load = typeof import('../../src/io/load.js');
 type Resolve = typeof import('../../src/core/resolve.js');
@@ -124,13 +123,7 @@ describe('a bundled part changed since the build', () => {
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   /** A copy of the built package (dist/ and data/), whose dist/io/load.js reads the copy's data/. */
   async function copy(edit: (dir: string) => void): Promise<Load> {
-    const dir = mkdtempSync(join(tmpdir(), 'tariff-parts-'));
-    dirs.push(dir);
-    cpSync(resolve(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
-    cpSync(resolve(ROOT, 'data'), join(dir, 'data'), { recursive: true, preserveTimestamps: true });
-    cpSync(resolve(ROOT, 'package.json'), join(dir, 'package.json'));
-    symlinkSync(resolve(ROOT, 'node_modules'), join(dir, 'node_modules'));
-    edit(dir);
+    const dir = copyBuilt('tariff-parts-', dirs, edit);
     return (await import(join(dir, 'dist/io/load.js'))) as Load;
   }
 

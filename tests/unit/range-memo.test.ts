@@ -4,10 +4,7 @@
  * on every date where the law changes and in every origin, to the plain enumeration it replaced (kept below as the
  * reference: every measure's scope read for every line, every combination a copied object, keyed by text).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { CompiledMeasure } from '../../src/core/compile.js';
 import { dutyWith, factAlternatives, lineRange, previousDay, type FactName, type RangeEnd, type RangeFacts, type RangeRow } from '../../src/core/range.js';
@@ -19,7 +16,8 @@ import { computeRow } from '../../src/core/row.js';
 import { Out } from '../../src/io/out.js';
 import { readHeader, readRow, type Row } from '../../src/schema/row.js';
 import { MICRO_PER_PCT } from '../../src/values/money.js';
-import { bundledEngine, ROOT } from '../helpers.js';
+import { bundledEngine } from '../helpers.js';
+import { lawDates as lawDatesOf, rangeExamples } from './range-cases.js';
 
 const engine = bundledEngine();
 const HUNDRED = 100n * MICRO_PER_PCT;
@@ -32,20 +30,8 @@ function rowOf(cells: Record<string, string>): Row | null {
   return r.ok ? r.row : null;
 }
 
-function exampleRows(file: string): Record<string, string>[] {
-  const text = readFileSync(resolve(ROOT, 'data/examples', file), 'utf8');
-  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-}
-const examples = [...exampleRows('shipments.csv'), ...exampleRows('japan-imports-2024.csv')].map((c) => {
-  const keep: Record<string, string> = { value: c.value_usd! };
-  for (const k of ['id', 'hts', 'category', 'mfn_rate']) if (c[k] !== undefined && c[k] !== '') keep[k] = c[k]!;
-  return keep;
-});
-const lawDates = [
-  ...new Set(
-    engine.measures.flatMap((m) => [m.from, ...(m.to === null ? [] : [m.to]), ...m.inTransit.flatMap((t) => [t.loadedBefore, t.enteredBefore])]).flatMap((d) => [d, previousDay(d)]),
-  ),
-].filter((d) => d >= engine.coversFrom && d <= engine.knownThrough).sort();
+const examples = rangeExamples;
+const lawDates = lawDatesOf(engine);
 const origins = [...engine.origins].sort();
 /** Facts a row may give or leave out (each left out in half the cases). */
 const given = fc.record({

@@ -3,18 +3,18 @@
  * (src/core/range.ts). The ends are checked against plain `calc` runs with those facts given explicitly, through
  * the library (the same path as the CLI: row checks, resolution, arithmetic, JSON), over the bundled examples.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatCents, formatRate } from '../../src/values/money.js';
 import { dutyWith, factAlternatives, lineRange, previousDay, type RangeFacts } from '../../src/core/range.js';
 import { Resolver } from '../../src/core/resolve.js';
 import { calc } from '../../src/index.js';
 import { readHeader, readRow, type Row } from '../../src/schema/row.js';
-import { bundledEngine, ROOT } from '../helpers.js';
+import { bundledEngine } from '../helpers.js';
+import { lawDates as lawDatesOf, rangeExamples } from './range-cases.js';
 
 const engine = bundledEngine();
 const dir = mkdtempSync(join(tmpdir(), 'tariff-range-'));
@@ -145,23 +145,8 @@ describe('which facts are varied comes from the data', () => {
   });
 });
 
-/** Every data row of the bundled examples, as cells by column name. */
-function exampleRows(file: string): Record<string, string>[] {
-  const text = readFileSync(resolve(ROOT, 'data/examples', file), 'utf8');
-  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-}
-const examples = [...exampleRows('shipments.csv'), ...exampleRows('japan-imports-2024.csv')].map((c) => {
-  const keep: { value: string } & Record<string, string> = { value: c.value_usd! };
-  for (const k of ['id', 'hts', 'category', 'mfn_rate']) if (c[k] !== undefined && c[k] !== '') keep[k] = c[k]!;
-  return keep;
-});
-
-/** Dates where the law changes, and the day before each: windows, in-transit cut-offs and deadlines. */
-const lawDates = [
-  ...new Set(
-    engine.measures.flatMap((m) => [m.from, ...(m.to === null ? [] : [m.to]), ...m.inTransit.flatMap((t) => [t.loadedBefore, t.enteredBefore])]).flatMap((d) => [d, previousDay(d)]),
-  ),
-].filter((d) => d >= engine.coversFrom && d <= engine.knownThrough).sort();
+const examples = rangeExamples;
+const lawDates = lawDatesOf(engine);
 
 describe('property: each end equals a plain calc run with its facts given explicitly (bundled examples)', () => {
   it('on any law date, for any example row', async () => {
