@@ -94,7 +94,7 @@ interface Alternatives {
  * instead of scanning every measure's scope for every line.
  */
 interface LawOfGood {
-  /** The programs of the line's Special column; null when no program can be claimed on the line (spiValuesOf). */
+  /** The programs of the line's Special column; null when no program can be claimed on the line (specialProgramsOf). */
   special: string[] | null;
   /** By period. */
   periods: (LawOfPeriod | undefined)[];
@@ -170,7 +170,7 @@ function lawOf(engine: Engine, row: RangeRow, category: string | null): LawOfPer
   if (byOrigin === undefined) byCategory.set(k2, (byOrigin = new Map()));
   let good = byOrigin.get(row.origin);
   if (good === undefined) {
-    byOrigin.set(row.origin, (good = { special: spiValuesOf(engine, row), periods: [] }));
+    byOrigin.set(row.origin, (good = { special: specialProgramsOf(engine, row), periods: [] }));
     memo.entries++;
   }
   const p = periodOf(memo.bounds, row.date);
@@ -187,7 +187,7 @@ function lawOf(engine: Engine, row: RangeRow, category: string | null): LawOfPer
  * or an MFN rate the row or an override gives). Which of them the engine computes for the origin, and the programs
  * the measures in force claim, are added by period (readPeriod).
  */
-function spiValuesOf(engine: Engine, row: RangeRow): string[] | null {
+function specialProgramsOf(engine: Engine, row: RangeRow): string[] | null {
   const hts = row.hts;
   if (hts === null || hts.length < 8 || engine.mfnLines === null || engine.mfn.lookup(hts) !== undefined) return null;
   const details = engine.mfnLines.details(hts.slice(0, 8));
