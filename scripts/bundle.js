@@ -1,13 +1,17 @@
-// Bundles the compiled CLI (dist/cli/main.js and what it imports, commander included) into ES modules under
-// dist/bundle/, which bin/tariff.js loads, so that the most common run, a calc, loads one file.
+// Bundles the compiled CLI (dist/cli/main.js and what it imports, commander included) into files under
+// dist/bundle/, which bin/tariff.js loads, so that the most common run, a calc, loads one file of code.
+//
+// That file, main-script.js, is a script, not an ES module, so that it is compiled with V8's code cache (made by
+// scripts/code-cache.js at the end of this build, used as src/cli/code-cache.ts says); main.js, a small module,
+// loads it and exports its exports: bin/tariff.js and the other files import main.js.
 //
 // Why two builds. esbuild's code splitting makes a shared chunk for every set of entry points that reach a module;
 // with a dozen commands and lazily loaded renderers, a one-import calc loaded twenty files (each resolved, read and
 // linked on its own by Node's ES module loader: measured about 25 ms of start-up, issue 11). esbuild has no way to
 // say "these modules are already loaded by the importer". So:
 //
-// 1. main.js: dist/cli/main.js with everything it imports statically, and the calc command with everything it
-//    imports: main.js exports runCalc, and program.ts's dynamic import of the command becomes an import of main.js
+// 1. main.js (its code in main-script.js): dist/cli/main.js with everything it imports statically, and the calc
+//    command with everything it imports: main.js exports runCalc, and program.ts's dynamic import of the command becomes an import of main.js
 //    itself (already evaluated; a module bundled as the target of a dynamic import would be wrapped in a function
 //    and compiled twice). Every other dynamic import of the CLI (the other commands, the range/html/xlsx renderers,
 //    the zod schemas, the scenario code...) stays a dynamic import, of a file of the second build.
@@ -19,8 +23,10 @@
 // The libraries a run may not need stay packages, loaded from node_modules when used: papaparse, zod, chalk,
 // cli-table3, saxes and the MCP SDK (only `tariff mcp` loads it).
 // dist/bundle/ sits at the same depth as dist/cli/, so the paths the modules compute from import.meta.url
-// (../../data, ../validated-data.json, ../../package.json) point at the same files.
+// (../../data, ../validated-data.json, ../../package.json; in main-script.js, import.meta.url is its own URL) point at
+// the same files.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,6 +39,10 @@ const ENTRY = join(DIST, 'cli', 'main.js');
 const IN_MAIN = [join(DIST, 'cli', 'commands', 'calc', 'index.js')];
 /** How the files of the second build name main.js (an external import, rewritten to ./main.js). */
 const MAIN = 'tariff:main';
+/** The script main.js loads (with V8's code cache, main-script.cache: src/cli/code-cache.ts), and its wrapper's parameters. */
+const SCRIPT = 'main-script.js';
+const SCRIPT_URL = '__tariffScriptUrl';
+const SCRIPT_IMPORT = '__tariffImport';
 
 const BANNER = "import { createRequire as __tariffRequire } from 'node:module';\nconst require = __tariffRequire(import.meta.url);";
 const common = {
@@ -76,15 +86,60 @@ async function buildMain({ write, rewrite, exported }) {
   const contents = [ENTRY, ...IN_MAIN].map((f) => `export * from ${JSON.stringify(`./${relative(dirname(ENTRY), f)}`)};`).concat(exported.map((f) => `export * as ${nsName(f)} from ${JSON.stringify(`./${relative(dirname(ENTRY), f)}`)};`)).join('\n');
   const r = await build({
     ...common,
+    // A script, not a module (see SCRIPT): CommonJS output, whose `module` and `require` the wrapper gives.
+    format: 'cjs',
+    banner: {},
+    define: { 'import.meta.url': SCRIPT_URL },
     stdin: { contents, resolveDir: dirname(ENTRY), sourcefile: 'bundle-main.js', loader: 'js' },
-    outfile: join(OUT, 'main.js'),
-    sourcemap: write ? 'linked' : false,
+    outfile: join(OUT, SCRIPT),
+    sourcemap: write ? 'external' : false,
     metafile: true,
-    write,
+    write: false,
     plugins: [plugin],
   });
   const held = new Set(Object.keys(r.metafile.inputs).map((i) => resolve(ROOT, i)));
+  if (write) {
+    const output = r.metafile.outputs[relative(ROOT, join(OUT, SCRIPT))];
+    const imports = output.imports.filter((i) => i.kind === 'dynamic-import').length;
+    for (const f of r.outputFiles) writeFileSync(f.path, f.path.endsWith('.map') ? f.contents : asScript(f.text, imports));
+  }
   return { held, dynamic: [...dynamic].filter((f) => !held.has(f)).sort() };
+}
+
+/**
+ * esbuild's CommonJS output of main as the script src/cli/code-cache.ts compiles: one function expression, strict as
+ * a module is, taking the module's `module`, `require`, URL (import.meta.url) and `import()`. Its `imports` dynamic
+ * imports, `import("...")` in the text, become calls of that `import()` (a vm.Script has no dynamic import of its
+ * own without an experimental flag); the text must hold exactly these, or the script would throw where one is left.
+ */
+function asScript(text, imports) {
+  let n = 0;
+  const body = text.replace(/\bimport\("((?:[^"\\\n]|\\.)*)"\)/g, (_, spec) => {
+    n += 1;
+    return `${SCRIPT_IMPORT}("${spec}")`;
+  });
+  const left = /.{0,60}\bimport\(.{0,60}/.exec(body); // esbuild prints a call as `import(`
+  if (n !== imports || left) throw new Error(`bundle: ${SCRIPT} has ${imports} dynamic imports, ${n} rewritten${left ? `, one left: ${left[0]}` : ''}`);
+  if (/\bimport\.meta\b/.test(body)) throw new Error(`bundle: ${SCRIPT} still reads import.meta`);
+  // On the first line, and the source map comment kept last: the source map's lines stay right.
+  return `(function (module, require, ${SCRIPT_URL}, ${SCRIPT_IMPORT}) {"use strict";${body.replace(/\n\/\/# sourceMappingURL=\S+\n?$/, '')}\n})\n//# sourceMappingURL=${SCRIPT}.map\n`;
+}
+
+/**
+ * main.js, the module that bin/tariff.js and the other files import: it loads the script (src/cli/code-cache.ts,
+ * bundled in) and exports its exports, `names`. Its own: codeCacheStatus (what became of the code cache) and
+ * saveCodeCache (for scripts/code-cache.js).
+ */
+async function buildLoader(names) {
+  const contents = [
+    `import { loadScript } from './code-cache.js';`,
+    // The script's import(): what it names is resolved here, in the same folder, as main.js's own imports were.
+    `const loaded = await loadScript(new URL('./${SCRIPT}', import.meta.url), (s) => import(s.startsWith('./') ? new URL(s, import.meta.url).href : s));`,
+    `export const { ${names.join(', ')} } = loaded.exports;`,
+    `export const codeCacheStatus = loaded.status;`,
+    `export const saveCodeCache = loaded.saveCache;`,
+  ].join('\n');
+  await build({ ...common, banner: {}, stdin: { contents, resolveDir: join(DIST, 'cli'), sourcefile: 'bundle-main-loader.js', loader: 'js' }, outfile: join(OUT, 'main.js') });
 }
 
 /** The other files: entry points `entries`; a module main.js holds is imported from it. */
@@ -131,11 +186,24 @@ if (last.dynamic.join() !== first.dynamic.join() || [...last.held].some((f) => !
   throw new Error('bundle: main.js holds other modules once it exports the namespaces the other files use');
 }
 
-// The banner goes on every file esbuild writes; a file that never calls require does without it (each createRequire
-// costs start-up time).
-for (const f of readdirSync(OUT).filter((f) => f.endsWith('.js'))) {
+await buildLoader([...names, ...rest.used.map(nsName)]);
+
+// The banner goes on every file of the second build; a file that never calls require does without it (each
+// createRequire costs start-up time).
+for (const f of readdirSync(OUT).filter((f) => f.endsWith('.js') && f !== 'main.js' && f !== SCRIPT)) {
   const text = readFileSync(join(OUT, f), 'utf8');
   if (!text.startsWith(`${BANNER}\n`)) throw new Error(`${f}: does not start with the require banner`);
   const body = text.slice(BANNER.length + 1);
   if (!/\brequire\b/.test(body)) writeFileSync(join(OUT, f), `\n\n${body}`); // two lines kept: the source map's lines stay right
 }
+
+// V8's code cache for main-script.js (scripts/code-cache.js), made in a fresh process, then checked: a fresh process
+// loading main.js must take it.
+const node = (args) => {
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bundle: node ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
+  return r.stdout;
+};
+node([join(ROOT, 'scripts', 'code-cache.js')]);
+const status = node(['--input-type=module', '-e', `process.stdout.write((await import(${JSON.stringify(pathToFileURL(join(OUT, 'main.js')).href)})).codeCacheStatus)`]);
+if (status !== 'accepted') throw new Error(`bundle: a fresh process did not take the code cache of ${SCRIPT}: ${status}`);

@@ -11,6 +11,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
@@ -48,7 +49,7 @@ describe.skipIf(skip)(`the packed tarball of ${NAME}, installed in an empty fold
   });
 
   it('holds what a user needs and nothing of the repository\'s own', () => {
-    for (const f of ['bin/tariff.js', 'dist/bundle/main.js', 'dist/validated-data.json', 'dist/index.js', 'dist/index.d.ts', 'data/schedules/us.json', 'data/examples/shipments.csv', 'README.md', 'LICENSE']) {
+    for (const f of ['bin/tariff.js', 'dist/bundle/main.js', 'dist/bundle/main-script.js', 'dist/bundle/main-script.cache', 'dist/bundle/main-script.cache.json', 'dist/validated-data.json', 'dist/index.js', 'dist/index.d.ts', 'data/schedules/us.json', 'data/examples/shipments.csv', 'README.md', 'LICENSE']) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => /^(tests|src|scripts|bench)\/|\.map$|\.test\.|tsconfig|eslint|vitest/.test(f))).toEqual([]);
@@ -62,6 +63,12 @@ describe.skipIf(skip)(`the packed tarball of ${NAME}, installed in an empty fold
     const table = await inApp('npx', ['--no', 'tariff', 'calc', '--value', '45000', '--hts', '8703.24.01', '--date', '2025-05-01']);
     expect(table.stdout).toContain('12375.00');
   }, 60_000);
+
+  it('the installed CLI compiles its main bundle with the code cache the build made (src/cli/code-cache.ts)', async () => {
+    const url = pathToFileURL(join(app, 'node_modules', NAME, 'dist', 'bundle', 'main.js')).href;
+    const r = await inApp(process.execPath, ['--input-type=module', '-e', `process.stdout.write((await import(${JSON.stringify(url)})).codeCacheStatus)`]);
+    expect(r.stdout).toBe('accepted');
+  });
 
   it('npx tariff calc computes the installed package\'s example file as the repository does', async () => {
     const installed = join(app, 'node_modules', NAME, 'data', 'examples', 'shipments.csv');
