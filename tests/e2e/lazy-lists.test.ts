@@ -2,7 +2,7 @@
 // needs it (src/io/load.ts, loadListSources; tests/unit/lazy-lists.test.ts counts the reads). A list edited since
 // the build is still validated when the engine is loaded, whatever the rows' dates: these tests use a copy of the
 // built package (dist/, whose stamps are dist/validated-data.json, and data/).
-import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyBuilt } from '../helpers.js';
@@ -21,6 +21,17 @@ async function copy(edit: (dir: string) => void): Promise<{ load: Load; resolveG
 
 const COPPER = 'data/lists/s232-copper-p10962.json';
 
+/** The copy's build stamps given its own data files' size, times and inodes, as a build of the copy would record them. */
+function restamp(dir: string): void {
+  const f = join(dir, 'dist/validated-data.json');
+  const stamps = JSON.parse(readFileSync(f, 'utf8')) as Record<string, string>;
+  for (const k of Object.keys(stamps).filter((k) => k.startsWith('Stat:'))) {
+    const st = statSync(join(dir, 'data', k.slice('Stat:'.length)));
+    stamps[k] = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+  }
+  writeFileSync(f, JSON.stringify(stamps));
+}
+
 describe('bundled product lists, read when first needed', () => {
   it('a list edited since the build is validated when the engine is loaded, though no measure naming it is in force on the date', async () => {
     const { load } = await copy((dir) => {
@@ -35,6 +46,16 @@ describe('bundled product lists, read when first needed', () => {
       (e: unknown) => e,
     );
     expect(String(err)).toMatch(/lists\/s232-copper-p10962\.json: entries\[0\]\.hts: expected an HTS code/);
+  });
+
+  it('a list the build checked (by its size, times and inode) is not read before it is needed: changed after the engine was loaded, it is refused, not used unvalidated', async () => {
+    const { load, resolveGood } = await copy(restamp);
+    const engine = await load.loadEngine({ origins: ['JP'] });
+    const text = readFileSync(join(dirs.at(-1)!, COPPER), 'utf8');
+    writeFileSync(join(dirs.at(-1)!, COPPER), text.replace('"hts":"7406.10.00"', '"hts":"74x6.10.00"'));
+    const row = (date: string) => resolveGood(engine, { hts: '74071015', category: null, origin: 'JP', date, mfn: null });
+    expect(row('2025-07-31').ok).toBe(true); // copper (Proc. 10962, 9903.78.01) is not in force: its list is not read
+    expect(() => row('2025-08-01')).toThrow(/lists\/s232-copper-p10962\.json: \(top level\): changed while tariff was running/);
   });
 
   it('a list with other times than the build saw (an installed copy) is hashed, and the same bytes are still deferred and priced alike', async () => {

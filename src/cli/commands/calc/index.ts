@@ -5,6 +5,7 @@
  * header asks for (sink.ts), then the entries' fees, the totals and the summary
  * on stderr (end.ts).
  */
+import { Readable } from 'node:stream';
 import { Resolver } from '../../../core/resolve.js';
 import { EXIT } from '../../../errors.js';
 import { loadEngine } from '../../../io/load.js';
@@ -43,7 +44,10 @@ export async function runCalc(file: string | undefined, options: CalcOptions, io
 async function calcTo(plan: CalcPlan, options: CalcOptions, io: CliIo, outFile: OutFile | null): Promise<number> {
   const run = await setUp(plan, options, io, outFile);
   const { out, warnings, calc } = run;
-  const summary = await readRows(plan.input, io.stdin, { defaults: plan.defaults, progress: progressOf(plan, io) }, await makeSink(run));
+  // io.stdin only when the rows are on it: process.stdin is a stream made when first read (over a pipe or a terminal,
+  // a millisecond or two of start-up), which one import given by flags or a file does not need.
+  const stdin = plan.input.kind === 'stdin' ? io.stdin : Readable.from([]);
+  const summary = await readRows(plan.input, stdin, { defaults: plan.defaults, progress: progressOf(plan, io) }, await makeSink(run));
   if (outFile !== null && out.closed) return outFile.failed(io);
   if (out.closed) return EXIT.ok; // the reader went away (e.g. | head): stop quietly
   warnings.finish();
