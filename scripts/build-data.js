@@ -8,14 +8,16 @@
 //    list's, the dates of its dated entries (ListDates:<file>), so that a run parses a list only when a measure in
 //    force on a row's date needs it (loadListSources); and with every
 //    stamp the file's size, modification and change times and inode (Stat:<file>): a file that still has them all
-//    is not even hashed (a copy or `touch -r` cannot restore a change time or an inode).
+//    is not even hashed (a copy or `touch -r` cannot restore a change time or an inode);
+// 3. writes each product list's codes as digits to dist/lists/<id>.digits (see the end).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEngine, listRefs } from '../dist/core/compile.js';
 import { HtsLines } from '../dist/core/hts-lines.js';
 import { formatPath } from '../dist/values/issues.js';
+import { prefixDigits } from '../dist/values/hts.js';
 import { locateIssue, mergeParts } from '../dist/core/parts.js';
 import { applyScenario } from '../dist/core/scenario.js';
 import { jsonSchemas } from '../dist/schema/json-schema.js';
@@ -121,4 +123,14 @@ if (problems.length > 0) {
   process.exitCode = 1;
 } else {
   writeFileSync(join(ROOT, 'dist', 'validated-data.json'), `${JSON.stringify(stamps, null, 2)}\n`);
+  // Each product list's codes as digits (dist/lists/<id>.digits), so that a run indexes a list without parsing it
+  // (src/io/load.ts, listDigitsAtBuild): a first line with the list's stamp (a file of another build is not used) and
+  // its number of entries, then one line per entry, in the list's order: its digits, and a tab and its `from` if any.
+  const out = join(ROOT, 'dist', 'lists');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out);
+  for (const [id, list] of lists) {
+    const lines = list.entries.map((e) => (e.from === undefined ? prefixDigits(e.hts) : `${prefixDigits(e.hts)}\t${e.from}`));
+    writeFileSync(join(out, `${id}.digits`), `${stamps[`ProductListSchema:lists/${id}.json`]} ${lines.length}\n${lines.join('\n')}\n`);
+  }
 }

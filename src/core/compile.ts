@@ -272,6 +272,17 @@ export interface DeferredList {
   readonly dates: readonly string[];
   /** The list (parsed on the first call, the same object after). */
   list(): ProductList;
+  /**
+   * The list's codes as the build wrote them from the same bytes (scripts/build-data.js), so that indexing the list
+   * does not parse it; null when there are none to trust (then they are made from list()).
+   */
+  digits?(): ListDigits | null;
+}
+
+/** A list's codes as digits, in the list's order, and the `from` of its dated entries by digits. */
+export interface ListDigits {
+  readonly digits: readonly string[];
+  readonly from: ReadonlyMap<string, string>;
 }
 
 function isDeferred(l: ProductList | DeferredList): l is DeferredList {
@@ -382,7 +393,7 @@ interface CompiledLists {
   /** The distinct dates of dated entries of every list, sorted (known before a deferred list is read). */
   listDates: string[];
   /** A list's codes as digits, made when a measure's index first needs them. */
-  digitsOf: (id: string) => string[];
+  digitsOf: (id: string) => readonly string[];
 }
 
 /** The product lists the schedule names: each once, its dated entries, and (unless checked) no code twice. */
@@ -404,18 +415,25 @@ function compileLists(schedule: Schedule, lists: ReadonlyMap<string, ProductList
   // A list's codes as digits, made when a measure's index first needs them (start-up: a run indexes only the lists
   // of the measures in force on its rows' dates), or now for the checks. Its dated entries go into listedFrom in the
   // same pass, before any index holds its codes (listedOn reads listedFrom only for codes an index gave).
-  const listDigits = new Map<string, string[]>();
-  const digitsOf = (id: string): string[] => {
+  const listDigits = new Map<string, readonly string[]>();
+  const digitsOf = (id: string): readonly string[] => {
     let digits = listDigits.get(id);
     if (digits === undefined) {
+      const given = lists.get(id)!;
+      const built = isDeferred(given) ? (given.digits?.() ?? null) : null;
+      if (built !== null) {
+        for (const [d, from] of built.from) listedFrom.set(`${id}|${d}`, from);
+        listDigits.set(id, built.digits);
+        return built.digits;
+      }
       const entries = entriesOf(id).entries;
-      digits = new Array<string>(entries.length);
+      const made = new Array<string>(entries.length);
       for (let i = 0; i < entries.length; i++) {
         const e = entries[i]!;
-        const d = (digits[i] = prefixDigits(e.hts));
+        const d = (made[i] = prefixDigits(e.hts));
         if (e.from !== undefined) listedFrom.set(`${id}|${d}`, e.from);
       }
-      listDigits.set(id, digits);
+      listDigits.set(id, (digits = made));
     }
     return digits;
   };

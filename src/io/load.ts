@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileEngine, listRefs, type DeferredList, type Engine } from '../core/compile.js';
+import { compileEngine, listRefs, type DeferredList, type Engine, type ListDigits } from '../core/compile.js';
 import { HtsLines } from '../core/hts-lines.js';
 import { formatPath, type DataIssue } from '../values/issues.js';
 import { locateIssue, mergeParts, type Merged, type PartIssue } from '../core/parts.js';
@@ -295,7 +295,7 @@ async function listSource(id: string, scheduleFile: string, path: (string | numb
   if (buildStamps()[`ProductListSchema:${rel}`] !== undefined && unchangedSinceBuild(rel, file)) {
     stampedFiles.add(file);
     let list: ProductList | undefined;
-    return { dates, list: () => (list ??= readUnchangedList(file, rel)) };
+    return { dates, list: () => (list ??= readUnchangedList(file, rel)), digits: () => listDigitsAtBuild(id, rel) };
   }
   let text: string;
   try {
@@ -308,7 +308,36 @@ async function listSource(id: string, scheduleFile: string, path: (string | numb
   stampedFiles.add(file);
   // The bytes the build parsed, validated and found named by their file (scripts/build-data.js): parsing them cannot fail.
   let list: ProductList | undefined;
-  return { dates, list: () => (list ??= JSON.parse(text.replace(/^\uFEFF/, '')) as ProductList) };
+  return { dates, list: () => (list ??= JSON.parse(text.replace(/^\uFEFF/, '')) as ProductList), digits: () => listDigitsAtBuild(id, rel) };
+}
+
+/** Where the build writes each product list's codes as digits (scripts/build-data.js). */
+const DIGITS_DIR = fileURLToPath(new URL('../lists', import.meta.url));
+
+/**
+ * The codes of a bundled list whose bytes are those the build stamped, as the build wrote them from those bytes
+ * (dist/lists/<id>.digits): indexing the list then does not parse it. Null when the file is missing, incomplete or
+ * of another build (its first line is not the list's stamp and number of entries): the engine makes them from the list.
+ */
+function listDigitsAtBuild(id: string, rel: string): ListDigits | null {
+  let text: string;
+  try {
+    text = readFileSync(fileIn(DIGITS_DIR, `${id}.digits`), 'utf8');
+  } catch {
+    return null;
+  }
+  const lines = text.split('\n');
+  if (lines[0] !== `${buildStamps()[`ProductListSchema:${rel}`]} ${lines.length - 2}` || lines.at(-1) !== '') return null;
+  const digits = new Array<string>(lines.length - 2);
+  const from = new Map<string, string>();
+  for (let i = 1; i < lines.length - 1; i++) {
+    const line = lines[i]!;
+    const tab = line.indexOf('\t');
+    const d = tab < 0 ? line : line.slice(0, tab);
+    digits[i - 1] = d;
+    if (tab >= 0) from.set(d, line.slice(tab + 1));
+  }
+  return { digits, from };
 }
 
 /**

@@ -1,11 +1,12 @@
 // A bundled product list whose bytes the build checked is parsed only when a measure in force on a row's date first
-// needs it (src/io/load.ts, loadListSources; tests/unit/lazy-lists.test.ts counts the reads). A list edited since
+// needs it (src/io/load.ts, loadListSources; tests/unit/lazy-lists.test.ts counts the reads), and indexed from the
+// codes the build wrote from those bytes (dist/lists/<id>.digits) without being parsed. A list edited since
 // the build is still validated when the engine is loaded, whatever the rows' dates: these tests use a copy of the
 // built package (dist/, whose stamps are dist/validated-data.json, and data/).
-import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyBuilt } from '../helpers.js';
+import { copyBuilt, ROOT } from '../helpers.js';
 
 type Load = typeof import('../../src/io/load.js');
 type Resolve = typeof import('../../src/core/resolve.js');
@@ -53,9 +54,41 @@ describe('bundled product lists, read when first needed', () => {
     const engine = await load.loadEngine({ origins: ['JP'] });
     const text = readFileSync(join(dirs.at(-1)!, COPPER), 'utf8');
     writeFileSync(join(dirs.at(-1)!, COPPER), text.replace('"hts":"7406.10.00"', '"hts":"74x6.10.00"'));
-    const row = (date: string) => resolveGood(engine, { hts: '74071015', category: null, origin: 'JP', date, mfn: null });
-    expect(row('2025-07-31').ok).toBe(true); // copper (Proc. 10962, 9903.78.01) is not in force: its list is not read
-    expect(() => row('2025-08-01')).toThrow(/lists\/s232-copper-p10962\.json: \(top level\): changed while tariff was running/);
+    const applied = (date: string) => {
+      const r = resolveGood(engine, { hts: '74071015', category: null, origin: 'JP', date, mfn: null });
+      return r.ok ? r.plan.applied.map((a) => a.measure.id) : r.refusal.reason;
+    };
+    expect(applied('2025-07-31')).not.toContain('s232-copper-50');
+    // Its codes are those the build wrote from the bytes it checked (dist/lists/<id>.digits), not the edited file's.
+    expect(applied('2025-08-01')).toContain('s232-copper-50'); // Proc. 10962, heading 9903.78.01
+    // What only the list itself holds (its title, for schedule show and --explain) is read from the file: refused.
+    expect(() => engine.lists.get('s232-copper-p10962')!.title).toThrow(/lists\/s232-copper-p10962\.json: \(top level\): changed while tariff was running/);
+  });
+
+  it('the build writes each list\'s codes as digits, in its order, with the dates of dated entries, under the list\'s stamp', () => {
+    const stamps = JSON.parse(readFileSync(resolve(ROOT, 'dist/validated-data.json'), 'utf8')) as Record<string, string>;
+    for (const f of readdirSync(resolve(ROOT, 'data/lists')).filter((f) => f.endsWith('.json'))) {
+      const list = JSON.parse(readFileSync(resolve(ROOT, 'data/lists', f), 'utf8')) as { entries: { hts: string; from?: string }[] };
+      const [head, ...lines] = readFileSync(resolve(ROOT, 'dist/lists', f.replace(/\.json$/, '.digits')), 'utf8').split('\n');
+      expect(head).toBe(`${stamps[`ProductListSchema:lists/${f}`]} ${list.entries.length}`);
+      expect(lines).toEqual([...list.entries.map((e) => e.hts.replaceAll('.', '') + (e.from === undefined ? '' : `\t${e.from}`)), '']);
+    }
+  });
+
+  it('an engine indexes a list from the digits the build wrote, and from the list when they are of another build', async () => {
+    // 0801.21.00 (Brazil nuts, in shell) is on EO 14257 Annex II from its start: no reciprocal duty (9903.01.32).
+    const DIGITS = 'dist/lists/eo14257-annex-ii.digits';
+    const reciprocal = async (edit: (digits: string) => string) => {
+      const { load, resolveGood } = await copy((dir) => writeFileSync(join(dir, DIGITS), edit(readFileSync(join(dir, DIGITS), 'utf8'))));
+      const r = resolveGood(await load.loadEngine({ origins: ['JP'] }), { hts: '08012100', category: null, origin: 'JP', date: '2025-05-01', mfn: 0n });
+      if (!r.ok) throw new Error(r.refusal.reason);
+      return r.plan.applied.some((a) => a.measure.layer === 'reciprocal');
+    };
+    expect(await reciprocal((t) => t)).toBe(false);
+    // The same file with that code replaced by another: the engine reads it (a test of where the codes come from).
+    expect(await reciprocal((t) => t.replace('\n08012100\n', '\n08012199\n'))).toBe(true);
+    // And with another stamp (a file of another build): not read; the list is.
+    expect(await reciprocal((t) => `0${t.replace('\n08012100\n', '\n08012199\n')}`)).toBe(false);
   });
 
   it('a list with other times than the build saw (an installed copy) is hashed, and the same bytes are still deferred and priced alike', async () => {
