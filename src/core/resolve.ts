@@ -143,6 +143,8 @@ export interface Prepared extends ColumnOne {
   candidates: CompiledMeasure[];
   /** Measures in scope that the line is outside by default, for a fact it did not give (given-facts.ts), with the note it carries. */
   assumedOutside: { measure: CompiledMeasure; note: string }[];
+  /** Whether a measure in scope reads a yes/no fact the row may give (auto_part). */
+  readsFact: boolean;
 }
 
 type Refused = { ok: false; refusal: Refusal };
@@ -159,7 +161,7 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
   const claimed = spi === null ? null : claimedOf(engine, good, spi, priced);
   if (claimed !== null && !claimed.ok) return claimed;
   const paid = claimed?.paid ?? priced;
-  const { outcome, candidates, assumedOutside, refusal } = candidatesOf(engine, good, priced.category, reasons);
+  const { outcome, candidates, assumedOutside, refusal, readsFact } = candidatesOf(engine, good, priced.category, reasons);
   if (refusal !== null) return { ok: false, refusal };
   if (claimed?.unlisted != null && !candidates.some((m) => m.claimedSpi?.has(spi!) === true)) return { ok: false, refusal: { field: 'spi', reason: claimed.unlisted } };
   return {
@@ -174,6 +176,7 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
     outcome,
     candidates,
     assumedOutside,
+    readsFact,
   };
 }
 
@@ -216,6 +219,8 @@ function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean
   for (const { measure, note } of pre.assumedOutside) {
     if (!pre.candidates.some((o) => displaces(o, measure)) && !notes.includes(note)) notes.push(note);
   }
+  // An answer given that no measure in scope reads (before 2025-05-03, say): said so, as for us_content.
+  if ((good.autoPart ?? null) !== null && !pre.readsFact) notes.push('auto_part is not used: no measure in force on this date for this line asks whether the good is an automobile part');
   planNotes(engine, good.origin, pre, applied, line, notes);
   return planOf(engine, good, pre, applied, notes, reasons ? decisions : null);
 }

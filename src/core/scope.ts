@@ -9,7 +9,7 @@ import type { CompiledMeasure, Engine } from './compile.js';
 import { firstLongerUnder, formatHts, type PrefixIndex } from '../values/hts.js';
 import type { Priced } from './price.js';
 import type { GoodInput, Refusal } from './resolve.js';
-import { inputCaseOf } from './given-facts.js';
+import { inputCaseOf, readsInput } from './given-facts.js';
 
 /**
  * Step: a code too short to tell which measures apply is refused, never guessed. Only the measures in force for the
@@ -58,17 +58,19 @@ export function candidatesOf(
   good: GoodInput,
   category: string,
   reasons: boolean,
-): { outcome: (string | null)[]; candidates: CompiledMeasure[]; assumedOutside: { measure: CompiledMeasure; note: string }[]; refusal: Refusal | null } {
+): { outcome: (string | null)[]; candidates: CompiledMeasure[]; assumedOutside: { measure: CompiledMeasure; note: string }[]; refusal: Refusal | null; readsFact: boolean } {
   const candidates: CompiledMeasure[] = [];
   const outcome: (string | null)[] = [];
   const assumedOutside: { measure: CompiledMeasure; note: string }[] = [];
   let refusal: Refusal | null = null;
+  let readsFact = false;
   const facts = factsOf(engine, good.hts ?? `category:${good.category ?? ''}`);
   const lp = listPeriod(engine, good.date);
   for (const m of measuresOf(engine, good.origin)) {
     let why = whyNot(engine, m, good, category, reasons, facts, lp);
     // A measure in scope whose assumption the row answers, or whose other case is the default for the line (given-facts.ts).
     if (why === null && m.assumes.length !== 0) {
+      readsFact ||= m.assumes.some(readsInput);
       const c = inputCaseOf(m, good);
       if (c !== null && 'refusal' in c) refusal ??= c.refusal;
       else if (c !== null) {
@@ -79,7 +81,7 @@ export function candidatesOf(
     outcome.push(why);
     if (why === null) candidates.push(m);
   }
-  return { outcome, candidates, assumedOutside, refusal };
+  return { outcome, candidates, assumedOutside, refusal, readsFact };
 }
 
 /**

@@ -111,7 +111,10 @@ describe('a laptop of 8471.30.01 (China, $1,000.00, entered 2026-01-10): note 33
     const r = await calc([at('2025-05-02', ''), at('2025-05-02', 'yes'), at('2025-05-03', ''), at('2025-05-03', 'yes')], { fees: false });
     expect(r.lines.map((l) => l.duty)).toEqual(['200.00', '200.00', '200.00', '450.00']);
     expect(r.lines[0]!.notes.some((n) => n.includes('auto_part'))).toBe(false);
+    // An answer no measure reads yet is said to be unused, as a US share no measure charges by is.
+    expect(r.lines[1]!.notes).toContain('auto_part is not used: no measure in force on this date for this line asks whether the good is an automobile part');
     expect(r.lines[2]!.notes.some((n) => n.startsWith('auto_part not given'))).toBe(true);
+    expect(r.lines[3]!.notes.some((n) => n.includes('auto_part'))).toBe(false);
   });
 });
 
