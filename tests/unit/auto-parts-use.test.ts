@@ -150,6 +150,14 @@ describe('other origins and rows by category', () => {
     expect(r.lines.map((l) => l.duty)).toEqual(['150.00', '150.00', '0.00', '0.00']);
   });
 
+  it('Brazil: EO 14323 exempts goods under Section 232 (9903.01.83), so a laptop that is not an automobile part pays the 40%', async () => {
+    // 2025-09-01: 8471 is on EO 14257 Annex II (no reciprocal 10%); EO 14323's 40% = 400.00 unless the parts duty
+    // applies (25% = 250.00), which displaces it.
+    const at = (auto_part: string) => ({ hts: '8471.30.01', origin: 'BR', value: '1000.00', date: '2025-09-01', auto_part });
+    const r = await calc([at(''), at('no'), at('yes')], { fees: false });
+    expect(r.lines.map((l) => `${l.duty} ${l.duties.map((d) => d.measure).join(' ')}`)).toEqual(['400.00 mfn br-40-2025-08-18', '400.00 mfn br-40-2025-08-18', '250.00 mfn s232-parts-25']);
+  });
+
   it('a row by category auto-parts is taken as an automobile part, with the note; auto_part no takes it out', async () => {
     // China 2025-06-01, category auto-parts (MFN 2.5% assumed): 25.00 + fentanyl 200.00 + parts 250.00 = 475.00; not a
     // part: 25.00 + 200.00 + the reciprocal 10% 100.00 = 325.00.
