@@ -34,6 +34,8 @@ export function tooCoarse(engine: Engine, good: GoodInput): Refusal | null {
           d !== m &&
           (d.displacesIds.has(m.id) || d.displacesLayers.has(m.layer)) &&
           measureCovers(engine, d, hts, good.date) &&
+          // A displacer the line is outside of, by the row's answer or by default (given-facts.ts), displaces nothing.
+          (d.assumes.length === 0 || !outsideByFact(d, good)) &&
           finerLineTreatedOtherwise(engine, d, hts, good.date) === undefined,
       );
     if (finer !== undefined && !moot()) {
@@ -46,6 +48,12 @@ export function tooCoarse(engine: Engine, good: GoodInput): Refusal | null {
     }
   }
   return null;
+}
+
+/** Whether the row's answer, or the default for the line, takes the good out of the measure (given-facts.ts); a refusal of the answer is not. */
+function outsideByFact(m: CompiledMeasure, good: GoodInput): boolean {
+  const c = inputCaseOf(m, good);
+  return c !== null && !('refusal' in c);
 }
 
 /**

@@ -35,7 +35,7 @@ describe.skipIf(!present)('exceptHts is what scripts/gen-auto-parts-use.js deriv
 
   it('every schedule part that reads auto_part is committed as the script writes it', () => {
     const parts = gen.updatedParts(derived.exceptHts);
-    expect(parts.map((p) => p.name)).toEqual(['all-origins.json', 'canada.json', 'eu.json', 'japan.json', 'korea.json', 'mexico.json', 'taiwan.json', 'united-kingdom.json']);
+    expect(parts.map((p) => p.name)).toEqual(['all-origins.json', 'brazil.json', 'canada.json', 'eu.json', 'japan.json', 'korea.json', 'mexico.json', 'taiwan.json', 'united-kingdom.json']);
     for (const p of parts) expect(p.before, `data/schedules/parts/${p.name} is stale: run node scripts/gen-auto-parts-use.js`).toBe(p.after);
   });
 
@@ -50,8 +50,9 @@ describe.skipIf(!present)('exceptHts is what scripts/gen-auto-parts-use.js deriv
 });
 
 describe('the committed assumption (no ../shared needed)', () => {
-  it('the parts measures of every origin and the Canada/Mexico EO 14289 carve-outs read auto_part, with one list of lines where it is the law', () => {
+  it('the parts measures of every origin and the Canada/Mexico EO 14289 and Brazil Section 301 carve-outs read auto_part, with one list of lines where it is the law', () => {
     expect(readers.map(({ m }) => m.id).sort()).toEqual([
+      'br-s301-auto-parts',
       'ca-eo14289-auto-parts',
       'mx-eo14289-auto-parts',
       's232-parts-25',
@@ -156,6 +157,11 @@ describe('other origins and rows by category', () => {
     const at = (auto_part: string) => ({ hts: '8471.30.01', origin: 'BR', value: '1000.00', date: '2025-09-01', auto_part });
     const r = await calc([at(''), at('no'), at('yes')], { fees: false });
     expect(r.lines.map((l) => `${l.duty} ${l.duties.map((d) => d.measure).join(' ')}`)).toEqual(['400.00 mfn br-40-2025-08-18', '400.00 mfn br-40-2025-08-18', '250.00 mfn s232-parts-25']);
+    // From 2026-07-22 the Section 301 Brazil 25% exempts Section 232 articles too (note 50), with the forced-labor
+    // 12.5% stacked on it; the parts duty displaces that one (layer section-301): not a part 125.00 + 250.00 = 375.00;
+    // a part 250.00 (br-s301-auto-parts: no Section 301 Brazil duty).
+    const later = await calc([{ ...at('no'), date: '2026-08-01' }, { ...at('yes'), date: '2026-08-01' }], { fees: false });
+    expect(later.lines.map((l) => l.duty)).toEqual(['375.00', '250.00']);
   });
 
   it('a row by category auto-parts is taken as an automobile part, with the note; auto_part no takes it out', async () => {
