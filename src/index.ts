@@ -6,7 +6,7 @@
  * money and rates are strings exact to the cent / micro-percent, as in the JSON
  * contract. Rows are plain objects named like the CSV columns (value, hts,
  * category, date, origin, mfn_rate, id, entry, mode, quantity, unit,
- * us_content, metal_value, loaded; any other key is passed through to
+ * us_content, metal_value, loaded, auto_part; any other key is passed through to
  * `columns`). A row that cannot be computed is not an error: it is listed in
  * `rejected` with its line, field and reason. A bad option, schedule or
  * scenario throws a typed error (UsageError, DataFileError,

@@ -86,6 +86,7 @@ export const TIMELINE_OPTIONS = [
   described(OPT.category, 'category of the good instead of an HTS code'),
   OPT.mfnRate,
   OPT.origin,
+  { flags: '--auto-part <yes|no>', description: 'whether the good is a part of a passenger vehicle or light truck (note 33(f)): for --hts, and basket rows without an auto_part column' },
   { flags: '--from <YYYY-MM-DD>', description: "first date (default: the schedule's start)" },
   { flags: '--to <YYYY-MM-DD>', description: "last date (default: the schedule's knownThrough)" },
   OPT.sheet,

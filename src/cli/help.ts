@@ -47,6 +47,9 @@ Input CSV: a header row (names case-insensitive), then one import per row.
   us_content                            percent of value that is US content
   metal_value                           value of the steel/aluminum content
   loaded (or loading_date)              date of loading, for in-transit rules
+  auto_part                             yes/no: a part of a passenger vehicle or light
+                                        truck (note 33(f); default: --auto-part, else
+                                        as the line's note says)
   quantity, unit                        for specific MFN rates (4.4¢/kg ...); quantity is
                                         also the units of the impact figures
   unit_price, margin or unit_cost,      impact: landed cost, per-unit duty, the price rise

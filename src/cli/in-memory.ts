@@ -67,6 +67,8 @@ export interface ImportRow {
   us_content?: string | number | null | undefined;
   metal_value?: string | number | null | undefined;
   loaded?: string | null | undefined;
+  /** "yes" or "no": a part of a passenger vehicle or light truck (U.S. note 33(f)); absent: not given. */
+  auto_part?: string | null | undefined;
   /** Impact inputs (README "From duty to impact"): money as strings, margin in percent. */
   unit_price?: string | number | null | undefined;
   margin?: string | number | null | undefined;

@@ -77,6 +77,11 @@ export const IMPORT_INPUTS = [
   { flags: '--us-content <pct>', description: 'percent of the value that is US content (a measure with a US-content rule then charges the non-US share only, from its threshold on: see explain)' },
   { flags: '--metal-value <usd>', description: 'value of the steel/aluminum content, for Section 232 derivatives' },
   { flags: '--loaded <YYYY-MM-DD>', description: 'date of loading on the vessel, for the in-transit rules' },
+  {
+    flags: '--auto-part <yes|no>',
+    description:
+      'whether the good is a part of a passenger vehicle or light truck (HTS ch. 99 U.S. note 33(f)), for the Section 232 auto parts duty on provisions such as 8471 that also hold other goods: for one import, and rows without an auto_part column',
+  },
   { flags: '--quantity <n>', description: 'quantity, in the unit of a specific MFN rate (e.g. kg)' },
   { flags: '--unit <unit>', description: 'the unit of --quantity, checked against the rate' },
   { flags: '--hts-table <file>', description: 'an MFN table from tariff hts import, instead of the bundled HTS 2026 Rev. 10' },

@@ -23,6 +23,15 @@ export function flagMfnRate(value: string | undefined): RateMicro | null {
 }
 
 /** --spi: a special program indicator of the column 1 Special column (JP), upper case; null when not given. */
+/** --auto-part: yes or no (also true/false, y/n, 1/0, as the column); absent: not given. */
+export function flagAutoPart(value: string | undefined): boolean | null {
+  if (value === undefined) return null;
+  const v = value.trim().toLowerCase();
+  if (['yes', 'y', 'true', '1'].includes(v)) return true;
+  if (['no', 'n', 'false', '0'].includes(v)) return false;
+  throw new UsageError(`--auto-part: expected yes or no (a part of a passenger vehicle or light truck), got "${value}"`);
+}
+
 export function flagSpi(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   if (!/^[A-Za-z]{1,2}[+*]?$/.test(value)) throw new UsageError(`--spi: expected a special program indicator like JP, got "${value}"`);

@@ -26,7 +26,11 @@ export interface CompiledMeasure {
   citation: string;
   chapter99: string[];
   confidence: Confidence;
-  assumes: { without: 'loaded' | 'us_content' | 'metal_value' | null; note: string; otherwise: { effect: 'outside'; fact: string; exceptHts: string[] } | null }[];
+  assumes: {
+    without: 'loaded' | 'us_content' | 'metal_value' | 'auto_part' | null;
+    note: string;
+    otherwise: { effect: 'outside'; fact: string; exceptHts: string[]; exceptBasis: string | null; byDefault: { note: string } | null } | null;
+  }[];
   /** At or above this US content, the measure applies to the non-US share only. */
   usContentThreshold: RateMicro | null;
   usContentConfidence: Confidence | null;
@@ -607,7 +611,16 @@ function compileMeasure(m: ScheduleMeasure, i: number, ctx: ScopeContext, issues
       assumes: (m.assumes ?? []).map((a) => ({
         without: a.without ?? null,
         note: a.note,
-        otherwise: a.otherwise === undefined ? null : { effect: a.otherwise.effect, fact: a.otherwise.fact, exceptHts: (a.otherwise.exceptHts ?? []).map(prefixDigits) },
+        otherwise:
+          a.otherwise === undefined
+            ? null
+            : {
+                effect: a.otherwise.effect,
+                fact: a.otherwise.fact,
+                exceptHts: (a.otherwise.exceptHts ?? []).map(prefixDigits),
+                exceptBasis: a.otherwise.exceptBasis ?? null,
+                byDefault: a.otherwise.byDefault ?? null,
+              },
       })),
       usContentThreshold: m.usContent === undefined ? null : pctFromString(m.usContent.thresholdPct),
       usContentConfidence: m.usContent?.confidence ?? null,

@@ -16,10 +16,14 @@
  *   the metal value between them);
  * - special program: the programs the line's Special column lists that the engine computes (the schedule's `programs` for the row's origin),
  *   and those a measure in force claims (`scope.spi`) on a list that takes in the line (civil aircraft, C), and none;
- * - an assumption tariff has no input for (a parts certification, the metal's share of the weight): where the
- *   measure that applies to the line says in its `assumes` what the law gives `otherwise` (`effect: "outside"`:
- *   the line is outside that measure), the assumption holding, and not. The other case is computed by the engine
- *   without that measure, as a scenario removing it would (`fact` names it).
+ * - an assumption tariff has no input for (the metal's share of the weight): where the measure that applies to the
+ *   line says in its `assumes` what the law gives `otherwise` (`effect: "outside"`: the line is outside that
+ *   measure), the assumption holding, and not. The other case is computed by the engine without that measure, as a
+ *   scenario removing it would (`fact` names it);
+ * - a yes/no fact the row may give (auto_part: a part of a passenger vehicle or light truck, note 33(f)): where a
+ *   measure in force whose scope takes the line in reads it (`assumes[].without`) and it is not the law for the line
+ *   (`exceptHts`), the default and the other answer (yes where the default is the other case, `byDefault`, else
+ *   no). A row that gives it is computed as given: no range over it.
  *
  * Duty is linear in the metal value and in the US share within a class, and the classes' ends are enumerated, so
  * the ends found are the ends over every value of the facts, up to the rounding of each measure's amount to the
@@ -31,6 +35,7 @@ import { computeLineDuty, quantityProblem } from './compute.js';
 import { MICRO_PER_PCT, type Cents, type RateMicro } from '../values/money.js';
 import { Resolver, type GoodInput, type Plan } from './resolve.js';
 import { listedOn } from './scope.js';
+import { factIsLaw, outsideByDefault, readsInput } from './given-facts.js';
 
 /** The row as the core computes it (a subset of schema/row.ts's Row). */
 export interface RangeRow extends GoodInput {
@@ -44,7 +49,7 @@ export interface RangeRow extends GoodInput {
   spi: string | null;
 }
 
-export type FactName = 'loaded' | 'us_content' | 'metal_value' | 'spi' | 'outside';
+export type FactName = 'loaded' | 'us_content' | 'metal_value' | 'spi' | 'auto_part' | 'outside';
 
 /** The facts a variant computes with: the row's own where it gave them, else one alternative. */
 export interface RangeFacts {
@@ -52,6 +57,8 @@ export interface RangeFacts {
   usContent: RateMicro | null;
   metalValue: Cents | null;
   spi: string | null;
+  /** The row's auto_part, or the answer tried (null: not given, the default). */
+  autoPart: boolean | null;
   /** Measures whose assumption does not hold in this variant (the line is outside them), by id. */
   outside: string[];
 }
@@ -82,7 +89,7 @@ const HUNDRED = 100n * MICRO_PER_PCT;
 interface Alternatives {
   fact: FactName;
   /** Shared between lines with the same law: never changed. */
-  values: readonly (string | bigint | null)[];
+  values: readonly (string | bigint | boolean | null)[];
   /** Whether values[0] is what the default amounts to (false when the law leaves that class out on the date). */
   defaultFirst: boolean;
 }
@@ -109,6 +116,8 @@ interface LawOfPeriod {
   /** 0%, the US-content thresholds strictly between 0 and 100%, and 100%; null when no measure in force has one. */
   usValues: bigint[] | null;
   metal: boolean;
+  /** The other answer to auto_part that a measure in force whose scope takes the line in reads (given-facts.ts), or null when none asks. */
+  autoPartOther: boolean | null;
 }
 
 /**
@@ -220,7 +229,21 @@ function readPeriod(engine: Engine, row: RangeRow, category: string | null, spec
     cuts,
     usValues: thresholds.length === 0 ? null : [0n, ...thresholds.filter((t) => t > 0n && t < HUNDRED), HUNDRED],
     metal: inForce.some((m) => m.metalContent !== null),
+    autoPartOther: autoPartOtherOf(inForce, hts),
   };
+}
+
+/**
+ * The answer to auto_part other than the default, where a measure reads it and it is not the law for the line: yes
+ * where the default is the other case (byDefault, a line with a code), else no.
+ */
+function autoPartOtherOf(inForce: readonly CompiledMeasure[], hts: string | null): boolean | null {
+  for (const m of inForce) {
+    for (const a of m.assumes) {
+      if (readsInput(a) && a.without === 'auto_part' && !factIsLaw(a, hts)) return outsideByDefault(a, hts);
+    }
+  }
+  return null;
 }
 
 /**
@@ -252,9 +275,10 @@ export function factAlternatives(engine: Engine, row: RangeRow, applied: readonl
     out.push({ fact: 'metal_value', values: [row.value, 0n], defaultFirst: true });
   }
   if (row.spi === null && row.mfn === null && law.spiValues !== null) out.push({ fact: 'spi', values: law.spiValues, defaultFirst: true });
-  // Assumptions with an other case in the data, of the measures that apply to the line as given.
+  if ((row.autoPart ?? null) === null && law.autoPartOther !== null) out.push({ fact: 'auto_part', values: [null, law.autoPartOther], defaultFirst: true });
+  // Assumptions with an other case in the data and no input, of the measures that apply to the line as given.
   for (const m of applied) {
-    const lifts = m.assumes.some((a) => a.otherwise !== null && !(row.hts !== null && a.otherwise.exceptHts.some((p) => row.hts!.startsWith(p))));
+    const lifts = m.assumes.some((a) => a.otherwise !== null && !readsInput(a) && !factIsLaw(a, row.hts));
     if (lifts) out.push({ fact: 'outside', values: [null, m.id], defaultFirst: true });
   }
   return out;
@@ -383,7 +407,7 @@ function weightOf(alts: readonly Alternatives[], j: number): number {
 /** The facts of combination c: the row's own, with each alternative's value. */
 function factsOf(row: RangeRow, alts: readonly Alternatives[], digits: readonly number[], c: number): RangeFacts {
   const n = alts.length;
-  const facts: RangeFacts = { loaded: row.loaded, usContent: row.usContent, metalValue: row.metalValue, spi: row.spi, outside: [] };
+  const facts: RangeFacts = { loaded: row.loaded, usContent: row.usContent, metalValue: row.metalValue, spi: row.spi, autoPart: row.autoPart ?? null, outside: [] };
   for (let j = 0; j < n; j++) {
     const alt = alts[j]!;
     const v = alt.values[digits[c * n + j]!]!;
@@ -391,6 +415,7 @@ function factsOf(row: RangeRow, alts: readonly Alternatives[], digits: readonly 
     else if (alt.fact === 'us_content') facts.usContent = v as bigint;
     else if (alt.fact === 'metal_value') facts.metalValue = v as bigint;
     else if (alt.fact === 'spi') facts.spi = v as string | null;
+    else if (alt.fact === 'auto_part') facts.autoPart = v as boolean | null;
     else if (v !== null) facts.outside = [...facts.outside, v as string];
   }
   return facts;
@@ -420,6 +445,7 @@ function planWith(resolver: Resolver, row: RangeRow, facts: RangeFacts): PlanOrR
     hasMetalValue: facts.metalValue !== null,
     spi: facts.spi,
     transshipped: row.transshipped ?? false,
+    autoPart: facts.autoPart,
   };
   const r = (facts.outside.length === 0 ? resolver : without(resolver, facts.outside)).resolve(good);
   if (!r.ok) return r.refusal.reason;

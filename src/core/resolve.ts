@@ -50,6 +50,8 @@ export interface GoodInput {
   spi?: string | null;
   /** Found transshipped to evade duties (EO 14326 s.3): only then do scope.transshipped measures apply. */
   transshipped?: boolean;
+  /** A part of a passenger vehicle or light truck (the row's auto_part; null: not given): read by the measures whose assumption names it (given-facts.ts). */
+  autoPart?: boolean | null;
 }
 
 /** What a measure's rate applies to on a line. */
@@ -103,7 +105,7 @@ export interface Plan {
 }
 
 export interface Refusal {
-  field: 'hts' | 'category' | 'origin' | 'date' | 'mfn_rate' | 'spi';
+  field: 'hts' | 'category' | 'origin' | 'date' | 'mfn_rate' | 'spi' | 'auto_part';
   reason: string;
 }
 
@@ -139,6 +141,10 @@ export interface Prepared extends ColumnOne {
   /** Per measure of the engine's for the origin (measuresOf, same order): why it does not apply ('' without reasons), or null when it is a candidate. */
   outcome: (string | null)[];
   candidates: CompiledMeasure[];
+  /** Measures in scope that the line is outside by default, for a fact it did not give (given-facts.ts), with the note it carries. */
+  assumedOutside: { measure: CompiledMeasure; note: string }[];
+  /** Whether a measure in scope reads a yes/no fact the row may give (auto_part). */
+  readsFact: boolean;
 }
 
 type Refused = { ok: false; refusal: Refusal };
@@ -155,7 +161,8 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
   const claimed = spi === null ? null : claimedOf(engine, good, spi, priced);
   if (claimed !== null && !claimed.ok) return claimed;
   const paid = claimed?.paid ?? priced;
-  const { outcome, candidates } = candidatesOf(engine, good, priced.category, reasons);
+  const { outcome, candidates, assumedOutside, refusal, readsFact } = candidatesOf(engine, good, priced.category, reasons);
+  if (refusal !== null) return { ok: false, refusal };
   if (claimed?.unlisted != null && !candidates.some((m) => m.claimedSpi?.has(spi!) === true)) return { ok: false, refusal: { field: 'spi', reason: claimed.unlisted } };
   return {
     ok: true,
@@ -168,6 +175,8 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
     spi,
     outcome,
     candidates,
+    assumedOutside,
+    readsFact,
   };
 }
 
@@ -205,6 +214,13 @@ function finish(engine: Engine, good: GoodInput, pre: Prepared, reasons: boolean
     applied.push(a);
     measureNotes(a, line, notes);
   }
+  // What was assumed of a fact the row did not give where the default is the other case (a measure that another
+  // candidate displaces would not have applied anyway); one note per text (the deals' measures share theirs).
+  for (const { measure, note } of pre.assumedOutside) {
+    if (!pre.candidates.some((o) => displaces(o, measure)) && !notes.includes(note)) notes.push(note);
+  }
+  // An answer given that no measure in scope reads (before 2025-05-03, say): said so, as for us_content.
+  if ((good.autoPart ?? null) !== null && !pre.readsFact) notes.push('auto_part is not used: no measure in force on this date for this line asks whether the good is an automobile part');
   planNotes(engine, good.origin, pre, applied, line, notes);
   return planOf(engine, good, pre, applied, notes, reasons ? decisions : null);
 }
@@ -225,6 +241,7 @@ function planOf(engine: Engine, good: GoodInput, pre: Prepared, applied: Applied
     hasMetalValue: good.hasMetalValue ?? false,
     spi: pre.spi,
     transshipped: good.transshipped === true,
+    autoPart: good.autoPart ?? null,
   };
   // Copies of exact length: arrays grown by push keep room for 17 elements, and a memo keeps thousands of plans.
   return { ok: true, plan: new LazyPlan({ category, mfn, mfnSpecific, mfnSource, applied: applied.slice(), notes: notes.slice() }, engine, again) };
@@ -584,7 +601,7 @@ export class Resolver {
     const p = oc.ofGlobal[g]!;
     // The class, or the origin itself in a period whose plans name it.
     const k2 = oc.ownText[p] ? good.origin : oc.key;
-    if (good.mfn === null && good.hasMetalValue !== true && (good.spi ?? null) === null && good.transshipped !== true) {
+    if (good.mfn === null && good.hasMetalValue !== true && (good.spi ?? null) === null && good.transshipped !== true && (good.autoPart ?? null) === null) {
       const k1 = good.hts ?? `category:${good.category ?? ''}`; // a normalised HTS code is digits only
       const loaded = good.loaded ?? null;
       const usContent = good.usContent ?? null;
@@ -652,7 +669,7 @@ export class Resolver {
   #keyed(good: GoodInput, k2: string, p: number): Resolution {
     // A claimed program is checked against the origin itself (programs name the origins that may claim them).
     const k = (good.spi ?? null) === null ? k2 : good.origin;
-    const key = `${good.hts ?? ''}|${good.category ?? ''}|${k}|${p}|${good.mfn ?? ''}|${classOf(good.loaded ?? null, this.#loadedCuts)}|${classOf(good.usContent ?? null, this.#usThresholds)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}`;
+    const key = `${good.hts ?? ''}|${good.category ?? ''}|${k}|${p}|${good.mfn ?? ''}|${classOf(good.loaded ?? null, this.#loadedCuts)}|${classOf(good.usContent ?? null, this.#usThresholds)}|${good.hasMetalValue ? 1 : 0}|${good.spi ?? ''}|${good.transshipped === true ? 1 : 0}|${good.autoPart == null ? '' : good.autoPart ? 1 : 0}`;
     let r = this.#cache.get(key);
     if (r === undefined) {
       r = this.#share(good.hts ?? `category:${good.category ?? ''}`, resolveGood(this.engine, good));

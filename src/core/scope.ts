@@ -9,6 +9,7 @@ import type { CompiledMeasure, Engine } from './compile.js';
 import { firstLongerUnder, formatHts, type PrefixIndex } from '../values/hts.js';
 import type { Priced } from './price.js';
 import type { GoodInput, Refusal } from './resolve.js';
+import { inputCaseOf, readsInput } from './given-facts.js';
 
 /**
  * Step: a code too short to tell which measures apply is refused, never guessed. Only the measures in force for the
@@ -33,6 +34,8 @@ export function tooCoarse(engine: Engine, good: GoodInput): Refusal | null {
           d !== m &&
           (d.displacesIds.has(m.id) || d.displacesLayers.has(m.layer)) &&
           measureCovers(engine, d, hts, good.date) &&
+          // A displacer the line is outside of, by the row's answer or by default (given-facts.ts), displaces nothing.
+          (d.assumes.length === 0 || !outsideByFact(d, good)) &&
           finerLineTreatedOtherwise(engine, d, hts, good.date) === undefined,
       );
     if (finer !== undefined && !moot()) {
@@ -47,22 +50,46 @@ export function tooCoarse(engine: Engine, good: GoodInput): Refusal | null {
   return null;
 }
 
+/** Whether the row's answer, or the default for the line, takes the good out of the measure (given-facts.ts); a refusal of the answer is not. */
+function outsideByFact(m: CompiledMeasure, good: GoodInput): boolean {
+  const c = inputCaseOf(m, good);
+  return c !== null && !('refusal' in c);
+}
+
 /**
  * Step: the measures of the origin, each a candidate (null) or why it is not ('' without `reasons`). Only the measures
  * of this origin are considered or explained: a mixed-origin schedule does not list every other origin's measures as
  * "does not cover origin".
  */
-export function candidatesOf(engine: Engine, good: GoodInput, category: string, reasons: boolean): { outcome: (string | null)[]; candidates: CompiledMeasure[] } {
+export function candidatesOf(
+  engine: Engine,
+  good: GoodInput,
+  category: string,
+  reasons: boolean,
+): { outcome: (string | null)[]; candidates: CompiledMeasure[]; assumedOutside: { measure: CompiledMeasure; note: string }[]; refusal: Refusal | null; readsFact: boolean } {
   const candidates: CompiledMeasure[] = [];
   const outcome: (string | null)[] = [];
+  const assumedOutside: { measure: CompiledMeasure; note: string }[] = [];
+  let refusal: Refusal | null = null;
+  let readsFact = false;
   const facts = factsOf(engine, good.hts ?? `category:${good.category ?? ''}`);
   const lp = listPeriod(engine, good.date);
   for (const m of measuresOf(engine, good.origin)) {
-    const why = whyNot(engine, m, good, category, reasons, facts, lp);
+    let why = whyNot(engine, m, good, category, reasons, facts, lp);
+    // A measure in scope whose assumption the row answers, or whose other case is the default for the line (given-facts.ts).
+    if (why === null && m.assumes.length !== 0) {
+      readsFact ||= m.assumes.some(readsInput);
+      const c = inputCaseOf(m, good);
+      if (c !== null && 'refusal' in c) refusal ??= c.refusal;
+      else if (c !== null) {
+        why = reasons ? c.reason : '';
+        if (c.note !== null) assumedOutside.push({ measure: m, note: c.note });
+      }
+    }
     outcome.push(why);
     if (why === null) candidates.push(m);
   }
-  return { outcome, candidates };
+  return { outcome, candidates, assumedOutside, refusal, readsFact };
 }
 
 /**

@@ -21,6 +21,7 @@
 import type { CompiledMeasure, CompiledRate, Engine } from './compile.js';
 import { formatRate, type RateMicro } from '../values/money.js';
 import type { AppliedMeasure, Base, GoodInput, Prepared, Refusal } from './resolve.js';
+import { factIsLaw, readsInput } from './given-facts.js';
 
 /** What the stacking steps read of a row beyond its good: the facts that change how a measure applies. */
 export interface LineFacts {
@@ -31,10 +32,14 @@ export interface LineFacts {
   usContent: RateMicro | null;
   /** Whether the row gives the value of its metal content. */
   hasMetal: boolean;
+  /** HTS digits (null: a category), for the assumptions whose fact is the law on some lines (exceptHts). */
+  hts: string | null;
+  /** The row's auto_part (null: not given). */
+  autoPart: boolean | null;
 }
 
 export function lineFactsOf(good: GoodInput): LineFacts {
-  return { date: good.date, loaded: good.loaded ?? null, usContent: good.usContent ?? null, hasMetal: good.hasMetalValue ?? false };
+  return { date: good.date, loaded: good.loaded ?? null, usContent: good.usContent ?? null, hasMetal: good.hasMetalValue ?? false, hts: good.hts, autoPart: good.autoPart ?? null };
 }
 
 /** Whether `by` displaces `m`: by the measure's id or by its whole layer (the schedule's `displaces`). */
@@ -163,6 +168,11 @@ export function measureNotes(a: AppliedMeasure, line: LineFacts, notes: string[]
   if (a.nonUsShare && m.usContentConfidence === 'unconfirmed') notes.push(`the US-content rule for ${m.id} is UNCONFIRMED in the sources`);
   if (m.confidence === 'unconfirmed') notes.push(`${m.id} is UNCONFIRMED in the sources`);
   for (const x of m.assumes) {
+    // A yes/no fact (auto_part): no note where the row gives it or where it is the law for the line (given-facts.ts).
+    if (readsInput(x)) {
+      if (line.autoPart === null && !factIsLaw(x, line.hts) && !notes.includes(x.note)) notes.push(x.note);
+      continue;
+    }
     const relevant = x.without !== 'loaded' || m.inTransit.some((t) => line.date < t.enteredBefore);
     const missing = x.without === null || (x.without === 'loaded' ? line.loaded === null : x.without === 'us_content' ? line.usContent === null : !line.hasMetal);
     if (missing && relevant) notes.push(x.note);

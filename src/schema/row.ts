@@ -38,6 +38,7 @@ export const COLUMN_ALIASES = {
   insurance: ['insurance'],
   other_costs: ['other_costs'],
   transshipped: ['transshipped', 'transshipment'],
+  auto_part: ['auto_part'],
 } as const;
 
 export type Field = keyof typeof COLUMN_ALIASES;
@@ -128,6 +129,8 @@ export interface Row {
   impact: ImpactInput | null;
   /** Found transshipped to evade duties (EO 14326 s.3): yes/no, default --transshipped. */
   transshipped: boolean;
+  /** A part of a passenger vehicle or light truck (U.S. note 33(f)): yes/no, default --auto-part; null: not given. */
+  autoPart: boolean | null;
 }
 
 export interface RowDefaults {
@@ -139,6 +142,8 @@ export interface RowDefaults {
   spi?: string | null;
   /** Transshipped, for rows without a transshipped cell (the --transshipped flag). */
   transshipped?: boolean;
+  /** auto_part, for rows without an auto_part cell (the --auto-part flag); null or absent: not given. */
+  autoPart?: boolean | null;
 }
 
 export interface RowIssue {
@@ -290,11 +295,18 @@ export function readRow(cells: string[], line: number | null, header: HeaderMap,
     if (yes === undefined) return failAt(line, header, 'transshipped', `expected yes or no (also true/false, y/n, 1/0), got "${tCell}"`);
     transshipped = yes;
   }
+  let autoPart = defaults.autoPart ?? null;
+  const apCell = cellAt(cells, index.auto_part);
+  if (apCell !== '') {
+    const yes = YES_NO.get(apCell.toLowerCase());
+    if (yes === undefined) return failAt(line, header, 'auto_part', `expected yes or no (a part of a passenger vehicle or light truck; also true/false, y/n, 1/0), got "${apCell}"`);
+    autoPart = yes;
+  }
 
   const idCell = index.id === undefined ? '' : cells[index.id]!;
   const entryCell = cellAt(cells, index.entry);
   return {
     ok: true,
-    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell, usContent, metalValue, hasMetalValue: metalValue !== null, loaded, spi, transshipped, impact },
+    row: { line, id: idCell === '' ? null : idCell, hts, category, origin, date, value: money.value, mfn, entry: entryCell === '' ? null : entryCell, mode, quantity, unit: unitCell === '' ? null : unitCell, usContent, metalValue, hasMetalValue: metalValue !== null, loaded, spi, transshipped, autoPart, impact },
   };
 }

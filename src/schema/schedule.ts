@@ -159,17 +159,39 @@ export const MeasureSchema = z.strictObject({
   assumes: z
     .array(
       z.strictObject({
-        without: z.enum(['loaded', 'us_content', 'metal_value']).optional().meta({ description: 'The row input whose absence the note is about; absent: always shown.' }),
+        without: z
+          .enum(['loaded', 'us_content', 'metal_value', 'auto_part'])
+          .optional()
+          .meta({
+            description:
+              'The row input whose absence the note is about; absent: always shown. A yes/no input (auto_part) gives the fact itself: yes, the assumption holds (no note); no, its `otherwise` case applies (the line is outside the measure, no note); neither `calc --range` nor the note varies it then.',
+          }),
         note: z.string().min(1),
         otherwise: z
           .strictObject({
             effect: z.literal('outside').meta({ description: 'Without the fact assumed, the line is outside this measure: it does not apply, and what it displaces applies.' }),
             fact: z.string().min(1).meta({ description: 'The other case, in a few words, as `calc --range` names it (e.g. "not an automobile part").' }),
             exceptHts: z.array(HtsPrefix).optional().meta({ description: 'HTS prefixes of lines for which the other case does not exist (the assumption is the law for them).' }),
+            exceptBasis: z
+              .string()
+              .min(1)
+              .optional()
+              .meta({ description: 'Why exceptHts have no other case, in a few words: the reason a row that gives the input as no on such a line is rejected with.' }),
+            byDefault: z
+              .strictObject({
+                note: z.string().min(1).meta({ description: 'The note of a line computed under the other case because it did not give the input: what was assumed, why, and how to give the fact.' }),
+              })
+              .optional()
+              .meta({
+                description:
+                  'With `without` a yes/no input: a line with an HTS code outside exceptHts that does not give the input is computed under the other case (the measure does not apply), with this note; `calc --range` computes the assumption holding as the other end. Absent: the assumption holds by default (with `note`).',
+              }),
           })
           .optional()
-          .meta({ description: 'What the law gives when the assumed fact does not hold, for an assumption tariff has no input for: `calc --range` computes that case as one end of a range.' }),
-      }),
+          .meta({ description: 'What the law gives when the assumed fact does not hold: `calc --range` computes that case as one end of a range (unless the row gives the input, `without`, that says which case it is).' }),
+      })
+        .refine((a) => a.without !== 'auto_part' || a.otherwise !== undefined, { message: 'an assumption on a yes/no input (auto_part) needs `otherwise`: what the law gives when the row says no' })
+        .refine((a) => a.otherwise?.byDefault === undefined || a.without === 'auto_part', { message: '`otherwise.byDefault` needs a yes/no input (`without`: auto_part) by which a row gives the fact' }),
     )
     .optional()
     .meta({ description: 'Defaults assumed when the row lacks an input this measure depends on; shown whenever the measure applies and the input is missing.' }),

@@ -76,6 +76,17 @@ describe('tariff mcp', () => {
     expect((lines.structuredContent as { totals: { low: string; rejected: number } }).totals).toMatchObject({ low: '9600.00', rejected: 1 });
   });
 
+  it('auto_part: the range tool gives the laptop of note 33(g) both answers, and calc with the high end\'s fact gives its duty', async () => {
+    // 8471.30.01, China, $1,000.00, 2026-01-10: not an automobile part unless said (note 33(f)): fentanyl 10% = 100.00;
+    // as one, + Section 232 parts 25% = 350.00.
+    const r = await call('range', { value: '1000', hts: '8471.30.01', origin: 'CN', date: '2026-01-10' });
+    expect(r.isError).toBeFalsy();
+    const line = (r.structuredContent as { lines: { low: { duty: string }; high: { duty: string; facts: Record<string, string> } }[] }).lines[0]!;
+    expect(line).toMatchObject({ low: { duty: '100.00' }, high: { duty: '350.00', facts: { auto_part: 'yes' } } });
+    const high = await call('calc', { value: '1000', hts: '8471.30.01', origin: 'CN', date: '2026-01-10', auto_part: line.high.facts.auto_part });
+    expect((high.structuredContent as { totals: { duty: string } }).totals.duty).toBe('350.00');
+  });
+
   it('calc computes a small list of lines as the CLI computes the same CSV', async () => {
     const csv = 'id,hts,value,date\nA,8703.24.01,45000,2025-05-01\nB,8708.99.81,"1,000.00",2025-07-01\nC,9999,10,2025-07-01\n';
     const cli = JSON.parse((await tariff(['calc', '--format', 'json'], { stdin: csv })).stdout);

@@ -20,7 +20,8 @@ describe('Section 232 lists (HTS chapter 99 notes 16, 19, 33, 39)', () => {
   it('QA #29: an engine on the note 33(g) list and copper wire are Section 232 goods, not general', async () => {
     const engine = await line(['--value', '1000', '--hts', '8407.34.48', '--mfn-rate', '2.5', '--date', '2025-06-01']);
     expect(engine.lines[0]).toMatchObject({ duty: '275.00' }); // MFN 2.5% + 25% (9903.94.05), DOMAIN s.4
-    expect(engine.lines[0].notes.join(' ')).toMatch(/assumed a part of a passenger vehicle or light truck/);
+    // 8407.34: "engines of a kind used for the propulsion of vehicles of chapter 87": an automobile part by its description, no assumption.
+    expect(engine.lines[0].notes.join(' ')).not.toMatch(/passenger vehicle or light truck/);
     const wire = await line(['--value', '1000', '--hts', '7408.11.60', '--mfn-rate', '1', '--date', '2025-09-01']);
     expect(wire.lines[0]).toMatchObject({ duty: '510.00' }); // MFN 1% + 50% copper (9903.78.01)
   });
@@ -50,13 +51,14 @@ describe('Section 232 lists (HTS chapter 99 notes 16, 19, 33, 39)', () => {
     expect(explain.find((e) => e.measure === 's232-aluminum-50')).toMatchObject({ applied: true });
   });
 
-  it('note 33(g) lists all of 8471: a laptop is computed as an automobile part, and a scenario file can say it is not', async () => {
-    expect((await line(['--value', '1000', '--hts', '8471.30.01', '--date', '2025-10-01'])).lines[0]).toMatchObject({ duty: '150.00' });
+  it('note 33(g) lists all of 8471: a laptop is not an automobile part unless the row says so (note 33(f)); a scenario file can take 8471 out too', async () => {
+    expect((await line(['--value', '1000', '--hts', '8471.30.01', '--date', '2025-10-01'])).lines[0]).toMatchObject({ duty: '0.00' });
+    expect((await line(['--value', '1000', '--hts', '8471.30.01', '--date', '2025-10-01', '--auto-part', 'yes'])).lines[0]).toMatchObject({ duty: '150.00' });
     const scope = { categories: ['auto-parts'], lists: ['s232-auto-parts-note33g'], exclude: { hts: ['8471'] } };
     const changes = ['s232-parts-25', 's232-parts-japan-inclusive-15'].map((measure) => ({ op: 'modify', measure, set: { scope } }));
     const file = join(mkdtempSync(join(tmpdir(), 'tariff-lists-')), 'not-auto-parts.json');
     writeFileSync(file, JSON.stringify({ id: 'not-auto-parts', title: 't', base: 'us', description: 'd', changes }));
-    const doc = await line(['--value', '1000', '--hts', '8471.30.01', '--date', '2025-10-01', '--scenario-file', file]);
+    const doc = await line(['--value', '1000', '--hts', '8471.30.01', '--date', '2025-10-01', '--auto-part', 'yes', '--scenario-file', file]);
     expect(doc.lines[0]).toMatchObject({ duty: '0.00' }); // MFN Free; 8471 is outside the reciprocal tariff (Annex II)
   });
 

@@ -42,13 +42,13 @@ const given = fc.record({
 
 // ---------------------------------------------------------------- the reference: the enumeration as it was
 
-function referenceAlternatives(row: RangeRow, applied: readonly CompiledMeasure[], category: string | null): { fact: FactName; values: (string | bigint | null)[]; defaultFirst: boolean }[] {
+function referenceAlternatives(row: RangeRow, applied: readonly CompiledMeasure[], category: string | null): { fact: FactName; values: (string | bigint | boolean | null)[]; defaultFirst: boolean }[] {
   const hts = row.hts;
   const covers = (m: CompiledMeasure) =>
     category === null ||
     (!(hts !== null && m.excludeHts.matches(hts)) && !m.excludeCategories.has(category) && (m.allGoods || (hts !== null && m.hts.matches(hts)) || m.categories.has(category)));
   const inForce = engine.measures.filter((m) => m.from <= row.date && (m.to === null || row.date < m.to) && m.origins.has(row.origin) && covers(m));
-  const out: { fact: FactName; values: (string | bigint | null)[]; defaultFirst: boolean }[] = [];
+  const out: { fact: FactName; values: (string | bigint | boolean | null)[]; defaultFirst: boolean }[] = [];
   if (row.loaded === null) {
     const cuts = [...new Set(inForce.flatMap((m) => m.inTransit.filter((t) => row.date < t.enteredBefore).map((t) => t.loadedBefore)))].sort();
     if (cuts.length > 0) {
@@ -71,19 +71,24 @@ function referenceAlternatives(row: RangeRow, applied: readonly CompiledMeasure[
     const programs = [...new Set((details?.specialRates ?? []).flatMap((r) => r.programs))].filter((p) => engine.programs.has(p) && (engine.programs.get(p)!.origins?.has(row.origin) ?? true)).sort();
     if (programs.length > 0) out.push({ fact: 'spi', values: [null, ...programs], defaultFirst: true });
   }
+  if ((row.autoPart ?? null) === null) {
+    // auto_part (note 33(f)): asked by a measure in force in scope where it is not the law; the other answer is yes where the default is outside.
+    const asks = inForce.flatMap((m) => m.assumes).find((a) => a.without === 'auto_part' && a.otherwise !== null && !(hts !== null && a.otherwise.exceptHts.some((p) => hts.startsWith(p))));
+    if (asks !== undefined) out.push({ fact: 'auto_part', values: [null, hts !== null && asks.otherwise!.byDefault !== null], defaultFirst: true });
+  }
   for (const m of applied) {
-    const lifts = m.assumes.some((a) => a.otherwise !== null && !(row.hts !== null && a.otherwise.exceptHts.some((p) => row.hts!.startsWith(p))));
+    const lifts = m.assumes.some((a) => a.otherwise !== null && a.without !== 'auto_part' && !(row.hts !== null && a.otherwise.exceptHts.some((p) => row.hts!.startsWith(p))));
     if (lifts) out.push({ fact: 'outside', values: [null, m.id], defaultFirst: true });
   }
   return out;
 }
 
-const FIELD: Record<FactName, keyof RangeFacts> = { loaded: 'loaded', us_content: 'usContent', metal_value: 'metalValue', spi: 'spi', outside: 'outside' };
+const FIELD: Record<FactName, keyof RangeFacts> = { loaded: 'loaded', us_content: 'usContent', metal_value: 'metalValue', spi: 'spi', auto_part: 'autoPart', outside: 'outside' };
 
 function referenceRange(resolver: Resolver, row: RangeRow) {
   const asGiven = resolver.resolve(row);
   const alternatives = referenceAlternatives(row, asGiven.ok ? asGiven.plan.applied.map((a) => a.measure) : [], asGiven.ok ? asGiven.plan.category : null);
-  let combos: { facts: RangeFacts; assumed: FactName[] }[] = [{ facts: { loaded: row.loaded, usContent: row.usContent, metalValue: row.metalValue, spi: row.spi, outside: [] }, assumed: [] }];
+  let combos: { facts: RangeFacts; assumed: FactName[] }[] = [{ facts: { loaded: row.loaded, usContent: row.usContent, metalValue: row.metalValue, spi: row.spi, autoPart: row.autoPart ?? null, outside: [] }, assumed: [] }];
   for (const alt of alternatives) {
     const next: typeof combos = [];
     for (const c of combos) {
@@ -93,6 +98,7 @@ function referenceRange(resolver: Resolver, row: RangeRow) {
         else if (alt.fact === 'us_content') facts.usContent = v as bigint;
         else if (alt.fact === 'metal_value') facts.metalValue = v as bigint;
         else if (alt.fact === 'spi') facts.spi = v as string | null;
+        else if (alt.fact === 'auto_part') facts.autoPart = v as boolean | null;
         else if (v !== null) facts.outside = [...facts.outside, v as string];
         next.push({ facts, assumed: i === 0 && alt.defaultFirst ? c.assumed : [...c.assumed, alt.fact] });
       });
@@ -116,8 +122,8 @@ function referenceRange(resolver: Resolver, row: RangeRow) {
   }
   const considered = [...new Set(alternatives.map((a) => a.fact))];
   const key = (f: RangeFacts, without: keyof RangeFacts) => {
-    const part = (k: keyof RangeFacts, v: string | bigint | null): string => (k === without || v === null ? '-' : `=${v}`);
-    return `${part('loaded', f.loaded)}|${part('usContent', f.usContent)}|${part('metalValue', f.metalValue)}|${part('spi', f.spi)}|${without === 'outside' ? '-' : f.outside.join(' ')}`;
+    const part = (k: keyof RangeFacts, v: string | bigint | boolean | null): string => (k === without || v === null ? '-' : `=${v}`);
+    return `${part('loaded', f.loaded)}|${part('usContent', f.usContent)}|${part('metalValue', f.metalValue)}|${part('spi', f.spi)}|${part('autoPart', f.autoPart)}|${without === 'outside' ? '-' : f.outside.join(' ')}`;
   };
   const varied = considered.filter((f) => {
     const byOthers = new Map<string, bigint>();

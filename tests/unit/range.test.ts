@@ -48,6 +48,7 @@ function factColumns(f: RangeFacts): Record<string, string> {
   if (f.usContent !== null) out.us_content = formatRate(f.usContent);
   if (f.metalValue !== null) out.metal_value = formatCents(f.metalValue);
   if (f.spi !== null) out.spi = f.spi;
+  if (f.autoPart !== null) out.auto_part = f.autoPart ? 'yes' : 'no';
   return out;
 }
 
@@ -80,25 +81,42 @@ describe('range over the metal value: a steel line worked by hand', () => {
   });
 });
 
-describe('an assumption with no input: a part of a passenger vehicle, worked by hand', () => {
-  // 8708.29.51.10 (body parts, General 2.5%), $12,480.00 entered 2025-06-15, US content 0% given. Section 232
-  // auto parts at 25% applies (Proc. 10908, note 33(g)) on the assumption, stated on the line, that the good is a
-  // part of a passenger vehicle or light truck (the importer's certification, note 33). The schedule says what the
-  // law gives otherwise: the line is outside 9903.94.05 and pays the general layer, here the reciprocal pause 10%
-  // (EO 14266) that the parts measure displaced.
-  //   certified (the default): 2.5% x 12,480.00 = 312.00 + 25% x 12,480.00 = 3,120.00 -> 3,432.00
-  //   not a vehicle part:       312.00 + 10% x 12,480.00 = 1,248.00                     -> 1,560.00
-  const row = rowOf({ hts: '8708.29.51.10', value: '12480.00', date: '2025-06-15', us_content: '0' });
-  const r = lineRange(new Resolver(engine), row);
+describe('a fact the row may give: an automobile part (HTS ch. 99 U.S. note 33(f), (g)), worked by hand', () => {
+  // 8471.30.01 (a laptop, General Free) of China, $1,000.00 entered 2026-01-10. Note 33(g) lists heading 8471 whole,
+  // but note 33(f) charges the parts duty on automobile parts only, and 8471's description names no vehicle: without
+  // auto_part the line is computed as not one (note 33(h)(ii), 9903.94.06), and the other end is the part's duty.
+  // In force: the China fentanyl duty 10% (EO 14357); 8471 is on EO 14257 Annex II (no reciprocal duty).
+  //   not an automobile part (the default): 10% x 1,000.00 = 100.00
+  //   an automobile part (auto_part yes):   100.00 + 25% x 1,000.00 (9903.94.05) = 350.00
+  const laptop = { hts: '8471.30.01', origin: 'CN', value: '1000.00', date: '2026-01-10' };
 
-  it('gives both cases, the other one without the parts measure', async () => {
-    expect(r.varied).toEqual(['outside']);
+  it('gives both answers to auto_part, the default at the low end', async () => {
+    const r = lineRange(new Resolver(engine), rowOf(laptop));
+    expect(r.varied).toEqual(['auto_part']);
+    expect(formatCents(r.low.duty)).toBe('100.00');
+    expect(r.low.assumed).toEqual([]);
+    expect(formatCents(r.high.duty)).toBe('350.00');
+    expect(r.high.facts.autoPart).toBe(true);
+    const run = await calc([{ ...laptop, auto_part: 'yes' }], { fees: false });
+    expect(run.lines[0]!.duty).toBe('350.00');
+  });
+
+  it('a row that gives auto_part is computed as given: no range over it', () => {
+    for (const answer of ['yes', 'no']) {
+      const r = lineRange(new Resolver(engine), rowOf({ ...laptop, auto_part: answer }));
+      expect(r.considered).not.toContain('auto_part');
+      expect(r.low.duty).toBe(r.high.duty);
+    }
+  });
+
+  it('where the fact is the law (8708: parts of the motor vehicles of headings 8701 to 8705) nothing is varied', () => {
+    // 8708.29.51.10, $12,480.00 entered 2025-06-15 from Japan, US content 0%: 2.5% x 12,480.00 = 312.00 + 25% =
+    // 3,120.00 -> 3,432.00, a point.
+    const r = lineRange(new Resolver(engine), rowOf({ hts: '8708.29.51.10', value: '12480.00', date: '2025-06-15', us_content: '0' }));
+    expect(r.considered).not.toContain('auto_part');
+    expect(r.considered).not.toContain('outside');
+    expect(formatCents(r.low.duty)).toBe('3432.00');
     expect(formatCents(r.high.duty)).toBe('3432.00');
-    expect(r.high.facts.outside).toEqual([]);
-    expect(formatCents(r.low.duty)).toBe('1560.00');
-    expect(r.low.facts.outside).toEqual(['s232-parts-25']);
-    const run = await calc([{ hts: '8708.29.51.10', value: '12480.00', date: '2025-06-15', us_content: '0' }], { fees: false, scenarioFile: scenarioWithout(['s232-parts-25']) });
-    expect(run.lines[0]!.duty).toBe('1560.00');
   });
 
   it('an other case the data excepts for the line is not computed (Proc. 11021: chapters 72, 73, 74, 76)', () => {
@@ -177,7 +195,7 @@ describe('property: each end equals a plain calc run with its facts given explic
 
 describe('property: no value of the facts left out gives a duty outside the range', () => {
   // The ends are searched over one value per class of each fact; any other value (a loading date, a US share from
-  // 0 to 100%, a metal value from 0 to the value, a program claimed or not) must land between them, up to the
+  // 0 to 100%, a metal value from 0 to the value, a program claimed or not, auto_part yes or no) must land between them, up to the
   // rounding of each measure's amount to the cent inside a linear stretch (at most a cent per measure).
   it('for random facts on any law date, any example row', () => {
     const resolver = new Resolver(engine);
@@ -190,15 +208,16 @@ describe('property: no value of the facts left out gives a duty outside the rang
         fc.integer({ min: 0, max: 100_000_000 }),
         fc.integer({ min: 0, max: 1_000_000 }),
         fc.constantFrom(null, 'JP'),
-        (cells, date, loadedDay, usMicro, metalPpm, spi) => {
+        fc.constantFrom(null, true, false),
+        (cells, date, loadedDay, usMicro, metalPpm, spi, autoPart) => {
           const row = rowOf({ ...cells, date });
-          const base = dutyWith(resolver, row, { loaded: null, usContent: null, metalValue: null, spi: null, outside: [] });
+          const base = dutyWith(resolver, row, { loaded: null, usContent: null, metalValue: null, spi: null, autoPart: null, outside: [] });
           if (typeof base === 'string') return; // rejected as given
           const r = lineRange(resolver, row);
           const loaded = day(loadedDay) <= date ? day(loadedDay) : date;
-          const facts: RangeFacts = { loaded, usContent: BigInt(usMicro), metalValue: (row.value * BigInt(metalPpm)) / 1_000_000n, spi, outside: [] };
+          const facts: RangeFacts = { loaded, usContent: BigInt(usMicro), metalValue: (row.value * BigInt(metalPpm)) / 1_000_000n, spi, autoPart, outside: [] };
           const duty = dutyWith(resolver, row, facts);
-          if (typeof duty === 'string') return; // a program the line cannot claim, say
+          if (typeof duty === 'string') return; // a program the line cannot claim, or auto_part no where it is the law, say
           const slack = 5n; // a cent per measure applied (never more than five on one line)
           expect(duty >= r.low.duty - slack && duty <= r.high.duty + slack, `${JSON.stringify(cells)} on ${date}: ${duty} outside [${r.low.duty}, ${r.high.duty}]`).toBe(true);
         },

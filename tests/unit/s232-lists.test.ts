@@ -113,9 +113,14 @@ describe('auto parts: the HTS note 33(g) list (9903.94.05, .42, .43)', () => {
     ['8708.29.51', '2025-05-03', ['s232-parts-25 25']], // note 33(g): 8708.29
   ])('%s on %s', (hts, date, want) => expect(applied(hts, date)).toEqual(want));
 
-  it('states the certification assumption on the line', () => {
-    const r = resolveGood(engine, { hts: '8407344800', category: null, origin: 'JP', date: '2025-10-01', mfn: 2_500_000n });
-    expect(r.ok && r.plan.notes.join('\n')).toMatch(/assumed a part of a passenger vehicle or light truck/);
+  it('states on the line what it assumed of auto_part where the description names no vehicle (note 33(f): automobile parts only)', () => {
+    // 8407.34 ("engines of a kind used for the propulsion of vehicles of chapter 87"): an automobile part by its description, no note.
+    const engine8407 = resolveGood(engine, { hts: '8407344800', category: null, origin: 'JP', date: '2025-10-01', mfn: 2_500_000n });
+    expect(engine8407.ok && engine8407.plan.notes.join('\n')).not.toMatch(/passenger vehicle/);
+    // 8471 (computers): not one unless the row says so (note 33(h)(ii), 9903.94.06).
+    const laptop = resolveGood(engine, { hts: '8471300100', category: null, origin: 'JP', date: '2025-10-01', mfn: null });
+    expect(laptop.ok && laptop.plan.notes.join('\n')).toMatch(/auto_part not given: assumed not a part of a passenger vehicle or light truck/);
+    expect(laptop.ok && laptop.plan.applied.map((a) => a.measure.id)).not.toContain('s232-parts-japan-inclusive-15');
   });
 });
 

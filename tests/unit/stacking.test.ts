@@ -105,7 +105,7 @@ describe('step 4, US content: at or above the threshold the duty is on the non-U
 
 describe('step 5, notes: what was assumed of the facts not given', () => {
   const applied = (id: string, o: Partial<AppliedMeasure> = {}): AppliedMeasure => ({ measure: M(id), rate: 0n, base: 'value', nonUsShare: false, ...o });
-  const line = { date: '2025-09-01', loaded: null, usContent: null, hasMetal: false };
+  const line = { date: '2025-09-01', loaded: null, usContent: null, hasMetal: false, hts: null, autoPart: null };
 
   it('a loading date not given, while the in-transit rule can still apply (before 2025-10-05): the measure\'s own note', () => {
     const notes: string[] = [];
@@ -119,7 +119,7 @@ describe('step 5, notes: what was assumed of the facts not given', () => {
   it('a metal value or US share given that no measure used is said so; an entry date past the evidence too', () => {
     const notes: string[] = [];
     const paid: Paid = { mfn: 0n, mfnSpecific: null, mfnSource: '', general: null, spi: null };
-    planNotes(engine, 'JP', paid, [applied('mfn')], { date: '2099-01-01', loaded: null, usContent: pct(30), hasMetal: true }, notes);
+    planNotes(engine, 'JP', paid, [applied('mfn')], { date: '2099-01-01', loaded: null, usContent: pct(30), hasMetal: true, hts: null, autoPart: null }, notes);
     expect(notes[0]).toBe('metal_value is not used: no measure in force on this date applies to the metal value');
     expect(notes[1]).toBe('us_content is not used: no measure applied on this date charges by US content');
     expect(notes[2]).toBe(`entry date after ${engine.knownThrough}, the last date this schedule has evidence for: measures announced since then are not in it`);

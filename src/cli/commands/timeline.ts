@@ -15,7 +15,7 @@ import { inputNameOf, plural, readRows, type InputSpec } from '../input.js';
 import { Progress } from '../progress.js';
 import type { CliIo } from '../io.js';
 import type { TimelineOptions } from '../command-options.js';
-import { flagDate, flagMfnRate, flagOrigin } from '../options.js';
+import { flagAutoPart, flagDate, flagMfnRate, flagOrigin } from '../options.js';
 import { displayText } from '../render/display.js';
 import { outputWidth } from '../render/fit.js';
 import { renderTimeline, type TimelineFormat, type TimelineReport } from '../render/timeline.js';
@@ -52,7 +52,8 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   if (to > head.knownThrough) {
     io.stderr.write(`warning: --to ${to} is after ${head.knownThrough}, the last date schedule ${head.scheduleId} has evidence for: measures announced since then are not in it\n`);
   }
-  const goods = single ? oneGood(o, origin, mfn) : await readBasket(file, o, io, { date: from, origin, mfn });
+  const autoPart = flagAutoPart(o.autoPart);
+  const goods = single ? oneGood(o, origin, mfn, autoPart) : await readBasket(file, o, io, { date: from, origin, mfn, autoPart });
   const report = timelineReport(engines, goods, from, to, single);
   const out = new Out(io.stdout);
   const paint = await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
@@ -72,19 +73,19 @@ async function loadEngines(o: TimelineOptions): Promise<Engine[]> {
 }
 
 /** The good given by --hts or --category. */
-function oneGood(o: TimelineOptions, origin: string, mfn: RateMicro | null): Goods {
+function oneGood(o: TimelineOptions, origin: string, mfn: RateMicro | null, autoPart: boolean | null): Goods {
   let hts: string | null = null;
   if (o.hts !== undefined) {
     hts = normalizeHts(o.hts);
     if (hts === null) throw new UsageError(`--hts: expected an HTS code of 4 to 10 digits, dots allowed (e.g. 8703.23.01), got "${o.hts}"`);
   }
-  return { goods: [{ good: { hts, category: o.category?.toLowerCase() ?? null, origin, mfn }, value: 100n }], label: o.hts ?? o.category!, lineOf: () => null, rejected: [] };
+  return { goods: [{ good: { hts, category: o.category?.toLowerCase() ?? null, origin, mfn, autoPart }, value: 100n }], label: o.hts ?? o.category!, lineOf: () => null, rejected: [] };
 }
 
 /** A basket: rows summed by good, so memory grows with distinct goods, not rows. */
-async function readBasket(file: string | undefined, o: TimelineOptions, io: CliIo, d: { date: string; origin: string; mfn: RateMicro | null }): Promise<Goods> {
+async function readBasket(file: string | undefined, o: TimelineOptions, io: CliIo, d: { date: string; origin: string; mfn: RateMicro | null; autoPart: boolean | null }): Promise<Goods> {
   const byGood = new Map<string, WeightedGood & { line: number | null }>();
-  const keyOf = (g: Good) => `${g.hts}|${g.category}|${g.origin}|${g.mfn}`;
+  const keyOf = (g: Good) => `${g.hts}|${g.category}|${g.origin}|${g.mfn}|${g.autoPart ?? ''}`;
   const rejected: TimelineReport['rejected'] = [];
   let rows = 0;
   const input: InputSpec = file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file, sheet: o.sheet };
@@ -94,7 +95,7 @@ async function readBasket(file: string | undefined, o: TimelineOptions, io: CliI
     header: () => {},
     row: (row) => {
       rows++;
-      const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn };
+      const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn, autoPart: row.autoPart };
       const g = byGood.get(keyOf(good));
       if (g) g.value += row.value;
       else byGood.set(keyOf(good), { good, value: row.value, line: row.line });

@@ -9,7 +9,7 @@ import { defaultMode } from '../../defaults.js';
 import { flagPassThrough } from '../../impact-setup.js';
 import type { InputSpec } from '../../input.js';
 import type { CliIo } from '../../io.js';
-import { flagDate, flagMfnRate, flagOrigin, flagSpi } from '../../options.js';
+import { flagAutoPart, flagDate, flagMfnRate, flagOrigin, flagSpi } from '../../options.js';
 import { planInput } from '../../plan-input.js';
 import { FORMATS, type Format } from '../../render/calc/reporters.js';
 
@@ -58,7 +58,7 @@ export function planCalc(file: string | undefined, o: CalcOptions, io: CliIo): C
   flagDate('--date', o.date);
   const origin = flagOrigin(o.origin);
   const mfn = flagMfnRate(o.mfnRate);
-  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: planMode(o.mode), spi: flagSpi(o.spi), transshipped: o.transshipped === true };
+  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: planMode(o.mode), spi: flagSpi(o.spi), transshipped: o.transshipped === true, autoPart: flagAutoPart(o.autoPart) };
 
   if (o.scenario !== undefined && o.scenarioFile !== undefined) {
     throw new UsageError('give --scenario NAME or --scenario-file FILE, not both', 'to put scenarios side by side, use tariff compare');

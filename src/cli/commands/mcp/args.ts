@@ -39,6 +39,7 @@ const line = z
     us_content: z.string().optional().describe('percent of the value that is US content'),
     metal_value: z.string().optional().describe('value of the steel/aluminum content in dollars'),
     loaded: date.optional().describe('date of loading, for the in-transit rules'),
+    auto_part: z.enum(['yes', 'no']).optional().describe('whether the good is a part of a passenger vehicle or light truck (note 33(f)): the Section 232 auto parts duty applies to such parts only'),
     unit_price: z.string().optional().describe('impact: selling price per unit before the added duties, in dollars (needs quantity)'),
     margin: z.string().optional().describe('impact: gross margin in percent of unit_price (or unit_cost)'),
     unit_cost: z.string().optional().describe('impact: cost per unit before the added duties, in dollars'),
@@ -59,6 +60,7 @@ export const one = {
   us_content: z.string().optional().describe('percent of the value that is US content'),
   metal_value: z.string().optional().describe('value of the steel/aluminum content in dollars'),
   loaded: date.optional().describe('date of loading on the vessel'),
+  auto_part: z.enum(['yes', 'no']).optional().describe('whether the good is a part of a passenger vehicle or light truck (note 33(f)): the Section 232 auto parts duty applies to such parts only'),
 };
 
 export const lines = z.array(line).min(1).max(MAX_LINES).optional().describe(`several imports (at most ${MAX_LINES}), instead of value/hts/category`);
@@ -72,7 +74,7 @@ export function flag(argv: string[], name: string, v: string | boolean | undefin
 /** The one-import arguments and the calc flag each is: argument, flag. */
 const IMPORT_FLAGS = [
   ['value', '--value'], ['hts', '--hts'], ['category', '--category'], ['id', '--id'], ['quantity', '--quantity'], ['unit', '--unit'],
-  ['us_content', '--us-content'], ['metal_value', '--metal-value'], ['loaded', '--loaded'],
+  ['us_content', '--us-content'], ['metal_value', '--metal-value'], ['loaded', '--loaded'], ['auto_part', '--auto-part'],
 ] as const;
 
 /** The one-import flags, or the lines as CSV rows on stdin. */

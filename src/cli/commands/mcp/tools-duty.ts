@@ -103,7 +103,7 @@ export function rangeTool(scenario: Scenario, category: Category): ToolDef<z.Zod
     title: 'Range of duty over the facts not given',
     description:
       'Per line and in total, the lowest and highest duty the law allows over the facts a line did not give (loading date, US content, metal value, special program, ' +
-      'a measure\'s assumption such as a parts certification), and the facts that give each end: the JSON of `tariff calc --range --format json`. ' +
+      'whether a good is an automobile part (auto_part), a measure\'s assumption such as the metal\'s share of the weight), and the facts that give each end: the JSON of `tariff calc --range --format json`. ' +
       'Give those facts (as the line\'s fields) to the calc tool to get the duty of that end.',
     shape: {
       ...one,

@@ -60,6 +60,7 @@ export function factValue(f: FactName, facts: RangeFacts): string | null {
   if (f === 'us_content') return facts.usContent === null ? null : formatRate(facts.usContent);
   if (f === 'metal_value') return facts.metalValue === null ? null : formatCents(facts.metalValue);
   if (f === 'spi') return facts.spi;
+  if (f === 'auto_part') return facts.autoPart === null ? null : facts.autoPart ? 'yes' : 'no';
   return facts.outside.length === 0 ? null : facts.outside.join(' ');
 }
 
@@ -85,7 +86,15 @@ export function factText(f: FactName, v: string | null, engine: Engine): string 
       return `metal value ${v}`;
     case 'spi':
       return v === null ? 'no special program' : `special program ${v} claimed`;
+    case 'auto_part':
+      return v === 'no' ? `auto_part no: ${autoPartFact(engine)}` : `auto_part ${v}`;
   }
+}
+
+/** What auto_part = no means, as the schedule words it (the other case of the assumption that reads it). */
+function autoPartFact(engine: Engine): string {
+  for (const m of engine.measures) for (const a of m.assumes) if (a.without === 'auto_part' && a.otherwise !== null) return a.otherwise.fact;
+  return 'outside';
 }
 
 /** "<what the law assumes otherwise> (without <id>)", made once per measure (and engine). */
