@@ -86,6 +86,7 @@ export const TIMELINE_OPTIONS = [
   described(OPT.category, 'category of the good instead of an HTS code'),
   OPT.mfnRate,
   OPT.origin,
+  { flags: '--spi <program>', description: 'claim a special program for the good (or for basket rows without an spi column), as in calc: the rates the claim gives on each date' },
   { flags: '--from <YYYY-MM-DD>', description: "first date (default: the schedule's start)" },
   { flags: '--to <YYYY-MM-DD>', description: "last date (default: the schedule's knownThrough)" },
   OPT.sheet,

@@ -15,7 +15,7 @@ import { inputNameOf, plural, readRows, type InputSpec } from '../input.js';
 import { Progress } from '../progress.js';
 import type { CliIo } from '../io.js';
 import type { TimelineOptions } from '../command-options.js';
-import { flagDate, flagMfnRate, flagOrigin } from '../options.js';
+import { flagDate, flagMfnRate, flagOrigin, flagSpi } from '../options.js';
 import { displayText } from '../render/display.js';
 import { outputWidth } from '../render/fit.js';
 import { renderTimeline, type TimelineFormat, type TimelineReport } from '../render/timeline.js';
@@ -38,6 +38,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   flagDate('--to', o.to);
   const origin = flagOrigin(o.origin);
   const mfn = flagMfnRate(o.mfnRate);
+  const spi = flagSpi(o.spi);
   const single = o.hts !== undefined || o.category !== undefined;
   if (single && file !== undefined) throw new UsageError('give either --hts/--category for one good or a basket FILE, not both');
   if (single && o.sheet !== undefined) throw new UsageError('--sheet names the sheet of a basket workbook given as FILE');
@@ -52,7 +53,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   if (to > head.knownThrough) {
     io.stderr.write(`warning: --to ${to} is after ${head.knownThrough}, the last date schedule ${head.scheduleId} has evidence for: measures announced since then are not in it\n`);
   }
-  const goods = single ? oneGood(o, origin, mfn) : await readBasket(file, o, io, { date: from, origin, mfn });
+  const goods = single ? oneGood(o, origin, mfn, spi) : await readBasket(file, o, io, { date: from, origin, mfn, spi });
   const report = timelineReport(engines, goods, from, to, single);
   const out = new Out(io.stdout);
   const paint = await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
@@ -71,20 +72,24 @@ async function loadEngines(o: TimelineOptions): Promise<Engine[]> {
   return engines;
 }
 
-/** The good given by --hts or --category. */
-function oneGood(o: TimelineOptions, origin: string, mfn: RateMicro | null): Goods {
+/** The good given by --hts or --category, with the program it claims (--spi). */
+function oneGood(o: TimelineOptions, origin: string, mfn: RateMicro | null, spi: string | null): Goods {
   let hts: string | null = null;
   if (o.hts !== undefined) {
     hts = normalizeHts(o.hts);
     if (hts === null) throw new UsageError(`--hts: expected an HTS code of 4 to 10 digits, dots allowed (e.g. 8703.23.01), got "${o.hts}"`);
   }
-  return { goods: [{ good: { hts, category: o.category?.toLowerCase() ?? null, origin, mfn }, value: 100n }], label: o.hts ?? o.category!, lineOf: () => null, rejected: [] };
+  return { goods: [{ good: { hts, category: o.category?.toLowerCase() ?? null, origin, mfn, spi }, value: 100n }], label: o.hts ?? o.category!, lineOf: () => null, rejected: [] };
 }
 
-/** A basket: rows summed by good, so memory grows with distinct goods, not rows. */
-async function readBasket(file: string | undefined, o: TimelineOptions, io: CliIo, d: { date: string; origin: string; mfn: RateMicro | null }): Promise<Goods> {
+/**
+ * A basket: rows summed by good, so memory grows with distinct goods, not rows. A good is its code (or category),
+ * origin, MFN override and the special program it claims (spi, else --spi): a row claiming JP or C is charted at
+ * the rates the claim gives, as calc computes it.
+ */
+async function readBasket(file: string | undefined, o: TimelineOptions, io: CliIo, d: { date: string; origin: string; mfn: RateMicro | null; spi: string | null }): Promise<Goods> {
   const byGood = new Map<string, WeightedGood & { line: number | null }>();
-  const keyOf = (g: Good) => `${g.hts}|${g.category}|${g.origin}|${g.mfn}`;
+  const keyOf = (g: Good) => `${g.hts}|${g.category}|${g.origin}|${g.mfn}|${g.spi ?? ''}`;
   const rejected: TimelineReport['rejected'] = [];
   let rows = 0;
   const input: InputSpec = file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file, sheet: o.sheet };
@@ -94,7 +99,7 @@ async function readBasket(file: string | undefined, o: TimelineOptions, io: CliI
     header: () => {},
     row: (row) => {
       rows++;
-      const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn };
+      const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn, spi: row.spi };
       const g = byGood.get(keyOf(good));
       if (g) g.value += row.value;
       else byGood.set(keyOf(good), { good, value: row.value, line: row.line });

@@ -1,0 +1,111 @@
+/**
+ * End to end: a special program claimed per row (the `spi` column, or `--spi`; General Note 3(c)) is honoured by
+ * every command, as calc honours it. A timeline of a good claiming JP (US-Japan Trade Agreement, General Note 36:
+ * orchids 0603.13.00 at the JP Special rate 3.2% instead of the General 6.4%) or C (civil aircraft, General Note 6:
+ * a UK aluminum aircraft part 8807.30.00.60, whose Section 232 aluminum duty 9903.96.01 lifts from 2025-06-30) charts
+ * on each step date, and on the day before it, the rate calc computes for that date with the same claim.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCsv, tariff } from './cli.js';
+
+interface Step {
+  date: string;
+  rate: string;
+  previous: string | null;
+}
+
+/** The day before a date (YYYY-MM-DD), in UTC. */
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The timeline's steps (json) of its one scenario, n/a steps left out (calc rejects the row on those dates). */
+async function steps(args: string[], stdin?: string): Promise<Step[]> {
+  const r = await tariff(['timeline', ...args, '--format', 'json'], stdin === undefined ? {} : { stdin });
+  expect(r.code, r.stderr).toBe(0);
+  const doc = JSON.parse(r.stdout) as { scenarios: { steps: Step[] }[] };
+  return doc.scenarios[0]!.steps.filter((s) => s.rate !== 'n/a');
+}
+
+/**
+ * calc's effective rate of the rows (CSV, without a date column) on each date: rows x dates in one run, the
+ * value-weighted rate of each date from the totals of its rows (duty / value, as a percent).
+ */
+async function calcRates(header: string, rows: string[], dates: string[]): Promise<Map<string, string>> {
+  const csv = [`${header},date`, ...dates.flatMap((d) => rows.map((r) => `${r},${d}`))].join('\n');
+  const r = await tariff(['calc', '--format', 'csv', '--no-fees', '-q'], { stdin: `${csv}\n` });
+  expect(r.code, `${r.stderr}\n${r.stdout}`).toBe(0);
+  const byDate = new Map<string, { duty: bigint; value: bigint }>();
+  for (const l of parseCsv(r.stdout)) {
+    const t = byDate.get(l.date!) ?? { duty: 0n, value: 0n };
+    t.duty += BigInt(l.duty!.replace('.', ''));
+    t.value += BigInt(l.value!.replace('.', ''));
+    byDate.set(l.date!, t);
+  }
+  const rates = new Map<string, string>();
+  for (const [date, t] of byDate) {
+    // duty / value in percent with 4 decimals, half up, as timeline rounds a weighted rate (each row's duty is exact
+    // in cents here: whole-dollar values times rates of at most 2 decimals).
+    const tenThousandths = (2n * t.duty * 1_000_000n + t.value) / (2n * t.value);
+    const whole = tenThousandths / 10_000n;
+    const frac = (tenThousandths % 10_000n).toString().padStart(4, '0').replace(/0+$/, '');
+    rates.set(date, frac === '' ? `${whole}` : `${whole}.${frac}`);
+  }
+  return rates;
+}
+
+/** Every step's rate equals calc's on its date, and its previous rate calc's on the day before. */
+async function expectTimelineIsCalc(s: Step[], header: string, rows: string[]): Promise<void> {
+  const dates = [...new Set(s.flatMap((x) => (x.previous === null ? [x.date] : [x.date, dayBefore(x.date)])))];
+  const calc = await calcRates(header, rows, dates);
+  for (const x of s) {
+    expect(`${x.date}: ${calc.get(x.date)}`).toBe(`${x.date}: ${x.rate}`);
+    if (x.previous !== null) expect(`${dayBefore(x.date)}: ${calc.get(dayBefore(x.date))}`).toBe(`${dayBefore(x.date)}: ${x.previous}`);
+  }
+}
+
+describe('timeline: the special program claimed (--spi, the spi column) gives the rates calc gives on each date', () => {
+  it('--spi JP: orchids at the JP Special rate 3.2% (General 6.4%); the inclusive 15% still subtracts the General rate', async () => {
+    const claimed = await steps(['--hts', '0603.13.00', '--origin', 'JP', '--spi', 'JP', '--from', '2025-03-12', '--to', '2026-06-01']);
+    expect(claimed.map((x) => `${x.date} ${x.rate}`)).toEqual([
+      '2025-03-12 3.2',
+      '2025-04-05 13.2',
+      '2025-04-09 27.2',
+      '2025-04-10 13.2',
+      '2025-08-07 11.8', // 3.2% + (15 - 6.4)%
+      '2026-02-24 13.2',
+    ]);
+    await expectTimelineIsCalc(claimed, 'hts,origin,value,spi', ['0603.13.00,JP,10000,JP']);
+    // Without the claim the line is charted at the General rate: the claim is not a no-op here.
+    const plain = await steps(['--hts', '0603.13.00', '--origin', 'JP', '--from', '2025-03-12', '--to', '2026-06-01']);
+    expect(plain[0]).toMatchObject({ date: '2025-03-12', rate: '6.4' });
+  });
+
+  it('--spi C: a UK aluminum aircraft part pays the Section 232 aluminum duty until the UK exemption (9903.96.01, 2025-06-30)', async () => {
+    const claimed = await steps(['--hts', '8807.30.00.60', '--origin', 'GB', '--spi', 'C', '--from', '2025-03-12', '--to', '2026-07-01']);
+    expect(claimed.map((x) => `${x.date} ${x.rate}`)).toEqual(['2025-03-12 25', '2025-06-30 0']);
+    await expectTimelineIsCalc(claimed, 'hts,origin,value,spi', ['8807.30.00.60,GB,10000,C']);
+  });
+
+  it("a basket's spi column: each row charted with its own claim (a claimed and an unclaimed row of one code are two goods)", async () => {
+    const header = 'hts,origin,value,spi';
+    const rows = ['0603.13.00,JP,10000,JP', '0603.13.00,JP,30000,', '8411.91.90,JP,20000,C'];
+    const basket = await steps(['-', '--from', '2025-03-12', '--to', '2026-06-01'], `${header}\n${rows.join('\n')}\n`);
+    expect(basket.length).toBeGreaterThan(3);
+    await expectTimelineIsCalc(basket, header, rows);
+    // --spi is the default of rows with an empty spi cell, as in calc.
+    const byFlag = await steps(['-', '--spi', 'JP', '--from', '2025-03-12', '--to', '2026-06-01'], `${header}\n${rows.join('\n')}\n`);
+    await expectTimelineIsCalc(byFlag, header, ['0603.13.00,JP,10000,JP', '0603.13.00,JP,30000,JP', '8411.91.90,JP,20000,C']);
+  });
+
+  it('a claim the line does not allow is refused with calc\'s reason (exit 2 for --hts, listed for a basket row, exit 1)', async () => {
+    const one = await tariff(['timeline', '--hts', '0603.13.00', '--origin', 'JP', '--spi', 'KR', '--from', '2025-10-01', '--to', '2025-12-01']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/special program KR \(.*\) is for goods of KR, not JP/);
+    const basket = await tariff(['timeline', '-', '--from', '2025-10-01', '--to', '2025-12-01', '--format', 'csv'], { stdin: 'hts,origin,value,spi\n0603.13.00,JP,100,C\n0603.13.00,JP,100,\n' });
+    expect(basket.code).toBe(1);
+    expect(basket.stderr).toMatch(/line 2, spi: 0603\.13\.00 does not list C in its Special column/);
+  });
+});
