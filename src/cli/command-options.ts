@@ -5,6 +5,10 @@
 import { defaultCompareScenarios, defaultMode } from './defaults.js';
 import { described, IMPACT_INPUTS, IMPORT_INPUTS, OPT, type OptionsOf } from './option-sets.js';
 
+/** A special program claimed (General Note 3(c)): calc, explain and compare take it alike. */
+const SPI_FLAG = { flags: '--spi <program>', description: "claim a special program for rows without an spi column: JP (US-Japan), KR (KORUS), S or S+ (USMCA, goods of CA/MX) apply the line's Special rate where the HTS lists it; C (civil aircraft, any origin) also claims the civil aircraft exemptions of the lines their notes list" } as const;
+const TRANSSHIPPED_FLAG = { flags: '--transshipped', description: 'rows without a transshipped column were found transshipped to evade duties (the measures the schedule has for such goods apply; see tariff explain)' } as const;
+
 // size: declarative table
 export const CALC_OPTIONS = [
   OPT.value,
@@ -15,8 +19,8 @@ export const CALC_OPTIONS = [
   OPT.sheet,
   described(OPT.origin, 'country of origin (rows without an origin use it too)'),
   OPT.mfnRate,
-  { flags: '--spi <program>', description: "claim a special program for rows without an spi column: JP (US-Japan), KR (KORUS), S or S+ (USMCA, goods of CA/MX) apply the line's Special rate where the HTS lists it; C (civil aircraft, any origin) also claims the civil aircraft exemptions of the lines their notes list" },
-  { flags: '--transshipped', description: 'rows without a transshipped column were found transshipped to evade duties (the measures the schedule has for such goods apply; see tariff explain)' },
+  SPI_FLAG,
+  TRANSSHIPPED_FLAG,
   described(OPT.scenario, 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)'),
   described(OPT.scenarioFile, 'your own scenario file (JSON; see data/scenarios/)'),
   described(OPT.schedule, 'your own schedule file instead of the bundled data/schedules/us.json'),
@@ -44,6 +48,8 @@ export const EXPLAIN_OPTIONS = [
   OPT.date,
   OPT.origin,
   OPT.mfnRate,
+  described(SPI_FLAG, "claim a special program, as in calc: JP, KR, S or S+ price the line at its Special rate for the program; C (civil aircraft) also claims the exemptions of the lines their notes list; each measure lifted or kept says why"),
+  described(TRANSSHIPPED_FLAG, 'the import was found transshipped to evade duties, as in calc'),
   OPT.scenario,
   OPT.scenarioFile,
   OPT.schedule,

@@ -109,3 +109,29 @@ describe('timeline: the special program claimed (--spi, the spi column) gives th
     expect(basket.stderr).toMatch(/line 2, spi: 0603\.13\.00 does not list C in its Special column/);
   });
 });
+
+describe('explain --spi and --transshipped: the same import and answer as calc --explain with them', () => {
+  const cases: [string, string[]][] = [
+    // General Note 36: orchids from Japan at the JP Special rate; the inclusive 15% subtracts the General 6.4%.
+    ['JP', ['--hts', '0603.13.00', '--origin', 'JP', '--spi', 'JP']],
+    // General Note 6 and U.S. note 35(b), 9903.96.02: a Japanese turbine part claimed as civil aircraft.
+    ['C', ['--hts', '8411.91.90', '--origin', 'JP', '--spi', 'C']],
+    // EO 14326 s.3, heading 9903.02.01: goods found transshipped to evade pay 40% instead of the deal rate.
+    ['transshipped', ['--hts', '0603.13.00', '--origin', 'JP', '--transshipped']],
+  ];
+  for (const [name, flags] of cases) {
+    it(`${name}: explain's lines equal calc --explain's, and differ from explain without it`, async () => {
+      const common = ['--value', '10000', '--date', '2025-10-01', '--format', 'json'];
+      const ex = await tariff(['explain', ...flags, ...common]);
+      expect(ex.code, ex.stderr).toBe(0);
+      const calc = await tariff(['calc', ...flags, ...common, '--explain', '-q']);
+      expect(calc.code, calc.stderr).toBe(0);
+      const lines = (s: string) => (JSON.parse(s) as { lines: { duty: string; explain: unknown }[] }).lines;
+      expect(lines(ex.stdout)).toEqual(lines(calc.stdout));
+      const without = flags.filter((f, i) => !['--spi', '--transshipped'].includes(f) && flags[i - 1] !== '--spi');
+      const plain = await tariff(['explain', ...without, ...common]);
+      expect(plain.code, plain.stderr).toBe(0);
+      expect(lines(plain.stdout)[0]!.duty).not.toBe(lines(ex.stdout)[0]!.duty);
+    });
+  }
+});
