@@ -135,3 +135,14 @@ describe('explain --spi and --transshipped: the same import and answer as calc -
     });
   }
 });
+
+describe('calc --spi C on a clock of an aircraft (9104.00.05: General on the movement, case and battery valued apart; Special Free (C))', () => {
+  it('is computed at the C rate with the exemption (General Note 6, U.S. note 35(a), 9903.96.01); without the claim it is refused as before', async () => {
+    const rows = 'id,hts,origin,date,value,spi\nclaimed,9104.00.05,GB,2025-10-01,2500,C\nplain,9104.00.05,GB,2025-10-01,2500,\n';
+    const r = await tariff(['calc', '--format', 'csv', '--no-fees', '-q'], { stdin: rows });
+    expect(r.code).toBe(1);
+    const out = Object.fromEntries(parseCsv(r.stdout).map((l) => [l.id, l]));
+    expect(out.claimed).toMatchObject({ status: 'ok', duty: '0.00', measures: 'mfn civil-aircraft-uk' });
+    expect(out.plain).toMatchObject({ status: 'rejected', rejected_field: 'mfn_rate' });
+  });
+});
