@@ -12,6 +12,7 @@ interface Step {
   date: string;
   rate: string;
   previous: string | null;
+  events: string[];
 }
 
 /** The day before a date (YYYY-MM-DD), in UTC. */
@@ -21,31 +22,43 @@ function dayBefore(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The timeline's steps (json) of its one scenario, n/a steps left out (calc rejects the row on those dates). */
+/** The timeline's steps (json) of its one scenario. */
 async function steps(args: string[], stdin?: string): Promise<Step[]> {
   const r = await tariff(['timeline', ...args, '--format', 'json'], stdin === undefined ? {} : { stdin });
   expect(r.code, r.stderr).toBe(0);
   const doc = JSON.parse(r.stdout) as { scenarios: { steps: Step[] }[] };
-  return doc.scenarios[0]!.steps.filter((s) => s.rate !== 'n/a');
+  return doc.scenarios[0]!.steps;
 }
 
 /**
  * calc's effective rate of the rows (CSV, without a date column) on each date: rows x dates in one run, the
- * value-weighted rate of each date from the totals of its rows (duty / value, as a percent).
+ * value-weighted rate of each date from the totals of its rows (duty / value, as a percent); n/a on a date a row
+ * of one good is rejected on.
  */
 async function calcRates(header: string, rows: string[], dates: string[]): Promise<Map<string, string>> {
-  const csv = [`${header},date`, ...dates.flatMap((d) => rows.map((r) => `${r},${d}`))].join('\n');
+  const input = dates.flatMap((d) => rows.map((r) => ({ d, r })));
+  const csv = [`${header},date`, ...input.map(({ d, r }) => `${r},${d}`)].join('\n');
   const r = await tariff(['calc', '--format', 'csv', '--no-fees', '-q'], { stdin: `${csv}\n` });
-  expect(r.code, `${r.stderr}\n${r.stdout}`).toBe(0);
-  const byDate = new Map<string, { duty: bigint; value: bigint }>();
+  expect([0, 1], `${r.stderr}\n${r.stdout}`).toContain(r.code);
+  const byDate = new Map<string, { duty: bigint; value: bigint } | 'n/a'>();
   for (const l of parseCsv(r.stdout)) {
-    const t = byDate.get(l.date!) ?? { duty: 0n, value: 0n };
+    const date = input[Number(l.line) - 2]!.d;
+    const t = byDate.get(date) ?? { duty: 0n, value: 0n };
+    if (l.status !== 'ok' || t === 'n/a') {
+      expect(rows.length, `a basket row rejected on ${date}: ${l.rejected_reason}`).toBe(1);
+      byDate.set(date, 'n/a');
+      continue;
+    }
     t.duty += BigInt(l.duty!.replace('.', ''));
     t.value += BigInt(l.value!.replace('.', ''));
-    byDate.set(l.date!, t);
+    byDate.set(date, t);
   }
   const rates = new Map<string, string>();
   for (const [date, t] of byDate) {
+    if (t === 'n/a') {
+      rates.set(date, t);
+      continue;
+    }
     // duty / value in percent with 4 decimals, half up, as timeline rounds a weighted rate (each row's duty is exact
     // in cents here: whole-dollar values times rates of at most 2 decimals).
     const tenThousandths = (2n * t.duty * 1_000_000n + t.value) / (2n * t.value);
@@ -87,6 +100,26 @@ describe('timeline: the special program claimed (--spi, the spi column) gives th
     const claimed = await steps(['--hts', '8807.30.00.60', '--origin', 'GB', '--spi', 'C', '--from', '2025-03-12', '--to', '2026-07-01']);
     expect(claimed.map((x) => `${x.date} ${x.rate}`)).toEqual(['2025-03-12 25', '2025-06-30 0']);
     await expectTimelineIsCalc(claimed, 'hts,origin,value,spi', ['8807.30.00.60,GB,10000,C']);
+  });
+
+  it('--spi C on 8807.30.00 (its .60 line on the aluminum list): n/a while the lines are treated apart, charted from the UK exemption (9903.96.01, U.S. note 35(a): every line under it)', async () => {
+    const claimed = await steps(['--hts', '8807.30.00', '--origin', 'GB', '--spi', 'C', '--from', '2025-03-12', '--to', '2026-07-01']);
+    expect(claimed.map((x) => `${x.date} ${x.rate}`)).toEqual(['2025-03-12 n/a', '2025-06-30 0']);
+    expect(claimed[0]!.events[0]).toMatch(/HTS 8807\.30\.00 is not specific enough: lines under it such as 8807\.30\.00\.60 are treated differently \(s232-aluminum-25\)/);
+    await expectTimelineIsCalc(claimed, 'hts,origin,value,spi', ['8807.30.00,GB,10000,C']);
+    // Where the finer lines disagree the code is still n/a: without the claim (the aluminum duty on .60 only), or with
+    // Switzerland's, whose exemption (U.S. note 2(v)(xxv)(c), 9903.02.85) lifts the reciprocal duty only; until
+    // Proclamation 11021 (2026-04-06) leaves the line off the aluminum measures, as calc computes it.
+    // From then Section 122's 10% (9903.03.01), which a C claim lifts for any origin (U.S. note 2(aa)(iv), 9903.03.05).
+    for (const [origin, spi, from] of [['GB', '', '10'], ['CH', 'C', '0']] as const) {
+      const s = await steps(['--hts', '8807.30.00', '--origin', origin, ...(spi === '' ? [] : ['--spi', spi]), '--from', '2025-03-12', '--to', '2026-07-01']);
+      expect(s.map((x) => `${x.date} ${x.rate}`)).toEqual(['2025-03-12 n/a', `2026-04-06 ${from}`]);
+      await expectTimelineIsCalc(s, 'hts,origin,value,spi', [`8807.30.00,${origin},10000,${spi}`]);
+      // Refused on every date charted: an error, as before, never a step.
+      const r = await tariff(['timeline', '--hts', '8807.30.00', '--origin', origin, ...(spi === '' ? [] : ['--spi', spi]), '--from', '2025-03-12', '--to', '2026-04-01', '--format', 'csv']);
+      expect(r.code, r.stdout).toBe(2);
+      expect(r.stderr).toMatch(/HTS 8807\.30\.00 is not specific enough: lines under it such as 8807\.30\.00\.60 are treated differently/);
+    }
   });
 
   it("a basket's spi column: each row charted with its own claim (a claimed and an unclaimed row of one code are two goods)", async () => {

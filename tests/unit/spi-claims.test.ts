@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveGood, type GoodInput } from '../../src/core/resolve.js';
+import { goodTimeline } from '../../src/core/timeline.js';
 import { normalizeHts } from '../../src/values/hts.js';
 import { bundledEngine } from '../helpers.js';
 
@@ -66,5 +67,21 @@ describe('a claim on a line whose General rate has no computation (a clock: "2.6
 
   it('the rate claimed has no computation: refused (S+ on milk, 0401.40.25, "See 9823.01.01-9823.01.07": the USMCA tariff-rate quota headings)', () => {
     expect(resolve('0401.40.25', 'CA', '2025-12-01', 'S+')).toMatchObject({ ok: false, refusal: { field: 'spi', reason: 'the S+ Special rate of 0401.40.25 is "See 9823.01.01-9823.01.07", which has no computation here; give mfn_rate and no spi' } });
+  });
+});
+
+describe('a timeline of one good claiming a program (core goodTimeline): n/a where calc refuses, the rate where it computes', () => {
+  const good = { hts: normalizeHts('8807.30.00'), category: null, mfn: null };
+  it('UK C on 8807.30.00: too coarse while Section 232 aluminum takes .60 only, 0% once U.S. note 35(a) (9903.96.01) lifts it on every line', () => {
+    const t = goodTimeline(engine, { ...good, origin: 'GB', spi: 'C' }, '2025-03-12', '2026-07-01');
+    expect(t.refused).toEqual([]);
+    expect(t.steps.map((x) => `${x.date} ${x.rate} ${x.previous}`)).toEqual(['2025-03-12 n/a null', '2025-06-30 0 n/a']);
+    expect(t.steps[0]!.events[0]).toMatch(/^the good is not computed from here: from 2025-03-12: HTS 8807\.30\.00 is not specific enough/);
+  });
+
+  it('refused on every date: no step, and the first date\'s reason (the too-coarse rule is not loosened where the lines disagree)', () => {
+    const t = goodTimeline(engine, { ...good, origin: 'GB', spi: null }, '2025-03-12', '2026-04-01');
+    expect(t.steps).toEqual([]);
+    expect(t.refused).toMatchObject([{ refusal: { field: 'hts', reason: expect.stringMatching(/^HTS 8807\.30\.00 is not specific enough: lines under it such as 8807\.30\.00\.60/) } }]);
   });
 });

@@ -5,7 +5,7 @@
 import type { Engine } from '../../core/compile.js';
 import { normalizeHts } from '../../values/hts.js';
 import type { RateMicro } from '../../values/money.js';
-import { timeline, type Good, type WeightedGood } from '../../core/timeline.js';
+import { goodTimeline, timeline, type Good, type WeightedGood } from '../../core/timeline.js';
 import { EXIT, InputError, UsageError } from '../../errors.js';
 import { loadEngine } from '../../io/load.js';
 import { Out } from '../../io/out.js';
@@ -120,7 +120,7 @@ function timelineReport(engines: Engine[], goods: Goods, from: string, to: strin
   const head = engines[0]!;
   const report: TimelineReport = { schedule: head.scheduleId, goods: goods.label, from, to, scenarios: [], rejected: goods.rejected };
   for (const e of engines) {
-    const t = timeline(e, goods.goods, from, to);
+    const t = single ? goodTimeline(e, goods.goods[0]!.good, from, to) : timeline(e, goods.goods, from, to);
     for (const r of t.refused) {
       // One good that cannot be computed at all is a usage problem; one that stops being computable on some date
       // shows it as its last step ("n/a") instead.
