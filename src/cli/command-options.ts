@@ -76,6 +76,8 @@ export const COMPARE_OPTIONS = [
   OPT.id,
   described(OPT.origin, 'country of origin for rows without one'),
   described(OPT.mfnRate, 'MFN rate in percent for rows without one'),
+  SPI_FLAG,
+  TRANSSHIPPED_FLAG,
   OPT.schedule,
   OPT.quiet,
   OPT.noColor,

@@ -67,6 +67,10 @@ export interface ImportRow {
   us_content?: string | number | null | undefined;
   metal_value?: string | number | null | undefined;
   loaded?: string | null | undefined;
+  /** Special program claimed (General Note 3(c)): JP, KR, S, S+, C; see the README's `spi` column. */
+  spi?: string | null | undefined;
+  /** Found transshipped to evade duties: "yes" or "no" (also true/false, y/n, 1/0). */
+  transshipped?: string | null | undefined;
   /** Impact inputs (README "From duty to impact"): money as strings, margin in percent. */
   unit_price?: string | number | null | undefined;
   margin?: string | number | null | undefined;

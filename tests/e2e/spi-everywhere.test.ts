@@ -179,3 +179,21 @@ describe('calc --spi C on a clock of an aircraft (9104.00.05: General on the mov
     expect(out.plain).toMatchObject({ status: 'rejected', rejected_field: 'mfn_rate' });
   });
 });
+
+describe('compare --spi and --transshipped: the default of rows without the column, as in calc', () => {
+  it('each scenario\'s total equals calc --scenario X with the same flags (JP: General Note 36, orchids 0603.13.00)', async () => {
+    const flags = ['--hts', '0603.13.00', '--origin', 'JP', '--value', '10000', '--date', '2025-10-01'];
+    for (const extra of [['--spi', 'JP'], ['--transshipped']]) {
+      const c = await tariff(['compare', ...flags, ...extra, '--scenarios', 'as-enacted,no-deal', '--format', 'csv', '-q']);
+      expect(c.code, c.stderr).toBe(0);
+      const totals = parseCsv(c.stdout).filter((l) => l.group === '(total)');
+      for (const t of totals) {
+        const calc = await tariff(['calc', ...flags, ...extra, '--scenario', t.scenario!, '--format', 'csv', '--no-fees', '-q']);
+        expect(calc.code, calc.stderr).toBe(0);
+        expect(`${t.scenario} ${extra[0]} ${t.duty}`).toBe(`${t.scenario} ${extra[0]} ${parseCsv(calc.stdout)[0]!.duty}`);
+      }
+      const plain = await tariff(['compare', ...flags, '--scenarios', 'as-enacted', '--format', 'csv', '-q']);
+      expect(parseCsv(plain.stdout).find((l) => l.group === '(total)')!.duty).not.toBe(totals[0]!.duty);
+    }
+  });
+});
