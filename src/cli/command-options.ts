@@ -117,7 +117,13 @@ export const HTS_IMPORT_OPTIONS = [
 ] as const;
 export type HtsImportOptions = OptionsOf<typeof HTS_IMPORT_OPTIONS>;
 
-export const HTS_SHOW_OPTIONS = [OPT.date, OPT.origin, HTS_TABLE_BUNDLED, { flags: '--format <format>', description: 'output format', choices: ['table', 'json'], default: 'table' }] as const;
+export const HTS_SHOW_OPTIONS = [
+  OPT.date,
+  OPT.origin,
+  described(SPI_FLAG, 'the measures as they apply to goods claiming this special program (JP, KR, S, S+, C), as in calc'),
+  HTS_TABLE_BUNDLED,
+  { flags: '--format <format>', description: 'output format', choices: ['table', 'json'], default: 'table' },
+] as const;
 export type HtsShowOptions = OptionsOf<typeof HTS_SHOW_OPTIONS>;
 
 export const HTS_SEARCH_OPTIONS = [

@@ -197,3 +197,18 @@ describe('compare --spi and --transshipped: the default of rows without the colu
     }
   });
 });
+
+describe('hts show --spi: the measures as they apply to goods claiming the program, as calc --explain', () => {
+  it('a UK aircraft clock (9104.00.05) claiming C: Free and the exemption 9903.96.01; without it, not computed (its General rate)', async () => {
+    const r = await tariff(['hts', 'show', '9104.00.05', '--origin', 'GB', '--date', '2025-10-01', '--spi', 'C', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const info = JSON.parse(r.stdout) as { spi: string; measures: { measure: string; rate: string }[]; adValoremTotal: string };
+    expect(info).toMatchObject({ spi: 'C', adValoremTotal: '0' });
+    expect(info.measures.map((m) => `${m.measure} ${m.rate}`)).toEqual(['mfn 0', 'civil-aircraft-uk 0']);
+    const text = await tariff(['hts', 'show', '9104.00.05', '--origin', 'GB', '--date', '2025-10-01', '--spi', 'C']);
+    expect(text.stdout).toMatch(/^On 2025-10-01, origin GB, claiming C \(category [a-z-]+\):$/m);
+    const plain = await tariff(['hts', 'show', '9104.00.05', '--origin', 'GB', '--date', '2025-10-01', '--format', 'json']);
+    expect(JSON.parse(plain.stdout)).not.toHaveProperty('spi');
+    expect(JSON.parse(plain.stdout)).toHaveProperty('refused.field', 'mfn_rate');
+  });
+});

@@ -84,12 +84,14 @@ export function htsShowTool(): ToolDef<z.ZodRawShape> {
       hts: htsCode.describe('HTS code, e.g. "8703.23.01" (a 4- or 6-digit heading lists its lines)'),
       date: date.optional().describe('entry date YYYY-MM-DD for the measures (default: today)'),
       origin: z.string().optional().describe(`country of origin (default ${defaultOrigin()})`),
+      spi: z.string().optional().describe('the measures as they apply to goods claiming this special program (JP, KR, S, S+, C), as in calc'),
     },
     // After --, the code is never read as an option.
     argv: (a) => {
       const argv = ['hts', 'show', '--format', 'json'];
       flag(argv, '--date', a.date);
       flag(argv, '--origin', a.origin);
+      flag(argv, '--spi', a.spi);
       argv.push('--', a.hts);
       return { argv, rows: null };
     },
