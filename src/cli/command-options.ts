@@ -95,6 +95,7 @@ export const TIMELINE_OPTIONS = [
   OPT.mfnRate,
   OPT.origin,
   { flags: '--spi <program>', description: 'claim a special program for the good (or for basket rows without an spi column), as in calc: the rates the claim gives on each date' },
+  described(TRANSSHIPPED_FLAG, 'the good (or basket rows without a transshipped column) was found transshipped to evade duties, as in calc'),
   { flags: '--from <YYYY-MM-DD>', description: "first date (default: the schedule's start)" },
   { flags: '--to <YYYY-MM-DD>', description: "last date (default: the schedule's knownThrough)" },
   OPT.sheet,

@@ -133,6 +133,16 @@ describe('timeline: the special program claimed (--spi, the spi column) gives th
     await expectTimelineIsCalc(byFlag, header, ['0603.13.00,JP,10000,JP', '0603.13.00,JP,30000,JP', '8411.91.90,JP,20000,C']);
   });
 
+  it('the transshipped column and --transshipped (EO 14326 s.3, heading 9903.02.01: 40% in lieu of the deal rate), as calc', async () => {
+    const header = 'hts,origin,value,transshipped';
+    const rows = ['0603.13.00,JP,10000,yes', '0603.13.00,JP,30000,no'];
+    const basket = await steps(['-', '--from', '2025-03-12', '--to', '2026-06-01'], `${header}\n${rows.join('\n')}\n`);
+    await expectTimelineIsCalc(basket, header, rows);
+    const one = await steps(['--hts', '0603.13.00', '--origin', 'JP', '--transshipped', '--from', '2025-09-01', '--to', '2025-12-01']);
+    expect(one.map((x) => `${x.date} ${x.rate}`)).toEqual(['2025-09-01 46.4']);
+    await expectTimelineIsCalc(one, header, ['0603.13.00,JP,10000,yes']);
+  });
+
   it('a claim the line does not allow is refused with calc\'s reason (exit 2 for --hts, listed for a basket row, exit 1)', async () => {
     const one = await tariff(['timeline', '--hts', '0603.13.00', '--origin', 'JP', '--spi', 'KR', '--from', '2025-10-01', '--to', '2025-12-01']);
     expect(one.code).toBe(2);

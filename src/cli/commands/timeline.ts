@@ -39,6 +39,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   const origin = flagOrigin(o.origin);
   const mfn = flagMfnRate(o.mfnRate);
   const spi = flagSpi(o.spi);
+  const transshipped = o.transshipped === true;
   const single = o.hts !== undefined || o.category !== undefined;
   if (single && file !== undefined) throw new UsageError('give either --hts/--category for one good or a basket FILE, not both');
   if (single && o.sheet !== undefined) throw new UsageError('--sheet names the sheet of a basket workbook given as FILE');
@@ -53,7 +54,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   if (to > head.knownThrough) {
     io.stderr.write(`warning: --to ${to} is after ${head.knownThrough}, the last date schedule ${head.scheduleId} has evidence for: measures announced since then are not in it\n`);
   }
-  const goods = single ? oneGood(o, origin, mfn, spi) : await readBasket(file, o, io, { date: from, origin, mfn, spi });
+  const goods = single ? oneGood(o, origin, mfn, spi, transshipped) : await readBasket(file, o, io, { date: from, origin, mfn, spi, transshipped });
   const report = timelineReport(engines, goods, from, to, single);
   const out = new Out(io.stdout);
   const paint = await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
@@ -72,24 +73,30 @@ async function loadEngines(o: TimelineOptions): Promise<Engine[]> {
   return engines;
 }
 
-/** The good given by --hts or --category, with the program it claims (--spi). */
-function oneGood(o: TimelineOptions, origin: string, mfn: RateMicro | null, spi: string | null): Goods {
+/** The good given by --hts or --category, with the program it claims (--spi) and whether it was found transshipped. */
+function oneGood(o: TimelineOptions, origin: string, mfn: RateMicro | null, spi: string | null, transshipped: boolean): Goods {
   let hts: string | null = null;
   if (o.hts !== undefined) {
     hts = normalizeHts(o.hts);
     if (hts === null) throw new UsageError(`--hts: expected an HTS code of 4 to 10 digits, dots allowed (e.g. 8703.23.01), got "${o.hts}"`);
   }
-  return { goods: [{ good: { hts, category: o.category?.toLowerCase() ?? null, origin, mfn, spi }, value: 100n }], label: o.hts ?? o.category!, lineOf: () => null, rejected: [] };
+  return { goods: [{ good: { hts, category: o.category?.toLowerCase() ?? null, origin, mfn, spi, transshipped }, value: 100n }], label: o.hts ?? o.category!, lineOf: () => null, rejected: [] };
 }
 
 /**
  * A basket: rows summed by good, so memory grows with distinct goods, not rows. A good is its code (or category),
- * origin, MFN override and the special program it claims (spi, else --spi): a row claiming JP or C is charted at
- * the rates the claim gives, as calc computes it.
+ * origin, MFN override, the special program it claims (spi, else --spi) and whether it was found transshipped
+ * (transshipped, else --transshipped): a row claiming JP or C is charted at the rates the claim gives, as calc
+ * computes it.
  */
-async function readBasket(file: string | undefined, o: TimelineOptions, io: CliIo, d: { date: string; origin: string; mfn: RateMicro | null; spi: string | null }): Promise<Goods> {
+async function readBasket(
+  file: string | undefined,
+  o: TimelineOptions,
+  io: CliIo,
+  d: { date: string; origin: string; mfn: RateMicro | null; spi: string | null; transshipped: boolean },
+): Promise<Goods> {
   const byGood = new Map<string, WeightedGood & { line: number | null }>();
-  const keyOf = (g: Good) => `${g.hts}|${g.category}|${g.origin}|${g.mfn}|${g.spi ?? ''}`;
+  const keyOf = (g: Good) => `${g.hts}|${g.category}|${g.origin}|${g.mfn}|${g.spi ?? ''}|${g.transshipped === true ? 1 : 0}`;
   const rejected: TimelineReport['rejected'] = [];
   let rows = 0;
   const input: InputSpec = file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file, sheet: o.sheet };
@@ -99,7 +106,7 @@ async function readBasket(file: string | undefined, o: TimelineOptions, io: CliI
     header: () => {},
     row: (row) => {
       rows++;
-      const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn, spi: row.spi };
+      const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn, spi: row.spi, transshipped: row.transshipped };
       const g = byGood.get(keyOf(good));
       if (g) g.value += row.value;
       else byGood.set(keyOf(good), { good, value: row.value, line: row.line });
