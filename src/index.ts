@@ -125,6 +125,8 @@ export interface TimelineOptions extends LawOptions {
   mfnRate?: string | undefined;
   /** Special program the good claims (or rows of a basket without an `spi` column): `--spi`. */
   spi?: string | undefined;
+  /** The good (or rows of a basket without a `transshipped` column) was found transshipped: `--transshipped`. */
+  transshipped?: boolean | undefined;
   columns?: string[] | undefined;
 }
 
@@ -200,6 +202,7 @@ export async function timeline(goods: Good | Rows, options: TimelineOptions = {}
   flag(argv, '--origin', options.origin);
   flag(argv, '--mfn-rate', options.mfnRate);
   flag(argv, '--spi', options.spi);
+  if (options.transshipped) argv.push('--transshipped');
   lawFlags(argv, options);
   return json<TimelineReport>(argv, basket ? goods : null, options);
 }

@@ -29,5 +29,8 @@ describe('the library honours the program claimed', () => {
     expect(one.scenarios[0]!.steps.map((s) => s.rate)).toEqual(['11.8']);
     const basket = await timeline([{ ...ORCHIDS, spi: 'JP' }], { from: '2025-10-01', to: '2025-10-31' });
     expect(basket.scenarios[0]!.steps.map((s) => s.rate)).toEqual(['11.8']);
+    // EO 14326 s.3, 9903.02.01: found transshipped, 40% in lieu of the deal's inclusive 15%.
+    const found = await timeline({ hts: '0603.13.00' }, { origin: 'JP', transshipped: true, from: '2025-10-01', to: '2025-10-31' });
+    expect(found.scenarios[0]!.steps.map((s) => s.rate)).toEqual(['46.4']);
   });
 });

@@ -17,6 +17,7 @@ export function timelineTool(scenario: Scenario, category: Category): ToolDef<z.
       origin: z.string().optional().describe(`country of origin (default ${defaultOrigin()})`),
       mfn_rate: z.string().optional().describe('MFN percent, overriding the MFN table'),
       spi: z.string().optional().describe('special program the good claims (JP, KR, S, S+, C), as in calc: the rates the claim gives on each date'),
+      transshipped: z.boolean().optional().describe('the good was found transshipped to evade duties'),
       from: date.optional().describe("first date (default: the schedule's start)"),
       to: date.optional().describe("last date (default: the schedule's knownThrough)"),
       scenarios: z.array(scenario).min(1).optional().describe('bundled scenarios (default as-enacted)'),
@@ -29,6 +30,7 @@ export function timelineTool(scenario: Scenario, category: Category): ToolDef<z.
       flag(argv, '--origin', a.origin);
       flag(argv, '--mfn-rate', a.mfn_rate);
       flag(argv, '--spi', a.spi);
+      flag(argv, '--transshipped', a.transshipped);
       flag(argv, '--from', a.from);
       flag(argv, '--to', a.to);
       if (a.scenarios !== undefined) argv.push('--scenarios', a.scenarios.join(','));
