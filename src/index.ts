@@ -57,6 +57,10 @@ export interface CalcOptions extends LawOptions {
   origin?: string | undefined;
   /** MFN percent for rows without one, overriding the MFN table. */
   mfnRate?: string | undefined;
+  /** Special program claimed by rows without an `spi` column (`--spi`): JP, KR, S, S+, C (README, the `spi` column). */
+  spi?: string | undefined;
+  /** Rows without a `transshipped` column were found transshipped to evade duties (`--transshipped`). */
+  transshipped?: boolean | undefined;
   /** A bundled scenario id (default as-enacted). */
   scenario?: string | undefined;
   /** Your own scenario file (JSON). */
@@ -102,6 +106,10 @@ export interface CompareOptions extends LawOptions {
   per?: 'year' | 'month' | 'day' | 'hour' | undefined;
   origin?: string | undefined;
   mfnRate?: string | undefined;
+  /** Special program claimed by rows without an `spi` column (`--spi`). */
+  spi?: string | undefined;
+  /** Rows without a `transshipped` column were found transshipped (`--transshipped`). */
+  transshipped?: boolean | undefined;
   columns?: string[] | undefined;
   /** Percent of the added duty passed on to the price (`--pass-through`). */
   passThrough?: string | undefined;
@@ -115,6 +123,10 @@ export interface TimelineOptions extends LawOptions {
   scenarioFiles?: string[] | undefined;
   origin?: string | undefined;
   mfnRate?: string | undefined;
+  /** Special program the good claims (or rows of a basket without an `spi` column): `--spi`. */
+  spi?: string | undefined;
+  /** The good (or rows of a basket without a `transshipped` column) was found transshipped: `--transshipped`. */
+  transshipped?: boolean | undefined;
   columns?: string[] | undefined;
 }
 
@@ -129,6 +141,7 @@ export async function calc(rows: Rows, options: CalcOptions = {}): Promise<CalcR
   const argv = ['calc', '-', '--format', 'json'];
   lineFlags(argv, options);
   if (options.fees === false) argv.push('--no-fees');
+  if (options.transshipped) argv.push('--transshipped');
   if (options.explain) argv.push('--explain');
   if (options.refunds) argv.push('--refunds');
   flag(argv, '--pass-through', options.passThrough);
@@ -147,6 +160,7 @@ export type RangeOptions = Omit<CalcOptions, 'explain' | 'refunds' | 'fees' | 'p
 export async function range(rows: Rows, options: RangeOptions = {}): Promise<RangeResult> {
   const argv = ['calc', '-', '--range', '--format', 'json'];
   lineFlags(argv, options);
+  if (options.transshipped) argv.push('--transshipped');
   lawFlags(argv, options);
   return json<RangeResult>(argv, rows, options);
 }
@@ -157,7 +171,7 @@ export async function explain(row: ImportRow, options: Omit<CalcOptions, 'explai
 }
 
 /** compare's options with a flag of their own: option, flag. */
-const COMPARE_FLAGS = [['date', '--date'], ['on', '--on'], ['by', '--by'], ['per', '--per'], ['origin', '--origin'], ['mfnRate', '--mfn-rate'], ['passThrough', '--pass-through']] as const;
+const COMPARE_FLAGS = [['date', '--date'], ['on', '--on'], ['by', '--by'], ['per', '--per'], ['origin', '--origin'], ['mfnRate', '--mfn-rate'], ['spi', '--spi'], ['passThrough', '--pass-through']] as const;
 
 /** The same rows under several scenarios, side by side (`tariff compare --format json`). */
 export async function compare(rows: Rows, options: CompareOptions = {}): Promise<CompareReport> {
@@ -165,6 +179,7 @@ export async function compare(rows: Rows, options: CompareOptions = {}): Promise
   if (options.scenarios !== undefined) argv.push('--scenarios', options.scenarios.join(','));
   for (const f of options.scenarioFiles ?? []) argv.push('--scenario-file', f);
   for (const [key, name] of COMPARE_FLAGS) flag(argv, name, options[key]);
+  if (options.transshipped) argv.push('--transshipped');
   lawFlags(argv, options);
   return json<CompareReport>(argv, rows, options);
 }
@@ -186,6 +201,8 @@ export async function timeline(goods: Good | Rows, options: TimelineOptions = {}
   for (const f of options.scenarioFiles ?? []) argv.push('--scenario-file', f);
   flag(argv, '--origin', options.origin);
   flag(argv, '--mfn-rate', options.mfnRate);
+  flag(argv, '--spi', options.spi);
+  if (options.transshipped) argv.push('--transshipped');
   lawFlags(argv, options);
   return json<TimelineReport>(argv, basket ? goods : null, options);
 }
@@ -195,7 +212,7 @@ function flag(argv: string[], name: string, value: string | undefined): void {
 }
 
 /** How calc and range compute a line that does not say (its date, origin, MFN rate, scenario and mode): option, flag. */
-const LINE_FLAGS = [['date', '--date'], ['origin', '--origin'], ['mfnRate', '--mfn-rate'], ['scenario', '--scenario'], ['scenarioFile', '--scenario-file'], ['mode', '--mode']] as const;
+const LINE_FLAGS = [['date', '--date'], ['origin', '--origin'], ['mfnRate', '--mfn-rate'], ['spi', '--spi'], ['scenario', '--scenario'], ['scenarioFile', '--scenario-file'], ['mode', '--mode']] as const;
 
 function lineFlags(argv: string[], o: RangeOptions): void {
   for (const [key, name] of LINE_FLAGS) flag(argv, name, o[key]);

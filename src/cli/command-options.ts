@@ -5,6 +5,10 @@
 import { defaultCompareScenarios, defaultMode } from './defaults.js';
 import { described, IMPACT_INPUTS, IMPORT_INPUTS, OPT, type OptionsOf } from './option-sets.js';
 
+/** A special program claimed (General Note 3(c)): calc, explain and compare take it alike. */
+const SPI_FLAG = { flags: '--spi <program>', description: "claim a special program for rows without an spi column: JP (US-Japan), KR (KORUS), S or S+ (USMCA, goods of CA/MX) apply the line's Special rate where the HTS lists it; C (civil aircraft, any origin) also claims the civil aircraft exemptions of the lines their notes list" } as const;
+const TRANSSHIPPED_FLAG = { flags: '--transshipped', description: 'rows without a transshipped column were found transshipped to evade duties (the measures the schedule has for such goods apply; see tariff explain)' } as const;
+
 // size: declarative table
 export const CALC_OPTIONS = [
   OPT.value,
@@ -15,8 +19,8 @@ export const CALC_OPTIONS = [
   OPT.sheet,
   described(OPT.origin, 'country of origin (rows without an origin use it too)'),
   OPT.mfnRate,
-  { flags: '--spi <program>', description: "claim a special program for rows without an spi column: JP (US-Japan), KR (KORUS), S or S+ (USMCA, goods of CA/MX) apply the line's Special rate where the HTS lists it; C (civil aircraft, any origin) also claims the civil aircraft exemptions of the lines their notes list" },
-  { flags: '--transshipped', description: 'rows without a transshipped column were found transshipped to evade duties (the measures the schedule has for such goods apply; see tariff explain)' },
+  SPI_FLAG,
+  TRANSSHIPPED_FLAG,
   described(OPT.scenario, 'bundled scenario: as-enacted (default), no-deal, full-revocation, … (see tariff schedule list)'),
   described(OPT.scenarioFile, 'your own scenario file (JSON; see data/scenarios/)'),
   described(OPT.schedule, 'your own schedule file instead of the bundled data/schedules/us.json'),
@@ -44,6 +48,8 @@ export const EXPLAIN_OPTIONS = [
   OPT.date,
   OPT.origin,
   OPT.mfnRate,
+  described(SPI_FLAG, "claim a special program, as in calc: JP, KR, S or S+ price the line at its Special rate for the program; C (civil aircraft) also claims the exemptions of the lines their notes list; each measure lifted or kept says why"),
+  described(TRANSSHIPPED_FLAG, 'the import was found transshipped to evade duties, as in calc'),
   OPT.scenario,
   OPT.scenarioFile,
   OPT.schedule,
@@ -70,6 +76,8 @@ export const COMPARE_OPTIONS = [
   OPT.id,
   described(OPT.origin, 'country of origin for rows without one'),
   described(OPT.mfnRate, 'MFN rate in percent for rows without one'),
+  SPI_FLAG,
+  TRANSSHIPPED_FLAG,
   OPT.schedule,
   OPT.quiet,
   OPT.noColor,
@@ -87,6 +95,8 @@ export const TIMELINE_OPTIONS = [
   OPT.mfnRate,
   OPT.origin,
   { flags: '--auto-part <yes|no>', description: 'whether the good is a part of a passenger vehicle or light truck (note 33(f)): for --hts, and basket rows without an auto_part column' },
+  { flags: '--spi <program>', description: 'claim a special program for the good (or for basket rows without an spi column), as in calc: the rates the claim gives on each date' },
+  described(TRANSSHIPPED_FLAG, 'the good (or basket rows without a transshipped column) was found transshipped to evade duties, as in calc'),
   { flags: '--from <YYYY-MM-DD>', description: "first date (default: the schedule's start)" },
   { flags: '--to <YYYY-MM-DD>', description: "last date (default: the schedule's knownThrough)" },
   OPT.sheet,
@@ -109,7 +119,13 @@ export const HTS_IMPORT_OPTIONS = [
 ] as const;
 export type HtsImportOptions = OptionsOf<typeof HTS_IMPORT_OPTIONS>;
 
-export const HTS_SHOW_OPTIONS = [OPT.date, OPT.origin, HTS_TABLE_BUNDLED, { flags: '--format <format>', description: 'output format', choices: ['table', 'json'], default: 'table' }] as const;
+export const HTS_SHOW_OPTIONS = [
+  OPT.date,
+  OPT.origin,
+  described(SPI_FLAG, 'the measures as they apply to goods claiming this special program (JP, KR, S, S+, C), as in calc'),
+  HTS_TABLE_BUNDLED,
+  { flags: '--format <format>', description: 'output format', choices: ['table', 'json'], default: 'table' },
+] as const;
 export type HtsShowOptions = OptionsOf<typeof HTS_SHOW_OPTIONS>;
 
 export const HTS_SEARCH_OPTIONS = [

@@ -108,6 +108,7 @@ export const EXPLAIN_EXAMPLES = `
 Examples:
   $ tariff explain --value 30000 --hts 8703.23.01 --date 2025-09-16
   $ tariff explain --value 100000 --hts 8457.10.00 --date 2025-04-09 --format json
+  $ tariff explain --value 10000 --hts 8411.91.90 --origin JP --spi C --date 2025-10-01
 `;
 
 export const TIMELINE_EXAMPLES = `
@@ -115,6 +116,7 @@ Examples:
   $ tariff timeline --hts 8703.23.01
   $ tariff timeline --hts 8457.10.00 --scenarios as-enacted,no-deal --format json
   $ tariff timeline data/examples/japan-imports-2024.csv --from 2025-01-01
+  $ tariff timeline --hts 0603.13.00 --origin JP --spi JP
 `;
 
 export const HTS_IMPORT_EXAMPLES = `

@@ -69,6 +69,10 @@ export interface ImportRow {
   loaded?: string | null | undefined;
   /** "yes" or "no": a part of a passenger vehicle or light truck (U.S. note 33(f)); absent: not given. */
   auto_part?: string | null | undefined;
+  /** Special program claimed (General Note 3(c)): JP, KR, S, S+, C; see the README's `spi` column. */
+  spi?: string | null | undefined;
+  /** Found transshipped to evade duties: "yes" or "no" (also true/false, y/n, 1/0). */
+  transshipped?: string | null | undefined;
   /** Impact inputs (README "From duty to impact"): money as strings, margin in percent. */
   unit_price?: string | number | null | undefined;
   margin?: string | number | null | undefined;

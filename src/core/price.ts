@@ -3,7 +3,9 @@
  * with where that rate came from. The MFN (column 1 General) rate is the row's own mfn_rate, else the official
  * schedule's General column for the line (HTS 2026 Rev. 10, every line), else the MFN table by longest prefix, else
  * the category's default; a special program claimed (spi, General Note 3(c)) puts the line's column 1 Special rate
- * for that program in its place.
+ * for that program in its place. A General rate that cannot be computed (a clock's "2.6% on the movement and case +
+ * 3.5% on the battery") does not stop a claim: the claim is checked first, and the row is refused only when the rate
+ * it pays cannot be computed, or a measure that subtracts the General rate applies (stacking.ts addedRate).
  */
 import { microOf, type Engine } from './compile.js';
 import { firstLongerUnder, formatHts } from '../values/hts.js';
@@ -29,14 +31,27 @@ export interface Priced extends ColumnOne {
   mfnNote: string | null;
 }
 
+/**
+ * A good whose category is known and whose General rate cannot be computed (no computation for its text, or a finer
+ * entry of another rate): refused as it is, unless it claims a program whose Special rate the line lists.
+ */
+export interface Unpriced {
+  ok: false;
+  refusal: Refusal;
+  category: string;
+}
+
+/** The General rate the inclusive measures subtract when a program is claimed, or why it cannot be computed. */
+export type GeneralRate = { pct: RateMicro; specific: boolean } | { unpriced: string };
+
 type Refused = { ok: false; refusal: Refusal };
 
 /** The column 1 rate paid with a special program claimed, and the General rate it replaces. */
 export interface Claimed {
   ok: true;
   paid: ColumnOne;
-  /** The General rate (the inclusive measures subtract it: stacking.ts addedRate). */
-  general: { pct: RateMicro; specific: boolean };
+  /** The General rate (the inclusive measures subtract it: stacking.ts addedRate), or why it cannot be computed. */
+  general: GeneralRate;
   /**
    * A program whose claim stands without a Special rate (specialRateOptional) on a line that does not list it: why it
    * is refused unless a measure claimed with it applies to the line (prepare checks, once the candidates are known).
@@ -46,19 +61,58 @@ export interface Claimed {
 
 /**
  * Step: a special program claimed (spi): the column 1 Special rate of the line for that program replaces the General
- * rate as the line's column 1 duty; the inclusive measures keep subtracting the General rate.
+ * rate as the line's column 1 duty; the inclusive measures keep subtracting the General rate. The claim is checked
+ * before the General rate is needed: a line whose General rate cannot be computed (`Unpriced`) is priced at the
+ * Special rate it lists for the program, and refused only when that rate cannot be computed (or the General rate is
+ * kept: a program that stands without a Special rate, on a line that does not list it).
  */
-export function claimedOf(engine: Engine, good: GoodInput, spi: string, priced: Priced): Claimed | Refused {
-  const claimed = claimSpecial(engine, good, spi, priced);
-  if (!claimed.ok) return { ok: false, refusal: { field: 'spi', reason: claimed.reason } };
-  return { ok: true, paid: claimed, general: { pct: priced.mfn, specific: priced.mfnSpecific !== null }, unlisted: claimed.unlisted ?? null };
+export function claimedOf(engine: Engine, good: GoodInput, spi: string, priced: Priced | Unpriced): Claimed | Refused {
+  const general: ColumnOne | Refusal = priced.ok ? priced : priced.refusal;
+  const claimed = claimSpecial(engine, good, spi, general);
+  if (!claimed.ok) return { ok: false, refusal: { field: claimed.field ?? 'spi', reason: claimed.reason } };
+  return {
+    ok: true,
+    paid: claimed,
+    general: priced.ok ? { pct: priced.mfn, specific: priced.mfnSpecific !== null } : { unpriced: priced.refusal.reason },
+    unlisted: claimed.unlisted ?? null,
+  };
+}
+
+/** What a good pays as its column 1 duty, with a program claimed or not (resolution's step "price"). */
+export interface Paying {
+  ok: true;
+  category: string;
+  /** The note on an UNCONFIRMED MFN rate, or null. */
+  mfnNote: string | null;
+  /** The column 1 rate paid: the General rate, or the Special rate of the program claimed. */
+  paid: ColumnOne;
+  /** With a program claimed, the General rate (or why it cannot be computed) the inclusive measures subtract; else null. */
+  general: GeneralRate | null;
+  /** See Claimed.unlisted. */
+  unlisted: string | null;
+}
+
+/**
+ * Step: the column 1 rate the good pays. Without a claim, its General rate (pricedOf), refused when that cannot be
+ * computed. With a program claimed (spi), the claim is checked first (claimedOf): a line that lists the program pays
+ * its Special rate even when its General rate has no computation here (a clock's General rate on the movement, case
+ * and battery valued apart; 9104.00.05 lists C and pays Free under it, General Note 6).
+ */
+export function payingOf(engine: Engine, good: GoodInput): Paying | Refused {
+  const priced = pricedOf(engine, good);
+  const spi = good.spi ?? null;
+  if (!priced.ok && !('category' in priced)) return priced;
+  if (spi === null) return priced.ok ? { ok: true, category: priced.category, mfnNote: priced.mfnNote, paid: priced, general: null, unlisted: null } : { ok: false, refusal: priced.refusal };
+  const claimed = claimedOf(engine, good, spi, priced);
+  if (!claimed.ok) return claimed;
+  return { ok: true, category: priced.category, mfnNote: priced.ok ? priced.mfnNote : null, paid: claimed.paid, general: claimed.general, unlisted: claimed.unlisted };
 }
 
 /**
  * What a good (code or category, MFN override) is priced at before any measure: the same whatever its origin, date or
  * claimed program, so kept per engine and good (factsOf) and shared by every origin and period of it.
  */
-export function pricedOf(engine: Engine, good: GoodInput): Priced | Refused {
+export function pricedOf(engine: Engine, good: GoodInput): Priced | Unpriced | Refused {
   const facts = factsOf(engine, good.hts ?? `category:${good.category ?? ''}`);
   if (good.mfn === null) return (facts.priced ??= price(engine, good));
   let p = facts.pricedWith?.get(good.mfn);
@@ -69,7 +123,7 @@ export function pricedOf(engine: Engine, good: GoodInput): Priced | Refused {
   return p;
 }
 
-function price(engine: Engine, good: GoodInput): Priced | Refused {
+function price(engine: Engine, good: GoodInput): Priced | Unpriced | Refused {
   const category = categoryOf(engine, good);
   if (typeof category !== 'string') return { ok: false, refusal: category };
   // A code that is not a line of the official schedule is refused, mfn_rate or not (a typo priced by hand is
@@ -88,7 +142,7 @@ function price(engine: Engine, good: GoodInput): Priced | Refused {
         : good.hts !== null
           ? fromTable(engine, good.hts)
           : fromCategory(engine, category);
-  if ('reason' in rate) return { ok: false, refusal: rate };
+  if ('reason' in rate) return { ok: false, refusal: rate, category };
   return { ok: true, category, mfn: rate.mfn, mfnSpecific: rate.mfnSpecific, mfnSource: rate.mfnSource, mfnNote: unconfirmedNote(engine, good) };
 }
 
@@ -157,9 +211,16 @@ function unconfirmedNote(engine: Engine, good: GoodInput): string | null {
 
 /**
  * The line's column 1 Special rate for a claimed program (the US-Japan Trade Agreement, "JP", General Note 36):
- * the rate the official line lists for it, or why it cannot be claimed.
+ * the rate the official line lists for it, or why it cannot be claimed. `general` is the line's General rate, or why
+ * it cannot be computed: needed only when the line does not list the program (a General rate of Free, which the
+ * claim leaves as it is, or a program whose claim keeps the General rate); then its refusal is the row's.
  */
-export function claimSpecial(engine: Engine, good: GoodInput, spi: string, general: ColumnOne): ({ ok: true; unlisted?: string } & ColumnOne) | { ok: false; reason: string } {
+export function claimSpecial(
+  engine: Engine,
+  good: GoodInput,
+  spi: string,
+  general: ColumnOne | Refusal,
+): ({ ok: true; unlisted?: string } & ColumnOne) | { ok: false; reason: string; field?: Refusal['field'] } {
   // The programs a row may claim are the schedule's (us.json `programs`); others are refused until modelled.
   const program = engine.programs.get(spi);
   if (program === undefined) {
@@ -177,13 +238,18 @@ export function claimSpecial(engine: Engine, good: GoodInput, spi: string, gener
   const revision = engine.mfnRevision ?? 'the official HTS';
   const entry = details.specialRates.find((r) => r.programs.includes(spi));
   if (entry === undefined) {
-    if (general.mfn === 0n && general.mfnSpecific === null) {
+    if (!('field' in general) && general.mfn === 0n && general.mfnSpecific === null) {
       return { ok: true, mfn: 0n, mfnSpecific: null, mfnSource: `${general.mfnSource} (General Free: ${spi} changes nothing)` };
     }
     const reason = `${formatHts(code8)} does not list ${spi} in its Special column (${revision}: ${details.special === '' ? 'empty' : `"${details.special}"`}): no ${spi} rate`;
     // The claim may stand without a Special rate (data: the program's specialRateOptional) where a measure claimed
     // with it applies to the line; the General rate is then kept, and the line says so.
     if (program.specialRateOptional !== null) {
+      // The General rate is what the line pays then: a claim does not make computable a rate that is not (and a row
+      // with mfn_rate claims no program).
+      if ('field' in general) {
+        return { ok: false, field: general.field, reason: `${general.reason} and leave spi empty (${formatHts(code8)} does not list ${spi} in its Special column: a ${spi} claim would keep the General rate)` };
+      }
       return {
         ok: true,
         mfn: general.mfn,

@@ -12,7 +12,7 @@
  */
 import type { CompiledMeasure, Engine } from './compile.js';
 import type { RateMicro } from '../values/money.js';
-import { claimedOf, pricedOf, type ColumnOne } from './price.js';
+import { payingOf, pricedOf, type ColumnOne, type GeneralRate } from './price.js';
 import { candidatesOf, factsOf, finerOf, inScope, measureIndexes, measuresOf, tooCoarse } from './scope.js';
 import {
   addedRate,
@@ -135,8 +135,8 @@ export interface Prepared extends ColumnOne {
   category: string;
   /** The note on an UNCONFIRMED MFN rate, or null. */
   mfnNote: string | null;
-  /** The General rate, when a special program is claimed (its rate is then `mfn`). */
-  general: { pct: RateMicro; specific: boolean } | null;
+  /** The General rate (or why it cannot be computed), when a special program is claimed (its rate is then `mfn`). */
+  general: GeneralRate | null;
   spi: string | null;
   /** Per measure of the engine's for the origin (measuresOf, same order): why it does not apply ('' without reasons), or null when it is a candidate. */
   outcome: (string | null)[];
@@ -155,23 +155,21 @@ function prepare(engine: Engine, good: GoodInput, reasons: boolean): Prepared | 
   if (engine.partOrigins !== null && !engine.partOrigins.has(good.origin)) throw new Error(`invariant: an engine of the parts about ${[...engine.partOrigins].join(', ')} asked about origin ${good.origin}`);
   const coarse = tooCoarse(engine, good);
   if (coarse !== null) return { ok: false, refusal: coarse };
-  const priced = pricedOf(engine, good);
-  if (!priced.ok) return priced;
+  const paying = payingOf(engine, good);
+  if (!paying.ok) return paying;
   const spi = good.spi ?? null;
-  const claimed = spi === null ? null : claimedOf(engine, good, spi, priced);
-  if (claimed !== null && !claimed.ok) return claimed;
-  const paid = claimed?.paid ?? priced;
-  const { outcome, candidates, assumedOutside, refusal, readsFact } = candidatesOf(engine, good, priced.category, reasons);
+  const { category, paid, unlisted } = paying;
+  const { outcome, candidates, assumedOutside, refusal, readsFact } = candidatesOf(engine, good, category, reasons);
   if (refusal !== null) return { ok: false, refusal };
-  if (claimed?.unlisted != null && !candidates.some((m) => m.claimedSpi?.has(spi!) === true)) return { ok: false, refusal: { field: 'spi', reason: claimed.unlisted } };
+  if (unlisted !== null && !candidates.some((m) => m.claimedSpi?.has(spi!) === true)) return { ok: false, refusal: { field: 'spi', reason: unlisted } };
   return {
     ok: true,
-    category: priced.category,
+    category,
     mfn: paid.mfn,
     mfnSpecific: paid.mfnSpecific,
     mfnSource: paid.mfnSource,
-    mfnNote: priced.mfnNote,
-    general: claimed?.general ?? null,
+    mfnNote: paying.mfnNote,
+    general: paying.general,
     spi,
     outcome,
     candidates,

@@ -109,6 +109,9 @@ export function addedRate(m: CompiledMeasure, kind: CompiledRate, paid: Paid): R
       return kind.pct;
     case 'inclusive':
       if (general !== null && kind.base === 'general') {
+        if ('unpriced' in general) {
+          return { field: 'spi', reason: `${m.label} subtracts the column 1 General rate, not the ${spi} rate claimed, and ${general.unpriced} and leave spi empty` };
+        }
         if (general.specific) {
           return { field: 'spi', reason: `${m.label} is N% minus the column 1 General rate, which for this line has a specific part; with ${spi} claimed that is not computed here: give mfn_rate and no spi` };
         }
@@ -130,7 +133,7 @@ export function rateReason(m: CompiledMeasure, kind: CompiledRate, paid: Paid, r
       return `+${formatRate(kind.pct)}% in force ${windowText(m)}`;
     case 'inclusive': {
       const pct = kind.pct;
-      if (general !== null && kind.base === 'general') {
+      if (general !== null && 'pct' in general && kind.base === 'general') {
         return `inclusive ${formatRate(pct)}% minus the column 1 General rate ${formatRate(general.pct)}% (not the ${spi} Special rate claimed): adds ${formatRate(rate)}%`;
       }
       return general !== null
@@ -185,7 +188,7 @@ export function measureNotes(a: AppliedMeasure, line: LineFacts, notes: string[]
  */
 export function planNotes(engine: Engine, origin: string, paid: Paid, applied: readonly AppliedMeasure[], line: LineFacts, notes: string[]): void {
   const { general, spi } = paid;
-  if (general !== null && applied.some((a) => a.measure.rate.kind === 'inclusive' && a.measure.rate.base === 'general')) {
+  if (general !== null && 'pct' in general && applied.some((a) => a.measure.rate.kind === 'inclusive' && a.measure.rate.base === 'general')) {
     notes.push(
       `${spi} claimed: the column 1 duty is at the Special rate; the inclusive measures subtract the column 1 General rate ${formatRate(general.pct)}%, ` +
         'as the instruments word it ("column 1 general rate", "MFN tariff": DOMAIN-2026-12 C7; DOMAIN.md open item 10 is otherwise unconfirmed)',

@@ -5,7 +5,7 @@
  */
 import type { Engine } from './compile.js';
 import { formatRate, roundHalfUp, type Cents, type RateMicro } from '../values/money.js';
-import { Resolver, type GoodInput } from './resolve.js';
+import { Resolver, type GoodInput, type Plan } from './resolve.js';
 import { rateRow, type RowRefusal } from './row.js';
 
 export type Good = Omit<GoodInput, 'date'>;
@@ -55,6 +55,49 @@ export function timeline(engine: Engine, goods: WeightedGood[], from: string, to
   // Nothing left to chart: no step at all (a 0% "MFN only" line would be a silent wrong number).
   if (usable.length === 0) return { steps: [], refused };
   return { steps: stepsOf(resolver, changeDates(engine, from, to), usable, refused), refused };
+}
+
+/**
+ * One good's steps (--hts, --category): its rate on each change date, or n/a with calc's reason on the dates it cannot
+ * be computed, a step where either changes. A good that cannot be computed on the first date but can later (a code
+ * whose lines a measure splits until an exemption claimed lifts it for every one: 8807.30.00 claiming C from the UK
+ * pays aluminum on 8807.30.00.60 only, until 9903.96.01 lifts it from 2025-06-30) starts n/a and is charted from then
+ * on; one computed on no date has no step, refused with the first date's reason.
+ */
+export function goodTimeline(engine: Engine, good: Good, from: string, to: string): TimelineResult {
+  const resolver = new Resolver(engine);
+  const steps: Step[] = [];
+  let first: RowRefusal | null = null;
+  let computed = false;
+  let previousRate: string | null = null;
+  let previousApplied = new Map<string, string>();
+  for (const date of changeDates(engine, from, to)) {
+    const r = rateRow(resolver, { ...good, date });
+    if (!r.ok) {
+      first ??= r.refusal;
+      if (previousRate !== 'n/a') steps.push({ date, rate: 'n/a', previous: previousRate, events: [`the good is not computed from here: from ${date}: ${r.refusal.reason}`] });
+      previousRate = 'n/a';
+      previousApplied = new Map();
+      continue;
+    }
+    computed = true;
+    const applied = appliedOf(r.plan);
+    const rate = formatRate(r.rate);
+    if (rate !== previousRate) {
+      const events = eventsBetween(previousApplied, applied);
+      steps.push({ date, rate, previous: previousRate, events: events.length === 0 && (previousRate === null || previousRate === 'n/a') ? ['MFN only'] : events });
+      previousRate = rate;
+    }
+    previousApplied = applied;
+  }
+  return computed ? { steps, refused: [] } : { steps: [], refused: [{ good, refusal: first! }] };
+}
+
+/** The measures that add to a plan's rate (id -> label); the column 1 rate is the base, not an event (its rate kind 'mfn'). */
+function appliedOf(plan: Plan): Map<string, string> {
+  const applied = new Map<string, string>();
+  for (const a of plan.applied) if (a.measure.rate.kind !== 'mfn' && a.rate > 0n) applied.set(a.measure.id, a.measure.label);
+  return applied;
 }
 
 /** The steps over the change dates: a step where the rate changes, with what came into force, ended, or left. */

@@ -5,7 +5,7 @@
 import type { Engine } from '../../core/compile.js';
 import { normalizeHts } from '../../values/hts.js';
 import type { RateMicro } from '../../values/money.js';
-import { timeline, type Good, type WeightedGood } from '../../core/timeline.js';
+import { goodTimeline, timeline, type Good, type WeightedGood } from '../../core/timeline.js';
 import { EXIT, InputError, UsageError } from '../../errors.js';
 import { loadEngine } from '../../io/load.js';
 import { Out } from '../../io/out.js';
@@ -15,7 +15,7 @@ import { inputNameOf, plural, readRows, type InputSpec } from '../input.js';
 import { Progress } from '../progress.js';
 import type { CliIo } from '../io.js';
 import type { TimelineOptions } from '../command-options.js';
-import { flagAutoPart, flagDate, flagMfnRate, flagOrigin } from '../options.js';
+import { flagAutoPart, flagDate, flagMfnRate, flagOrigin, flagSpi } from '../options.js';
 import { displayText } from '../render/display.js';
 import { outputWidth } from '../render/fit.js';
 import { renderTimeline, type TimelineFormat, type TimelineReport } from '../render/timeline.js';
@@ -38,6 +38,8 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
   flagDate('--to', o.to);
   const origin = flagOrigin(o.origin);
   const mfn = flagMfnRate(o.mfnRate);
+  const spi = flagSpi(o.spi);
+  const transshipped = o.transshipped === true;
   const single = o.hts !== undefined || o.category !== undefined;
   if (single && file !== undefined) throw new UsageError('give either --hts/--category for one good or a basket FILE, not both');
   if (single && o.sheet !== undefined) throw new UsageError('--sheet names the sheet of a basket workbook given as FILE');
@@ -53,7 +55,7 @@ export async function runTimeline(file: string | undefined, o: TimelineOptions, 
     io.stderr.write(`warning: --to ${to} is after ${head.knownThrough}, the last date schedule ${head.scheduleId} has evidence for: measures announced since then are not in it\n`);
   }
   const autoPart = flagAutoPart(o.autoPart);
-  const goods = single ? oneGood(o, origin, mfn, autoPart) : await readBasket(file, o, io, { date: from, origin, mfn, autoPart });
+  const goods = single ? oneGood(o, origin, mfn, spi, transshipped, autoPart) : await readBasket(file, o, io, { date: from, origin, mfn, spi, transshipped, autoPart });
   const report = timelineReport(engines, goods, from, to, single);
   const out = new Out(io.stdout);
   const paint = await makePaint(format === 'table' && colorEnabled(Boolean(io.stdout.isTTY), io.env, o.color === false));
@@ -72,20 +74,33 @@ async function loadEngines(o: TimelineOptions): Promise<Engine[]> {
   return engines;
 }
 
-/** The good given by --hts or --category. */
-function oneGood(o: TimelineOptions, origin: string, mfn: RateMicro | null, autoPart: boolean | null): Goods {
+/**
+ * The good given by --hts or --category, with the program it claims (--spi), whether it was found transshipped and
+ * whether it is an automobile part (--auto-part).
+ */
+function oneGood(o: TimelineOptions, origin: string, mfn: RateMicro | null, spi: string | null, transshipped: boolean, autoPart: boolean | null): Goods {
   let hts: string | null = null;
   if (o.hts !== undefined) {
     hts = normalizeHts(o.hts);
     if (hts === null) throw new UsageError(`--hts: expected an HTS code of 4 to 10 digits, dots allowed (e.g. 8703.23.01), got "${o.hts}"`);
   }
-  return { goods: [{ good: { hts, category: o.category?.toLowerCase() ?? null, origin, mfn, autoPart }, value: 100n }], label: o.hts ?? o.category!, lineOf: () => null, rejected: [] };
+  return { goods: [{ good: { hts, category: o.category?.toLowerCase() ?? null, origin, mfn, spi, transshipped, autoPart }, value: 100n }], label: o.hts ?? o.category!, lineOf: () => null, rejected: [] };
 }
 
-/** A basket: rows summed by good, so memory grows with distinct goods, not rows. */
-async function readBasket(file: string | undefined, o: TimelineOptions, io: CliIo, d: { date: string; origin: string; mfn: RateMicro | null; autoPart: boolean | null }): Promise<Goods> {
+/**
+ * A basket: rows summed by good, so memory grows with distinct goods, not rows. A good is its code (or category),
+ * origin, MFN override, the special program it claims (spi, else --spi), whether it was found transshipped
+ * (transshipped, else --transshipped) and whether it is an automobile part (auto_part, else --auto-part): a row
+ * claiming JP or C is charted at the rates the claim gives, as calc computes it.
+ */
+async function readBasket(
+  file: string | undefined,
+  o: TimelineOptions,
+  io: CliIo,
+  d: { date: string; origin: string; mfn: RateMicro | null; spi: string | null; transshipped: boolean; autoPart: boolean | null },
+): Promise<Goods> {
   const byGood = new Map<string, WeightedGood & { line: number | null }>();
-  const keyOf = (g: Good) => `${g.hts}|${g.category}|${g.origin}|${g.mfn}|${g.autoPart ?? ''}`;
+  const keyOf = (g: Good) => `${g.hts}|${g.category}|${g.origin}|${g.mfn}|${g.spi ?? ''}|${g.transshipped === true ? 1 : 0}|${g.autoPart ?? ''}`;
   const rejected: TimelineReport['rejected'] = [];
   let rows = 0;
   const input: InputSpec = file === undefined || file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file, sheet: o.sheet };
@@ -95,7 +110,7 @@ async function readBasket(file: string | undefined, o: TimelineOptions, io: CliI
     header: () => {},
     row: (row) => {
       rows++;
-      const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn, autoPart: row.autoPart };
+      const good: Good = { hts: row.hts, category: row.hts === null ? row.category : null, origin: row.origin, mfn: row.mfn, spi: row.spi, transshipped: row.transshipped, autoPart: row.autoPart };
       const g = byGood.get(keyOf(good));
       if (g) g.value += row.value;
       else byGood.set(keyOf(good), { good, value: row.value, line: row.line });
@@ -116,7 +131,7 @@ function timelineReport(engines: Engine[], goods: Goods, from: string, to: strin
   const head = engines[0]!;
   const report: TimelineReport = { schedule: head.scheduleId, goods: goods.label, from, to, scenarios: [], rejected: goods.rejected };
   for (const e of engines) {
-    const t = timeline(e, goods.goods, from, to);
+    const t = single ? goodTimeline(e, goods.goods[0]!.good, from, to) : timeline(e, goods.goods, from, to);
     for (const r of t.refused) {
       // One good that cannot be computed at all is a usage problem; one that stops being computable on some date
       // shows it as its last step ("n/a") instead.

@@ -8,7 +8,7 @@ import { defaultCompareScenarios, defaultMode } from '../../defaults.js';
 import { flagPassThrough } from '../../impact-setup.js';
 import type { InputSpec } from '../../input.js';
 import type { CliIo } from '../../io.js';
-import { flagAutoPart, flagDate, flagMfnRate, flagOrigin } from '../../options.js';
+import { flagAutoPart, flagDate, flagMfnRate, flagOrigin, flagSpi } from '../../options.js';
 import { planInput } from '../../plan-input.js';
 import type { CompareFormat } from '../../render/compare/index.js';
 
@@ -58,7 +58,7 @@ export function planCompare(file: string | undefined, o: CompareOptions, io: Cli
   const input = planInput(file, o, io, 'compare');
   const passThrough = flagPassThrough(o.passThrough);
   // --date is what it is in calc: the entry date of rows without one. --on evaluates every row on one date.
-  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: defaultMode(), autoPart: flagAutoPart(o.autoPart) };
+  const defaults: RowDefaults = { date: o.date ?? io.today, origin, mfn, mode: defaultMode(), autoPart: flagAutoPart(o.autoPart), spi: flagSpi(o.spi), transshipped: o.transshipped === true };
   return { format, workbook, html, by, per, origins, names, files, input, passThrough, defaults };
 }
 

@@ -7,7 +7,7 @@ import { formatHts, normalizeHts } from '../../../values/hts.js';
 import { formatRate } from '../../../values/money.js';
 import type { HtsShowOptions } from '../../command-options.js';
 import type { CliIo } from '../../io.js';
-import { flagDate, flagOrigin } from '../../options.js';
+import { flagDate, flagOrigin, flagSpi } from '../../options.js';
 import { displayText } from '../../render/display.js';
 import { engineWithLines, lastParts } from './lines.js';
 
@@ -17,6 +17,7 @@ export async function runHtsShow(code: string, o: HtsShowOptions, io: CliIo): Pr
   if (digits === null) throw new UsageError(`expected an HTS code of 4 to 10 digits, dots allowed (e.g. 8703.23.01), got "${code}"`);
   const date = flagDate('--date', o.date) ?? io.today;
   const origin = flagOrigin(o.origin);
+  const spi = flagSpi(o.spi);
   const engine = await engineWithLines(o);
   const lines = engine.mfnLines;
   const revision = engine.mfnRevision ?? 'the official HTS';
@@ -31,7 +32,7 @@ export async function runHtsShow(code: string, o: HtsShowOptions, io: CliIo): Pr
       return EXIT.rejected;
     }
   }
-  const { info, specific } = lineInfo(engine, digits, pos, date, origin);
+  const { info, specific } = lineInfo(engine, digits, pos, date, origin, spi);
   if (o.format === 'json') {
     io.stdout.write(`${JSON.stringify(info, null, 1)}\n`);
     return EXIT.ok;
@@ -65,14 +66,14 @@ function showUnder(digits: string, lines: HtsLines, revision: string, format: st
 type LineInfo = ReturnType<typeof lineInfo>['info'];
 
 /** The line and what covers it on the date, as the json output gives it. */
-function lineInfo(engine: Engine & { mfnLines: HtsLines }, digits: string, pos: number, date: string, origin: string) {
+function lineInfo(engine: Engine & { mfnLines: HtsLines }, digits: string, pos: number, date: string, origin: string, spi: string | null) {
   const lines = engine.mfnLines;
   const revision = engine.mfnRevision ?? 'the official HTS';
   const code8 = digits.slice(0, 8);
   const rate = lines.rate(pos);
   const details = lines.details(code8);
   const stats = lines.stats(pos);
-  const r = resolveGood(engine, { hts: digits, category: null, origin, date, mfn: null });
+  const r = resolveGood(engine, { hts: digits, category: null, origin, date, mfn: null, spi });
   const info = {
     hts: formatHts(digits),
     revision,
@@ -83,6 +84,8 @@ function lineInfo(engine: Engine & { mfnLines: HtsLines }, digits: string, pos: 
     statisticalLines: stats.map((s) => `${formatHts(code8)}.${s}`),
     date,
     origin,
+    // The program claimed (--spi), only when one is: the document of a line without a claim is unchanged.
+    ...(spi === null ? {} : { spi }),
     ...(r.ok
       ? {
           category: r.plan.category,
@@ -108,11 +111,12 @@ function printLine(info: LineInfo, specific: { text: string; measure: string } |
   if (info.special.length > 0) w(`  Special: ${info.special.map((s) => `${s.rate} (${s.programs.join(',')})`).join('  ')}`);
   if (info.statisticalLines.length > 0) w(`  Statistical lines: ${info.statisticalLines.join(', ')}`);
   w('');
+  const on = `On ${info.date}, origin ${info.origin}${'spi' in info ? `, claiming ${info.spi}` : ''}`;
   if ('refused' in info) {
-    w(`On ${info.date}, origin ${info.origin}: not computed: ${info.refused.reason}`);
+    w(`${on}: not computed: ${info.refused.reason}`);
     return;
   }
-  w(`On ${info.date}, origin ${info.origin} (category ${info.category}):`);
+  w(`${on} (category ${info.category}):`);
   for (const m of info.measures) w(`  + ${m.measure === specific?.measure ? specific.text : `${m.rate.padStart(5)}%`}  ${m.measure}: ${m.reason}`);
   w(info.adValoremTotal !== null ? `  = ${info.adValoremTotal.padStart(5)}%  duty rate on customs value` : '  = the MFN duty has a specific part or a measure applies to part of the value: see tariff calc with a quantity');
   for (const n of info.notes) w(`  note: ${n}`);

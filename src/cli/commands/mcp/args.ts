@@ -22,6 +22,10 @@ export interface ToolDef<S extends z.ZodRawShape> {
 
 export const date = z.string().describe('a date YYYY-MM-DD');
 
+const SPI_TEXT =
+  'special program claimed (General Note 3(c)): JP (US-Japan), KR (KORUS), S or S+ (USMCA) price the line at its Special rate for the program; ' +
+  'C (civil aircraft, any origin) also claims the civil aircraft exemptions of the lines their notes list';
+
 /** The fields of one import, as the CSV columns and calc flags name them. */
 const line = z
   .object({
@@ -40,6 +44,8 @@ const line = z
     metal_value: z.string().optional().describe('value of the steel/aluminum content in dollars'),
     loaded: date.optional().describe('date of loading, for the in-transit rules'),
     auto_part: z.enum(['yes', 'no']).optional().describe('whether the good is a part of a passenger vehicle or light truck (note 33(f)): the Section 232 auto parts duty applies to such parts only'),
+    spi: z.string().optional().describe(SPI_TEXT),
+    transshipped: z.string().optional().describe('"yes" if the goods were found transshipped to evade duties'),
     unit_price: z.string().optional().describe('impact: selling price per unit before the added duties, in dollars (needs quantity)'),
     margin: z.string().optional().describe('impact: gross margin in percent of unit_price (or unit_cost)'),
     unit_cost: z.string().optional().describe('impact: cost per unit before the added duties, in dollars'),
@@ -61,6 +67,8 @@ export const one = {
   metal_value: z.string().optional().describe('value of the steel/aluminum content in dollars'),
   loaded: date.optional().describe('date of loading on the vessel'),
   auto_part: z.enum(['yes', 'no']).optional().describe('whether the good is a part of a passenger vehicle or light truck (note 33(f)): the Section 232 auto parts duty applies to such parts only'),
+  spi: z.string().optional().describe(`${SPI_TEXT} (with lines: for lines without their own spi)`),
+  transshipped: z.boolean().optional().describe('the goods were found transshipped to evade duties (with lines: for lines without their own transshipped)'),
 };
 
 export const lines = z.array(line).min(1).max(MAX_LINES).optional().describe(`several imports (at most ${MAX_LINES}), instead of value/hts/category`);
@@ -77,8 +85,18 @@ const IMPORT_FLAGS = [
   ['us_content', '--us-content'], ['metal_value', '--metal-value'], ['loaded', '--loaded'], ['auto_part', '--auto-part'],
 ] as const;
 
+/** The arguments of one import that are also the default of lines that do not give them (calc's --spi, --transshipped). */
+function claimArgs(argv: string[], a: { spi?: string | undefined; transshipped?: boolean | undefined }): void {
+  flag(argv, '--spi', a.spi);
+  flag(argv, '--transshipped', a.transshipped);
+}
+
 /** The one-import flags, or the lines as CSV rows on stdin. */
-export function importArgs(argv: string[], a: { lines?: ImportRow[] | undefined } & { [k in keyof typeof one]?: string | undefined }): ImportRow[] | null {
+export function importArgs(
+  argv: string[],
+  a: { lines?: ImportRow[] | undefined; spi?: string | undefined; transshipped?: boolean | undefined } & { [k in (typeof IMPORT_FLAGS)[number][0]]?: string | undefined },
+): ImportRow[] | null {
+  claimArgs(argv, a);
   if (a.lines !== undefined) {
     if (a.value !== undefined || a.hts !== undefined || a.category !== undefined) throw new ToolArgumentError('give either lines or value with hts/category, not both');
     argv.push('-');

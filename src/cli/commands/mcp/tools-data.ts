@@ -16,6 +16,8 @@ export function timelineTool(scenario: Scenario, category: Category): ToolDef<z.
       category,
       origin: z.string().optional().describe(`country of origin (default ${defaultOrigin()})`),
       mfn_rate: z.string().optional().describe('MFN percent, overriding the MFN table'),
+      spi: z.string().optional().describe('special program the good claims (JP, KR, S, S+, C), as in calc: the rates the claim gives on each date'),
+      transshipped: z.boolean().optional().describe('the good was found transshipped to evade duties'),
       from: date.optional().describe("first date (default: the schedule's start)"),
       to: date.optional().describe("last date (default: the schedule's knownThrough)"),
       scenarios: z.array(scenario).min(1).optional().describe('bundled scenarios (default as-enacted)'),
@@ -27,6 +29,8 @@ export function timelineTool(scenario: Scenario, category: Category): ToolDef<z.
       if (a.hts === undefined && a.category === undefined) throw new ToolArgumentError('give hts or category');
       flag(argv, '--origin', a.origin);
       flag(argv, '--mfn-rate', a.mfn_rate);
+      flag(argv, '--spi', a.spi);
+      flag(argv, '--transshipped', a.transshipped);
       flag(argv, '--from', a.from);
       flag(argv, '--to', a.to);
       if (a.scenarios !== undefined) argv.push('--scenarios', a.scenarios.join(','));
@@ -82,12 +86,14 @@ export function htsShowTool(): ToolDef<z.ZodRawShape> {
       hts: htsCode.describe('HTS code, e.g. "8703.23.01" (a 4- or 6-digit heading lists its lines)'),
       date: date.optional().describe('entry date YYYY-MM-DD for the measures (default: today)'),
       origin: z.string().optional().describe(`country of origin (default ${defaultOrigin()})`),
+      spi: z.string().optional().describe('the measures as they apply to goods claiming this special program (JP, KR, S, S+, C), as in calc'),
     },
     // After --, the code is never read as an option.
     argv: (a) => {
       const argv = ['hts', 'show', '--format', 'json'];
       flag(argv, '--date', a.date);
       flag(argv, '--origin', a.origin);
+      flag(argv, '--spi', a.spi);
       argv.push('--', a.hts);
       return { argv, rows: null };
     },
