@@ -66,11 +66,18 @@ export interface PriceImpact {
   marginLeftPct4: bigint;
   /** The part of the added duty per unit the seller absorbs: added duty per unit - the price increase. */
   absorbed: Cents;
-  /** Line totals (each rounded once per line), summed into a basket. */
-  revenueLine: Cents;
-  costLine: Cents;
-  constantPercentLine: Cents;
-  revenueAfterLine: Cents;
+}
+
+/** A priced line's totals, each rounded once per line, summed into a basket (priceLineTotals). */
+export interface PriceLineTotals {
+  /** Unit price x quantity. */
+  revenue: Cents;
+  /** Unit cost x quantity. */
+  cost: Cents;
+  /** The revenue rise that keeps the margin in percent: added duty x price / cost. */
+  constantPercent: Cents;
+  /** New price x quantity. */
+  revenueAfter: Cents;
 }
 
 export interface LineImpact {
@@ -178,7 +185,7 @@ export function lineImpact(a: LineImpactArgs): LineImpact {
 /**
  * Price and margin figures. `addedExact / q` (addedExact = added duty x 10^6) is the added duty per unit exactly;
  * `perUnit` is it rounded once (the constant-$ increase). Every figure is its exact fraction rounded once, half
- * away from zero; the products the fractions share (price and cost x quantity, added duty x price) are made once.
+ * away from zero; the products the fractions share (the increase x quantity) are made once.
  */
 function priceImpact(i: ImpactInput, p0: Cents, q: bigint, q2: bigint, addedDuty: Cents, perUnit: Cents, s: RateMicro): PriceImpact {
   const margin = i.margin;
@@ -189,18 +196,15 @@ function priceImpact(i: ImpactInput, p0: Cents, q: bigint, q2: bigint, addedDuty
   const marginPct4 = margin !== null ? (margin + 50n) / 100n : divRound((p0 - c0) * MILLION, p0);
   // Keeping the margin in percent: cost and price scale together, so the price rises by the cost increase x p0 / c0:
   // added duty x p0 / c0 on the line, and that x 10^6 / q a unit.
-  const addedTimesPrice = addedDuty * p0;
-  const constantPercent = divRound(addedTimesPrice * MILLION, q * c0);
+  const constantPercent = divRound(addedDuty * p0 * MILLION, q * c0);
   // s x addedDuty x 10^6 / q / 10^8 = addedDuty x s / (q x 100); at 100% that is the constant-$ increase itself
   // (the same fraction, so the same rounding).
   const increase = s === HUNDRED_PCT ? perUnit : divRound(addedDuty * s, q * 100n);
   const newPrice = p0 + increase;
-  const revenueExact = p0 * q; // x 10^-6 cents, as the two below
-  const costExact = c0 * q;
-  const increaseExact = increase * q;
-  const revenueAfterExact = revenueExact + increaseExact; // new price x q
+  const increaseExact = increase * q; // x 10^-6 cents
+  const revenueAfterExact = p0 * q + increaseExact; // new price x q
   // Margin left per unit: new price - cost - added duty per unit, exact until one rounding: (new price x q - c0 x q - addedExact) / q.
-  const leftNum = revenueAfterExact - costExact - addedExact;
+  const leftNum = revenueAfterExact - c0 * q - addedExact;
   return {
     unitPrice: p0,
     unitCost: c0,
@@ -213,11 +217,20 @@ function priceImpact(i: ImpactInput, p0: Cents, q: bigint, q2: bigint, addedDuty
     marginLeft: divRound2(leftNum, q, q2),
     marginLeftPct4: ratioPct4(leftNum, revenueAfterExact) ?? 0n,
     absorbed: divRound2(addedExact - increaseExact, q, q2),
-    // Line totals: price or cost x quantity, half up to the cent, once per line.
-    revenueLine: (revenueExact + HALF_MILLION) / MILLION,
-    costLine: (costExact + HALF_MILLION) / MILLION,
-    constantPercentLine: divRound(addedTimesPrice, c0),
-    revenueAfterLine: divRoundMillion(revenueAfterExact),
+  };
+}
+
+/**
+ * A priced line's totals for a basket: price, cost and new price x quantity, half up to the cent, and the
+ * constant-% revenue rise, half away from zero, each once per line. Made only where totals are shown (calc's csv
+ * has no totals of impact: it does not make them).
+ */
+export function priceLineTotals(p: PriceImpact, q: bigint, addedDuty: Cents): PriceLineTotals {
+  return {
+    revenue: (p.unitPrice * q + HALF_MILLION) / MILLION,
+    cost: (p.unitCost * q + HALF_MILLION) / MILLION,
+    constantPercent: divRound(addedDuty * p.unitPrice, p.unitCost),
+    revenueAfter: divRoundMillion(p.newPrice * q),
   };
 }
 
@@ -267,11 +280,12 @@ export class ImpactSums {
     }
     const p = li.price;
     if (p !== null) {
+      const t = priceLineTotals(p, li.quantity!, li.addedDuty); // a price comes with a quantity above 0
       this.priceLines++;
-      this.revenue += p.revenueLine;
-      this.cost += p.costLine;
-      this.constantPercent += p.constantPercentLine;
-      this.revenueAfter += p.revenueAfterLine;
+      this.revenue += t.revenue;
+      this.cost += t.cost;
+      this.constantPercent += t.constantPercent;
+      this.revenueAfter += t.revenueAfter;
       this.priceAddedDuty += li.addedDuty;
       this.passThrough = p.passThrough;
     }
