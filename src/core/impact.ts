@@ -66,11 +66,18 @@ export interface PriceImpact {
   marginLeftPct4: bigint;
   /** The part of the added duty per unit the seller absorbs: added duty per unit - the price increase. */
   absorbed: Cents;
-  /** Line totals (each rounded once per line), summed into a basket. */
-  revenueLine: Cents;
-  costLine: Cents;
-  constantPercentLine: Cents;
-  revenueAfterLine: Cents;
+}
+
+/** A priced line's totals, each rounded once per line, summed into a basket (priceLineTotals). */
+export interface PriceLineTotals {
+  /** Unit price x quantity. */
+  revenue: Cents;
+  /** Unit cost x quantity. */
+  cost: Cents;
+  /** The revenue rise that keeps the margin in percent: added duty x price / cost. */
+  constantPercent: Cents;
+  /** New price x quantity. */
+  revenueAfter: Cents;
 }
 
 export interface LineImpact {
@@ -136,6 +143,16 @@ function perUnit(amount: Cents, quantity: bigint | null): Cents | null {
   return quantity === null || quantity === 0n ? null : divRound(amount * MILLION, quantity);
 }
 
+const TWO_MILLION = 2_000_000n;
+
+/**
+ * amount x 10^6 / q rounded half away from zero, with 2q given: divRound(amount x 10^6, q) with the two factors of
+ * the numerator (10^6, then 2) taken as one.
+ */
+function perUnit2(amount: Cents, q: bigint, q2: bigint): Cents {
+  return amount >= 0n ? (amount * TWO_MILLION + q) / q2 : -((q - amount * TWO_MILLION) / q2);
+}
+
 /** The impact of one computed line. Never throws on user data (rows were checked by the schema). */
 export function lineImpact(a: LineImpactArgs): LineImpact {
   const i = a.input;
@@ -151,40 +168,43 @@ export function lineImpact(a: LineImpactArgs): LineImpact {
   }
   // Per unit: amount x 10^6 / quantity in millionths, each rounded once, half up (away from zero when negative).
   const q2 = q * 2n;
-  const addedExact = addedDuty * MILLION; // the added duty per unit is addedExact / q, exactly
-  const addedDutyPerUnit = divRound2(addedExact, q, q2);
+  const addedDutyPerUnit = perUnit2(addedDuty, q, q2);
   return {
     costs,
     fees: a.fees,
     landedCost,
     addedDuty,
     quantity: q,
-    landedCostPerUnit: divRound2(landedCost * MILLION, q, q2),
-    dutyPerUnit: divRound2(a.duty * MILLION, q, q2),
+    landedCostPerUnit: perUnit2(landedCost, q, q2),
+    dutyPerUnit: perUnit2(a.duty, q, q2),
     addedDutyPerUnit,
-    price: i.unitPrice === null ? null : priceImpact(i, i.unitPrice, q, q2, addedDuty, addedExact, addedDutyPerUnit, a.passThrough),
+    price: i.unitPrice === null ? null : priceImpact(i, i.unitPrice, q, q2, addedDuty, addedDutyPerUnit, a.passThrough),
   };
 }
 
 /**
- * Price and margin figures. `addedExact / q` is the added duty per unit exactly; `perUnit` is it rounded once
- * (the constant-$ increase). Every figure is its exact fraction rounded once, half away from zero.
+ * Price and margin figures. `addedExact / q` (addedExact = added duty x 10^6) is the added duty per unit exactly;
+ * `perUnit` is it rounded once (the constant-$ increase). Every figure is its exact fraction rounded once, half
+ * away from zero; the products the fractions share (the increase x quantity) are made once.
  */
-function priceImpact(i: ImpactInput, p0: Cents, q: bigint, q2: bigint, addedDuty: Cents, addedExact: bigint, perUnit: Cents, s: RateMicro): PriceImpact {
+function priceImpact(i: ImpactInput, p0: Cents, q: bigint, q2: bigint, addedDuty: Cents, perUnit: Cents, s: RateMicro): PriceImpact {
   const margin = i.margin;
   const c0 = i.unitCost ?? costFromMargin(p0, margin ?? 0n);
   if (c0 <= 0n) throw new Error('invariant: a unit cost of 0 or less (the row check refuses it)');
+  const addedExact = addedDuty * MILLION; // / q: the added duty per unit, exactly
   // The margin as given (micro-percent to percent x 10^4, half up: it is >= 0), else (price - cost) / price.
   const marginPct4 = margin !== null ? (margin + 50n) / 100n : divRound((p0 - c0) * MILLION, p0);
-  // Keeping the margin in percent: cost and price scale together, so the price rises by the cost increase x p0 / c0.
-  const constantPercent = divRound(addedExact * p0, q * c0);
+  // Keeping the margin in percent: cost and price scale together, so the price rises by the cost increase x p0 / c0:
+  // added duty x p0 / c0 on the line, and that x 10^6 / q a unit.
+  const constantPercent = divRound(addedDuty * p0 * MILLION, q * c0);
   // s x addedDuty x 10^6 / q / 10^8 = addedDuty x s / (q x 100); at 100% that is the constant-$ increase itself
   // (the same fraction, so the same rounding).
   const increase = s === HUNDRED_PCT ? perUnit : divRound(addedDuty * s, q * 100n);
   const newPrice = p0 + increase;
-  // Margin left per unit: new price - cost - added duty per unit, exact until one rounding.
-  const leftNum = (newPrice - c0) * q - addedExact; // / q
-  const revenueAfterExact = newPrice * q; // x 10^-6 cents
+  const increaseExact = increase * q; // x 10^-6 cents
+  const revenueAfterExact = p0 * q + increaseExact; // new price x q
+  // Margin left per unit: new price - cost - added duty per unit, exact until one rounding: (new price x q - c0 x q - addedExact) / q.
+  const leftNum = revenueAfterExact - c0 * q - addedExact;
   return {
     unitPrice: p0,
     unitCost: c0,
@@ -196,12 +216,21 @@ function priceImpact(i: ImpactInput, p0: Cents, q: bigint, q2: bigint, addedDuty
     priceChangePct4: divRound(increase * MILLION, p0),
     marginLeft: divRound2(leftNum, q, q2),
     marginLeftPct4: ratioPct4(leftNum, revenueAfterExact) ?? 0n,
-    absorbed: divRound2(addedExact - increase * q, q, q2),
-    // Line totals: price or cost x quantity, half up to the cent, once per line.
-    revenueLine: (p0 * q + HALF_MILLION) / MILLION,
-    costLine: (c0 * q + HALF_MILLION) / MILLION,
-    constantPercentLine: divRound(addedDuty * p0, c0),
-    revenueAfterLine: divRoundMillion(revenueAfterExact),
+    absorbed: divRound2(addedExact - increaseExact, q, q2),
+  };
+}
+
+/**
+ * A priced line's totals for a basket: price, cost and new price x quantity, half up to the cent, and the
+ * constant-% revenue rise, half away from zero, each once per line. Made only where totals are shown (calc's csv
+ * has no totals of impact: it does not make them).
+ */
+export function priceLineTotals(p: PriceImpact, q: bigint, addedDuty: Cents): PriceLineTotals {
+  return {
+    revenue: (p.unitPrice * q + HALF_MILLION) / MILLION,
+    cost: (p.unitCost * q + HALF_MILLION) / MILLION,
+    constantPercent: divRound(addedDuty * p.unitPrice, p.unitCost),
+    revenueAfter: divRoundMillion(p.newPrice * q),
   };
 }
 
@@ -251,11 +280,12 @@ export class ImpactSums {
     }
     const p = li.price;
     if (p !== null) {
+      const t = priceLineTotals(p, li.quantity!, li.addedDuty); // a price comes with a quantity above 0
       this.priceLines++;
-      this.revenue += p.revenueLine;
-      this.cost += p.costLine;
-      this.constantPercent += p.constantPercentLine;
-      this.revenueAfter += p.revenueAfterLine;
+      this.revenue += t.revenue;
+      this.cost += t.cost;
+      this.constantPercent += t.constantPercent;
+      this.revenueAfter += t.revenueAfter;
       this.priceAddedDuty += li.addedDuty;
       this.passThrough = p.passThrough;
     }

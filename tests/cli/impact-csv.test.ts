@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lineImpact, NO_IMPACT_INPUT } from '../../src/core/impact.js';
 import { Out } from '../../src/io/out.js';
-import { formatQuantity, impactCsvCells, lineImpactRecord, writeImpactCsv, writePct4, writeQuantity } from '../../src/cli/render/impact/records.js';
+import { formatQuantity, impactCsvCells, lineImpactRecord, writeImpactCsv } from '../../src/cli/render/impact/records.js';
+import { formatCents } from '../../src/values/money.js';
 import { formatPct4 } from '../../src/core/impact.js';
 
 async function written(write: (out: Out) => void): Promise<string> {
@@ -36,18 +37,32 @@ describe('writeImpactCsv', () => {
   });
 });
 
-describe('the digit writers of the impact cells', () => {
-  it('writePct4 writes a comma and formatPct4, for any sign and size (a number only below 2^53)', async () => {
-    const p = fc.oneof(fc.bigInt({ min: -1_000_000n, max: 1_000_000n }), fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }), fc.bigInt({ min: 2n ** 53n - 100_000n, max: 2n ** 53n + 100_000n }));
-    for (const v of [...fc.sample(p, 2000), 0n, -1n, 10_000n, -9_999n, 2n ** 53n - 1n, 2n ** 53n, -(2n ** 53n)]) {
-      expect(await written((out) => writePct4(out, v))).toBe(`,${formatPct4(v)}`);
-    }
+describe('the digit writer of the impact cells (Out.decimalCell)', () => {
+  // Around the bounds of its paths: 2^31 (integer arithmetic), 2^53 (exact doubles), and bigints above.
+  const near = (b: bigint, w: bigint) => fc.bigInt({ min: b - w, max: b + w });
+  const any = fc.oneof(
+    fc.bigInt({ min: -1_000_000n, max: 1_000_000n }),
+    fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }),
+    near(2n ** 31n, 2_000_000n),
+    near(-(2n ** 31n), 2_000_000n),
+    near(2n ** 53n, 2_000_000n),
+    near(-(2n ** 53n), 2_000_000n),
+  );
+  const edges = [0n, 1n, -1n, 99n, 100n, -100n, 10_000n, -9_999n, 1_000_000n, 2n ** 31n - 1n, 2n ** 31n, 2n ** 53n - 1n, 2n ** 53n, -(2n ** 53n), 10n ** 30n + 7n];
+  const cases = [...fc.sample(any, 3000), ...edges];
+
+  it('money (2 places) as formatCents writes it', async () => {
+    for (const v of cases) expect(await written((out) => out.decimalCell(v, 2, false))).toBe(`,${formatCents(v)}`);
   });
 
-  it('writeQuantity writes formatQuantity: whole units as digits, fractions and very large quantities as text', async () => {
-    const q = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 9n }).map((n) => n * 1_000_000n), fc.bigInt({ min: 0n, max: 10n ** 21n }), fc.bigInt({ min: 2n ** 53n - 10n ** 7n, max: 2n ** 53n + 10n ** 7n }));
-    for (const v of [...fc.sample(q, 2000), 0n, 1n, 1_000_000n, 999_999_999_999_999_000_000n]) {
-      expect(await written((out) => writeQuantity(out, v))).toBe(formatQuantity(v));
+  it('percent x 10^4 (4 places, shortest form) as formatPct4 writes it', async () => {
+    for (const v of cases) expect(await written((out) => out.decimalCell(v, 4, true))).toBe(`,${formatPct4(v)}`);
+  });
+
+  it('millionths of a unit (6 places, shortest form) as formatQuantity writes them', async () => {
+    const q = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 9n }).map((n) => n * 1_000_000n), fc.bigInt({ min: 0n, max: 10n ** 21n }), near(2n ** 53n, 10n ** 7n));
+    for (const v of [...fc.sample(q, 2000), ...cases.filter((c) => c >= 0n), 999_999_999_999_999_000_000n]) {
+      expect(await written((out) => out.decimalCell(v, 6, true))).toBe(`,${formatQuantity(v)}`);
     }
   });
 });

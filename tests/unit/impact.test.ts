@@ -8,7 +8,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { costFromMargin, divRound, formatPct4, ImpactSums, impactTotals, lineImpact, NO_IMPACT_INPUT, ratioPct4, type ImpactInput } from '../../src/core/impact.js';
+import { costFromMargin, divRound, formatPct4, ImpactSums, impactTotals, lineImpact, NO_IMPACT_INPUT, priceLineTotals, ratioPct4, type ImpactInput } from '../../src/core/impact.js';
 import { readImpact } from '../../src/schema/impact-row.js';
 import { readHeader } from '../../src/schema/row.js';
 import { formatCents, formatRate } from '../../src/values/money.js';
@@ -57,10 +57,7 @@ describe('lineImpact: the car under the deal and under no deal', () => {
     expect(formatPct4(p.marginLeftPct4)).toBe('14.902');
     expect(p.absorbed).toBe(150_000n); // 3,750 - 2,250
     // line totals: revenue 360,000.00, cost 288,000.00, constant-% revenue needed 37,500 x 36,000 / 28,800 = 46,875.00
-    expect(p.revenueLine).toBe(36_000_000n);
-    expect(p.costLine).toBe(28_800_000n);
-    expect(p.constantPercentLine).toBe(4_687_500n);
-    expect(p.revenueAfterLine).toBe(38_250_000n);
+    expect(priceLineTotals(p, li.quantity!, li.addedDuty)).toEqual({ revenue: 36_000_000n, cost: 28_800_000n, constantPercent: 4_687_500n, revenueAfter: 38_250_000n });
   });
 
   it('under no deal, at 60% pass-through', () => {

@@ -19,7 +19,7 @@ export function finishRun(run: CalcRun): TotalsRecord {
     warnings.add(`schedule ${engine.scheduleId} names no customs fees: MPF and HMF are not computed`);
   }
   const t = totalsRecord(engine, calc.totals, feeRules === null ? null : calc.feeTotals);
-  if (calc.impact !== null) {
+  if (calc.impact !== null && calc.impact.sums !== null) {
     // The fees of entries grouped by an entry column belong to no one line: they join the landed cost of the total.
     calc.impact.sums.addFees(groupedFees);
     t.impact = totalsImpactRecord(calc.impact.sums);

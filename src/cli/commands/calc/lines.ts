@@ -27,8 +27,11 @@ export class CalcLines {
   readonly feeTotals = { mpf: 0n, hmf: 0n };
   readonly yearNotes = new Set<string>();
   reporter: Reporter | null = null;
-  /** Set when the run computes impact figures (impact columns or --pass-through): the share passed on, and the sums. */
-  impact: { passThrough: RateMicro; sums: ImpactSums } | null = null;
+  /**
+   * Set when the run computes impact figures (impact columns or --pass-through): the share passed on, and the sums
+   * (null when the format shows no totals of impact: csv).
+   */
+  impact: { passThrough: RateMicro; sums: ImpactSums | null } | null = null;
 
   constructor(
     private readonly engine: Engine,
@@ -91,7 +94,7 @@ export class CalcLines {
       const lineFees = fees?.own ? fees.own.mpf + fees.own.hmf : 0n;
       const li = lineImpact({ value: row.value, duty: computed.duty, mfnDuty: mfnDutyOf(computed), fees: lineFees, quantity: row.quantity, input: row.impact ?? NO_IMPACT_INPUT, passThrough: this.impact.passThrough });
       computed.impact = li;
-      this.impact.sums.add(row.value, computed.duty, li, row.unit, computed.plan.category);
+      this.impact.sums?.add(row.value, computed.duty, li, row.unit, computed.plan.category);
     }
     if (this.refundsOnly && computed.refundable === 0n) return; // --refunds lists only what can be claimed
     this.reporter!.line(computed, this.flags ? null : cells, fees);

@@ -84,7 +84,8 @@ function reporterFor(run: CalcRun, header: HeaderMap | null, paint: Paint, loade
   }
   // Impact figures: the default pass-through share is read (data/impact/) only for a run that has impact inputs.
   const impact = impactWanted(plan.input.kind === 'flags' ? plan.input.header : header, plan.passThrough);
-  if (impact) calc.impact = { passThrough: plan.passThrough ?? defaultPassThrough().pct, sums: new ImpactSums() };
+  // csv shows the impact figures of each line and no totals of them (its summary on stderr is the duty's): no sums.
+  if (impact) calc.impact = { passThrough: plan.passThrough ?? defaultPassThrough().pct, sums: plan.format === 'csv' ? null : new ImpactSums() };
   const ctx: ReporterContext = { engine, header, out, limit: plan.limit, paint, raw: plan.raw, explain: plan.explain, fees: run.feeRules !== null, width, xlsx: loaded.xlsx, impact, html: loaded.html };
   return makeReporter(plan.format, ctx);
 }

@@ -153,94 +153,51 @@ export function impactCsvCells(r: LineImpactRecord): string[] {
 
 /**
  * Writes a line's impact csv cells, each after a comma (the same text as impactCsvCells, held equal by a test):
- * amounts, percents and the quantity go into the output buffer as digits, with no string made for a cell.
+ * amounts, percents and the quantity go into the output buffer as digits (Out.decimalCell), with no string made
+ * for a cell.
  */
 export function writeImpactCsv(out: Out, li: LineImpact): void {
-  out.byte(COMMA);
-  if (li.quantity !== null) writeQuantity(out, li.quantity);
-  cell(out, li.costs);
-  cell(out, li.landedCost);
+  if (li.quantity === null) out.byte(COMMA);
+  else out.decimalCell(li.quantity, 6, true);
+  out.decimalCell(li.costs, 2, false);
+  out.decimalCell(li.landedCost, 2, false);
   const p = li.price;
   if (li.landedCostPerUnit === null) {
     // No quantity: no per-unit figures, and so no price figures.
     out.byte(COMMA);
     out.byte(COMMA);
-    cell(out, li.addedDuty);
+    out.decimalCell(li.addedDuty, 2, false);
     out.bytes(p === null ? EMPTY_12 : EMPTY_1);
     if (p === null) return;
   } else {
-    cell(out, li.landedCostPerUnit);
-    cell(out, li.dutyPerUnit);
-    cell(out, li.addedDuty);
-    cell(out, li.addedDutyPerUnit);
+    out.decimalCell(li.landedCostPerUnit, 2, false);
+    out.decimalCell(li.dutyPerUnit!, 2, false);
+    out.decimalCell(li.addedDuty, 2, false);
+    out.decimalCell(li.addedDutyPerUnit!, 2, false);
     if (p === null) {
       out.bytes(EMPTY_11);
       return;
     }
   }
-  cell(out, p.unitPrice);
-  cell(out, p.unitCost);
-  writePct4(out, p.marginPct4);
-  cell(out, p.constantDollar);
-  cell(out, p.constantPercent);
+  out.decimalCell(p.unitPrice, 2, false);
+  out.decimalCell(p.unitCost, 2, false);
+  out.decimalCell(p.marginPct4, 4, true);
+  out.decimalCell(p.constantDollar, 2, false);
+  out.decimalCell(p.constantPercent, 2, false);
   out.byte(COMMA);
   out.ascii(passThroughText(p.passThrough));
-  cell(out, p.newPrice);
-  writePct4(out, p.priceChangePct4);
-  cell(out, p.marginLeft);
-  writePct4(out, p.marginLeftPct4);
-  cell(out, p.absorbed);
-}
-
-/** ",<cents>" (or "," when null). */
-function cell(out: Out, v: Cents | null): void {
-  out.byte(COMMA);
-  if (v !== null) out.cents(v);
-}
-
-/**
- * ",<percent x 10^4>" as formatPct4 writes it: the integer part as digits, the decimals from a table. The
- * bigint is turned into a number only below 2^53, where the number is the same integer (no rounding).
- */
-export function writePct4(out: Out, p: bigint): void {
-  out.byte(COMMA);
-  let a = p;
-  if (p < 0n) {
-    out.byte(MINUS);
-    a = -p;
-  }
-  if (a > MAX_SAFE) {
-    out.ascii(formatPct4(a));
-    return;
-  }
-  const n = Number(a);
-  const frac = n % 10_000;
-  out.int((n - frac) / 10_000);
-  if (frac !== 0) out.bytes(FRACTIONS4[frac] ??= UTF8.encode(`.${String(frac).padStart(4, '0').replace(/0+$/, '')}`));
-}
-
-/** Millionths of a unit as formatQuantity writes them (whole units as digits; a fraction, rare, as text). */
-export function writeQuantity(out: Out, q: bigint): void {
-  if (q >= 0n && q <= MAX_SAFE) {
-    const n = Number(q);
-    const frac = n % 1_000_000;
-    if (frac === 0) {
-      out.int(n / 1_000_000);
-      return;
-    }
-  }
-  out.ascii(formatQuantity(q));
+  out.decimalCell(p.newPrice, 2, false);
+  out.decimalCell(p.priceChangePct4, 4, true);
+  out.decimalCell(p.marginLeft, 2, false);
+  out.decimalCell(p.marginLeftPct4, 4, true);
+  out.decimalCell(p.absorbed, 2, false);
 }
 
 const COMMA = 0x2c;
-const MINUS = 0x2d;
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const UTF8 = new TextEncoder();
 const EMPTY_1 = UTF8.encode(',');
 const EMPTY_11 = UTF8.encode(','.repeat(11));
 const EMPTY_12 = UTF8.encode(','.repeat(12));
-/** ".5" for 5000, ".0001" for 1: the decimals of a percent x 10^4, each encoded once, when first needed. */
-const FRACTIONS4 = new Array<Uint8Array | undefined>(10_000);
 /** One share for a whole run: formatted once. */
 let lastShare: { pct: bigint; text: string } | null = null;
 function passThroughText(pct: bigint): string {
