@@ -31,6 +31,16 @@ export function factIsLaw(a: Assumption, hts: string | null): boolean {
   return hts !== null && a.otherwise !== null && a.otherwise.exceptHts.some((p) => hts.startsWith(p));
 }
 
+/**
+ * A line under the code where the fact is the law (an exceptHts prefix longer than the code), when the code itself is
+ * not one: the code spans lines where the fact is the law and lines where it is not (8507.60.00: its .10 batteries
+ * for electric vehicles are automobile parts by their description, the others are not by default).
+ */
+export function finerLawLine(a: Assumption, hts: string | null): string | undefined {
+  if (hts === null || a.otherwise === null || factIsLaw(a, hts)) return undefined;
+  return a.otherwise.exceptHts.find((p) => p.length > hts.length && p.startsWith(hts));
+}
+
 /** Whether a line that does not give the input is computed under the other case (byDefault, a code outside exceptHts). */
 export function outsideByDefault(a: Assumption, hts: string | null): boolean {
   return hts !== null && a.otherwise?.byDefault != null && !factIsLaw(a, hts);
@@ -53,6 +63,19 @@ export function inputCaseOf(m: CompiledMeasure, good: GoodInput): { refusal: Ref
       continue;
     }
     if (given === false) return { assumed: false, reason: `${a.without} = no: ${a.otherwise.fact}, outside this measure`, note: null };
+    // Not given, on a code that spans lines where the fact is the law and lines computed without it by default: the
+    // duty depends on which line the good is, so the code is refused as not specific enough, never guessed.
+    const finer = given === null && a.otherwise.byDefault != null ? finerLawLine(a, good.hts) : undefined;
+    if (finer !== undefined) {
+      return {
+        refusal: {
+          field: 'hts',
+          reason:
+            `HTS ${formatHts(good.hts!)} is not specific enough for ${m.label}: lines under it such as ${formatHts(finer)} are ` +
+            `automobile parts by their description, the others are not by default; give the full 10-digit code, or ${a.without} (yes or no)`,
+        },
+      };
+    }
     if (given === null && outsideByDefault(a, good.hts)) {
       const note = a.otherwise.byDefault!.note;
       return { assumed: true, reason: `outside this measure by default: ${note}`, note };

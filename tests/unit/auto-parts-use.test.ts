@@ -173,3 +173,26 @@ describe('other origins and rows by category', () => {
     expect(r.lines[0]!.notes.some((n) => n.startsWith('assumed a part of a passenger vehicle or light truck'))).toBe(true);
   });
 });
+
+describe('a code over lines of both kinds (8507.60.00: its .10 batteries for electric vehicles name the vehicle, .30 and .90 do not)', () => {
+  // Without auto_part the duty depends on which line the good is (note 33(f): the .10 line is an automobile part by
+  // its description, the others are not unless the row says so): refused as not specific enough, never guessed.
+  // China, $1,000.00, 2025-09-01: MFN 3.4% = 34.00, fentanyl 20% = 200.00; as a part + parts 25% = 250.00 -> 484.00;
+  // not a part + the reciprocal 10% = 100.00 -> 334.00 (Li-ion batteries are on no Section 301 list then collected).
+  const at = (hts: string, auto_part = '') => ({ hts, origin: 'CN', value: '1000.00', date: '2025-09-01', auto_part });
+
+  it('without auto_part, 8507.60.00 is refused naming the line where the fact is the law and the input', async () => {
+    const r = await calc([at('8507.60.00')], { fees: false });
+    expect(r.lines).toEqual([]);
+    expect(r.rejected[0]!.field).toBe('hts');
+    expect(r.rejected[0]!.reason).toBe(
+      'HTS 8507.60.00 is not specific enough for Section 232 automobile parts 25%: lines under it such as 8507.60.00.10 are automobile parts by their description, the others are not by default; give the full 10-digit code, or auto_part (yes or no)',
+    );
+  });
+
+  it('with auto_part, or with the 10-digit line, it is computed as each line is', async () => {
+    const r = await calc([at('8507.60.00', 'yes'), at('8507.60.00', 'no'), at('8507.60.00.10'), at('8507.60.00.90')], { fees: false });
+    expect(r.rejected).toEqual([]);
+    expect(r.lines.map((l) => l.duty)).toEqual(['484.00', '334.00', '484.00', '334.00']);
+  });
+});
