@@ -30,6 +30,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { userEnv } from './user-env.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -198,9 +199,11 @@ for (const f of readdirSync(OUT).filter((f) => f.endsWith('.js') && f !== 'main.
 }
 
 // V8's code cache for main-script.js (scripts/code-cache.js), made in a fresh process, then checked: a fresh process
-// loading main.js must take it.
+// loading main.js must take it. Both run as a user's `tariff` does: V8 refuses a cache made under other V8 flags, so
+// neither may take the build's NODE_OPTIONS (CI often sets --max-old-space-size: a cache made under it would be
+// refused by every user's V8, and a check under it would not notice). spawnSync gives no execArgv of this process.
 const node = (args) => {
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: userEnv(process.env) });
   if (r.status !== 0) throw new Error(`bundle: node ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
   return r.stdout;
 };

@@ -1,6 +1,7 @@
 // Writes dist/bundle/main-script.cache, V8's code cache for the CLI's main bundle, and its stamp
 // (main-script.cache.json; src/cli/code-cache.ts says why and how they are used). Run by scripts/bundle.js in a
-// process of its own, with no cache there yet: main.js compiles the script from its text, this runs the most common
+// process of its own, without the build's NODE_OPTIONS (scripts/user-env.js: V8 refuses a cache made under other V8
+// flags), with no cache there yet: main.js compiles the script from its text, this runs the most common
 // command, a one-import calc (the functions it compiles on the way are in the cache too: V8 compiles most functions
 // when first called), and saves what V8 compiled.
 import { Readable, Writable } from 'node:stream';

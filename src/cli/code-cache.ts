@@ -15,20 +15,29 @@
  * runs other code). So a stamp, main-script.cache.json, holds the SHA-256 of the script's text and of the cache, with
  * each file's size, times and inode when it was written: files that still have them all are those hashed (as
  * src/io/load.ts trusts its data files: an edit or a copy changes a time or the inode); any other (an installed copy)
- * is hashed. A cache that is missing, for other bytes or rejected by V8 (another Node version, other V8 flags) is
- * not used: the script is compiled from its text, as any module is.
+ * is hashed. Each file is read from one open file descriptor, stat'ed before and after the read, so the bytes used
+ * are those whose stat was compared or that were hashed (a file replaced or written meanwhile is hashed, or not
+ * trusted). The stamp also names the Node version and CPU architecture the cache was made by: under another, V8
+ * would refuse the cache, so it is not read nor hashed. A cache that is missing, for other bytes, with a stamp of
+ * another shape (damaged, another format), for another Node or rejected by V8 (other V8 flags) is not used: the
+ * script is compiled from its text, as any module is.
  *
  * Not v8-compile-cache (npm): it hooks require() of CommonJS modules (not ES modules) and writes its cache to a
  * temporary folder at run time (per user, the first run paying for it, stale entries to clean up). This cache is
  * made once, by the build, next to the file it is for, and shipped in the package.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
-/** What became of the code cache: used; or not: V8 refused it, it is not for these bytes, or there is none. */
-export type CodeCacheStatus = 'accepted' | 'rejected' | 'stale' | 'missing';
+/**
+ * What became of the code cache. 'accepted': V8 used it. 'rejected': V8 refused it (it was made under other V8
+ * flags, e.g. NODE_OPTIONS=--max-old-space-size=...). 'other-node': its stamp names another Node version or CPU
+ * architecture (not read nor hashed: V8 would refuse it). 'stale': the stamp is not for these bytes, or is not a stamp
+ * of this format (damaged, another shape). 'missing': the cache or its stamp is not there.
+ */
+export type CodeCacheStatus = 'accepted' | 'rejected' | 'other-node' | 'stale' | 'missing';
 
 export interface LoadedScript {
   /** The bundle's exports (its `module.exports`). */
@@ -46,17 +55,40 @@ interface FileStamp {
 /** main-script.cache.json. */
 interface Stamp {
   format: string;
+  /** process.version and process.arch of the process that made the cache. */
+  node: string;
+  arch: string;
   script: FileStamp;
   cache: FileStamp;
 }
-const FORMAT = 'tariff-code-cache-1';
+const FORMAT = 'tariff-code-cache-2';
 
-function statOf(file: string): string | null {
+const isFileStamp = (v: unknown): v is FileStamp =>
+  typeof v === 'object' && v !== null && typeof (v as FileStamp).sha256 === 'string' && typeof (v as FileStamp).stat === 'string';
+
+/** The parsed stamp if it has the shape of one (checked by hand: zod is not loaded at start-up), else null. */
+function asStamp(v: unknown): Stamp | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const s = v as Record<keyof Stamp, unknown>;
+  return s.format === FORMAT && typeof s.node === 'string' && typeof s.arch === 'string' && isFileStamp(s.script) && isFileStamp(s.cache) ? (s as Stamp) : null;
+}
+
+const statOf = (fd: number): string => {
+  const st = fstatSync(fd);
+  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+};
+
+/** A file's bytes (its text with 'utf8'), read from one descriptor, and its stat, null if it changed during the read. */
+function readStated(file: string, encoding: 'utf8'): { data: string; stat: string | null };
+function readStated(file: string): { data: Buffer; stat: string | null };
+function readStated(file: string, encoding?: 'utf8'): { data: string | Buffer; stat: string | null } {
+  const fd = openSync(file, 'r');
   try {
-    const st = statSync(file);
-    return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
-  } catch {
-    return null;
+    const before = statOf(fd);
+    const data = encoding === undefined ? readFileSync(fd) : readFileSync(fd, encoding);
+    return { data, stat: statOf(fd) === before ? before : null };
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -71,19 +103,30 @@ interface Files {
   stamp: string;
 }
 
-/** The cache, if the stamp says it is for this text and is intact; else why not. */
-async function cacheFor(files: Files, text: string): Promise<Buffer | 'stale' | 'missing'> {
-  let stamp: Stamp;
-  let cache: Buffer;
+/** The cache, if the stamp says it is for this text (`script`, read with its stat) and is intact; else why not. */
+async function cacheFor(files: Files, script: { data: string; stat: string | null }): Promise<Buffer | Exclude<CodeCacheStatus, 'accepted' | 'rejected'>> {
+  let json: string;
   try {
-    stamp = JSON.parse(readFileSync(files.stamp, 'utf8')) as Stamp;
-    cache = readFileSync(files.cache);
+    json = readFileSync(files.stamp, 'utf8');
   } catch {
     return 'missing';
   }
-  if (stamp.format !== FORMAT) return 'stale';
-  if (stamp.script.stat === statOf(files.script) && stamp.cache.stat === statOf(files.cache)) return cache;
-  return stamp.script.sha256 === (await sha256(text)) && stamp.cache.sha256 === (await sha256(cache)) ? cache : 'stale';
+  let stamp: Stamp | null;
+  try {
+    stamp = asStamp(JSON.parse(json));
+  } catch {
+    stamp = null;
+  }
+  if (stamp === null) return 'stale';
+  if (stamp.node !== process.version || stamp.arch !== process.arch) return 'other-node';
+  let cache: { data: Buffer; stat: string | null };
+  try {
+    cache = readStated(files.cache);
+  } catch {
+    return 'missing';
+  }
+  if (script.stat !== null && cache.stat !== null && stamp.script.stat === script.stat && stamp.cache.stat === cache.stat) return cache.data;
+  return stamp.script.sha256 === (await sha256(script.data)) && stamp.cache.sha256 === (await sha256(cache.data)) ? cache.data : 'stale';
 }
 
 /**
@@ -94,9 +137,9 @@ async function cacheFor(files: Files, text: string): Promise<Buffer | 'stale' | 
 export async function loadScript(scriptUrl: URL, importer: (specifier: string) => Promise<unknown>): Promise<LoadedScript> {
   const script = fileURLToPath(scriptUrl);
   const files: Files = { script, cache: script.replace(/\.js$/, '.cache'), stamp: script.replace(/\.js$/, '.cache.json') };
-  const text = readFileSync(script, 'utf8');
+  const text = readStated(script, 'utf8');
   const cache = await cacheFor(files, text);
-  const compiled = new Script(text, { filename: script, cachedData: typeof cache === 'string' ? undefined : cache });
+  const compiled = new Script(text.data, { filename: script, cachedData: typeof cache === 'string' ? undefined : cache });
   const status: CodeCacheStatus = typeof cache === 'string' ? cache : compiled.cachedDataRejected === true ? 'rejected' : 'accepted';
   const run = compiled.runInThisContext() as (module: { exports: Record<string, unknown> }, require: NodeJS.Require, url: string, importer: (specifier: string) => Promise<unknown>) => void;
   const module = { exports: {} };
@@ -105,12 +148,23 @@ export async function loadScript(scriptUrl: URL, importer: (specifier: string) =
     exports: module.exports,
     status,
     saveCache: async () => {
+      // The stat of the text compiled (read above): a script changed since is not stamped as this text's.
+      if (text.stat === null) throw new Error(`code-cache: ${script} changed while it was read`);
       const data = compiled.createCachedData();
-      writeFileSync(files.cache, data);
+      const fd = openSync(files.cache, 'w');
+      let cacheStat: string;
+      try {
+        writeFileSync(fd, data);
+        cacheStat = statOf(fd);
+      } finally {
+        closeSync(fd);
+      }
       const stamp: Stamp = {
         format: FORMAT,
-        script: { sha256: await sha256(text), stat: statOf(files.script)! },
-        cache: { sha256: await sha256(data), stat: statOf(files.cache)! },
+        node: process.version,
+        arch: process.arch,
+        script: { sha256: await sha256(text.data), stat: text.stat },
+        cache: { sha256: await sha256(data), stat: cacheStat },
       };
       writeFileSync(files.stamp, `${JSON.stringify(stamp, null, 2)}\n`);
     },

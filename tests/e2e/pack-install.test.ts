@@ -66,7 +66,10 @@ describe.skipIf(skip)(`the packed tarball of ${NAME}, installed in an empty fold
 
   it('the installed CLI compiles its main bundle with the code cache the build made (src/cli/code-cache.ts)', async () => {
     const url = pathToFileURL(join(app, 'node_modules', NAME, 'dist', 'bundle', 'main.js')).href;
-    const r = await inApp(process.execPath, ['--input-type=module', '-e', `process.stdout.write((await import(${JSON.stringify(url)})).codeCacheStatus)`]);
+    // Without the test run's NODE_OPTIONS, as a user runs it: V8 refuses a cache under other V8 flags (the build makes it without them).
+    const userEnv: NodeJS.ProcessEnv = { ...env };
+    delete userEnv.NODE_OPTIONS;
+    const r = await run(process.execPath, ['--input-type=module', '-e', `process.stdout.write((await import(${JSON.stringify(url)})).codeCacheStatus)`], { cwd: app, env: userEnv });
     expect(r.stdout).toBe('accepted');
   });
 
