@@ -69,6 +69,17 @@ describe('tariff hts show', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--auto-part: expected yes or no/);
   });
+
+  it('--transshipped: the measures of goods found transshipped (EO 14326 s.3, 9903.02.01: 40% in lieu of Vietnam\'s 20%), as calc', async () => {
+    const base = ['hts', 'show', '6110.20.20', '--origin', 'VN', '--date', '2025-10-01', '--format', 'json'];
+    const found = JSON.parse((await tariff([...base, '--transshipped'])).stdout);
+    const calc = await tariff(['calc', '--value', '1000', '--hts', '6110.20.20', '--origin', 'VN', '--date', '2025-10-01', '--transshipped', '--format', 'json']);
+    expect(found).toMatchObject({ transshipped: true, adValoremTotal: JSON.parse(calc.stdout).lines[0].effectiveRate });
+    expect(found.adValoremTotal).toBe('56.5');
+    const plain = JSON.parse((await tariff(base)).stdout);
+    expect(plain.transshipped).toBeUndefined();
+    expect(plain.adValoremTotal).toBe('36.5');
+  });
 });
 
 describe('tariff hts search', () => {

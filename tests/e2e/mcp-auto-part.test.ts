@@ -59,6 +59,10 @@ describe('tariff mcp: auto_part wherever a good is given', () => {
     expect(r.isError, text(r)).toBeFalsy();
     expect(r.structuredContent).toEqual(await cli(['hts', 'show', '8471.30.01', '--origin', 'CN', '--date', '2025-06-01', '--auto-part', 'yes']));
     expect(r.structuredContent).toMatchObject({ autoPart: true, adValoremTotal: '45' });
+    // transshipped too, the other fact of a good hts_show lacked (EO 14326 s.3: a Vietnamese sweater found transshipped).
+    const t = await call('hts_show', { hts: '6110.20.20', origin: 'VN', date: '2025-10-01', transshipped: true });
+    expect(t.structuredContent).toEqual(await cli(['hts', 'show', '6110.20.20', '--origin', 'VN', '--date', '2025-10-01', '--transshipped']));
+    expect(t.structuredContent).toMatchObject({ transshipped: true, adValoremTotal: '56.5' });
   });
 
   it('calc with lines: the top-level auto_part is the default of lines without their own, as calc --auto-part for file rows', async () => {

@@ -19,6 +19,7 @@ export async function runHtsShow(code: string, o: HtsShowOptions, io: CliIo): Pr
   const origin = flagOrigin(o.origin);
   const spi = flagSpi(o.spi);
   const autoPart = flagAutoPart(o.autoPart);
+  const transshipped = o.transshipped === true;
   const engine = await engineWithLines(o);
   const lines = engine.mfnLines;
   const revision = engine.mfnRevision ?? 'the official HTS';
@@ -33,7 +34,7 @@ export async function runHtsShow(code: string, o: HtsShowOptions, io: CliIo): Pr
       return EXIT.rejected;
     }
   }
-  const { info, specific } = lineInfo(engine, digits, pos, date, origin, spi, autoPart);
+  const { info, specific } = lineInfo(engine, digits, pos, date, origin, spi, autoPart, transshipped);
   if (o.format === 'json') {
     io.stdout.write(`${JSON.stringify(info, null, 1)}\n`);
     return EXIT.ok;
@@ -67,14 +68,14 @@ function showUnder(digits: string, lines: HtsLines, revision: string, format: st
 type LineInfo = ReturnType<typeof lineInfo>['info'];
 
 /** The line and what covers it on the date, as the json output gives it. */
-function lineInfo(engine: Engine & { mfnLines: HtsLines }, digits: string, pos: number, date: string, origin: string, spi: string | null, autoPart: boolean | null) {
+function lineInfo(engine: Engine & { mfnLines: HtsLines }, digits: string, pos: number, date: string, origin: string, spi: string | null, autoPart: boolean | null, transshipped: boolean) {
   const lines = engine.mfnLines;
   const revision = engine.mfnRevision ?? 'the official HTS';
   const code8 = digits.slice(0, 8);
   const rate = lines.rate(pos);
   const details = lines.details(code8);
   const stats = lines.stats(pos);
-  const r = resolveGood(engine, { hts: digits, category: null, origin, date, mfn: null, spi, autoPart });
+  const r = resolveGood(engine, { hts: digits, category: null, origin, date, mfn: null, spi, autoPart, transshipped });
   const info = {
     hts: formatHts(digits),
     revision,
@@ -89,6 +90,8 @@ function lineInfo(engine: Engine & { mfnLines: HtsLines }, digits: string, pos: 
     ...(spi === null ? {} : { spi }),
     // Whether the good is an automobile part (--auto-part), only when given.
     ...(autoPart === null ? {} : { autoPart }),
+    // Found transshipped (--transshipped), only when so.
+    ...(transshipped ? { transshipped } : {}),
     ...(r.ok
       ? {
           category: r.plan.category,
@@ -115,7 +118,8 @@ function printLine(info: LineInfo, specific: { text: string; measure: string } |
   if (info.statisticalLines.length > 0) w(`  Statistical lines: ${info.statisticalLines.join(', ')}`);
   w('');
   const part = 'autoPart' in info ? `, ${info.autoPart ? 'an' : 'not an'} automobile part` : '';
-  const on = `On ${info.date}, origin ${info.origin}${'spi' in info ? `, claiming ${info.spi}` : ''}${part}`;
+  const found = 'transshipped' in info ? ', found transshipped' : '';
+  const on = `On ${info.date}, origin ${info.origin}${'spi' in info ? `, claiming ${info.spi}` : ''}${part}${found}`;
   if ('refused' in info) {
     w(`${on}: not computed: ${info.refused.reason}`);
     return;

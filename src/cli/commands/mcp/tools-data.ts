@@ -90,6 +90,7 @@ export function htsShowTool(): ToolDef<z.ZodRawShape> {
       origin: z.string().optional().describe(`country of origin (default ${defaultOrigin()})`),
       spi: z.string().optional().describe('the measures as they apply to goods claiming this special program (JP, KR, S, S+, C), as in calc'),
       auto_part: autoPart.optional().describe(`${AUTO_PART_TEXT}: the measures as they apply to such a good, as in calc`),
+      transshipped: z.boolean().optional().describe('the measures as they apply to goods found transshipped to evade duties, as in calc'),
     },
     // After --, the code is never read as an option.
     argv: (a) => {
@@ -98,6 +99,7 @@ export function htsShowTool(): ToolDef<z.ZodRawShape> {
       flag(argv, '--origin', a.origin);
       flag(argv, '--spi', a.spi);
       flag(argv, '--auto-part', a.auto_part);
+      flag(argv, '--transshipped', a.transshipped);
       argv.push('--', a.hts);
       return { argv, rows: null };
     },
