@@ -109,3 +109,18 @@ describe('tariff mcp: auto_part wherever a good is given', () => {
     }
   });
 });
+
+describe('the CLI: the facts of one import given with a file are refused, never dropped', () => {
+  it('calc and compare with rows on stdin refuse --us-content, --metal-value, --loaded (exit 2, naming the column), and take --auto-part as the rows\' default', async () => {
+    const calc = await tariff(['calc', '-', '--us-content', '50', '--loaded', '2025-01-01'], { stdin: CSV });
+    expect(calc.code).toBe(2);
+    expect(calc.stdout).toBe('');
+    expect(calc.stderr).toMatch(/^tariff: --us-content, --loaded are for one import given by --value; in a file, give the columns us_content, loaded$/m);
+    const compare = await tariff(['compare', '-', '--metal-value', '5'], { stdin: CSV });
+    expect(compare.code).toBe(2);
+    expect(compare.stderr).toMatch(/--metal-value is for one import given by --value; in a file, give the column metal_value/);
+    // --auto-part is the default of rows without the column: taken, not refused.
+    const ok = await cli(['calc', '-', '--auto-part', 'yes', '--no-fees'], CSV);
+    expect(duties(ok)).toEqual(['450.00']);
+  });
+});
