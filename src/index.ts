@@ -61,6 +61,12 @@ export interface CalcOptions extends LawOptions {
   spi?: string | undefined;
   /** Rows without a `transshipped` column were found transshipped to evade duties (`--transshipped`). */
   transshipped?: boolean | undefined;
+  /**
+   * Rows without an `auto_part` column are (true) or are not (false) parts of a passenger vehicle or light truck
+   * (`--auto-part yes|no`; HTS ch. 99 U.S. note 33(f)): read by the Section 232 auto parts duty on provisions such as
+   * 8471 that also hold other goods. Absent: not given (README, the `auto_part` column).
+   */
+  autoPart?: boolean | undefined;
   /** A bundled scenario id (default as-enacted). */
   scenario?: string | undefined;
   /** Your own scenario file (JSON). */
@@ -110,6 +116,8 @@ export interface CompareOptions extends LawOptions {
   spi?: string | undefined;
   /** Rows without a `transshipped` column were found transshipped (`--transshipped`). */
   transshipped?: boolean | undefined;
+  /** Rows without an `auto_part` column are (true) or are not (false) automobile parts (`--auto-part yes|no`, as in calc). */
+  autoPart?: boolean | undefined;
   columns?: string[] | undefined;
   /** Percent of the added duty passed on to the price (`--pass-through`). */
   passThrough?: string | undefined;
@@ -127,6 +135,11 @@ export interface TimelineOptions extends LawOptions {
   spi?: string | undefined;
   /** The good (or rows of a basket without a `transshipped` column) was found transshipped: `--transshipped`. */
   transshipped?: boolean | undefined;
+  /**
+   * The good (or rows of a basket without an `auto_part` column) is (true) or is not (false) a part of a passenger
+   * vehicle or light truck: `--auto-part yes|no`, as in calc.
+   */
+  autoPart?: boolean | undefined;
   columns?: string[] | undefined;
 }
 
@@ -142,6 +155,7 @@ export async function calc(rows: Rows, options: CalcOptions = {}): Promise<CalcR
   lineFlags(argv, options);
   if (options.fees === false) argv.push('--no-fees');
   if (options.transshipped) argv.push('--transshipped');
+  autoPartFlag(argv, options.autoPart);
   if (options.explain) argv.push('--explain');
   if (options.refunds) argv.push('--refunds');
   flag(argv, '--pass-through', options.passThrough);
@@ -154,13 +168,14 @@ export type RangeOptions = Omit<CalcOptions, 'explain' | 'refunds' | 'fees' | 'p
 
 /**
  * Per line and in total, the lowest and highest duty the law allows over the facts a line did not give (loading
- * date, US content, metal value, special program, a measure's assumption), and the facts that give each end
+ * date, US content, metal value, special program, whether a good is an automobile part, a measure's assumption), and the facts that give each end
  * (`tariff calc --range --format json`; README "Ranges").
  */
 export async function range(rows: Rows, options: RangeOptions = {}): Promise<RangeResult> {
   const argv = ['calc', '-', '--range', '--format', 'json'];
   lineFlags(argv, options);
   if (options.transshipped) argv.push('--transshipped');
+  autoPartFlag(argv, options.autoPart);
   lawFlags(argv, options);
   return json<RangeResult>(argv, rows, options);
 }
@@ -180,6 +195,7 @@ export async function compare(rows: Rows, options: CompareOptions = {}): Promise
   for (const f of options.scenarioFiles ?? []) argv.push('--scenario-file', f);
   for (const [key, name] of COMPARE_FLAGS) flag(argv, name, options[key]);
   if (options.transshipped) argv.push('--transshipped');
+  autoPartFlag(argv, options.autoPart);
   lawFlags(argv, options);
   return json<CompareReport>(argv, rows, options);
 }
@@ -203,12 +219,21 @@ export async function timeline(goods: Good | Rows, options: TimelineOptions = {}
   flag(argv, '--mfn-rate', options.mfnRate);
   flag(argv, '--spi', options.spi);
   if (options.transshipped) argv.push('--transshipped');
+  autoPartFlag(argv, options.autoPart);
   lawFlags(argv, options);
   return json<TimelineReport>(argv, basket ? goods : null, options);
 }
 
 function flag(argv: string[], name: string, value: string | undefined): void {
   if (value !== undefined) argv.push(name, value);
+}
+
+/** `autoPart` as the flag takes it: true is yes, false is no (a fact given), undefined not given. */
+function autoPartFlag(argv: string[], value: boolean | undefined): void {
+  if (value === undefined) return;
+  // A string "no" would be truthy: an untyped caller's value is checked, never coerced.
+  if (typeof value !== 'boolean') throw new UsageError(`autoPart must be true or false, got ${JSON.stringify(value)}`);
+  argv.push('--auto-part', value ? 'yes' : 'no');
 }
 
 /** How calc and range compute a line that does not say (its date, origin, MFN rate, scenario and mode): option, flag. */

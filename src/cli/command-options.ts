@@ -123,6 +123,8 @@ export const HTS_SHOW_OPTIONS = [
   OPT.date,
   OPT.origin,
   described(SPI_FLAG, 'the measures as they apply to goods claiming this special program (JP, KR, S, S+, C), as in calc'),
+  { flags: '--auto-part <yes|no>', description: 'the measures as they apply to a good that is (yes) or is not (no) a part of a passenger vehicle or light truck (note 33(f)), as in calc' },
+  described(TRANSSHIPPED_FLAG, 'the measures as they apply to goods found transshipped to evade duties, as in calc'),
   HTS_TABLE_BUNDLED,
   { flags: '--format <format>', description: 'output format', choices: ['table', 'json'], default: 'table' },
 ] as const;

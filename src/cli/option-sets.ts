@@ -68,7 +68,7 @@ export const OPT = {
   noColor: { flags: '--no-color', description: 'no colour, even on a terminal' },
   noColorAccepted: { flags: '--no-color', description: 'no colour (accepted for every command; this one prints none)' },
   quiet: { flags: '-q, --quiet', description: 'no progress line on a terminal for long inputs' },
-  range: { flags: '--range', description: 'per line and in total, the lowest and highest duty over the facts a line did not give (loading date, US content, metal value, special program), and which give each end; table, csv or json' },
+  range: { flags: '--range', description: 'per line and in total, the lowest and highest duty over the facts a line did not give (loading date, US content, metal value, special program, whether the good is an automobile part), and which give each end; table, csv or json' },
 } as const satisfies Record<string, OptionDef>;
 
 // size: declarative table

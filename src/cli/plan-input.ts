@@ -51,6 +51,16 @@ const IMPACT_FLAGS = [
   ['otherCosts', 'other_costs'],
 ] as const;
 
+/** The facts of one import that are no default of a file's rows, and the columns they stand for. */
+const ONE_IMPORT_FLAGS = [
+  ['id', 'id'],
+  ['quantity', 'quantity'],
+  ['unit', 'unit'],
+  ['usContent', 'us_content'],
+  ['metalValue', 'metal_value'],
+  ['loaded', 'loaded'],
+] as const;
+
 /** Where the rows come from: flags (--value with --hts/--category), a file, or stdin. */
 export function planInput(file: string | undefined, o: InputFlags, io: CliIo, command = 'calc'): InputSpec {
   const impactFlags = IMPACT_FLAGS.filter(([k]) => o[k] !== undefined);
@@ -58,6 +68,11 @@ export function planInput(file: string | undefined, o: InputFlags, io: CliIo, co
   if (single) return flagsInput(file, o, io, command, impactFlags);
   if (impactFlags.length > 0) {
     throw new UsageError(`${impactFlags.map(([, c]) => `--${c.replace('_', '-')}`).join(', ')} ${impactFlags.length === 1 ? 'is' : 'are'} for one import given by --value; in a file, give the ${impactFlags.length === 1 ? 'column' : 'columns'} ${impactFlags.map(([, c]) => c).join(', ')}`);
+  }
+  // The other facts of one import are no default of rows (unlike --spi, --transshipped, --auto-part): never dropped silently.
+  const oneOnly = ONE_IMPORT_FLAGS.filter(([k]) => o[k] !== undefined);
+  if (oneOnly.length > 0) {
+    throw new UsageError(`${oneOnly.map(([, c]) => `--${c.replace('_', '-')}`).join(', ')} ${oneOnly.length === 1 ? 'is' : 'are'} for one import given by --value; in a file, give the ${oneOnly.length === 1 ? 'column' : 'columns'} ${oneOnly.map(([, c]) => c).join(', ')}`);
   }
   if (file === undefined || file === '-') {
     if (file === undefined && io.stdin.isTTY) {

@@ -50,6 +50,36 @@ describe('tariff hts show', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout.startsWith(`${listed}  (HTS 2026 Rev. 10)\n`)).toBe(true);
   });
+
+  it('--auto-part, which the note of a line of note 33(g) tells the user to give, shows the parts duty as calc prices it', async () => {
+    const base = ['hts', 'show', '8471.30.01', '--origin', 'CN', '--date', '2025-06-01'];
+    const open = await tariff(base);
+    expect(open.stdout).toMatch(/give auto_part = yes \(--auto-part yes\) if it is one/);
+    const yes = await tariff([...base, '--auto-part', 'yes']);
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(yes.stdout).toMatch(/^On 2025-06-01, origin CN, an automobile part \(category general\):$/m);
+    expect(yes.stdout).toMatch(/^ {2}\+ +25% {2}s232-parts-25: /m);
+    expect(yes.stdout).toMatch(/^ {2}= +45% {2}duty rate on customs value$/m);
+    expect(yes.stdout).not.toMatch(/auto_part not given/);
+    const calc = await tariff(['calc', '--value', '1000', '--hts', '8471.30.01', '--origin', 'CN', '--date', '2025-06-01', '--auto-part', 'yes', '--format', 'json']);
+    expect(JSON.parse(calc.stdout).lines[0].effectiveRate).toBe('45');
+    const no = JSON.parse((await tariff([...base, '--auto-part', 'no', '--format', 'json'])).stdout);
+    expect(no).toMatchObject({ autoPart: false, adValoremTotal: '20' });
+    const bad = await tariff([...base, '--auto-part', 'maybe']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--auto-part: expected yes or no/);
+  });
+
+  it('--transshipped: the measures of goods found transshipped (EO 14326 s.3, 9903.02.01: 40% in lieu of Vietnam\'s 20%), as calc', async () => {
+    const base = ['hts', 'show', '6110.20.20', '--origin', 'VN', '--date', '2025-10-01', '--format', 'json'];
+    const found = JSON.parse((await tariff([...base, '--transshipped'])).stdout);
+    const calc = await tariff(['calc', '--value', '1000', '--hts', '6110.20.20', '--origin', 'VN', '--date', '2025-10-01', '--transshipped', '--format', 'json']);
+    expect(found).toMatchObject({ transshipped: true, adValoremTotal: JSON.parse(calc.stdout).lines[0].effectiveRate });
+    expect(found.adValoremTotal).toBe('56.5');
+    const plain = JSON.parse((await tariff(base)).stdout);
+    expect(plain.transshipped).toBeUndefined();
+    expect(plain.adValoremTotal).toBe('36.5');
+  });
 });
 
 describe('tariff hts search', () => {

@@ -7,7 +7,7 @@ import { formatHts, normalizeHts } from '../../../values/hts.js';
 import { formatRate } from '../../../values/money.js';
 import type { HtsShowOptions } from '../../command-options.js';
 import type { CliIo } from '../../io.js';
-import { flagDate, flagOrigin, flagSpi } from '../../options.js';
+import { flagAutoPart, flagDate, flagOrigin, flagSpi } from '../../options.js';
 import { displayText } from '../../render/display.js';
 import { engineWithLines, lastParts } from './lines.js';
 
@@ -18,6 +18,8 @@ export async function runHtsShow(code: string, o: HtsShowOptions, io: CliIo): Pr
   const date = flagDate('--date', o.date) ?? io.today;
   const origin = flagOrigin(o.origin);
   const spi = flagSpi(o.spi);
+  const autoPart = flagAutoPart(o.autoPart);
+  const transshipped = o.transshipped === true;
   const engine = await engineWithLines(o);
   const lines = engine.mfnLines;
   const revision = engine.mfnRevision ?? 'the official HTS';
@@ -32,7 +34,7 @@ export async function runHtsShow(code: string, o: HtsShowOptions, io: CliIo): Pr
       return EXIT.rejected;
     }
   }
-  const { info, specific } = lineInfo(engine, digits, pos, date, origin, spi);
+  const { info, specific } = lineInfo(engine, digits, pos, date, origin, spi, autoPart, transshipped);
   if (o.format === 'json') {
     io.stdout.write(`${JSON.stringify(info, null, 1)}\n`);
     return EXIT.ok;
@@ -66,14 +68,14 @@ function showUnder(digits: string, lines: HtsLines, revision: string, format: st
 type LineInfo = ReturnType<typeof lineInfo>['info'];
 
 /** The line and what covers it on the date, as the json output gives it. */
-function lineInfo(engine: Engine & { mfnLines: HtsLines }, digits: string, pos: number, date: string, origin: string, spi: string | null) {
+function lineInfo(engine: Engine & { mfnLines: HtsLines }, digits: string, pos: number, date: string, origin: string, spi: string | null, autoPart: boolean | null, transshipped: boolean) {
   const lines = engine.mfnLines;
   const revision = engine.mfnRevision ?? 'the official HTS';
   const code8 = digits.slice(0, 8);
   const rate = lines.rate(pos);
   const details = lines.details(code8);
   const stats = lines.stats(pos);
-  const r = resolveGood(engine, { hts: digits, category: null, origin, date, mfn: null, spi });
+  const r = resolveGood(engine, { hts: digits, category: null, origin, date, mfn: null, spi, autoPart, transshipped });
   const info = {
     hts: formatHts(digits),
     revision,
@@ -86,6 +88,10 @@ function lineInfo(engine: Engine & { mfnLines: HtsLines }, digits: string, pos: 
     origin,
     // The program claimed (--spi), only when one is: the document of a line without a claim is unchanged.
     ...(spi === null ? {} : { spi }),
+    // Whether the good is an automobile part (--auto-part), only when given.
+    ...(autoPart === null ? {} : { autoPart }),
+    // Found transshipped (--transshipped), only when so.
+    ...(transshipped ? { transshipped } : {}),
     ...(r.ok
       ? {
           category: r.plan.category,
@@ -111,7 +117,9 @@ function printLine(info: LineInfo, specific: { text: string; measure: string } |
   if (info.special.length > 0) w(`  Special: ${info.special.map((s) => `${s.rate} (${s.programs.join(',')})`).join('  ')}`);
   if (info.statisticalLines.length > 0) w(`  Statistical lines: ${info.statisticalLines.join(', ')}`);
   w('');
-  const on = `On ${info.date}, origin ${info.origin}${'spi' in info ? `, claiming ${info.spi}` : ''}`;
+  const part = 'autoPart' in info ? `, ${info.autoPart ? 'an' : 'not an'} automobile part` : '';
+  const found = 'transshipped' in info ? ', found transshipped' : '';
+  const on = `On ${info.date}, origin ${info.origin}${'spi' in info ? `, claiming ${info.spi}` : ''}${part}${found}`;
   if ('refused' in info) {
     w(`${on}: not computed: ${info.refused.reason}`);
     return;

@@ -26,6 +26,10 @@ const SPI_TEXT =
   'special program claimed (General Note 3(c)): JP (US-Japan), KR (KORUS), S or S+ (USMCA) price the line at its Special rate for the program; ' +
   'C (civil aircraft, any origin) also claims the civil aircraft exemptions of the lines their notes list';
 
+/** Whether a good is an automobile part: the argument of every tool that takes a good (the CSV column auto_part, the flag --auto-part). */
+export const AUTO_PART_TEXT = 'whether the good is a part of a passenger vehicle or light truck (note 33(f)): the Section 232 auto parts duty applies to such parts only';
+export const autoPart = z.enum(['yes', 'no']);
+
 /** The fields of one import, as the CSV columns and calc flags name them. */
 const line = z
   .object({
@@ -43,7 +47,7 @@ const line = z
     us_content: z.string().optional().describe('percent of the value that is US content'),
     metal_value: z.string().optional().describe('value of the steel/aluminum content in dollars'),
     loaded: date.optional().describe('date of loading, for the in-transit rules'),
-    auto_part: z.enum(['yes', 'no']).optional().describe('whether the good is a part of a passenger vehicle or light truck (note 33(f)): the Section 232 auto parts duty applies to such parts only'),
+    auto_part: autoPart.optional().describe(AUTO_PART_TEXT),
     spi: z.string().optional().describe(SPI_TEXT),
     transshipped: z.string().optional().describe('"yes" if the goods were found transshipped to evade duties'),
     unit_price: z.string().optional().describe('impact: selling price per unit before the added duties, in dollars (needs quantity)'),
@@ -60,13 +64,13 @@ export const one = {
   value: z.string().optional().describe('customs value in US dollars of one import, e.g. "45000" (a string: money is exact)'),
   hts: z.string().optional().describe('HTS code of that import, e.g. "8703.24.01"'),
   category: z.string().optional().describe('category instead of an HTS code'),
-  id: z.string().optional().describe('your reference for that import'),
-  quantity: z.string().optional().describe('quantity, for specific MFN rates (e.g. kg)'),
-  unit: z.string().optional().describe('unit of the quantity, checked against the rate'),
-  us_content: z.string().optional().describe('percent of the value that is US content'),
-  metal_value: z.string().optional().describe('value of the steel/aluminum content in dollars'),
-  loaded: date.optional().describe('date of loading on the vessel'),
-  auto_part: z.enum(['yes', 'no']).optional().describe('whether the good is a part of a passenger vehicle or light truck (note 33(f)): the Section 232 auto parts duty applies to such parts only'),
+  id: z.string().optional().describe('your reference for that import (one import; with lines, give it in each line)'),
+  quantity: z.string().optional().describe('quantity, for specific MFN rates (e.g. kg) (one import; with lines, give it in each line)'),
+  unit: z.string().optional().describe('unit of the quantity, checked against the rate (one import; with lines, give it in each line)'),
+  us_content: z.string().optional().describe('percent of the value that is US content (one import; with lines, give it in each line)'),
+  metal_value: z.string().optional().describe('value of the steel/aluminum content in dollars (one import; with lines, give it in each line)'),
+  loaded: date.optional().describe('date of loading on the vessel (one import; with lines, give it in each line)'),
+  auto_part: autoPart.optional().describe(`${AUTO_PART_TEXT} (with lines: for lines without their own auto_part)`),
   spi: z.string().optional().describe(`${SPI_TEXT} (with lines: for lines without their own spi)`),
   transshipped: z.boolean().optional().describe('the goods were found transshipped to evade duties (with lines: for lines without their own transshipped)'),
 };
@@ -82,23 +86,34 @@ export function flag(argv: string[], name: string, v: string | boolean | undefin
 /** The one-import arguments and the calc flag each is: argument, flag. */
 const IMPORT_FLAGS = [
   ['value', '--value'], ['hts', '--hts'], ['category', '--category'], ['id', '--id'], ['quantity', '--quantity'], ['unit', '--unit'],
-  ['us_content', '--us-content'], ['metal_value', '--metal-value'], ['loaded', '--loaded'], ['auto_part', '--auto-part'],
+  ['us_content', '--us-content'], ['metal_value', '--metal-value'], ['loaded', '--loaded'],
 ] as const;
 
-/** The arguments of one import that are also the default of lines that do not give them (calc's --spi, --transshipped). */
-function claimArgs(argv: string[], a: { spi?: string | undefined; transshipped?: boolean | undefined }): void {
+/**
+ * The arguments of one import that are also the default of lines that do not give them, as calc's --spi,
+ * --transshipped and --auto-part are for rows without the column.
+ */
+function claimArgs(argv: string[], a: { spi?: string | undefined; transshipped?: boolean | undefined; auto_part?: string | undefined }): void {
   flag(argv, '--spi', a.spi);
   flag(argv, '--transshipped', a.transshipped);
+  flag(argv, '--auto-part', a.auto_part);
 }
 
 /** The one-import flags, or the lines as CSV rows on stdin. */
 export function importArgs(
   argv: string[],
-  a: { lines?: ImportRow[] | undefined; spi?: string | undefined; transshipped?: boolean | undefined } & { [k in (typeof IMPORT_FLAGS)[number][0]]?: string | undefined },
+  a: { lines?: ImportRow[] | undefined; spi?: string | undefined; transshipped?: boolean | undefined; auto_part?: string | undefined } & {
+    [k in (typeof IMPORT_FLAGS)[number][0]]?: string | undefined;
+  },
 ): ImportRow[] | null {
   claimArgs(argv, a);
   if (a.lines !== undefined) {
     if (a.value !== undefined || a.hts !== undefined || a.category !== undefined) throw new ToolArgumentError('give either lines or value with hts/category, not both');
+    // The other facts of one import are no default of lines (calc takes them for one import only): never dropped silently.
+    const oneOnly = IMPORT_FLAGS.filter(([key]) => a[key] !== undefined).map(([key]) => key);
+    if (oneOnly.length > 0) {
+      throw new ToolArgumentError(`${oneOnly.join(', ')} ${oneOnly.length === 1 ? 'is a fact' : 'are facts'} of one import, not a default of lines: with lines, give ${oneOnly.length === 1 ? 'it' : 'them'} as each line's field`);
+    }
     argv.push('-');
     return a.lines;
   }

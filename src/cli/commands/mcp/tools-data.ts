@@ -1,7 +1,7 @@
 /** The MCP tools that read the law and the HTS: timeline, schedule show and list, hts show and search. */
 import { z } from 'zod';
 import { defaultOrigin } from '../../defaults.js';
-import { date, flag, tool, ToolArgumentError, type ToolDef } from './args.js';
+import { AUTO_PART_TEXT, autoPart, date, flag, tool, ToolArgumentError, type ToolDef } from './args.js';
 import type { Category, Scenario } from './tools-duty.js';
 
 const htsCode = z.string().regex(/^[0-9][0-9.]{3,13}$/, { message: 'expected an HTS code: 4 to 10 digits, dots allowed, e.g. "8703.23.01"' });
@@ -18,6 +18,7 @@ export function timelineTool(scenario: Scenario, category: Category): ToolDef<z.
       mfn_rate: z.string().optional().describe('MFN percent, overriding the MFN table'),
       spi: z.string().optional().describe('special program the good claims (JP, KR, S, S+, C), as in calc: the rates the claim gives on each date'),
       transshipped: z.boolean().optional().describe('the good was found transshipped to evade duties'),
+      auto_part: autoPart.optional().describe(`${AUTO_PART_TEXT}, as in calc: the rates the answer gives on each date`),
       from: date.optional().describe("first date (default: the schedule's start)"),
       to: date.optional().describe("last date (default: the schedule's knownThrough)"),
       scenarios: z.array(scenario).min(1).optional().describe('bundled scenarios (default as-enacted)'),
@@ -31,6 +32,7 @@ export function timelineTool(scenario: Scenario, category: Category): ToolDef<z.
       flag(argv, '--mfn-rate', a.mfn_rate);
       flag(argv, '--spi', a.spi);
       flag(argv, '--transshipped', a.transshipped);
+      flag(argv, '--auto-part', a.auto_part);
       flag(argv, '--from', a.from);
       flag(argv, '--to', a.to);
       if (a.scenarios !== undefined) argv.push('--scenarios', a.scenarios.join(','));
@@ -87,6 +89,8 @@ export function htsShowTool(): ToolDef<z.ZodRawShape> {
       date: date.optional().describe('entry date YYYY-MM-DD for the measures (default: today)'),
       origin: z.string().optional().describe(`country of origin (default ${defaultOrigin()})`),
       spi: z.string().optional().describe('the measures as they apply to goods claiming this special program (JP, KR, S, S+, C), as in calc'),
+      auto_part: autoPart.optional().describe(`${AUTO_PART_TEXT}: the measures as they apply to such a good, as in calc`),
+      transshipped: z.boolean().optional().describe('the measures as they apply to goods found transshipped to evade duties, as in calc'),
     },
     // After --, the code is never read as an option.
     argv: (a) => {
@@ -94,6 +98,8 @@ export function htsShowTool(): ToolDef<z.ZodRawShape> {
       flag(argv, '--date', a.date);
       flag(argv, '--origin', a.origin);
       flag(argv, '--spi', a.spi);
+      flag(argv, '--auto-part', a.auto_part);
+      flag(argv, '--transshipped', a.transshipped);
       argv.push('--', a.hts);
       return { argv, rows: null };
     },
