@@ -71,8 +71,9 @@ export function inputCaseOf(m: CompiledMeasure, good: GoodInput): { refusal: Ref
         refusal: {
           field: 'hts',
           reason:
-            `HTS ${formatHts(good.hts!)} is not specific enough for ${m.label}: lines under it such as ${formatHts(finer)} are ` +
-            `automobile parts by their description, the others are not by default; give the full 10-digit code, or ${a.without} (yes or no)`,
+            `HTS ${formatHts(good.hts!)} is not specific enough for ${m.label}: on lines under it such as ${formatHts(finer)} it applies ` +
+            `whatever ${a.without} says${a.otherwise.exceptBasis === null ? '' : ` (${a.otherwise.exceptBasis})`}, on the others only with ` +
+            `${a.without} yes; give the full 8- or 10-digit code, or ${a.without} (yes or no)`,
         },
       };
     }

@@ -185,8 +185,8 @@ describe('a code over lines of both kinds (8507.60.00: its .10 batteries for ele
     const r = await calc([at('8507.60.00')], { fees: false });
     expect(r.lines).toEqual([]);
     expect(r.rejected[0]!.field).toBe('hts');
-    expect(r.rejected[0]!.reason).toBe(
-      'HTS 8507.60.00 is not specific enough for Section 232 automobile parts 25%: lines under it such as 8507.60.00.10 are automobile parts by their description, the others are not by default; give the full 10-digit code, or auto_part (yes or no)',
+    expect(r.rejected[0]!.reason).toMatch(
+      /^HTS 8507\.60\.00 is not specific enough for Section 232 automobile parts 25%: on lines under it such as 8507\.60\.00\.10 it applies whatever auto_part says \(its official description names the motor vehicle it is for .*\), on the others only with auto_part yes; give the full 8- or 10-digit code, or auto_part \(yes or no\)$/,
     );
   });
 
