@@ -10,26 +10,12 @@
  * A portable computer (8471.30.01) from China on 2025-06-01: the IEEPA fentanyl 20%, and the parts 25% if it is
  * an automobile part: $200.00 or $450.00 on $1,000.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
 import { tariff } from './cli.js';
+import { useMcpServer } from './mcp-client.js';
 
-let client: Client;
-
-beforeAll(async () => {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: ROOT, env: { PATH: process.env.PATH ?? '', TARIFF_TODAY: '2026-11-22' }, stderr: 'pipe' });
-  client = new Client({ name: 'tariff-test', version: '0' });
-  await client.connect(transport);
-});
-
-afterAll(async () => {
-  await client?.close();
-});
-
-const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as CallToolResult;
+const { call } = useMcpServer();
 const cli = async (args: string[], stdin?: string) => {
   const r = await tariff([...args, '--format', 'json'], stdin === undefined ? {} : { stdin });
   expect(r.code, r.stderr).toBe(0);

@@ -3,26 +3,11 @@
  * such field: a claim could not be made), the one-import `spi`, and the timeline tool's `spi`, each giving the CLI's
  * figures. The range tool's low end of a civil aircraft line is `spi=C`: given to the calc tool, it gives that duty.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
 import { tariff } from './cli.js';
+import { useMcpServer } from './mcp-client.js';
 
-let client: Client;
-
-beforeAll(async () => {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: ROOT, env: { PATH: process.env.PATH ?? '', TARIFF_TODAY: '2026-11-22' }, stderr: 'pipe' });
-  client = new Client({ name: 'tariff-test', version: '0' });
-  await client.connect(transport);
-});
-
-afterAll(async () => {
-  await client?.close();
-});
-
-const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as CallToolResult;
+const { call } = useMcpServer();
 const cli = async (args: string[]) => JSON.parse((await tariff([...args, '--format', 'json'])).stdout) as unknown;
 
 describe('tariff mcp: the special program claimed', () => {

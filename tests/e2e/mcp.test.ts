@@ -4,42 +4,19 @@
  * CLI's for the same import; a bad argument is a tool error with the CLI's
  * message, and the server keeps serving after it.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
 import { tariff } from './cli.js';
+import { useMcpServer } from './mcp-client.js';
 
-const TODAY = '2026-11-22';
-let client: Client;
-let transport: StdioClientTransport;
-
-beforeAll(async () => {
-  transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [BIN, 'mcp'],
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', TARIFF_TODAY: TODAY },
-    stderr: 'pipe',
-  });
-  client = new Client({ name: 'tariff-test', version: '0' });
-  await client.connect(transport);
-});
-
-afterAll(async () => {
-  await client?.close();
-});
-
-async function call(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
-  return (await client.callTool({ name, arguments: args })) as CallToolResult;
-}
+const server = useMcpServer();
+const { call } = server;
 
 const text = (r: CallToolResult, i: number) => (r.content[i] as { type: 'text'; text: string }).text;
 
 describe('tariff mcp', () => {
   it('lists the tools, each with a JSON Schema of its arguments', async () => {
-    const { tools } = await client.listTools();
+    const { tools } = await server.client().listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(['calc', 'compare', 'explain', 'hts_search', 'hts_show', 'range', 'schedule_list', 'schedule_show', 'timeline']);
     const calc = tools.find((t) => t.name === 'calc')!;
     expect(calc.inputSchema.type).toBe('object');
